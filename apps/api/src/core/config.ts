@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Raised for a bad configuration value; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+  }
+}
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; path: string; url: string }
+  | {
+      kind: 'mysql' | 'mariadb';
+      host: string;
+      port: number;
+      username: string;
+      password: string;
+      database: string;
+      url: string;
+    };
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  database: DatabaseConfig;
+  logLevel: string;
+  publicUrl: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  cookieSecure: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
+  redisUrl: string | null;
+  workers: number;
+  trustProxy: boolean;
+  webDist: string | null;
+  seedOnEmpty: boolean;
+  version: string;
+}
+
+const DEFAULT_SQLITE = './data/comptoir.sqlite';
+
+export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
+  const value = (raw ?? '').trim() || `sqlite:${DEFAULT_SQLITE}`;
+  if (value.startsWith('sqlite:')) {
+    const path = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!path) throw new ConfigError('DATABASE_URL', 'has an empty SQLite path (expected sqlite:./path.sqlite)');
+    return { kind: 'sqlite', path, url: value };
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(
+      'DATABASE_URL',
+      `is not a URL (expected sqlite:./path.sqlite, mysql://user:pass@host:3306/db or mariadb://…), got "${redactUrl(value)}"`,
+    );
+  }
+  const protocol = url.protocol.replace(/:$/, '');
+  if (protocol !== 'mysql' && protocol !== 'mariadb') {
+    throw new ConfigError('DATABASE_URL', `has unsupported scheme "${protocol}" (use sqlite:, mysql: or mariadb:)`);
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!database) throw new ConfigError('DATABASE_URL', 'names no database (expected …/dbname)');
+  if (!url.hostname) throw new ConfigError('DATABASE_URL', 'names no host');
+  return {
+    kind: protocol,
+    host: url.hostname,
+    port: url.port ? Number(url.port) : 3306,
+    username: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+    database,
+    url: value,
+  };
+}
+
+/** The URL with its password replaced, safe for logs and error messages. */
+export function redactUrl(value: string): string {
+  return value.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = (env.NODE_ENV ?? 'production').trim();
+  if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
+    throw new ConfigError('NODE_ENV', `must be development, production or test, got "${nodeEnv}"`);
+  }
+  const port = integer(env, 'PORT', 4000, 0, 65535);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', `is not a URL, got "${publicUrl}"`);
+  }
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
+  }
+  const redisUrl = env.REDIS_URL?.trim() || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
+  }
+  const logLevel = env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
+  }
+  const webDistDefault = join(__dirname, '..', '..', '..', 'web', 'dist');
+  return {
+    env: nodeEnv,
+    port,
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    logLevel,
+    publicUrl,
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 120, 1, 60 * 24 * 30),
+    sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 24 * 7, 1, 24 * 365),
+    cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv !== 'development'),
+    smtpUrl,
+    mailFrom: env.MAIL_FROM?.trim() || 'Comptoir <no-reply@comptoir.local>',
+    redisUrl,
+    workers: integer(env, 'WEB_CONCURRENCY', 1, 1, 64),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    webDist: env.WEB_DIST === '' ? null : (env.WEB_DIST ?? webDistDefault),
+    seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
+    version: readVersion(),
+  };
+}

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
+import { ConfigError, redactUrl, type DatabaseConfig } from './config';
+import { ALL_ENTITIES } from '../modules/entities';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+export function dialectOf(db: DatabaseConfig): Dialect {
+  return db.kind === 'sqlite' ? 'sqlite' : 'mysql';
+}
+
+export function migrationsGlob(dialect: Dialect): string {
+  // Compiled migrations in production, TypeScript sources under jest.
+  return join(__dirname, '..', 'migrations', dialect, '*.{js,ts}');
+}
+
+interface DataSourceExtras {
+  /** Build the schema from the entities: for throw-away test databases only. */
+  synchronize?: boolean;
+  logging?: boolean;
+  migrations?: MixedList<string | (new () => unknown)>;
+  poolSize?: number;
+  /** Receives every query (tests count them to catch N+1). */
+  logger?: TypeOrmLogger;
+}
+
+export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras = {}): DataSourceOptions {
+  const common = {
+    entities: ALL_ENTITIES,
+    migrations: extras.migrations ?? [migrationsGlob(dialectOf(db))],
+    migrationsTableName: 'migrations',
+    synchronize: extras.synchronize ?? false,
+    logging: extras.logging ?? Boolean(extras.logger),
+    ...(extras.logger ? { logger: extras.logger } : {}),
+  };
+  if (db.kind === 'sqlite') {
+    if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: db.path,
+      // WAL lets readers (exports, lists) proceed while a writer commits.
+      prepareDatabase: (sqlite: { pragma(sql: string): unknown }) => {
+        sqlite.pragma('journal_mode = WAL');
+        sqlite.pragma('busy_timeout = 5000');
+        sqlite.pragma('foreign_keys = ON');
+      },
+    };
+  }
+  return {
+    ...common,
+    // TypeORM's `mariadb` type avoids spurious schema drift on MariaDB; same driver (mysql2).
+    type: db.kind,
+    host: db.host,
+    port: db.port,
+    username: db.username,
+    password: db.password,
+    database: db.database,
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    poolSize: extras.poolSize ?? 10,
+    connectTimeout: 5000,
+  };
+}
+
+/**
+ * Opens the data source and turns driver failures into one clear line naming
+ * DATABASE_URL (refused connection, wrong password, unknown database).
+ */
+export async function openDataSource(db: DatabaseConfig, extras: DataSourceExtras = {}): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(db, extras));
+  try {
+    await dataSource.initialize();
+    await dataSource.query('SELECT 1');
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    const err = error as { code?: string; message?: string };
+    const reason = err.code ? `${err.code}: ${firstLine(err.message)}` : firstLine(err.message);
+    throw new ConfigError('DATABASE_URL', `cannot be opened (${redactUrl(db.url)}): ${reason}`);
+  }
+  return dataSource;
+}
+
+function firstLine(message: string | undefined): string {
+  return (message ?? 'unknown error').split('\n')[0];
+}

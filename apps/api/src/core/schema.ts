@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { buildSchema, registerEnumType } from 'type-graphql';
+import { DocumentType, ErrorCode, Plan, PlatformRole, Profile } from '@comptoir/schema';
+import { ALL_RESOLVERS } from '../modules/resolvers';
+import { applyAuthPolicies, withAuthDirectiveDeclared } from './auth/auth.directive';
+
+registerEnumType(Profile, { name: 'Profile', description: 'A user’s profile inside one dossier' });
+registerEnumType(Plan, { name: 'Plan', description: 'Subscription plan of a dossier' });
+registerEnumType(PlatformRole, { name: 'PlatformRole', description: 'Platform-wide role (support team)' });
+registerEnumType(DocumentType, { name: 'DocumentType', description: 'Kind of document (pièce)' });
+registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Stable `extensions.code` of every refusal' });
+
+/** The schema as declared: `@auth` printed but not yet enforced (for emitting the SDL). */
+export async function buildDeclaredSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: ALL_RESOLVERS,
+    validate: false,
+  });
+  return withAuthDirectiveDeclared(schema);
+}
+
+/** The schema served: every field wrapped by its `@auth` policy. */
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  return applyAuthPolicies(await buildDeclaredSchema());
+}
+
+/** The committed SDL: sorted, with applied directives printed. */
+export function printSdl(schema: GraphQLSchema): string {
+  return printSchemaWithDirectives(lexicographicSortSchema(schema)) + '\n';
+}

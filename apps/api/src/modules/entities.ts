@@ -1,0 +1,7 @@
+// Every TypeORM entity of the app, one line per feature module.
+import { Dossier } from './dossiers/dossier.entity';
+import { Membership } from './identity/membership.entity';
+import { Session } from './identity/session.entity';
+import { User } from './identity/user.entity';
+
+export const ALL_ENTITIES = [User, Dossier, Membership, Session];

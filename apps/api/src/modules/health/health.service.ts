@@ -1,0 +1,14 @@
+import type { AppServices } from '../../core/context';
+
+/** True when the database answers a trivial query within two seconds. */
+export async function checkDatabase(app: AppServices): Promise<boolean> {
+  try {
+    await Promise.race([
+      app.dataSource.query('SELECT 1'),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { IsNull } from 'typeorm';
+import type { PlatformRole, Profile } from '@comptoir/schema';
+import type { AppServices, Principal, RequestContext } from '../../core/context';
+import { Membership } from './membership.entity';
+import { Session } from './session.entity';
+
+/** Only the hash of a token is stored; the token itself lives in the cookie. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** 256 random bits, URL-safe. */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** `lastSeenAt` is written at most this often, so reads do not all turn into writes. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Opens a session for `userId` (bound to `dossierId` when given) and returns the
+ * token to put in the cookie.
+ */
+export async function openSession(
+  ctx: RequestContext,
+  userId: string,
+  dossierId: string | null,
+): Promise<{ token: string; session: Session }> {
+  const now = new Date();
+  const token = newToken();
+  const session = ctx.em.create(Session, {
+    tokenHash: hashToken(token),
+    userId,
+    dossierId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + ctx.app.config.sessionAbsoluteHours * 3_600_000),
+    revokedAt: null,
+    ip: ctx.meta.ip?.slice(0, 45) ?? null,
+    userAgent: ctx.meta.userAgent?.slice(0, 255) ?? null,
+  });
+  await ctx.em.save(session);
+  return { token, session };
+}
+
+/**
+ * The principal behind a session token, or null when the token is unknown,
+ * revoked, expired (idle or absolute), or its dossier membership is gone.
+ */
+export async function resolvePrincipal(app: AppServices, token: string | undefined): Promise<Principal | null> {
+  if (!token || token.length > 100) return null;
+  const em = app.dataSource.manager;
+  const session = await em.findOne(Session, {
+    where: { tokenHash: hashToken(token), revokedAt: IsNull() },
+    relations: { user: true },
+  });
+  if (!session?.user) return null;
+  const now = Date.now();
+  const idleLimit = session.lastSeenAt.getTime() + app.config.sessionIdleMinutes * 60_000;
+  if (session.expiresAt.getTime() <= now || idleLimit <= now) return null;
+
+  let profile: Profile | null = null;
+  if (session.dossierId) {
+    const membership = await em.findOneBy(Membership, { userId: session.userId, dossierId: session.dossierId });
+    // Removed from the dossier while logged in: the session no longer opens anything.
+    if (!membership) return null;
+    profile = membership.profile;
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await em.update(Session, { id: session.id }, { lastSeenAt: new Date(now) });
+  }
+  return {
+    sessionId: session.id,
+    userId: session.userId,
+    email: session.user.email,
+    name: session.user.name,
+    dossierId: session.dossierId,
+    profile,
+    platformRole: (session.user.platformRole as PlatformRole | null) ?? null,
+  };
+}

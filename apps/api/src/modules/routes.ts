@@ -1,0 +1,4 @@
+// Plain HTTP routes under /api (downloads and other non-GraphQL endpoints), one line per feature.
+import type { HttpRoute } from '../server';
+
+export const ALL_HTTP_ROUTES: HttpRoute[] = [];

@@ -1,0 +1,193 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { createAppServices } from '../src/core/app';
+import { loadConfig, parseDatabaseUrl, type AppConfig, type DatabaseConfig } from '../src/core/config';
+import { RequestContext, type AppServices } from '../src/core/context';
+import { MemoryCookieJar, SESSION_COOKIE } from '../src/core/cookies';
+import { dataSourceOptions, openDataSource } from '../src/core/database';
+import { createLogger } from '../src/core/logger';
+import { buildAppSchema } from '../src/core/schema';
+import { createApolloServer, createHttpApp } from '../src/server';
+import { resolvePrincipal } from '../src/modules/identity/session.service';
+import { ALL_HTTP_ROUTES } from '../src/modules/routes';
+
+/**
+ * A throw-away database for one test file: a temporary SQLite file by default,
+ * or a fresh database on the MySQL/MariaDB server named by DATABASE_URL.
+ */
+export interface TestDatabase {
+  config: DatabaseConfig;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const server = parseDatabaseUrl(process.env.DATABASE_URL ?? `sqlite::memory:`);
+  if (server.kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'comptoir-test-'));
+    return {
+      config: parseDatabaseUrl(`sqlite:${join(dir, 'test.sqlite')}`),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `comptoir_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new DataSource({ ...dataSourceOptions(server), entities: [], migrations: [] });
+  await admin.initialize();
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.destroy();
+  return {
+    config: { ...server, database: name, url: server.url.replace(/\/[^/?]*(\?|$)/, `/${name}$1`) },
+    drop: async () => {
+      const dropper = new DataSource({ ...dataSourceOptions(server), entities: [], migrations: [] });
+      await dropper.initialize();
+      await dropper.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await dropper.destroy();
+    },
+  };
+}
+
+/** Counts the SQL statements a piece of work issues (for N+1 tests). */
+export class QueryCounter implements TypeOrmLogger {
+  count = 0;
+  recording = false;
+  readonly queries: string[] = [];
+  logQuery(query: string): void {
+    if (!this.recording) return;
+    this.count++;
+    this.queries.push(query);
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+  async measure<T>(work: () => Promise<T>): Promise<{ result: T; queries: number; statements: string[] }> {
+    this.count = 0;
+    this.queries.length = 0;
+    this.recording = true;
+    try {
+      const result = await work();
+      return { result, queries: this.count, statements: [...this.queries] };
+    } finally {
+      this.recording = false;
+    }
+  }
+}
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** A GraphQL client with its own cookie jar, like one browser. */
+export class TestClient {
+  readonly cookies = new MemoryCookieJar();
+
+  constructor(
+    private readonly testApp: TestApp,
+    token?: string,
+    readonly ip = '127.0.0.1',
+  ) {
+    if (token) this.cookies.set(SESSION_COOKIE, token);
+  }
+
+  get sessionToken(): string | undefined {
+    return this.cookies.get(SESSION_COOKIE);
+  }
+
+  /** The context a request of this client would get. */
+  async context(): Promise<RequestContext> {
+    const principal = await resolvePrincipal(this.testApp.app, this.cookies.get(SESSION_COOKIE));
+    return new RequestContext(
+      this.testApp.app,
+      principal,
+      { requestId: randomBytes(4).toString('hex'), ip: this.ip, userAgent: 'jest' },
+      this.cookies,
+    );
+  }
+
+  async exec<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
+    const response = await this.testApp.apollo.executeOperation({ query, variables }, { contextValue: await this.context() });
+    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+    return response.body.singleResult as GraphQLResult<T>;
+  }
+
+  /** Runs the operation and returns its data, failing the test on any error. */
+  async data<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await this.exec<T>(query, variables);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+    return result.data as T;
+  }
+
+  /** Runs the operation and returns the code of its first error (undefined when none). */
+  async errorCode(query: string, variables: Record<string, unknown> = {}): Promise<string | undefined> {
+    const result = await this.exec(query, variables);
+    return result.errors?.[0]?.extensions?.code as string | undefined;
+  }
+}
+
+export interface TestApp {
+  app: AppServices;
+  config: AppConfig;
+  schema: GraphQLSchema;
+  apollo: ApolloServer<RequestContext>;
+  queries: QueryCounter;
+  client(token?: string): TestClient;
+  /** Starts the full HTTP server on a free port (for cookie, CSRF and download tests). */
+  http(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Build the schema by running the committed migrations instead of synchronizing from entities. */
+  migrations?: boolean;
+  env?: Record<string, string>;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config: AppConfig = {
+    ...loadConfig({ ...process.env, NODE_ENV: 'test', WEB_DIST: '', SEED_ON_EMPTY: 'false', ...options.env }),
+    database: database.config,
+  };
+  const queries = new QueryCounter();
+  const dataSource = await openDataSource(database.config, { synchronize: !options.migrations, logger: queries, poolSize: 5 });
+  if (options.migrations) await dataSource.runMigrations({ transaction: 'each' });
+  const app = createAppServices(config, dataSource, createLogger(config));
+  const schema = await buildAppSchema();
+  const apollo = createApolloServer(app, schema);
+  await apollo.start();
+  let server: Server | null = null;
+
+  const testApp: TestApp = {
+    app,
+    config,
+    schema,
+    apollo,
+    queries,
+    client: (token?: string) => new TestClient(testApp, token),
+    async http() {
+      if (!server) {
+        const { express } = await createHttpApp(app, schema, ALL_HTTP_ROUTES);
+        server = await new Promise<Server>((resolve) => {
+          const s = express.listen(0, '127.0.0.1', () => resolve(s));
+        });
+      }
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    async close() {
+      if (server) await new Promise((resolve) => server!.close(resolve));
+      await apollo.stop();
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+  return testApp;
+}

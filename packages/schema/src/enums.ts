@@ -1,0 +1,54 @@
+// Enums shared by the API (registered with type-graphql) and the SPA.
+// Their values are the wire values of the GraphQL enums of the same name.
+
+/** A user's profile inside one dossier (SPEC.md, "Profiles"). */
+export enum Profile {
+  OWNER = 'OWNER',
+  ADV = 'ADV',
+  COMMERCIAL = 'COMMERCIAL',
+  ACHAT = 'ACHAT',
+  ACCOUNTANT = 'ACCOUNTANT',
+}
+
+export const ALL_PROFILES: readonly Profile[] = Object.values(Profile);
+
+/** Platform-wide role, separate from dossier profiles. */
+export enum PlatformRole {
+  SUPPORT = 'SUPPORT',
+}
+
+/** Subscription plan of a dossier. */
+export enum Plan {
+  SOLO = 'SOLO',
+  TPE = 'TPE',
+  TPE_PLUS = 'TPE_PLUS',
+}
+
+/** Logins included in each plan, before extra seats. The accountant takes no seat. */
+export const INCLUDED_SEATS: Record<Plan, number> = {
+  [Plan.SOLO]: 1,
+  [Plan.TPE]: 2,
+  [Plan.TPE_PLUS]: 2,
+};
+
+export enum DocumentType {
+  QUOTE = 'QUOTE',
+  INVOICE = 'INVOICE',
+  CREDIT_NOTE = 'CREDIT_NOTE',
+  PRICE_REQUEST = 'PRICE_REQUEST',
+  SUPPLIER_ORDER = 'SUPPLIER_ORDER',
+}
+
+/** Stable `extensions.code` of every refusal (SPEC.md, "Errors"). */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  PLAN_LIMIT = 'PLAN_LIMIT',
+  DOSSIER_ALREADY_SELECTED = 'DOSSIER_ALREADY_SELECTED',
+  DOSSIER_NOT_SELECTED = 'DOSSIER_NOT_SELECTED',
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}

@@ -1,0 +1,2 @@
+export * from './enums';
+export * as Gql from './generated/graphql';
