@@ -5,12 +5,13 @@ import type { AppServices } from './context';
 import { openDataSource } from './database';
 import { createLogger, type Logger } from './logger';
 import { buildAppSchema } from './schema';
+import { createMailer } from '../modules/mail/mailer';
 import { createHttpApp } from '../server';
 import { ALL_HTTP_ROUTES } from '../modules/routes';
 import { describeLogins, isEmpty, seedDemo } from '../seed';
 
 export function createAppServices(config: AppConfig, dataSource: DataSource, logger: Logger = createLogger(config)): AppServices {
-  return { config, dataSource, logger };
+  return { config, dataSource, logger, mailer: createMailer(config, dataSource, logger) };
 }
 
 /** Opens the database and brings its schema up to date. */

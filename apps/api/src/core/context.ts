@@ -5,6 +5,7 @@ import type { CookieJar } from './cookies';
 import type { DossierOwned } from './entity';
 import { dossierNotSelected, unauthenticated } from './errors';
 import type { Logger } from './logger';
+import type { Mailer } from '../modules/mail/mailer';
 import { ScopedRepository } from './scoped-repository';
 import { runInTransaction } from './transaction';
 
@@ -13,6 +14,7 @@ export interface AppServices {
   config: AppConfig;
   dataSource: DataSource;
   logger: Logger;
+  mailer: Mailer;
 }
 
 /** Who is calling, as read from the session cookie on each request. */
