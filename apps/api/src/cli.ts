@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createAppServices, openDatabase } from './core/app';
-import { ConfigError, loadConfig } from './core/config';
+import { ConfigError, loadConfig, loadDotEnv } from './core/config';
 import { openDataSource } from './core/database';
 import { createLogger } from './core/logger';
 import { describeLogins, isEmpty, seedDemo } from './seed';
@@ -27,6 +27,7 @@ function parseOptions(args: string[]): Record<string, string | true> {
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const options = parseOptions(rest);
+  loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config);
   if (command === 'db:migrate') {

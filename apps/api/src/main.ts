@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { createAppServices, listen, openDatabase, seedIfEmpty } from './core/app';
-import { ConfigError, loadConfig, type AppConfig } from './core/config';
+import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from './core/config';
 import { openDataSource } from './core/database';
 import { createLogger } from './core/logger';
 
@@ -41,6 +41,7 @@ async function serve(config: AppConfig): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   if (cluster.isWorker) return serve(config);
 

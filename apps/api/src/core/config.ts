@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Raised for a bad configuration value; its message is one line naming the variable. */
@@ -152,4 +152,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
     version: readVersion(),
   };
+}
+
+/** Loads an optional `.env` from the working directory or the repository root; real environment variables win. */
+export function loadDotEnv(): void {
+  for (const file of [join(process.cwd(), '.env'), join(__dirname, '..', '..', '..', '..', '.env')]) {
+    if (existsSync(file)) {
+      process.loadEnvFile(file);
+      return;
+    }
+  }
 }
