@@ -18,6 +18,7 @@ import { buildAppSchema } from '../src/core/schema';
 import { createApolloServer, createHttpApp } from '../src/server';
 import { resolvePrincipal } from '../src/modules/identity/session.service';
 import { ALL_HTTP_ROUTES } from '../src/modules/routes';
+import { installImmutabilityTriggers } from '../src/modules/documents/immutability.sql';
 
 /**
  * A throw-away database for one test file: a temporary SQLite file by default,
@@ -160,6 +161,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const queries = new QueryCounter();
   const dataSource = await openDataSource(database.config, { synchronize: !options.migrations, logger: queries, poolSize: 5 });
   if (options.migrations) await dataSource.runMigrations({ transaction: 'each' });
+  // What synchronize cannot build (the migrations carry the same SQL).
+  else await installImmutabilityTriggers(dataSource);
   const app = createAppServices(config, dataSource, createLogger(config));
   const schema = await buildAppSchema();
   const apollo = createApolloServer(app, schema);

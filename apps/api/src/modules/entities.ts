@@ -4,6 +4,12 @@ import { Membership } from './identity/membership.entity';
 import { Session } from './identity/session.entity';
 import { User } from './identity/user.entity';
 import { OutboxMessage } from './mail/outbox.entity';
+import { Article } from './articles/article.entity';
+import { Document, DocumentCounter, DocumentLine } from './documents/document.entity';
+import { HistoryChainHead, HistoryEntry } from './history/history-entry.entity';
+import { Customer, Supplier } from './parties/party.entity';
+import { SeatOrder } from './dossiers/seat-order.entity';
+import { AdminAction } from './admin/admin-action.entity';
 
 export const ALL_ENTITIES = [
   User,
@@ -11,4 +17,14 @@ export const ALL_ENTITIES = [
   Membership,
   Session,
   OutboxMessage,
+  Customer,
+  Supplier,
+  Article,
+  Document,
+  DocumentLine,
+  DocumentCounter,
+  HistoryEntry,
+  HistoryChainHead,
+  SeatOrder,
+  AdminAction,
 ];

@@ -1,6 +1,7 @@
 import type { AppServices } from '../core/context';
 import { Dossier } from '../modules/dossiers/dossier.entity';
 import { seedIdentity, type DemoIdentity } from './identity.seed';
+import { seedDocuments } from './documents.seed';
 
 export interface SeedReport {
   logins: { email: string; password: string; what: string }[];
@@ -17,6 +18,7 @@ export async function isEmpty(app: AppServices): Promise<boolean> {
  */
 export async function seedDemo(app: AppServices): Promise<SeedReport> {
   const identity: DemoIdentity = await seedIdentity(app);
+  await seedDocuments(app, identity);
   return { logins: identity.logins };
 }
 

@@ -59,4 +59,8 @@ export class Dossier extends Timestamped {
   /** Extra logins bought and paid for, on top of the plan's included seats. */
   @Column({ type: 'int', default: 0 })
   extraSeats: number;
+
+  /** Optimistic version of the legal identity and settings (Paramètres / Dossier): a stale edit is refused. */
+  @Column({ type: 'int', default: 1 })
+  settingsVersion: number;
 }

@@ -1,0 +1,503 @@
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { Plan, PlatformRole, Profile } from '@comptoir/schema';
+import type { RequestContext } from '../../core/context';
+import { badInput, conflict, notFound } from '../../core/errors';
+import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../../core/pagination';
+import { Dossier } from '../dossiers/dossier.entity';
+import { membersOf, type MemberView } from '../dossiers/dossier.service';
+import { SeatOrder, SeatOrderStatus } from '../dossiers/seat-order.entity';
+import { assertCanAddMember, assertCanChangeProfile, assertPlanFits, lockDossier, PLAN_LABEL, seatUsage, type SeatUsage } from '../dossiers/seats.service';
+import { cancelPendingOrder, seatOrderViews, type SeatOrderView } from '../dossiers/subscription.service';
+import { optionalEmail, optionalText, requiredText } from '../history/input-validation';
+import { Membership } from '../identity/membership.entity';
+import { Session } from '../identity/session.entity';
+import { normalizeEmail, User } from '../identity/user.entity';
+import { OutboxMessage } from '../mail/outbox.entity';
+import { AdminAction, AdminActionKind, type AdminActionDetail } from './admin-action.entity';
+import type { AdminAddUserInput } from './admin.types';
+
+/** Search results are capped: refine the query to find more. */
+export const SEARCH_CAP = 50;
+const RECENT_ACTIONS = 20;
+const ACTIONS_CAP = 200;
+
+export interface DossierSummaryView {
+  id: string;
+  name: string;
+  siret: string | null;
+  city: string | null;
+  plan: Plan;
+  members: number;
+  principalEmail: string | null;
+  createdAt: Date;
+}
+
+export interface AdminActionView {
+  id: string;
+  createdAt: Date;
+  kind: AdminActionKind;
+  supportUserId: string;
+  supportUserName: string | null;
+  supportUserEmail: string | null;
+  dossierId: string | null;
+  dossierName: string | null;
+  targetUserId: string | null;
+  targetUserEmail: string | null;
+  detail: string;
+}
+
+export interface AdminDossierView {
+  id: string;
+  name: string;
+  siret: string | null;
+  vatNumber: string | null;
+  addressLine: string | null;
+  postalCode: string | null;
+  city: string | null;
+  createdAt: Date;
+  plan: Plan;
+  seats: SeatUsage;
+  members: MemberView[];
+  seatOrders: SeatOrderView[];
+  recentActions: AdminActionView[];
+}
+
+export interface AdminUserView {
+  id: string;
+  email: string;
+  name: string;
+  phone: string | null;
+  platformRole: PlatformRole | null;
+  active: boolean;
+  createdAt: Date;
+  memberships: { dossierId: string; dossierName: string; profile: Profile; isPrincipal: boolean }[];
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** The audit row, written with the change in the caller's transaction. */
+async function recordAction(
+  tx: RequestContext,
+  kind: AdminActionKind,
+  target: { dossierId?: string | null; targetUserId?: string | null },
+  detail: AdminActionDetail,
+): Promise<void> {
+  if (!tx.inTransaction) throw new Error('admin actions are recorded inside the transaction of the change');
+  await tx.em.save(
+    tx.em.create(AdminAction, {
+      supportUserId: tx.userId,
+      kind,
+      dossierId: target.dossierId ?? null,
+      targetUserId: target.targetUserId ?? null,
+      detail,
+    }),
+  );
+}
+
+/** `%text%` for LIKE with `!` as the escape character (the same on SQLite and MySQL). */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+function searchSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return 20;
+  if (!Number.isInteger(first) || first < 1 || first > SEARCH_CAP) throw badInput(`first must be between 1 and ${SEARCH_CAP}`, 'first');
+  return first;
+}
+
+function cleanQuery(query: string): string {
+  const text = optionalText(query, 'query', 100) ?? '';
+  return text;
+}
+
+/** Mails after the commit: a failed delivery is logged and kept in the outbox, the change stands. */
+async function sendQuietly(ctx: RequestContext, to: string, subject: string, text: string): Promise<void> {
+  try {
+    await ctx.app.mailer.send({ to, subject, text });
+  } catch (err) {
+    ctx.app.logger.warn({ to, subject, err: (err as Error).message }, 'admin notification not delivered');
+  }
+}
+
+async function getUser(em: EntityManager, userId: string): Promise<User> {
+  const user = await em.findOneBy(User, { id: userId });
+  if (!user) throw notFound('User', userId);
+  return user;
+}
+
+async function getMembership(em: EntityManager, dossierId: string, userId: string): Promise<Membership> {
+  const membership = await em.findOneBy(Membership, { dossierId, userId });
+  if (!membership) throw notFound('Member', userId);
+  return membership;
+}
+
+function assertAssignable(profile: Profile, field: string): void {
+  if (profile === Profile.OWNER) {
+    throw badInput('OWNER is the principal user’s profile only: give ADV for the same functions', field);
+  }
+}
+
+async function memberView(em: EntityManager, dossierId: string, userId: string): Promise<MemberView> {
+  const member = (await membersOf(em, dossierId)).find((m) => m.userId === userId);
+  if (!member) throw notFound('Member', userId);
+  return member;
+}
+
+// ---------------------------------------------------------------- reads
+
+export async function searchDossiers(ctx: RequestContext, query: string, first?: number | null): Promise<DossierSummaryView[]> {
+  const text = cleanQuery(query);
+  const take = searchSize(first);
+  const qb = ctx.em.createQueryBuilder(Dossier, 'd').orderBy('d.name', 'ASC').addOrderBy('d.id', 'ASC').take(take);
+  if (text) {
+    const pattern = containsPattern(text);
+    const digits = text.replace(/\s+/g, '');
+    qb.where(
+      `LOWER(d.name) LIKE :pattern ESCAPE '!' OR d.id = :exact OR d.id IN (` +
+        `SELECT m.dossierId FROM memberships m INNER JOIN users u ON u.id = m.userId WHERE u.email LIKE :pattern ESCAPE '!')` +
+        (/^\d{3,14}$/.test(digits) ? ` OR d.siret LIKE :siret` : ''),
+      { pattern, exact: text, siret: `${digits}%` },
+    );
+  }
+  const dossiers = await qb.getMany();
+  return summaries(ctx.em, dossiers);
+}
+
+async function summaries(em: EntityManager, dossiers: Dossier[]): Promise<DossierSummaryView[]> {
+  if (dossiers.length === 0) return [];
+  const ids = dossiers.map((d) => d.id);
+  const counts = await em
+    .createQueryBuilder(Membership, 'm')
+    .select('m.dossierId', 'dossierId')
+    .addSelect('COUNT(*)', 'n')
+    .where('m.dossierId IN (:...ids)', { ids })
+    .groupBy('m.dossierId')
+    .getRawMany<{ dossierId: string; n: string | number }>();
+  const principals = await em.find(Membership, { where: { dossierId: In(ids), isPrincipal: true }, relations: { user: true } });
+  const countOf = new Map(counts.map((c) => [c.dossierId, Number(c.n)]));
+  const principalOf = new Map(principals.map((m) => [m.dossierId, m.user?.email ?? null]));
+  return dossiers.map((d) => ({
+    id: d.id,
+    name: d.name,
+    siret: d.siret,
+    city: d.city,
+    plan: d.plan,
+    members: countOf.get(d.id) ?? 0,
+    principalEmail: principalOf.get(d.id) ?? null,
+    createdAt: d.createdAt,
+  }));
+}
+
+export async function searchUsers(ctx: RequestContext, query: string, first?: number | null): Promise<AdminUserView[]> {
+  const text = cleanQuery(query);
+  const take = searchSize(first);
+  const qb = ctx.em.createQueryBuilder(User, 'u').orderBy('u.email', 'ASC').take(take);
+  if (text) {
+    qb.where(`u.email LIKE :pattern ESCAPE '!' OR LOWER(u.name) LIKE :pattern ESCAPE '!' OR u.id = :exact`, {
+      pattern: containsPattern(text),
+      exact: text,
+    });
+  }
+  return userViews(ctx.em, await qb.getMany());
+}
+
+async function userViews(em: EntityManager, users: User[]): Promise<AdminUserView[]> {
+  if (users.length === 0) return [];
+  const memberships = await em.find(Membership, {
+    where: { userId: In(users.map((u) => u.id)) },
+    relations: { dossier: true },
+  });
+  return users.map((u) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    phone: u.phone,
+    platformRole: u.platformRole,
+    active: u.passwordHash !== null,
+    createdAt: u.createdAt,
+    memberships: memberships
+      .filter((m) => m.userId === u.id && m.dossier)
+      .map((m) => ({ dossierId: m.dossierId, dossierName: m.dossier!.name, profile: m.profile, isPrincipal: m.isPrincipal }))
+      .sort((a, b) => a.dossierName.localeCompare(b.dossierName, 'fr')),
+  }));
+}
+
+export async function adminDossier(ctx: RequestContext, id: string): Promise<AdminDossierView> {
+  const dossier = await ctx.em.findOneBy(Dossier, { id });
+  if (!dossier) throw notFound('Dossier', id);
+  const orders = await ctx.em.find(SeatOrder, { where: { dossierId: id }, order: { createdAt: 'DESC', id: 'DESC' }, take: 100 });
+  return {
+    id: dossier.id,
+    name: dossier.name,
+    siret: dossier.siret,
+    vatNumber: dossier.vatNumber,
+    addressLine: dossier.addressLine,
+    postalCode: dossier.postalCode,
+    city: dossier.city,
+    createdAt: dossier.createdAt,
+    plan: dossier.plan,
+    seats: await seatUsage(ctx.em, dossier),
+    members: await membersOf(ctx.em, id),
+    seatOrders: await seatOrderViews(ctx.em, orders),
+    recentActions: await listActions(ctx, id, RECENT_ACTIONS),
+  };
+}
+
+/** Support actions, newest first; with a dossier: those on it and on its current members. */
+export async function listActions(ctx: RequestContext, dossierId?: string | null, first?: number | null): Promise<AdminActionView[]> {
+  const take = first ?? 50;
+  if (!Number.isInteger(take) || take < 1 || take > ACTIONS_CAP) throw badInput(`first must be between 1 and ${ACTIONS_CAP}`, 'first');
+  const qb = ctx.em.createQueryBuilder(AdminAction, 'a').orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').take(take);
+  if (dossierId) {
+    qb.where(`a.dossierId = :dossierId OR a.targetUserId IN (SELECT m.userId FROM memberships m WHERE m.dossierId = :dossierId)`, { dossierId });
+  }
+  const actions = await qb.getMany();
+  const userIds = [...new Set(actions.flatMap((a) => [a.supportUserId, a.targetUserId]).filter((x): x is string => !!x))];
+  const dossierIds = [...new Set(actions.map((a) => a.dossierId).filter((x): x is string => !!x))];
+  const users = userIds.length ? await ctx.em.find(User, { where: { id: In(userIds) }, select: { id: true, name: true, email: true } }) : [];
+  const dossiers = dossierIds.length ? await ctx.em.find(Dossier, { where: { id: In(dossierIds) }, select: { id: true, name: true } }) : [];
+  const userById = new Map(users.map((u) => [u.id, u]));
+  const dossierById = new Map(dossiers.map((d) => [d.id, d.name]));
+  return actions.map((a) => ({
+    id: a.id,
+    createdAt: a.createdAt,
+    kind: a.kind,
+    supportUserId: a.supportUserId,
+    supportUserName: userById.get(a.supportUserId)?.name ?? null,
+    supportUserEmail: userById.get(a.supportUserId)?.email ?? null,
+    dossierId: a.dossierId,
+    dossierName: a.dossierId ? (dossierById.get(a.dossierId) ?? null) : null,
+    targetUserId: a.targetUserId,
+    targetUserEmail: a.targetUserId ? (userById.get(a.targetUserId)?.email ?? null) : null,
+    detail: JSON.stringify(a.detail),
+  }));
+}
+
+/** The mail outbox, newest first (keyset pagination on createdAt, id). */
+export async function outbox(ctx: RequestContext, args: PageArgs): Promise<Page<OutboxMessage>> {
+  const take = pageSize(args);
+  const cursor = decodeCursor(args.after, 1);
+  const qb = ctx.em.createQueryBuilder(OutboxMessage, 'o').orderBy('o.createdAt', 'DESC').addOrderBy('o.id', 'DESC').take(take + 1);
+  if (cursor) {
+    const afterId = String(cursor[0]);
+    const anchor = `(SELECT x.createdAt FROM mail_outbox x WHERE x.id = :afterId)`;
+    qb.where(`(o.createdAt < ${anchor} OR (o.createdAt = ${anchor} AND o.id < :afterId))`, { afterId });
+  }
+  const [rows, totalCount] = await Promise.all([qb.getMany(), ctx.em.count(OutboxMessage)]);
+  const nodes = rows.slice(0, take);
+  return {
+    nodes,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > take, endCursor: nodes.length ? encodeCursor([nodes[nodes.length - 1].id]) : null },
+  };
+}
+
+// ---------------------------------------------------------------- actions
+
+/** Changes a user's login e-mail; the user is told at the old and the new address. */
+export async function changeLoginEmail(ctx: RequestContext, userId: string, newEmail: string): Promise<AdminUserView> {
+  const email = optionalEmail(normalizeEmail(newEmail ?? ''), 'newEmail');
+  if (!email) throw badInput('newEmail is required', 'newEmail');
+  const { before, user } = await ctx.transaction(async (tx) => {
+    const found = await getUser(tx.em, userId);
+    const previous = found.email;
+    if (previous === email) throw badInput('This is already the login e-mail of this user', 'newEmail');
+    const taken = await tx.em.findOneBy(User, { email });
+    if (taken) throw conflict(`The e-mail ${email} is already the login of another user`, { field: 'newEmail' });
+    await tx.em.update(User, { id: found.id }, { email });
+    await recordAction(tx, AdminActionKind.CHANGE_LOGIN_EMAIL, { targetUserId: found.id }, { before: { email: previous }, after: { email } });
+    return { before: previous, user: { ...found, email } as User };
+  });
+  const text = (address: string) =>
+    [
+      `Bonjour ${user.name},`,
+      '',
+      `À votre demande, l’équipe support de Comptoir a changé votre adresse de connexion :`,
+      `  ancienne adresse : ${before}`,
+      `  nouvelle adresse : ${email}`,
+      '',
+      `Ce message est envoyé aux deux adresses (ici : ${address}). Votre mot de passe ne change pas.`,
+      'Si vous n’êtes pas à l’origine de cette demande, répondez à ce message ou contactez le support au plus vite.',
+    ].join('\n');
+  await sendQuietly(ctx, before, 'Votre adresse de connexion Comptoir a changé', text(before));
+  await sendQuietly(ctx, email, 'Votre adresse de connexion Comptoir a changé', text(email));
+  return (await userViews(ctx.em, [user]))[0];
+}
+
+/** Adds a user to a dossier: an existing login gets a membership, a new one an invitation. */
+export async function addUser(ctx: RequestContext, dossierId: string, input: AdminAddUserInput): Promise<MemberView> {
+  const email = optionalEmail(normalizeEmail(input.email ?? ''), 'input.email');
+  if (!email) throw badInput('input.email is required', 'input.email');
+  const name = requiredText(input.name, 'input.name', 120);
+  const phone = optionalText(input.phone, 'input.phone', 40);
+  const firmName = optionalText(input.firmName, 'input.firmName', 160);
+  assertAssignable(input.profile, 'input.profile');
+  if (!Object.values(Profile).includes(input.profile)) throw badInput('input.profile is not a profile', 'input.profile');
+
+  const outcome = await ctx.transaction(async (tx) => {
+    const dossier = await lockDossier(tx.em, dossierId);
+    let user = await tx.em.findOneBy(User, { email });
+    if (user) {
+      if (user.platformRole === PlatformRole.SUPPORT) throw conflict('A support account cannot be a member of a dossier');
+      const existing = await tx.em.findOneBy(Membership, { dossierId, userId: user.id });
+      if (existing) throw conflict(`${email} is already a member of this dossier (${existing.profile})`, { profile: existing.profile });
+    }
+    await assertCanAddMember(tx.em, dossier, input.profile);
+    const isNew = !user;
+    if (!user) {
+      user = await tx.em.save(tx.em.create(User, { email, name, phone, passwordHash: null, platformRole: null }));
+    }
+    await tx.em.save(tx.em.create(Membership, { userId: user.id, dossierId, profile: input.profile, isPrincipal: false }));
+    await recordAction(tx, AdminActionKind.ADD_USER, { dossierId, targetUserId: user.id }, {
+      before: null,
+      after: { email, name: user.name, profile: input.profile },
+      newUser: isNew,
+      ...(firmName ? { firmName } : {}),
+    });
+    return { user, dossier, isNew };
+  });
+
+  if (outcome.user.passwordHash === null) {
+    // A new login (or one that never set a password): the invitation sets the password.
+    // Loaded on use: identity's invitation service (token + e-mail with the set-password link).
+    const { sendInvitation } = await import('../identity/invitation.service');
+    try {
+      await sendInvitation(ctx, { userId: outcome.user.id, dossierName: outcome.dossier.name, profile: input.profile, firmName: firmName ?? undefined });
+    } catch (err) {
+      // The member is added either way; a failed delivery shows in the outbox (status `failed`).
+      ctx.app.logger.warn({ userId: outcome.user.id, err: (err as Error).message }, 'invitation not delivered');
+    }
+  } else {
+    await sendQuietly(
+      ctx,
+      outcome.user.email,
+      `Accès au dossier ${outcome.dossier.name}`,
+      [
+        `Bonjour ${outcome.user.name},`,
+        '',
+        `Vous avez désormais accès au dossier « ${outcome.dossier.name} » sur Comptoir.`,
+        `Connectez-vous avec votre adresse ${outcome.user.email} et votre mot de passe habituel, puis choisissez ce dossier.`,
+        '',
+        `${ctx.app.config.publicUrl}/login`,
+      ].join('\n'),
+    );
+  }
+  return memberView(ctx.em, dossierId, outcome.user.id);
+}
+
+export async function changeProfile(ctx: RequestContext, dossierId: string, userId: string, profile: Profile): Promise<MemberView> {
+  assertAssignable(profile, 'profile');
+  await ctx.transaction(async (tx) => {
+    const dossier = await lockDossier(tx.em, dossierId);
+    const membership = await getMembership(tx.em, dossierId, userId);
+    if (membership.isPrincipal) throw conflict('The principal user keeps the OWNER profile');
+    if (membership.profile === profile) return;
+    await assertCanChangeProfile(tx.em, dossier, membership.profile, profile);
+    await tx.em.update(Membership, { id: membership.id }, { profile });
+    await recordAction(tx, AdminActionKind.CHANGE_PROFILE, { dossierId, targetUserId: userId }, {
+      before: { profile: membership.profile },
+      after: { profile },
+    });
+  });
+  return memberView(ctx.em, dossierId, userId);
+}
+
+/** Removes a member (never the principal user) and revokes their sessions bound to the dossier. */
+export async function removeUser(ctx: RequestContext, dossierId: string, userId: string): Promise<boolean> {
+  await ctx.transaction(async (tx) => {
+    await lockDossier(tx.em, dossierId);
+    const membership = await getMembership(tx.em, dossierId, userId);
+    if (membership.isPrincipal) throw conflict('The principal user cannot be removed from the dossier');
+    const user = await getUser(tx.em, userId);
+    await tx.em.delete(Membership, { id: membership.id });
+    const revoked = await tx.em.update(Session, { userId, dossierId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await recordAction(tx, AdminActionKind.REMOVE_USER, { dossierId, targetUserId: userId }, {
+      before: { email: user.email, name: user.name, profile: membership.profile },
+      after: null,
+      sessionsRevoked: revoked.affected ?? 0,
+    });
+  });
+  return true;
+}
+
+export async function changePlan(ctx: RequestContext, dossierId: string, plan: Plan): Promise<AdminDossierView> {
+  if (!Object.values(Plan).includes(plan)) throw badInput('plan is not a plan', 'plan');
+  await ctx.transaction(async (tx) => {
+    const dossier = await lockDossier(tx.em, dossierId);
+    if (dossier.plan === plan) return;
+    await assertPlanFits(tx.em, dossier, plan);
+    await tx.em.update(Dossier, { id: dossierId }, { plan });
+    await recordAction(tx, AdminActionKind.CHANGE_PLAN, { dossierId }, { before: { plan: dossier.plan }, after: { plan } });
+  });
+  return adminDossier(ctx, dossierId);
+}
+
+async function getOrder(tx: RequestContext, orderId: string): Promise<SeatOrder> {
+  const order = await tx.em.findOne(SeatOrder, {
+    where: { id: orderId },
+    ...(tx.em.connection.options.type !== 'better-sqlite3' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!order) throw notFound('Seat order', orderId);
+  return order;
+}
+
+/** The transfer is received: PAID, and the dossier's extra seats grow by the quantity, atomically. */
+export async function markSeatOrderPaid(ctx: RequestContext, orderId: string, reference?: string | null): Promise<SeatOrderView> {
+  const receivedReference = optionalText(reference, 'reference', 120);
+  const { order, dossier } = await ctx.transaction(async (tx) => {
+    const found = await getOrder(tx, orderId);
+    if (found.status !== SeatOrderStatus.PENDING_PAYMENT) {
+      throw conflict(`This seat order is already ${found.status}`, { status: found.status });
+    }
+    const dossierBefore = await lockDossier(tx.em, found.dossierId);
+    const paid = await tx.em.update(
+      SeatOrder,
+      { id: found.id, status: SeatOrderStatus.PENDING_PAYMENT },
+      { status: SeatOrderStatus.PAID, paidAt: new Date(), markedPaidById: tx.userId, receivedReference },
+    );
+    if (paid.affected !== 1) throw conflict('This seat order is no longer pending');
+    await tx.em.increment(Dossier, { id: found.dossierId }, 'extraSeats', found.quantity);
+    const dossierAfter = await tx.em.findOneByOrFail(Dossier, { id: found.dossierId });
+    await recordAction(tx, AdminActionKind.MARK_SEAT_ORDER_PAID, { dossierId: found.dossierId }, {
+      before: { status: found.status, extraSeats: dossierBefore.extraSeats },
+      after: { status: SeatOrderStatus.PAID, extraSeats: dossierAfter.extraSeats },
+      orderId: found.id,
+      quantity: found.quantity,
+      paymentReference: found.paymentReference,
+      receivedReference,
+    });
+    return { order: await tx.em.findOneByOrFail(SeatOrder, { id: found.id }), dossier: dossierAfter };
+  });
+  const orderer = await ctx.em.findOneBy(User, { id: order.orderedById });
+  if (orderer) {
+    await sendQuietly(
+      ctx,
+      orderer.email,
+      `Paiement reçu : ${order.quantity} accès utilisateur(s) — ${dossier.name}`,
+      [
+        `Bonjour ${orderer.name},`,
+        '',
+        `Nous avons reçu votre paiement (référence ${order.paymentReference}).`,
+        `${order.quantity} accès utilisateur(s) supplémentaire(s) sont désormais disponibles pour le dossier « ${dossier.name} » (plan ${PLAN_LABEL[dossier.plan]}).`,
+        'Indiquez-nous depuis la fonction Support les adresses des nouveaux utilisateurs.',
+      ].join('\n'),
+    );
+  }
+  return (await seatOrderViews(ctx.em, [order]))[0];
+}
+
+export async function cancelSeatOrderAdmin(ctx: RequestContext, orderId: string): Promise<SeatOrderView> {
+  const order = await ctx.transaction(async (tx) => {
+    const found = await getOrder(tx, orderId);
+    const cancelled = await cancelPendingOrder(tx.em, found, tx.userId);
+    await recordAction(tx, AdminActionKind.CANCEL_SEAT_ORDER, { dossierId: found.dossierId }, {
+      before: { status: found.status },
+      after: { status: cancelled.status },
+      orderId: found.id,
+      quantity: found.quantity,
+      paymentReference: found.paymentReference,
+    });
+    return cancelled;
+  });
+  return (await seatOrderViews(ctx.em, [order]))[0];
+}

@@ -1,0 +1,145 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DocumentType } from '@comptoir/schema';
+import { bigintAsNumber, Identified, TIMESTAMP } from '../../core/entity';
+import { TrackedRecord } from '../history/tracked.entity';
+import type { VatAmount } from './money';
+
+export enum DocumentStatus {
+  DRAFT = 'DRAFT',
+  SENT = 'SENT',
+  ACCEPTED = 'ACCEPTED',
+  REFUSED = 'REFUSED',
+  ISSUED = 'ISSUED',
+  PAID = 'PAID',
+  ANSWERED = 'ANSWERED',
+  CLOSED = 'CLOSED',
+  RECEIVED = 'RECEIVED',
+  CANCELLED = 'CANCELLED',
+}
+
+/** A quote, invoice, credit note, price request or supplier order (pièce). */
+@Entity('documents')
+@Index('uq_documents_number', ['dossierId', 'type', 'number'], { unique: true })
+@Index('ix_documents_dossier_type_date', ['dossierId', 'type', 'date'])
+@Index('ix_documents_source', ['dossierId', 'sourceDocumentId'])
+export class Document extends TrackedRecord {
+  @Column({ type: 'varchar', length: 20 })
+  type: DocumentType;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: DocumentStatus;
+
+  /** e.g. FA-2026-00042; null for invoice and credit-note drafts. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  number: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  numberYear: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  numberSequence: number | null;
+
+  /** Document date, YYYY-MM-DD (UTC): creation, or issue for invoices and credit notes. */
+  @Column({ type: 'varchar', length: 10 })
+  date: string;
+
+  /** Quote validity / invoice due date / expected delivery, YYYY-MM-DD. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  dueDate: string | null;
+
+  /** Customer (sales) or supplier (purchases). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  partyId: string | null;
+
+  /** The party's legal name when last saved (sort, search, and what the document says). */
+  @Column({ type: 'varchar', length: 160, default: '' })
+  partyName: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  subject: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
+  totalExclVatCents: number;
+
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
+  totalVatCents: number;
+
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
+  totalInclVatCents: number;
+
+  @Column({ type: 'simple-json' })
+  vatBreakdown: VatAmount[];
+
+  @Column({ type: 'int', default: 0 })
+  lineCount: number;
+
+  /** The document this one was converted from (quote → invoice, …, invoice → credit note). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  sourceDocumentId: string | null;
+
+  @Column({ ...TIMESTAMP, nullable: true })
+  issuedAt: Date | null;
+}
+
+/** One line of a document; rows of an issued invoice or credit note are frozen by triggers. */
+@Entity('document_lines')
+@Index('ix_document_lines_document', ['documentId', 'position'])
+export class DocumentLine extends Identified {
+  @Column({ type: 'varchar', length: 36 })
+  dossierId: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  documentId: string;
+
+  @Column({ type: 'int' })
+  position: number;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  articleId: string | null;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  /** Thousandths of a unit. */
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
+  quantityMilli: number;
+
+  @Column({ type: 'varchar', length: 20 })
+  unit: string;
+
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
+  unitPriceCents: number;
+
+  /** Basis points of a percent: 1250 = 12.5 %. */
+  @Column({ type: 'int', default: 0 })
+  discountBp: number;
+
+  @Column({ type: 'int' })
+  vatRateBp: number;
+
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
+  totalExclVatCents: number;
+
+  /** Credit-note line: the invoice line it credits. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  sourceLineId: string | null;
+}
+
+/** Last number given per dossier, type and year; locked FOR UPDATE while numbering. */
+@Entity('document_counters')
+export class DocumentCounter {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  dossierId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 20 })
+  type: DocumentType;
+
+  @PrimaryColumn({ type: 'int' })
+  year: number;
+
+  @Column({ type: 'int', default: 0 })
+  lastNumber: number;
+}

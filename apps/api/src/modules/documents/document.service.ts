@@ -1,0 +1,715 @@
+import { DocumentType } from '@comptoir/schema';
+import { In, type SelectQueryBuilder } from 'typeorm';
+import type { RequestContext } from '../../core/context';
+import { badInput, conflict, forbidden, notFound } from '../../core/errors';
+import { decodeCursor, encodeCursor, pageSize, type Page } from '../../core/pagination';
+import { Article } from '../articles/article.entity';
+import { clock, isoDay } from '../history/clock';
+import { HistoryEntityType, HistoryEntryType, type FieldChangeData, type RelatedDocumentData } from '../history/history-entry.entity';
+import { recordHistory } from '../history/history.service';
+import { optionalDay, optionalText, requiredText } from '../history/input-validation';
+import { changedFields, staleVersion, updateVersioned } from '../history/tracked';
+import { Customer, Supplier, type PartyRecord } from '../parties/party.entity';
+import { assertDocumentAccess, CONVERSIONS, mayAccess, mayConvert, readableTypes } from './document-access';
+import {
+  CONVERTIBLE_FROM,
+  isDeletable,
+  isEditable,
+  ISSUED_TYPES,
+  nextStatuses,
+  NUMBERED_AT_CREATION,
+  SALES_TYPES,
+  TYPE_LABEL,
+} from './document-rules';
+import { Document, DocumentLine, DocumentStatus } from './document.entity';
+import type { CreditNoteLineInput, DocumentFilter, DocumentInput, DocumentLineInput, DocumentListArgs } from './document.types';
+import { DocumentSortField, SortDirection } from './document.types';
+import {
+  computeTotals,
+  formatScaled,
+  MAX_LINES,
+  MAX_QUANTITY_MILLI,
+  MAX_TOTAL_CENTS,
+  MAX_UNIT_PRICE_CENTS,
+  parseScaled,
+  parseVatRate,
+  type DocumentTotals,
+} from './money';
+import { nextNumber } from './numbering';
+
+const LABEL = 'Document';
+
+// ---------------------------------------------------------------------------
+// Input validation
+// ---------------------------------------------------------------------------
+
+interface LineValues {
+  articleId: string | null;
+  description: string;
+  quantityMilli: number;
+  unit: string | null;
+  unitPriceCents: number;
+  discountBp: number;
+  vatRateBp: number;
+  sourceLineId: string | null;
+}
+
+interface DocumentValues {
+  partyId: string | null;
+  dueDate: string | null;
+  subject: string | null;
+  notes: string | null;
+  lines: LineValues[];
+}
+
+/** Checks done without the database: lengths, ranges, VAT rates, number of lines. */
+export function validateDocumentInput(input: DocumentInput, path = 'input'): DocumentValues {
+  if (!Array.isArray(input.lines)) throw badInput('lines are required', `${path}.lines`);
+  if (input.lines.length > MAX_LINES) throw badInput(`A document has at most ${MAX_LINES} lines`, `${path}.lines`, { max: MAX_LINES });
+  return {
+    partyId: optionalText(input.partyId, `${path}.partyId`, 36),
+    dueDate: optionalDay(input.dueDate, `${path}.dueDate`),
+    subject: optionalText(input.subject, `${path}.subject`, 200),
+    notes: optionalText(input.notes, `${path}.notes`, 5000),
+    lines: input.lines.map((line, i) => validateLine(line, `${path}.lines.${i}`)),
+  };
+}
+
+function validateLine(line: DocumentLineInput, path: string): LineValues {
+  const quantityMilli = parseScaled(line.quantity, `${path}.quantity`, 3);
+  if (quantityMilli <= 0 || quantityMilli > MAX_QUANTITY_MILLI) {
+    throw badInput(`${path}.quantity must be greater than 0 and at most 1000000`, `${path}.quantity`);
+  }
+  if (!Number.isSafeInteger(line.unitPriceCents) || Math.abs(line.unitPriceCents) > MAX_UNIT_PRICE_CENTS) {
+    throw badInput(`${path}.unitPriceCents must be whole cents between -${MAX_UNIT_PRICE_CENTS} and ${MAX_UNIT_PRICE_CENTS}`, `${path}.unitPriceCents`, {
+      max: MAX_UNIT_PRICE_CENTS,
+    });
+  }
+  const discountBp = line.discountPercent === null || line.discountPercent === undefined ? 0 : parseScaled(line.discountPercent, `${path}.discountPercent`, 2);
+  if (discountBp < 0 || discountBp > 10_000) throw badInput(`${path}.discountPercent must be between 0 and 100`, `${path}.discountPercent`);
+  return {
+    articleId: optionalText(line.articleId, `${path}.articleId`, 36),
+    description: optionalText(line.description, `${path}.description`, 2000) ?? '',
+    quantityMilli,
+    unit: optionalText(line.unit, `${path}.unit`, 20),
+    unitPriceCents: line.unitPriceCents,
+    discountBp,
+    vatRateBp: parseVatRate(line.vatRate, `${path}.vatRate`),
+    sourceLineId: optionalText(line.sourceLineId, `${path}.sourceLineId`, 36),
+  };
+}
+
+function totalsOrBadInput(lines: readonly LineValues[], path: string): DocumentTotals {
+  const totals = computeTotals(lines);
+  if (!totals.inRange) throw badInput(`The totals exceed the supported range (${MAX_TOTAL_CENTS} cents)`, path);
+  return totals;
+}
+
+function partyEntity(type: DocumentType) {
+  return SALES_TYPES.has(type) ? Customer : Supplier;
+}
+
+async function resolveParty(tx: RequestContext, type: DocumentType, partyId: string | null): Promise<PartyRecord | null> {
+  if (!partyId) return null;
+  const label = SALES_TYPES.has(type) ? 'Customer' : 'Supplier';
+  return tx.scoped<PartyRecord>(partyEntity(type), label).get(partyId);
+}
+
+/** Articles of the lines (this dossier only: another dossier's article is NOT_FOUND); fills units and descriptions. */
+async function resolveArticles(tx: RequestContext, lines: LineValues[], path: string): Promise<void> {
+  const ids = [...new Set(lines.map((l) => l.articleId).filter((id): id is string => !!id))];
+  const found = new Map((await tx.scoped(Article, 'Article').findByIds(ids)).map((a) => [a.id, a]));
+  lines.forEach((line, i) => {
+    if (line.articleId) {
+      const article = found.get(line.articleId);
+      if (!article) throw notFound('Article', line.articleId);
+      line.unit ??= article.unit;
+      if (!line.description) line.description = article.label;
+    }
+    if (!line.description) throw badInput(`${path}.${i}.description is required`, `${path}.${i}.description`);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------
+
+/** A document of the session's dossier that the profile may read (NOT_FOUND / FORBIDDEN otherwise). */
+export async function getDocument(ctx: RequestContext, id: string): Promise<Document> {
+  const doc = await ctx.scoped(Document, LABEL).get(id);
+  assertDocumentAccess(ctx, doc.type, 'read');
+  return doc;
+}
+
+export async function linesOf(ctx: RequestContext, documentIds: readonly string[]): Promise<Map<string, DocumentLine[]>> {
+  const byDoc = new Map<string, DocumentLine[]>();
+  if (documentIds.length === 0) return byDoc;
+  const rows = await ctx.em.getRepository(DocumentLine).find({
+    where: { dossierId: ctx.dossierId, documentId: In([...documentIds]) },
+    order: { documentId: 'ASC', position: 'ASC' },
+  });
+  for (const row of rows) {
+    const list = byDoc.get(row.documentId) ?? [];
+    list.push(row);
+    byDoc.set(row.documentId, list);
+  }
+  return byDoc;
+}
+
+/**
+ * Quantity (thousandths) already credited per invoice line, by credit notes made
+ * from these invoices (drafts included, except `excludeCreditNoteId`).
+ */
+export async function creditedByLine(
+  ctx: RequestContext,
+  invoiceIds: readonly string[],
+  excludeCreditNoteId?: string,
+): Promise<Map<string, number>> {
+  const credited = new Map<string, number>();
+  if (invoiceIds.length === 0) return credited;
+  const q = ctx.em
+    .getRepository(DocumentLine)
+    .createQueryBuilder('l')
+    .innerJoin(Document, 'd', 'd.id = l.documentId')
+    .select('l.sourceLineId', 'sourceLineId')
+    .addSelect('SUM(l.quantityMilli)', 'credited')
+    .where('d.dossierId = :dossierId AND d.type = :type', { dossierId: ctx.dossierId, type: DocumentType.CREDIT_NOTE })
+    .andWhere('d.sourceDocumentId IN (:...invoiceIds)', { invoiceIds: [...invoiceIds] })
+    .andWhere('l.sourceLineId IS NOT NULL')
+    .groupBy('l.sourceLineId');
+  if (excludeCreditNoteId) q.andWhere('d.id <> :exclude', { exclude: excludeCreditNoteId });
+  for (const row of await q.getRawMany<{ sourceLineId: string; credited: string | number }>()) {
+    credited.set(row.sourceLineId, Number(row.credited));
+  }
+  return credited;
+}
+
+// ---------------------------------------------------------------------------
+// Writing helpers
+// ---------------------------------------------------------------------------
+
+function relatedOf(doc: Document, direction: 'FROM' | 'TO'): RelatedDocumentData {
+  return { direction, documentId: doc.id, documentType: doc.type, number: doc.number };
+}
+
+function documentLabel(doc: Document): string {
+  return `${TYPE_LABEL[doc.type]}${doc.number ? ` ${doc.number}` : ''}`;
+}
+
+async function insertLines(tx: RequestContext, doc: Document, lines: readonly LineValues[], totals: DocumentTotals): Promise<void> {
+  if (lines.length === 0) return;
+  const repo = tx.em.getRepository(DocumentLine);
+  const rows = lines.map((line, position) =>
+    repo.create({
+      dossierId: tx.dossierId,
+      documentId: doc.id,
+      position,
+      articleId: line.articleId,
+      description: line.description,
+      quantityMilli: line.quantityMilli,
+      unit: line.unit ?? 'u',
+      unitPriceCents: line.unitPriceCents,
+      discountBp: line.discountBp,
+      vatRateBp: line.vatRateBp,
+      totalExclVatCents: totals.lineTotals[position],
+      sourceLineId: line.sourceLineId,
+    }),
+  );
+  // Chunks keep each INSERT well under the drivers' parameter limits.
+  for (let i = 0; i < rows.length; i += 50) await repo.insert(rows.slice(i, i + 50));
+}
+
+function totalsColumns(totals: DocumentTotals, lineCount: number) {
+  return {
+    totalExclVatCents: totals.totalExclVatCents,
+    totalVatCents: totals.totalVatCents,
+    totalInclVatCents: totals.totalInclVatCents,
+    vatBreakdown: totals.vatBreakdown,
+    lineCount,
+  };
+}
+
+interface NewDocument {
+  type: DocumentType;
+  party: PartyRecord | null;
+  values: Omit<DocumentValues, 'partyId' | 'lines'>;
+  lines: LineValues[];
+  sourceDocumentId?: string | null;
+}
+
+/** Inserts a draft (numbered now for quotes, price requests and supplier orders) and records CREATED. */
+async function insertDocument(tx: RequestContext, input: NewDocument): Promise<Document> {
+  const totals = totalsOrBadInput(input.lines, 'input.lines');
+  const now = clock.now();
+  const numbered = NUMBERED_AT_CREATION.has(input.type) ? await nextNumber(tx, input.type, now.getUTCFullYear()) : null;
+  const repo = tx.scoped(Document, LABEL);
+  const doc = repo.create({
+    type: input.type,
+    status: DocumentStatus.DRAFT,
+    number: numbered?.number ?? null,
+    numberYear: numbered?.year ?? null,
+    numberSequence: numbered?.sequence ?? null,
+    date: isoDay(now),
+    dueDate: input.values.dueDate,
+    partyId: input.party?.id ?? null,
+    partyName: input.party?.legalName ?? '',
+    subject: input.values.subject,
+    notes: input.values.notes,
+    ...totalsColumns(totals, input.lines.length),
+    sourceDocumentId: input.sourceDocumentId ?? null,
+    issuedAt: null,
+    version: 1,
+    createdById: tx.userId,
+    updatedById: tx.userId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await repo.repo.insert(doc);
+  await insertLines(tx, doc, input.lines, totals);
+  await recordHistory(tx, {
+    entityType: HistoryEntityType.DOCUMENT,
+    entityId: doc.id,
+    documentId: doc.id,
+    type: HistoryEntryType.CREATED,
+    data: { label: documentLabel(doc), number: doc.number },
+  });
+  return doc;
+}
+
+/** Credit-note lines that name invoice lines: they must exist and not exceed what remains to credit. */
+async function checkCreditedLines(tx: RequestContext, creditNote: { id?: string; sourceDocumentId: string | null }, lines: LineValues[], path: string): Promise<void> {
+  const named = lines.map((l, i) => ({ line: l, i })).filter(({ line }) => line.sourceLineId);
+  if (named.length === 0) return;
+  if (!creditNote.sourceDocumentId) throw badInput('sourceLineId only applies to credit notes made from an invoice', `${path}.${named[0].i}.sourceLineId`);
+  const invoiceLines = new Map(
+    (await tx.em.getRepository(DocumentLine).findBy({ dossierId: tx.dossierId, documentId: creditNote.sourceDocumentId })).map((l) => [l.id, l]),
+  );
+  const credited = await creditedByLine(tx, [creditNote.sourceDocumentId], creditNote.id);
+  const asked = new Map<string, number>();
+  for (const { line, i } of named) {
+    const source = invoiceLines.get(line.sourceLineId as string);
+    if (!source) throw badInput('sourceLineId is not a line of the credited invoice', `${path}.${i}.sourceLineId`);
+    const total = (asked.get(source.id) ?? 0) + line.quantityMilli;
+    asked.set(source.id, total);
+    const remaining = source.quantityMilli - (credited.get(source.id) ?? 0);
+    if (total > remaining) {
+      throw badInput(`Only ${formatScaled(Math.max(remaining, 0), 3)} remain to credit on this invoice line`, `${path}.${i}.quantity`, {
+        remaining: Number(formatScaled(Math.max(remaining, 0), 3)),
+      });
+    }
+  }
+}
+
+function lineDisplay(line: LineValues | DocumentLine): Record<string, string | null> {
+  return {
+    articleId: line.articleId,
+    description: line.description,
+    quantity: formatScaled(line.quantityMilli, 3),
+    unit: line.unit ?? 'u',
+    unitPriceCents: String(line.unitPriceCents),
+    discountPercent: formatScaled(line.discountBp, 2),
+    vatRate: formatScaled(line.vatRateBp, 2),
+  };
+}
+
+function lineSummary(line: LineValues | DocumentLine): string {
+  const d = lineDisplay(line);
+  return `${d.description} × ${d.quantity} ${d.unit} @ ${d.unitPriceCents} c, -${d.discountPercent} %, VAT ${d.vatRate} %`;
+}
+
+/** Every changed line field (`lines.2.quantity`), plus added or removed lines (`lines.3`). */
+function lineChanges(before: readonly DocumentLine[], after: readonly LineValues[]): FieldChangeData[] {
+  const changes: FieldChangeData[] = [];
+  const count = Math.max(before.length, after.length);
+  for (let i = 0; i < count; i++) {
+    const b = before[i];
+    const a = after[i];
+    if (b && !a) changes.push({ field: `lines.${i}`, before: lineSummary(b), after: null });
+    else if (!b && a) changes.push({ field: `lines.${i}`, before: null, after: lineSummary(a) });
+    else if (a && b) {
+      const db = lineDisplay(b);
+      const da = lineDisplay(a);
+      for (const field of Object.keys(da)) {
+        if (db[field] !== da[field]) changes.push({ field: `lines.${i}.${field}`, before: db[field], after: da[field] });
+      }
+    }
+  }
+  return changes;
+}
+
+/** The document locked for this transaction: NOT_FOUND, then FORBIDDEN (profile), then CONFLICT (stale version). */
+async function loadLocked(tx: RequestContext, id: string, version: number, access: 'read' | 'write'): Promise<Document> {
+  const doc = await tx.scoped(Document, LABEL).get(id, { lock: true });
+  assertDocumentAccess(tx, doc.type, access);
+  if (doc.version !== version) throw await staleVersion(tx, LABEL, doc);
+  return doc;
+}
+
+function loadWritable(tx: RequestContext, id: string, version: number): Promise<Document> {
+  return loadLocked(tx, id, version, 'write');
+}
+
+function notInStatus(doc: Document, action: string): Error {
+  return conflict(`${documentLabel(doc)} is ${doc.status}: it cannot be ${action}`, { currentStatus: doc.status, currentVersion: doc.version });
+}
+
+// ---------------------------------------------------------------------------
+// Mutations
+// ---------------------------------------------------------------------------
+
+export async function createDocument(ctx: RequestContext, type: DocumentType, input: DocumentInput): Promise<Document> {
+  assertDocumentAccess(ctx, type, 'write');
+  const values = validateDocumentInput(input);
+  totalsOrBadInput(values.lines, 'input.lines');
+  return ctx.transaction(async (tx) => {
+    const party = await resolveParty(tx, type, values.partyId);
+    await resolveArticles(tx, values.lines, 'input.lines');
+    if (values.lines.some((l) => l.sourceLineId)) {
+      const i = values.lines.findIndex((l) => l.sourceLineId);
+      throw badInput('sourceLineId only applies to credit notes made from an invoice (createCreditNoteFromInvoice)', `input.lines.${i}.sourceLineId`);
+    }
+    return insertDocument(tx, { type, party, values, lines: values.lines });
+  });
+}
+
+export async function updateDocument(ctx: RequestContext, id: string, version: number, input: DocumentInput): Promise<Document> {
+  const values = validateDocumentInput(input);
+  totalsOrBadInput(values.lines, 'input.lines');
+  return ctx.transaction(async (tx) => {
+    const doc = await loadWritable(tx, id, version);
+    if (!isEditable(doc.type, doc.status)) throw notInStatus(doc, 'edited');
+    const party = await resolveParty(tx, doc.type, values.partyId);
+    await resolveArticles(tx, values.lines, 'input.lines');
+    if (doc.type === DocumentType.CREDIT_NOTE) await checkCreditedLines(tx, doc, values.lines, 'input.lines');
+    else if (values.lines.some((l) => l.sourceLineId)) {
+      throw badInput('sourceLineId only applies to credit notes', `input.lines.${values.lines.findIndex((l) => l.sourceLineId)}.sourceLineId`);
+    }
+    const totals = totalsOrBadInput(values.lines, 'input.lines');
+    const before = (await linesOf(tx, [doc.id])).get(doc.id) ?? [];
+    const next = {
+      partyId: party?.id ?? null,
+      partyName: party?.legalName ?? '',
+      dueDate: values.dueDate,
+      subject: values.subject,
+      notes: values.notes,
+      ...totalsColumns(totals, values.lines.length),
+    };
+    const changes = [
+      ...changedFields(['partyName', 'dueDate', 'subject', 'notes', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents'], { ...doc }, next),
+      ...lineChanges(before, values.lines),
+    ];
+    if (changes.length === 0 && doc.partyId === next.partyId) return doc;
+    await updateVersioned(tx, Document, LABEL, doc, version, next);
+    await tx.em.getRepository(DocumentLine).delete({ dossierId: tx.dossierId, documentId: doc.id });
+    await insertLines(tx, doc, values.lines, totals);
+    await recordHistory(tx, { entityType: HistoryEntityType.DOCUMENT, entityId: doc.id, documentId: doc.id, type: HistoryEntryType.UPDATED, data: { changes } });
+    return doc;
+  });
+}
+
+/** Moves a document to `status` when its type and current status allow it (CONFLICT otherwise). */
+export async function changeDocumentStatus(ctx: RequestContext, id: string, version: number, status: DocumentStatus): Promise<Document> {
+  return ctx.transaction(async (tx) => {
+    const doc = await loadWritable(tx, id, version);
+    if (!nextStatuses(doc.type, doc.status).includes(status)) {
+      throw conflict(`${documentLabel(doc)} cannot go from ${doc.status} to ${status}`, {
+        currentStatus: doc.status,
+        currentVersion: doc.version,
+        allowed: nextStatuses(doc.type, doc.status),
+      });
+    }
+    const from = doc.status;
+    if (status === DocumentStatus.ISSUED) return issue(tx, doc, version);
+    await updateVersioned(tx, Document, LABEL, doc, version, { status });
+    await recordHistory(tx, {
+      entityType: HistoryEntityType.DOCUMENT,
+      entityId: doc.id,
+      documentId: doc.id,
+      type: status === DocumentStatus.SENT ? HistoryEntryType.SENT : HistoryEntryType.STATUS_CHANGED,
+      data: { from, to: status },
+    });
+    return doc;
+  });
+}
+
+/** Issues an invoice or credit note: numbered now, dated today, frozen from then on. */
+async function issue(tx: RequestContext, doc: Document, version: number): Promise<Document> {
+  if (!ISSUED_TYPES.has(doc.type)) throw conflict(`${documentLabel(doc)} is not issued: send it instead`, { currentStatus: doc.status });
+  if (doc.lineCount === 0) throw conflict(`${documentLabel(doc)} has no lines: add some before issuing it`, { currentStatus: doc.status });
+  if (!doc.partyId) throw conflict(`${documentLabel(doc)} has no customer: choose one before issuing it`, { currentStatus: doc.status });
+  if (doc.type === DocumentType.CREDIT_NOTE && doc.sourceDocumentId) {
+    const lines = (await linesOf(tx, [doc.id])).get(doc.id) ?? [];
+    await checkCreditedLines(tx, doc, lines, 'lines').catch((error: Error) => {
+      throw conflict(`${documentLabel(doc)} credits more than remains on the invoice: ${error.message}`, { currentStatus: doc.status });
+    });
+  }
+  const now = clock.now();
+  const numbered = await nextNumber(tx, doc.type, now.getUTCFullYear());
+  await updateVersioned(tx, Document, LABEL, doc, version, {
+    status: DocumentStatus.ISSUED,
+    number: numbered.number,
+    numberYear: numbered.year,
+    numberSequence: numbered.sequence,
+    date: isoDay(now),
+    issuedAt: now,
+  });
+  await recordHistory(tx, {
+    entityType: HistoryEntityType.DOCUMENT,
+    entityId: doc.id,
+    documentId: doc.id,
+    type: HistoryEntryType.ISSUED,
+    data: { number: numbered.number, from: DocumentStatus.DRAFT, to: DocumentStatus.ISSUED },
+  });
+  return doc;
+}
+
+export function issueDocument(ctx: RequestContext, id: string, version: number): Promise<Document> {
+  return changeDocumentStatus(ctx, id, version, DocumentStatus.ISSUED);
+}
+
+export function sendDocument(ctx: RequestContext, id: string, version: number): Promise<Document> {
+  return changeDocumentStatus(ctx, id, version, DocumentStatus.SENT);
+}
+
+function copyLines(lines: readonly DocumentLine[], keepSource = false): LineValues[] {
+  return lines.map((l) => ({
+    articleId: l.articleId,
+    description: l.description,
+    quantityMilli: l.quantityMilli,
+    unit: l.unit,
+    unitPriceCents: l.unitPriceCents,
+    discountBp: l.discountBp,
+    vatRateBp: l.vatRateBp,
+    sourceLineId: keepSource ? l.sourceLineId : null,
+  }));
+}
+
+async function recordLink(tx: RequestContext, type: HistoryEntryType.CONVERTED | HistoryEntryType.DUPLICATED, source: Document, target: Document) {
+  await recordHistory(tx, { entityType: HistoryEntityType.DOCUMENT, entityId: source.id, documentId: source.id, type, data: { related: relatedOf(target, 'TO') } });
+  await recordHistory(tx, { entityType: HistoryEntityType.DOCUMENT, entityId: target.id, documentId: target.id, type, data: { related: relatedOf(source, 'FROM') } });
+}
+
+/** Quote → invoice (OWNER/ADV), price request → supplier order (OWNER/ADV/ACHAT). */
+export async function convertDocument(ctx: RequestContext, id: string, version: number, expected: DocumentType.QUOTE | DocumentType.PRICE_REQUEST): Promise<Document> {
+  return ctx.transaction(async (tx) => {
+    const source = await loadLocked(tx, id, version, 'read');
+    if (source.type !== expected) throw badInput(`${documentLabel(source)} is not a ${TYPE_LABEL[expected].toLowerCase()}`, 'id');
+    const conversion = CONVERSIONS[source.type];
+    const rule = CONVERTIBLE_FROM[source.type];
+    if (!conversion || !rule || !mayConvert(tx, source.type)) throw forbidden(`Your profile does not allow converting a ${TYPE_LABEL[source.type].toLowerCase()}`);
+    if (!rule.from.includes(source.status)) throw notInStatus(source, 'converted');
+    const already = await tx.scoped(Document, LABEL).findOneBy({ sourceDocumentId: source.id, type: conversion.to });
+    if (already) throw conflict(`${documentLabel(source)} was already converted (${documentLabel(already)})`, { relatedDocumentId: already.id });
+    const lines = (await linesOf(tx, [source.id])).get(source.id) ?? [];
+    const party = source.partyId ? await resolveParty(tx, source.type, source.partyId).catch(() => null) : null;
+    const target = await insertDocument(tx, {
+      type: conversion.to,
+      party,
+      values: { dueDate: null, subject: source.subject, notes: source.notes },
+      lines: copyLines(lines),
+      sourceDocumentId: source.id,
+    });
+    if (rule.becomes && source.status !== rule.becomes) {
+      const from = source.status;
+      await updateVersioned(tx, Document, LABEL, source, version, { status: rule.becomes });
+      await recordHistory(tx, {
+        entityType: HistoryEntityType.DOCUMENT,
+        entityId: source.id,
+        documentId: source.id,
+        type: HistoryEntryType.STATUS_CHANGED,
+        data: { from, to: rule.becomes },
+      });
+    }
+    await recordLink(tx, HistoryEntryType.CONVERTED, source, target);
+    return target;
+  });
+}
+
+/** A credit note for an issued invoice: all that remains to credit, or the chosen lines and quantities. */
+export async function createCreditNoteFromInvoice(ctx: RequestContext, invoiceId: string, chosen: CreditNoteLineInput[] | null | undefined): Promise<Document> {
+  if (chosen && chosen.length > MAX_LINES) throw badInput(`A document has at most ${MAX_LINES} lines`, 'lines');
+  const asked = chosen?.map((c, i) => ({
+    sourceLineId: requiredText(c.sourceLineId, `lines.${i}.sourceLineId`, 36),
+    quantityMilli: parseScaled(c.quantity, `lines.${i}.quantity`, 3),
+  }));
+  asked?.forEach((a, i) => {
+    if (a.quantityMilli <= 0) throw badInput('quantity must be greater than 0', `lines.${i}.quantity`);
+  });
+  return ctx.transaction(async (tx) => {
+    // Locked so two credit notes of one invoice are checked one after the other.
+    const invoice = await tx.scoped(Document, LABEL).get(invoiceId, { lock: true });
+    assertDocumentAccess(tx, invoice.type, 'read');
+    if (invoice.type !== DocumentType.INVOICE) throw badInput(`${documentLabel(invoice)} is not an invoice`, 'invoiceId');
+    if (!mayConvert(tx, invoice.type)) throw forbidden('Your profile does not allow crediting an invoice');
+    if (!CONVERTIBLE_FROM[DocumentType.INVOICE]?.from.includes(invoice.status)) throw notInStatus(invoice, 'credited before it is issued');
+    const invoiceLines = (await linesOf(tx, [invoice.id])).get(invoice.id) ?? [];
+    const credited = await creditedByLine(tx, [invoice.id]);
+    const remaining = (line: DocumentLine) => line.quantityMilli - (credited.get(line.id) ?? 0);
+    let lines: LineValues[];
+    if (!asked) {
+      lines = invoiceLines
+        .filter((l) => remaining(l) > 0)
+        .map((l) => ({ ...copyLines([l])[0], quantityMilli: remaining(l), sourceLineId: l.id }));
+      if (lines.length === 0) throw conflict(`${documentLabel(invoice)} is already fully credited`, { currentStatus: invoice.status });
+    } else {
+      const byId = new Map(invoiceLines.map((l) => [l.id, l]));
+      lines = asked.map((a, i) => {
+        const source = byId.get(a.sourceLineId);
+        if (!source) throw badInput('Not a line of this invoice', `lines.${i}.sourceLineId`);
+        return { ...copyLines([source])[0], quantityMilli: a.quantityMilli, sourceLineId: source.id };
+      });
+      await checkCreditedLines(tx, { sourceDocumentId: invoice.id }, lines, 'lines');
+    }
+    const party = invoice.partyId ? await resolveParty(tx, invoice.type, invoice.partyId).catch(() => null) : null;
+    const creditNote = await insertDocument(tx, {
+      type: DocumentType.CREDIT_NOTE,
+      party,
+      values: { dueDate: null, subject: invoice.subject, notes: null },
+      lines,
+      sourceDocumentId: invoice.id,
+    });
+    await recordLink(tx, HistoryEntryType.CONVERTED, invoice, creditNote);
+    return creditNote;
+  });
+}
+
+/** A new draft of the same type with the same party and lines (not linked as a conversion). */
+export async function duplicateDocument(ctx: RequestContext, id: string): Promise<Document> {
+  return ctx.transaction(async (tx) => {
+    const source = await tx.scoped(Document, LABEL).get(id);
+    assertDocumentAccess(tx, source.type, 'write');
+    const lines = (await linesOf(tx, [source.id])).get(source.id) ?? [];
+    const party = source.partyId ? await resolveParty(tx, source.type, source.partyId).catch(() => null) : null;
+    const copy = await insertDocument(tx, {
+      type: source.type,
+      party,
+      values: { dueDate: null, subject: source.subject, notes: source.notes },
+      lines: copyLines(lines),
+    });
+    await recordLink(tx, HistoryEntryType.DUPLICATED, source, copy);
+    return copy;
+  });
+}
+
+/** Deletes a draft; an issued invoice or credit note never (the database refuses too). */
+export async function deleteDocument(ctx: RequestContext, id: string, version: number): Promise<string> {
+  return ctx.transaction(async (tx) => {
+    const doc = await loadWritable(tx, id, version);
+    if (!isDeletable(doc.type, doc.status)) throw notInStatus(doc, 'deleted');
+    await tx.em.getRepository(DocumentLine).delete({ dossierId: tx.dossierId, documentId: doc.id });
+    await tx.em.getRepository(Document).delete({ id: doc.id, dossierId: tx.dossierId });
+    await recordHistory(tx, {
+      entityType: HistoryEntityType.DOCUMENT,
+      entityId: doc.id,
+      documentId: doc.id,
+      type: HistoryEntryType.DELETED,
+      data: { label: documentLabel(doc), number: doc.number },
+    });
+    return doc.id;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Lists
+// ---------------------------------------------------------------------------
+
+const SORT_COLUMN: Record<DocumentSortField, { sql: string; kind: 'string' | 'number' | 'date' }> = {
+  [DocumentSortField.DATE]: { sql: 'd.date', kind: 'string' },
+  [DocumentSortField.NUMBER]: { sql: "COALESCE(d.number, '')", kind: 'string' },
+  [DocumentSortField.TOTAL]: { sql: 'd.totalInclVatCents', kind: 'number' },
+  [DocumentSortField.PARTY_NAME]: { sql: 'd.partyName', kind: 'string' },
+  [DocumentSortField.UPDATED_AT]: { sql: 'd.updatedAt', kind: 'date' },
+  [DocumentSortField.CREATED_AT]: { sql: 'd.createdAt', kind: 'date' },
+};
+
+function sortValue(doc: Document, field: DocumentSortField): string | number {
+  switch (field) {
+    case DocumentSortField.DATE:
+      return doc.date;
+    case DocumentSortField.NUMBER:
+      return doc.number ?? '';
+    case DocumentSortField.TOTAL:
+      return doc.totalInclVatCents;
+    case DocumentSortField.PARTY_NAME:
+      return doc.partyName;
+    case DocumentSortField.UPDATED_AT:
+      return doc.updatedAt.toISOString();
+    case DocumentSortField.CREATED_AT:
+      return doc.createdAt.toISOString();
+  }
+}
+
+/** A cursor value as a query parameter (dates in the format each driver compares). */
+function cursorParam(ctx: RequestContext, kind: 'string' | 'number' | 'date', value: string | number | null): string | number | Date {
+  if (kind === 'number') {
+    if (typeof value !== 'number') throw badInput('Invalid cursor', 'after');
+    return value;
+  }
+  if (typeof value !== 'string') throw badInput('Invalid cursor', 'after');
+  if (kind === 'string') return value;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw badInput('Invalid cursor', 'after');
+  return ctx.em.connection.options.type === 'better-sqlite3' ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
+}
+
+function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | null | undefined): void {
+  if (!filter) return;
+  if (filter.statuses?.length) q.andWhere('d.status IN (:...statuses)', { statuses: filter.statuses });
+  const from = optionalDay(filter.dateFrom, 'filter.dateFrom');
+  const to = optionalDay(filter.dateTo, 'filter.dateTo');
+  if (from) q.andWhere('d.date >= :dateFrom', { dateFrom: from });
+  if (to) q.andWhere('d.date <= :dateTo', { dateTo: to });
+  if (filter.partyId) q.andWhere('d.partyId = :partyId', { partyId: filter.partyId });
+  if (filter.createdById) q.andWhere('d.createdById = :createdById', { createdById: filter.createdById });
+  if (filter.updatedById) q.andWhere('d.updatedById = :updatedById', { updatedById: filter.updatedById });
+  const search = optionalText(filter.search, 'filter.search', 100);
+  if (search) {
+    const like = `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    q.andWhere("(d.number LIKE :like ESCAPE '!' OR d.partyName LIKE :like ESCAPE '!')", { like });
+  }
+}
+
+/**
+ * Documents of the given types (those the profile may read), filtered, sorted and
+ * keyset-paginated: the cursor holds the sort value and id of the last row.
+ */
+export async function listDocuments(ctx: RequestContext, types: readonly DocumentType[] | null, args: DocumentListArgs): Promise<Page<Document>> {
+  const size = pageSize(args);
+  let wanted: DocumentType[];
+  if (types) {
+    wanted = [...types];
+  } else if (args.filter?.types?.length) {
+    wanted = [...new Set(args.filter.types)];
+    const refused = wanted.find((type) => !mayAccess(ctx, type, 'read'));
+    if (refused) throw forbidden(`Your profile does not allow reading documents of type ${refused}`);
+  } else {
+    wanted = readableTypes(ctx);
+  }
+  for (const type of wanted) assertDocumentAccess(ctx, type, 'read');
+  const sortField = args.sort?.field ?? DocumentSortField.DATE;
+  const direction = args.sort?.direction ?? SortDirection.DESC;
+  const column = SORT_COLUMN[sortField];
+  const q = ctx.scoped(Document, LABEL).query('d').andWhere('d.type IN (:...types)', { types: wanted });
+  applyFilter(q, args.filter);
+  const totalCount = await q.getCount();
+  const after = decodeCursor(args.after, 2);
+  if (after) {
+    const op = direction === SortDirection.ASC ? '>' : '<';
+    q.andWhere(`(${column.sql} ${op} :afterValue OR (${column.sql} = :afterValue AND d.id ${op} :afterId))`, {
+      afterValue: cursorParam(ctx, column.kind, after[0]),
+      afterId: String(after[1]),
+    });
+  }
+  const rows = await q
+    .orderBy(column.sql, direction)
+    .addOrderBy('d.id', direction)
+    .limit(size + 1)
+    .getMany();
+  const nodes = rows.slice(0, size);
+  const last = nodes[nodes.length - 1];
+  return {
+    nodes,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor([sortValue(last, sortField), last.id]) : null },
+  };
+}

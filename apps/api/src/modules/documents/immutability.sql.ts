@@ -1,0 +1,84 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * The database itself refuses to change or delete an issued invoice or credit
+ * note (and its lines), whatever the client: the API is not the only guard.
+ *
+ * After issue, a document row may only move ISSUED → PAID and bump version /
+ * updatedAt / updatedById; every other column is frozen; it cannot be deleted;
+ * its lines can be neither inserted, updated nor deleted.
+ *
+ * One constant per dialect, each a list of statements: the migrations copy them
+ * (run each statement in order; no DELIMITER needed, each is sent on its own).
+ */
+
+/** Columns an issued document never changes. */
+const FROZEN_COLUMNS = [
+  'id',
+  'dossierId',
+  'type',
+  'number',
+  'numberYear',
+  'numberSequence',
+  'date',
+  'dueDate',
+  'partyId',
+  'partyName',
+  'subject',
+  'notes',
+  'totalExclVatCents',
+  'totalVatCents',
+  'totalInclVatCents',
+  'vatBreakdown',
+  'lineCount',
+  'sourceDocumentId',
+  'issuedAt',
+  'createdAt',
+  'createdById',
+] as const;
+
+const ISSUED = "OLD.`type` IN ('INVOICE', 'CREDIT_NOTE') AND OLD.`status` <> 'DRAFT'";
+const STATUS_MOVE_REFUSED = "NOT (NEW.`status` = OLD.`status` OR (OLD.`status` = 'ISSUED' AND NEW.`status` = 'PAID'))";
+const issuedParent = (ref: 'NEW' | 'OLD') =>
+  `EXISTS (SELECT 1 FROM \`documents\` d WHERE d.\`id\` = ${ref}.\`documentId\` AND d.\`type\` IN ('INVOICE', 'CREDIT_NOTE') AND d.\`status\` <> 'DRAFT')`;
+
+const MESSAGE = 'Issued invoices and credit notes are immutable';
+const LINES_MESSAGE = 'Lines of an issued invoice or credit note are immutable';
+
+export const IMMUTABILITY_TRIGGER_NAMES = [
+  'trg_documents_issued_update',
+  'trg_documents_issued_delete',
+  'trg_document_lines_issued_insert',
+  'trg_document_lines_issued_update',
+  'trg_document_lines_issued_delete',
+] as const;
+
+const sqliteChanged = FROZEN_COLUMNS.map((c) => `NEW.\`${c}\` IS NOT OLD.\`${c}\``).join(' OR ');
+
+export const IMMUTABILITY_SQL_SQLITE: readonly string[] = [
+  `CREATE TRIGGER \`trg_documents_issued_update\` BEFORE UPDATE ON \`documents\` FOR EACH ROW WHEN ${ISSUED} AND (${STATUS_MOVE_REFUSED} OR ${sqliteChanged}) BEGIN SELECT RAISE(ABORT, '${MESSAGE}'); END`,
+  `CREATE TRIGGER \`trg_documents_issued_delete\` BEFORE DELETE ON \`documents\` FOR EACH ROW WHEN ${ISSUED} BEGIN SELECT RAISE(ABORT, '${MESSAGE}'); END`,
+  `CREATE TRIGGER \`trg_document_lines_issued_insert\` BEFORE INSERT ON \`document_lines\` FOR EACH ROW WHEN ${issuedParent('NEW')} BEGIN SELECT RAISE(ABORT, '${LINES_MESSAGE}'); END`,
+  `CREATE TRIGGER \`trg_document_lines_issued_update\` BEFORE UPDATE ON \`document_lines\` FOR EACH ROW WHEN ${issuedParent('OLD')} OR ${issuedParent('NEW')} BEGIN SELECT RAISE(ABORT, '${LINES_MESSAGE}'); END`,
+  `CREATE TRIGGER \`trg_document_lines_issued_delete\` BEFORE DELETE ON \`document_lines\` FOR EACH ROW WHEN ${issuedParent('OLD')} BEGIN SELECT RAISE(ABORT, '${LINES_MESSAGE}'); END`,
+];
+
+const mysqlChanged = FROZEN_COLUMNS.map((c) => `NOT (NEW.\`${c}\` <=> OLD.\`${c}\`)`).join(' OR ');
+const signal = (message: string) => `SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${message}'`;
+
+/** MySQL 8 / MariaDB 10.11+. */
+export const IMMUTABILITY_SQL_MYSQL: readonly string[] = [
+  `CREATE TRIGGER \`trg_documents_issued_update\` BEFORE UPDATE ON \`documents\` FOR EACH ROW BEGIN IF ${ISSUED} AND (${STATUS_MOVE_REFUSED} OR ${mysqlChanged}) THEN ${signal(MESSAGE)}; END IF; END`,
+  `CREATE TRIGGER \`trg_documents_issued_delete\` BEFORE DELETE ON \`documents\` FOR EACH ROW BEGIN IF ${ISSUED} THEN ${signal(MESSAGE)}; END IF; END`,
+  `CREATE TRIGGER \`trg_document_lines_issued_insert\` BEFORE INSERT ON \`document_lines\` FOR EACH ROW BEGIN IF ${issuedParent('NEW')} THEN ${signal(LINES_MESSAGE)}; END IF; END`,
+  `CREATE TRIGGER \`trg_document_lines_issued_update\` BEFORE UPDATE ON \`document_lines\` FOR EACH ROW BEGIN IF ${issuedParent('OLD')} OR ${issuedParent('NEW')} THEN ${signal(LINES_MESSAGE)}; END IF; END`,
+  `CREATE TRIGGER \`trg_document_lines_issued_delete\` BEFORE DELETE ON \`document_lines\` FOR EACH ROW BEGIN IF ${issuedParent('OLD')} THEN ${signal(LINES_MESSAGE)}; END IF; END`,
+];
+
+export const IMMUTABILITY_DROP_SQL: readonly string[] = IMMUTABILITY_TRIGGER_NAMES.map((name) => `DROP TRIGGER IF EXISTS \`${name}\``);
+
+/** Installs (or reinstalls) the triggers on a data source of either dialect. */
+export async function installImmutabilityTriggers(dataSource: DataSource): Promise<void> {
+  const statements = dataSource.options.type === 'better-sqlite3' ? IMMUTABILITY_SQL_SQLITE : IMMUTABILITY_SQL_MYSQL;
+  for (const sql of [...IMMUTABILITY_DROP_SQL, ...statements]) await dataSource.query(sql);
+}

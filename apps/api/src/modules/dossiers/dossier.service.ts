@@ -1,0 +1,148 @@
+import type { EntityManager } from 'typeorm';
+import type { Profile } from '@comptoir/schema';
+import type { RequestContext } from '../../core/context';
+import { badInput, conflict } from '../../core/errors';
+import { intInRange, optionalText, requiredText } from '../history/input-validation';
+import { Membership } from '../identity/membership.entity';
+import { User } from '../identity/user.entity';
+import { Dossier, type DossierSettings } from './dossier.entity';
+import type { DossierSettingsInput } from './dossier.types';
+import { seatUsage, type SeatUsage } from './seats.service';
+
+export const VAT_RATES = [20, 10, 5.5, 2.1, 0] as const;
+const PREFIX_FIELDS = ['quotePrefix', 'invoicePrefix', 'creditNotePrefix', 'priceRequestPrefix', 'supplierOrderPrefix'] as const;
+
+export interface MemberView {
+  userId: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  profile: Profile;
+  isPrincipal: boolean;
+  since: Date;
+  active: boolean;
+}
+
+export interface DossierSettingsView extends DossierSettings {
+  id: string;
+  version: number;
+  name: string;
+  siret: string | null;
+  vatNumber: string | null;
+  addressLine: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string;
+}
+
+/** SIRET: 14 digits whose Luhn sum is a multiple of 10 (La Poste's establishments: of 5). */
+export function isValidSiret(siret: string): boolean {
+  if (!/^\d{14}$/.test(siret)) return false;
+  let sum = 0;
+  for (let i = 0; i < 14; i++) {
+    let digit = Number(siret[13 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  if (siret.startsWith('356000000')) return sum % 5 === 0;
+  return sum % 10 === 0;
+}
+
+export function settingsView(dossier: Dossier): DossierSettingsView {
+  return {
+    ...dossier.settings,
+    id: dossier.id,
+    version: dossier.settingsVersion,
+    name: dossier.name,
+    siret: dossier.siret,
+    vatNumber: dossier.vatNumber,
+    addressLine: dossier.addressLine,
+    postalCode: dossier.postalCode,
+    city: dossier.city,
+    country: dossier.country,
+  };
+}
+
+/** The members of a dossier, principal user first, then by name. */
+export async function membersOf(em: EntityManager, dossierId: string): Promise<MemberView[]> {
+  const memberships = await em.find(Membership, { where: { dossierId }, relations: { user: true } });
+  return memberships
+    .filter((m): m is Membership & { user: User } => !!m.user)
+    .map((m) => ({
+      userId: m.userId,
+      name: m.user.name,
+      email: m.user.email,
+      phone: m.user.phone,
+      profile: m.profile,
+      isPrincipal: m.isPrincipal,
+      since: m.createdAt,
+      active: m.user.passwordHash !== null,
+    }))
+    .sort((a, b) => Number(b.isPrincipal) - Number(a.isPrincipal) || a.name.localeCompare(b.name, 'fr'));
+}
+
+export async function dossierSettings(ctx: RequestContext): Promise<DossierSettingsView> {
+  return settingsView(await ctx.em.findOneByOrFail(Dossier, { id: ctx.dossierId }));
+}
+
+function validateSettings(input: DossierSettingsInput) {
+  const siret = optionalText(input.siret?.replace(/\s+/g, ''), 'input.siret', 14);
+  if (siret !== null && !isValidSiret(siret)) throw badInput('siret must be 14 digits with a valid check key', 'input.siret');
+  const vatNumber = optionalText(input.vatNumber?.replace(/\s+/g, '').toUpperCase(), 'input.vatNumber', 20);
+  if (vatNumber && !/^[A-Z]{2}[0-9A-Z]{2,13}$/.test(vatNumber)) throw badInput('vatNumber is not a VAT number', 'input.vatNumber');
+  const country = (optionalText(input.country, 'input.country', 2) ?? 'FR').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) throw badInput('country must be a two-letter ISO code', 'input.country');
+  const prefixes = {} as Record<(typeof PREFIX_FIELDS)[number], string>;
+  for (const field of PREFIX_FIELDS) {
+    const value = (input[field] ?? '').trim().toUpperCase();
+    if (!/^[A-Z0-9]{1,6}$/.test(value)) throw badInput(`${field} must be 1 to 6 uppercase letters or digits`, `input.${field}`);
+    prefixes[field] = value;
+  }
+  if (!(VAT_RATES as readonly number[]).includes(input.defaultVatRate)) {
+    throw badInput(`defaultVatRate must be one of ${VAT_RATES.join(', ')}`, 'input.defaultVatRate');
+  }
+  const legalMentions = optionalText(input.legalMentions, 'input.legalMentions', 2000) ?? '';
+  return {
+    name: requiredText(input.name, 'input.name', 160),
+    siret,
+    vatNumber,
+    addressLine: optionalText(input.addressLine, 'input.addressLine', 200),
+    postalCode: optionalText(input.postalCode, 'input.postalCode', 10),
+    city: optionalText(input.city, 'input.city', 100),
+    country,
+    settings: {
+      ...prefixes,
+      defaultVatRate: input.defaultVatRate,
+      paymentTermsDays: intInRange(input.paymentTermsDays, 'input.paymentTermsDays', 0, 120),
+      legalMentions,
+    } satisfies DossierSettings,
+  };
+}
+
+/** OWNER/ADV edit the dossier's identity and invoicing settings; CONFLICT on a stale version. */
+export async function updateDossierSettings(ctx: RequestContext, input: DossierSettingsInput): Promise<DossierSettingsView> {
+  const values = validateSettings(input);
+  return ctx.transaction(async (tx) => {
+    const dossierId = tx.dossierId;
+    const result = await tx.em.update(
+      Dossier,
+      { id: dossierId, settingsVersion: input.version },
+      { ...values, settingsVersion: input.version + 1 },
+    );
+    if (result.affected !== 1) {
+      const current = await tx.em.findOneByOrFail(Dossier, { id: dossierId });
+      throw conflict('The dossier settings were changed by someone else: reload them and apply your change again', {
+        currentVersion: current.settingsVersion,
+      });
+    }
+    return settingsView(await tx.em.findOneByOrFail(Dossier, { id: dossierId }));
+  });
+}
+
+export async function dossierUsers(ctx: RequestContext): Promise<{ members: MemberView[]; seats: SeatUsage }> {
+  const dossier = await ctx.em.findOneByOrFail(Dossier, { id: ctx.dossierId });
+  return { members: await membersOf(ctx.em, dossier.id), seats: await seatUsage(ctx.em, dossier) };
+}

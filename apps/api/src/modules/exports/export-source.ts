@@ -1,0 +1,276 @@
+import { DocumentType } from '@comptoir/schema';
+import type { SelectQueryBuilder } from 'typeorm';
+import type { RequestContext } from '../../core/context';
+import { badInput, forbidden } from '../../core/errors';
+import { Document, DocumentStatus } from '../documents/document.entity';
+import { HistoryEntityType, HistoryEntry, HistoryEntryType } from '../history/history-entry.entity';
+import { optionalDay, optionalText } from '../history/input-validation';
+import { userSummaryLoader } from '../identity/user-summary.type';
+import { COLUMN_BY_KEY, type ExportColumnDef, type ExportDocumentRow } from './export-columns';
+import type { ExportFilterValues } from './export.entity';
+import { asInstant } from './paris-time';
+
+export const MAX_COLUMNS = 40;
+export const BATCH_SIZE = 1000;
+
+/** What a document filter may carry, from GraphQL or from the download URL. */
+export interface ExportFilterInputLike {
+  types?: readonly string[] | null;
+  statuses?: readonly string[] | null;
+  from?: string | null;
+  to?: string | null;
+  partyId?: string | null;
+  createdById?: string | null;
+  updatedById?: string | null;
+}
+
+const TYPES = new Set<string>(Object.values(DocumentType));
+const STATUSES = new Set<string>(Object.values(DocumentStatus));
+
+function enumList(values: readonly string[] | null | undefined, allowed: ReadonlySet<string>, path: string, what: string): string[] {
+  if (!values) return [];
+  if (!Array.isArray(values)) throw badInput(`${path} must be a list`, path);
+  values.forEach((value, i) => {
+    if (!allowed.has(value)) throw badInput(`Unknown ${what}: ${String(value).slice(0, 40)}`, `${path}.${i}`);
+  });
+  return [...new Set(values)];
+}
+
+/** Checks a filter (BAD_USER_INPUT with the field path); writes nothing. */
+export function validateFilter(input: ExportFilterInputLike | null | undefined, path = 'filter'): ExportFilterValues {
+  const f = input ?? {};
+  const from = optionalDay(f.from, `${path}.from`);
+  const to = optionalDay(f.to, `${path}.to`);
+  if (from && to && from > to) throw badInput('The period starts after it ends', `${path}.from`);
+  return {
+    types: enumList(f.types, TYPES, `${path}.types`, 'document type'),
+    statuses: enumList(f.statuses, STATUSES, `${path}.statuses`, 'status'),
+    from,
+    to,
+    partyId: optionalText(f.partyId, `${path}.partyId`, 36),
+    createdById: optionalText(f.createdById, `${path}.createdById`, 36),
+    updatedById: optionalText(f.updatedById, `${path}.updatedById`, 36),
+  };
+}
+
+/** The columns asked, in order, from the catalogue; unknown or repeated keys are BAD_USER_INPUT. */
+export function validateColumns(ctx: RequestContext, keys: readonly string[] | null | undefined, path = 'columns'): ExportColumnDef[] {
+  if (!keys || keys.length === 0) throw badInput('Choose at least one column', path);
+  if (keys.length > MAX_COLUMNS) throw badInput(`At most ${MAX_COLUMNS} columns`, path, { max: MAX_COLUMNS });
+  const seen = new Set<string>();
+  return keys.map((key, i) => {
+    const def = COLUMN_BY_KEY.get(key);
+    if (!def) throw badInput(`Unknown column: ${String(key).slice(0, 40)}`, `${path}.${i}`);
+    if (seen.has(key)) throw badInput(`Column ${key} is listed twice`, `${path}.${i}`);
+    seen.add(key);
+    const profile = ctx.user.profile;
+    if (!profile || !def.profiles.includes(profile)) throw forbidden(`Your profile may not export the column ${key}`);
+    return def;
+  });
+}
+
+/** The documents matching the filter, in the session's dossier only. */
+function filtered(ctx: RequestContext, filter: ExportFilterValues): SelectQueryBuilder<Document> {
+  const qb = ctx.scoped(Document, 'Document').query('d');
+  if (filter.types.length) qb.andWhere('d.type IN (:...types)', { types: filter.types });
+  if (filter.statuses.length) qb.andWhere('d.status IN (:...statuses)', { statuses: filter.statuses });
+  if (filter.from) qb.andWhere('d.date >= :from', { from: filter.from });
+  if (filter.to) qb.andWhere('d.date <= :to', { to: filter.to });
+  if (filter.partyId) qb.andWhere('d.partyId = :partyId', { partyId: filter.partyId });
+  if (filter.createdById) qb.andWhere('d.createdById = :createdById', { createdById: filter.createdById });
+  if (filter.updatedById) qb.andWhere('d.updatedById = :updatedById', { updatedById: filter.updatedById });
+  return qb;
+}
+
+export function countDocuments(ctx: RequestContext, filter: ExportFilterValues): Promise<number> {
+  return filtered(ctx, filter).getCount();
+}
+
+interface RawDocument {
+  id: string;
+  type: string;
+  number: string | null;
+  date: string;
+  status: string;
+  partyName: string;
+  totalExclVatCents: number | string;
+  totalVatCents: number | string;
+  totalInclVatCents: number | string;
+  dueDate: string | null;
+  sourceNumber?: string | null;
+  createdById: string;
+  createdAt: Date | string;
+  updatedById: string;
+  updatedAt: Date | string;
+  issuedAt: Date | string | null;
+}
+
+interface Keyset {
+  date: string;
+  id: string;
+}
+
+/** Which loaders the chosen columns need. */
+export interface ColumnNeeds {
+  source: boolean;
+  users: boolean;
+  history: boolean;
+}
+
+export function needsOf(columns: readonly ExportColumnDef[]): ColumnNeeds {
+  return {
+    source: columns.some((c) => c.source === 'source'),
+    users: columns.some((c) => c.source === 'user'),
+    history: columns.some((c) => c.source === 'history'),
+  };
+}
+
+/** One batch in (date, id) order after `after`: one indexed range query, then one query per loader. */
+async function fetchBatch(ctx: RequestContext, filter: ExportFilterValues, needs: ColumnNeeds, after: Keyset | null, size: number): Promise<ExportDocumentRow[]> {
+  const qb = filtered(ctx, filter)
+    .select('d.id', 'id')
+    .addSelect('d.type', 'type')
+    .addSelect('d.number', 'number')
+    .addSelect('d.date', 'date')
+    .addSelect('d.status', 'status')
+    .addSelect('d.partyName', 'partyName')
+    .addSelect('d.totalExclVatCents', 'totalExclVatCents')
+    .addSelect('d.totalVatCents', 'totalVatCents')
+    .addSelect('d.totalInclVatCents', 'totalInclVatCents')
+    .addSelect('d.dueDate', 'dueDate')
+    .addSelect('d.createdById', 'createdById')
+    .addSelect('d.createdAt', 'createdAt')
+    .addSelect('d.updatedById', 'updatedById')
+    .addSelect('d.updatedAt', 'updatedAt')
+    .addSelect('d.issuedAt', 'issuedAt');
+  if (needs.source) {
+    qb.leftJoin(Document, 's', 's.id = d.sourceDocumentId AND s.dossierId = d.dossierId').addSelect('s.number', 'sourceNumber');
+  }
+  if (after) qb.andWhere('(d.date > :afterDate OR (d.date = :afterDate AND d.id > :afterId))', { afterDate: after.date, afterId: after.id });
+  const raw = await qb.orderBy('d.date', 'ASC').addOrderBy('d.id', 'ASC').limit(size).getRawMany<RawDocument>();
+  const rows: ExportDocumentRow[] = raw.map((r) => ({
+    id: r.id,
+    type: r.type,
+    number: r.number,
+    date: r.date,
+    status: r.status,
+    partyName: r.partyName,
+    totalExclVatCents: Number(r.totalExclVatCents),
+    totalVatCents: Number(r.totalVatCents),
+    totalInclVatCents: Number(r.totalInclVatCents),
+    dueDate: r.dueDate,
+    sourceNumber: r.sourceNumber ?? null,
+    createdById: r.createdById,
+    createdAt: asInstant(r.createdAt) as Date,
+    updatedById: r.updatedById,
+    updatedAt: asInstant(r.updatedAt) as Date,
+    issuedAt: asInstant(r.issuedAt),
+  }));
+  if (rows.length === 0) return rows;
+  const history = needs.history ? await historyFacts(ctx, rows.map((r) => r.id)) : null;
+  if (needs.users || history) {
+    const ids = new Set<string>();
+    for (const r of rows) {
+      ids.add(r.createdById);
+      ids.add(r.updatedById);
+    }
+    if (history) for (const fact of history.values()) for (const u of fact.users) ids.add(u.userId);
+    const users = await ctx.loader(userSummaryLoader).loadMany([...ids]);
+    const names = new Map<string, string>();
+    for (const u of users) if (u && !(u instanceof Error)) names.set(u.id, u.name);
+    const name = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
+    for (const r of rows) {
+      r.createdByName = name(r.createdById);
+      r.updatedByName = name(r.updatedById);
+      const fact = history?.get(r.id);
+      if (history) {
+        r.modificationCount = fact?.modifications ?? 0;
+        r.issuedByName = name(fact?.issuedById);
+        r.touchedBy = fact ? fact.users.map((u) => name(u.userId) ?? '?').join(', ') : null;
+        r.actionsByUser = fact ? fact.users.map((u) => `${name(u.userId) ?? '?'} : ${u.actions}`).join(', ') : null;
+      }
+    }
+  }
+  return rows;
+}
+
+/** Entries that change a document after its creation. */
+export const MODIFICATION_TYPES: readonly HistoryEntryType[] = [
+  HistoryEntryType.UPDATED,
+  HistoryEntryType.STATUS_CHANGED,
+  HistoryEntryType.SENT,
+  HistoryEntryType.ISSUED,
+];
+
+interface HistoryFact {
+  modifications: number;
+  issuedById: string | null;
+  /** In order of each user's first action. */
+  users: { userId: string; actions: number; first: number }[];
+}
+
+/** Per document of the batch: modification count, issuer, users and their action counts (one GROUP BY). */
+async function historyFacts(ctx: RequestContext, documentIds: string[]): Promise<Map<string, HistoryFact>> {
+  const raw = await ctx.em
+    .getRepository(HistoryEntry)
+    .createQueryBuilder('e')
+    .select('e.documentId', 'documentId')
+    .addSelect('e.userId', 'userId')
+    .addSelect('e.type', 'type')
+    .addSelect('COUNT(*)', 'n')
+    .addSelect('MIN(e.sequence)', 'first')
+    .where('e.dossierId = :dossierId', { dossierId: ctx.dossierId })
+    .andWhere('e.entityType = :entityType', { entityType: HistoryEntityType.DOCUMENT })
+    .andWhere('e.documentId IN (:...ids)', { ids: documentIds })
+    .groupBy('e.documentId')
+    .addGroupBy('e.userId')
+    .addGroupBy('e.type')
+    .getRawMany<{ documentId: string; userId: string; type: HistoryEntryType; n: number | string; first: number | string }>();
+  const facts = new Map<string, HistoryFact>();
+  for (const r of raw) {
+    let fact = facts.get(r.documentId);
+    if (!fact) facts.set(r.documentId, (fact = { modifications: 0, issuedById: null, users: [] }));
+    const n = Number(r.n);
+    if (MODIFICATION_TYPES.includes(r.type)) fact.modifications += n;
+    if (r.type === HistoryEntryType.ISSUED) fact.issuedById = r.userId;
+    const user = fact.users.find((u) => u.userId === r.userId);
+    if (user) {
+      user.actions += n;
+      user.first = Math.min(user.first, Number(r.first));
+    } else fact.users.push({ userId: r.userId, actions: n, first: Number(r.first) });
+  }
+  for (const fact of facts.values()) fact.users.sort((a, b) => a.first - b.first);
+  return facts;
+}
+
+/**
+ * The matching documents in batches, in (date, id) keyset order. The next batch is
+ * read while the caller writes the current one; memory holds two batches at most.
+ */
+export async function* documentBatches(
+  ctx: RequestContext,
+  filter: ExportFilterValues,
+  columns: readonly ExportColumnDef[],
+  options: { batchSize?: number; limit?: number } = {},
+): AsyncGenerator<ExportDocumentRow[]> {
+  const size = options.batchSize ?? BATCH_SIZE;
+  const needs = needsOf(columns);
+  let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+  let next: Promise<ExportDocumentRow[]> | null = fetchBatch(ctx, filter, needs, null, Math.min(size, remaining));
+  try {
+    while (next) {
+      const batch = await next;
+      next = null;
+      if (batch.length === 0) return;
+      remaining -= batch.length;
+      const last = batch[batch.length - 1];
+      if (batch.length === size && remaining > 0) {
+        next = fetchBatch(ctx, filter, needs, { date: last.date, id: last.id }, Math.min(size, remaining));
+      }
+      yield batch;
+    }
+  } finally {
+    // Stopped early (cancelled, client gone): the prefetch must not end as an unhandled rejection.
+    next?.catch(() => undefined);
+  }
+}

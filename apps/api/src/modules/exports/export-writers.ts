@@ -1,0 +1,161 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { CellValue, ExportCellType } from './export-columns';
+import { frenchDateTime, frenchDay, parisWallClock } from './paris-time';
+
+/** What a writer needs of a column (the catalogue's columns and the action summary's). */
+export interface SheetColumn {
+  labelFr: string;
+  type: ExportCellType;
+  width: number;
+}
+
+/** Lines of the "Paramètres" sheet: label, value. */
+export type ParameterLine = [string, string | number | Date];
+
+/**
+ * Writes rows to a stream, batch by batch. `writeBatch` resolves once the
+ * destination has room again (backpressure), so memory stays flat whatever the size.
+ */
+export interface RowWriter {
+  readonly contentType: string;
+  readonly extension: string;
+  writeBatch(rows: readonly CellValue[][]): Promise<void>;
+  /** Completes the file; resolves when everything has been handed to the destination. */
+  finish(parameters: readonly ParameterLine[]): Promise<void>;
+}
+
+/** Resolves when `out` can take more (now, or after its next 'drain'). */
+async function roomIn(out: Writable): Promise<void> {
+  if (!out.writableNeedDrain || out.destroyed) return;
+  await Promise.race([once(out, 'drain'), once(out, 'close')]);
+}
+
+export const NUM_FMT: Record<ExportCellType, string | undefined> = {
+  text: undefined,
+  integer: '0',
+  money: '#,##0.00 €',
+  date: 'dd/mm/yyyy',
+  datetime: 'dd/mm/yyyy hh:mm',
+};
+
+/** The .xlsx value of a cell: real dates (Paris wall time for instants), euros as numbers. */
+function xlsxValue(type: ExportCellType, value: CellValue): ExcelJS.CellValue {
+  if (value === null || value === undefined || value === '') return null;
+  switch (type) {
+    case 'money':
+      return (value as number) / 100;
+    case 'date': {
+      const day = value as string;
+      return new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))));
+    }
+    case 'datetime':
+      return parisWallClock(value as Date);
+    default:
+      return value as string | number;
+  }
+}
+
+/**
+ * .xlsx through exceljs's streaming WorkbookWriter: no shared strings (flat memory),
+ * styles on (real date cells), bold frozen header with an auto-filter, then a
+ * "Paramètres" sheet recording the filters, the columns, who exported and when.
+ */
+export function xlsxWriter(out: Writable, sheetName: string, columns: readonly SheetColumn[]): RowWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  workbook.creator = 'Comptoir';
+  workbook.created = new Date();
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c, i) => {
+    const numFmt = NUM_FMT[c.type];
+    return { key: `c${i}`, width: c.width, ...(numFmt ? { style: { numFmt } } : {}) };
+  });
+  const header = sheet.addRow(columns.map((c) => c.labelFr));
+  header.eachCell((cell) => {
+    cell.style = { font: { bold: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } }, alignment: { vertical: 'middle' } };
+  });
+  header.commit();
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  const types = columns.map((c) => c.type);
+  const n = types.length;
+  return {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extension: 'xlsx',
+    async writeBatch(rows) {
+      for (const row of rows) {
+        const values = new Array<ExcelJS.CellValue>(n);
+        for (let i = 0; i < n; i++) values[i] = xlsxValue(types[i], row[i]);
+        sheet.addRow(values).commit();
+      }
+      await roomIn(out);
+    },
+    async finish(parameters) {
+      sheet.commit();
+      const params = workbook.addWorksheet('Paramètres');
+      params.columns = [{ width: 28 }, { width: 90 }];
+      for (const [label, value] of parameters) {
+        const row = params.addRow([label, value]);
+        row.getCell(1).font = { bold: true };
+        if (value instanceof Date) row.getCell(2).numFmt = 'dd/mm/yyyy hh:mm:ss';
+        row.commit();
+      }
+      params.commit();
+      await workbook.commit();
+    },
+  };
+}
+
+const CSV_SPECIAL = /[;"\r\n]/;
+
+function csvText(text: string): string {
+  return CSV_SPECIAL.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Integer cents as `1234,56` (decimal comma, no thousands separator), exactly, without floating point. */
+export function centsToFrench(cents: number): string {
+  const negative = cents < 0;
+  const abs = Math.abs(cents);
+  const units = Math.floor(abs / 100);
+  const rest = abs - units * 100;
+  return `${negative ? '-' : ''}${units},${rest < 10 ? '0' : ''}${rest}`;
+}
+
+function csvValue(type: ExportCellType, value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  switch (type) {
+    case 'money':
+      return centsToFrench(value as number);
+    case 'date':
+      return frenchDay(value as string);
+    case 'datetime':
+      return frenchDateTime(value as Date);
+    case 'integer':
+      return String(value);
+    default:
+      return csvText(String(value));
+  }
+}
+
+/** CSV as French spreadsheets expect: UTF-8 with BOM, `;`, decimal comma, CRLF, quotes where needed. */
+export function csvWriter(out: Writable, columns: readonly SheetColumn[]): RowWriter {
+  const types = columns.map((c) => c.type);
+  out.write('\uFEFF' + columns.map((c) => csvText(c.labelFr)).join(';') + '\r\n');
+  return {
+    contentType: 'text/csv; charset=utf-8',
+    extension: 'csv',
+    async writeBatch(rows) {
+      let chunk = '';
+      for (const row of rows) {
+        let line = '';
+        for (let i = 0; i < types.length; i++) line += (i ? ';' : '') + csvValue(types[i], row[i]);
+        chunk += line + '\r\n';
+      }
+      if (!out.write(chunk)) await roomIn(out);
+    },
+    async finish() {
+      out.end();
+      if (!out.writableFinished && !out.destroyed) await Promise.race([once(out, 'finish'), once(out, 'close')]);
+    },
+  };
+}
