@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import { ConfigError, redactUrl, type DatabaseConfig } from './config';
 import { ALL_ENTITIES } from '../modules/entities';
+import { TimestampSubscriber } from './entity';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -28,6 +29,7 @@ interface DataSourceExtras {
 export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras = {}): DataSourceOptions {
   const common = {
     entities: ALL_ENTITIES,
+    subscribers: [TimestampSubscriber],
     migrations: extras.migrations ?? [migrationsGlob(dialectOf(db))],
     migrationsTableName: 'migrations',
     synchronize: extras.synchronize ?? false,

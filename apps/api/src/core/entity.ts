@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Column, CreateDateColumn, PrimaryColumn, UpdateDateColumn, type ValueTransformer } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  EventSubscriber,
+  PrimaryColumn,
+  UpdateDateColumn,
+  type EntitySubscriberInterface,
+  type InsertEvent,
+  type ObjectLiteral,
+  type UpdateEvent,
+  type ValueTransformer,
+} from 'typeorm';
 
 /** Timestamps keep sub-second precision on MySQL/MariaDB (SQLite stores them as text anyway). */
 export const TIMESTAMP = { type: 'datetime', precision: 6 } as const;
@@ -28,4 +39,24 @@ export abstract class Timestamped extends Identified {
 export abstract class DossierOwned extends Timestamped {
   @Column({ type: 'varchar', length: 36 })
   dossierId: string;
+}
+
+/**
+ * SQLite's default for creation/update columns is `datetime('now')`, precise to the
+ * second only, so rows written in the same second would sort at random. Timestamps
+ * are therefore set here, to the millisecond, on every dialect.
+ */
+@EventSubscriber()
+export class TimestampSubscriber implements EntitySubscriberInterface {
+  beforeInsert(event: InsertEvent<ObjectLiteral>): void {
+    const now = new Date();
+    for (const column of [event.metadata.createDateColumn, event.metadata.updateDateColumn]) {
+      if (column && event.entity && column.getEntityValue(event.entity) == null) column.setEntityValue(event.entity, now);
+    }
+  }
+
+  beforeUpdate(event: UpdateEvent<ObjectLiteral>): void {
+    const column = event.metadata.updateDateColumn;
+    if (column && event.entity) column.setEntityValue(event.entity, new Date());
+  }
 }

@@ -15,6 +15,7 @@ import { normalizeEmail, User } from '../identity/user.entity';
 import { OutboxMessage } from '../mail/outbox.entity';
 import { AdminAction, AdminActionKind, type AdminActionDetail } from './admin-action.entity';
 import type { AdminAddUserInput } from './admin.types';
+import { sendInvitation } from '../identity/invitation.service';
 
 /** Search results are capped: refine the query to find more. */
 export const SEARCH_CAP = 50;
@@ -359,8 +360,6 @@ export async function addUser(ctx: RequestContext, dossierId: string, input: Adm
 
   if (outcome.user.passwordHash === null) {
     // A new login (or one that never set a password): the invitation sets the password.
-    // Loaded on use: identity's invitation service (token + e-mail with the set-password link).
-    const { sendInvitation } = await import('../identity/invitation.service');
     try {
       await sendInvitation(ctx, { userId: outcome.user.id, dossierName: outcome.dossier.name, profile: input.profile, firmName: firmName ?? undefined });
     } catch (err) {

@@ -1,0 +1,162 @@
+// Dossier isolation: another dossier's OWNER (who may do everything in their own
+// dossier) calls every operation that takes an ID with this dossier's IDs, and gets
+// NOT_FOUND — exactly as for an ID that does not exist — while nothing is written.
+import { Profile } from '@comptoir/schema';
+import { getDirective } from '@graphql-tools/utils';
+import { isInputObjectType, isListType, isNonNullType, type GraphQLInputType } from 'graphql';
+import { createDossier, type FixtureDossier } from './fixtures';
+import { createTestApp, type TestApp, type TestClient } from './harness';
+import { DOCUMENT_INPUT, newArticle, newCustomer, newDocument, newIssuedInvoice, newSupplier, type Ref } from './matrix-kit';
+
+interface Victim {
+  customer: Ref;
+  supplier: Ref;
+  article: Ref;
+  quote: Ref;
+  invoice: Ref;
+  priceRequest: Ref;
+  seatOrder: { id: string };
+}
+
+type Call = (intruder: TestClient, v: Victim) => Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>;
+
+const CASES: Record<string, Call> = {
+  customer: (c, v) => c.exec('query($id: ID!) { customer(id: $id) { id } }', { id: v.customer.id }),
+  updateCustomer: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { updateCustomer(id: $id, version: $v, input: { legalName: "Volé" }) { id } }', { id: v.customer.id, v: v.customer.version }),
+  supplier: (c, v) => c.exec('query($id: ID!) { supplier(id: $id) { id } }', { id: v.supplier.id }),
+  updateSupplier: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { updateSupplier(id: $id, version: $v, input: { legalName: "Volé" }) { id } }', { id: v.supplier.id, v: v.supplier.version }),
+  article: (c, v) => c.exec('query($id: ID!) { article(id: $id) { id } }', { id: v.article.id }),
+  updateArticle: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { updateArticle(id: $id, version: $v, input: { reference: "VOL", label: "Volé", salePriceCents: 1, vatRate: 20 }) { id } }', { id: v.article.id, v: v.article.version }),
+  document: (c, v) => c.exec('query($id: ID!) { document(id: $id) { id } }', { id: v.quote.id }),
+  updateDocument: (c, v) => c.exec('mutation($id: ID!, $v: Int!, $input: DocumentInput!) { updateDocument(id: $id, version: $v, input: $input) { id } }', { id: v.quote.id, v: v.quote.version, input: DOCUMENT_INPUT }),
+  sendDocument: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { sendDocument(id: $id, version: $v) { id } }', { id: v.quote.id, v: v.quote.version }),
+  changeDocumentStatus: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { changeDocumentStatus(id: $id, version: $v, status: SENT) { id } }', { id: v.quote.id, v: v.quote.version }),
+  duplicateDocument: (c, v) => c.exec('mutation($id: ID!) { duplicateDocument(id: $id) { id } }', { id: v.quote.id }),
+  deleteDocument: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { deleteDocument(id: $id, version: $v) }', { id: v.quote.id, v: v.quote.version }),
+  issueDocument: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { issueDocument(id: $id, version: $v) { id } }', { id: v.invoice.id, v: v.invoice.version }),
+  convertQuoteToInvoice: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { convertQuoteToInvoice(id: $id, version: $v) { id } }', { id: v.quote.id, v: v.quote.version }),
+  convertPriceRequestToSupplierOrder: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { convertPriceRequestToSupplierOrder(id: $id, version: $v) { id } }', { id: v.priceRequest.id, v: v.priceRequest.version }),
+  createCreditNoteFromInvoice: (c, v) => c.exec('mutation($id: ID!) { createCreditNoteFromInvoice(invoiceId: $id) { id } }', { id: v.invoice.id }),
+  cancelSeatOrder: (c, v) => c.exec('mutation($id: ID!) { cancelSeatOrder(id: $id) { id } }', { id: v.seatOrder.id }),
+  // IDs inside inputs: a party or an article of another dossier.
+  createQuote: (c, v) => c.exec('mutation($p: ID!) { createQuote(input: { partyId: $p, lines: [{ description: "x", quantity: 1, unitPriceCents: 1, vatRate: 20 }] }) { id } }', { p: v.customer.id }),
+  createInvoice: (c, v) => c.exec('mutation($a: ID!) { createInvoice(input: { lines: [{ articleId: $a, description: "x", quantity: 1, unitPriceCents: 1, vatRate: 20 }] }) { id } }', { a: v.article.id }),
+  createCreditNote: (c, v) => c.exec('mutation($p: ID!) { createCreditNote(input: { partyId: $p, lines: [{ description: "x", quantity: 1, unitPriceCents: 1, vatRate: 20 }] }) { id } }', { p: v.customer.id }),
+  createPriceRequest: (c, v) => c.exec('mutation($p: ID!) { createPriceRequest(input: { partyId: $p, lines: [{ description: "x", quantity: 1, unitPriceCents: 1, vatRate: 20 }] }) { id } }', { p: v.supplier.id }),
+  createSupplierOrder: (c, v) => c.exec('mutation($a: ID!) { createSupplierOrder(input: { lines: [{ articleId: $a, description: "x", quantity: 1, unitPriceCents: 1, vatRate: 20 }] }) { id } }', { a: v.article.id }),
+};
+
+/**
+ * Lists take IDs only as filters: filtering on another dossier's party or user
+ * must reveal nothing (an empty page, or NOT_FOUND), never the victim's rows.
+ */
+const LIST_FILTERS: Record<string, (c: TestClient, v: Victim, victimOwnerId: string) => Promise<{ data?: Record<string, { totalCount: number }> | null; errors?: { extensions?: Record<string, unknown> }[] }>> = Object.fromEntries(
+  ['documents', 'quotes', 'invoices', 'creditNotes', 'priceRequests', 'supplierOrders'].map((list) => [
+    list,
+    (c: TestClient, v: Victim, victimOwnerId: string) =>
+      c.exec<Record<string, { totalCount: number }>>(
+        `query($p: ID, $u: ID) { a: ${list}(filter: { partyId: $p }) { totalCount } b: ${list}(filter: { createdById: $u }) { totalCount } c: ${list}(filter: { updatedById: $u }) { totalCount } }`,
+        { p: v.customer.id, u: victimOwnerId },
+      ),
+  ]),
+);
+
+/** Dossier-data operations whose ID arguments are checked in their own module's isolation tests. */
+const ISOLATION_ELSEWHERE = new Set<string>([]);
+
+function mentionsId(type: GraphQLInputType, seen = new Set<string>()): boolean {
+  if (isNonNullType(type) || isListType(type)) return mentionsId(type.ofType as GraphQLInputType, seen);
+  if (isInputObjectType(type)) {
+    if (seen.has(type.name)) return false;
+    seen.add(type.name);
+    return Object.values(type.getFields()).some((f) => mentionsId(f.type, seen));
+  }
+  return type.name === 'ID';
+}
+
+describe('dossier isolation', () => {
+  let t: TestApp;
+  let victim: FixtureDossier;
+  let intruder: TestClient;
+  let v: Victim;
+
+  /** Every row the victim dossier owns, with its version where it has one. */
+  async function footprint(): Promise<string> {
+    const ds = t.app.dataSource;
+    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships'];
+    const existing = new Set((await ds.query(ds.options.type === 'better-sqlite3' ? "SELECT name FROM sqlite_master WHERE type = 'table'" : 'SHOW TABLES')).map((r: Record<string, string>) => Object.values(r)[0]));
+    const parts: string[] = [];
+    for (const table of tables.filter((name) => existing.has(name))) {
+      const columns = (await ds.query(ds.options.type === 'better-sqlite3' ? `PRAGMA table_info(\`${table}\`)` : `SHOW COLUMNS FROM \`${table}\``)).map((c: Record<string, string>) => c.name ?? c.Field);
+      if (!columns.includes('dossierId')) continue;
+      const rows = await ds.query(`SELECT * FROM \`${table}\` WHERE \`dossierId\` = ? ORDER BY \`id\``, [victim.dossier.id]);
+      parts.push(`${table}: ${JSON.stringify(rows)}`);
+    }
+    const [dossier] = await ds.query('SELECT * FROM `dossiers` WHERE `id` = ?', [victim.dossier.id]);
+    parts.push(`dossier: ${JSON.stringify(dossier)}`);
+    return parts.join('\n');
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    victim = await createDossier(t, { name: 'Victime', profiles: [Profile.OWNER] });
+    const other = await createDossier(t, { name: 'Intrus', profiles: [Profile.OWNER] });
+    intruder = other.client(Profile.OWNER);
+    const owner = victim.client(Profile.OWNER);
+    v = {
+      customer: await newCustomer(owner),
+      supplier: await newSupplier(owner),
+      article: await newArticle(owner),
+      quote: await newDocument(owner, 'createQuote'),
+      invoice: await newDocument(owner, 'createInvoice', (await newCustomer(owner)).id),
+      priceRequest: await newDocument(owner, 'createPriceRequest'),
+      seatOrder: (await owner.data<{ orderSeats: { id: string } }>('mutation { orderSeats(quantity: 1) { id } }')).orderSeats,
+    };
+    await newIssuedInvoice(owner);
+  });
+  afterAll(() => t.close());
+
+  it.each(Object.keys(CASES))('%s with another dossier’s ID answers NOT_FOUND and writes nothing', async (name) => {
+    const before = await footprint();
+    const result = await CASES[name](intruder, v);
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(await footprint()).toBe(before);
+  });
+
+  it.each(Object.keys(LIST_FILTERS))('%s filtered on another dossier’s party or users reveals nothing', async (name) => {
+    const victimOwnerId = victim.as.OWNER!.user.id;
+    const result = await LIST_FILTERS[name](intruder, v, victimOwnerId);
+    const codes = result.errors?.map((e) => e.extensions?.code) ?? [];
+    if (codes.length > 0) expect(new Set(codes)).toEqual(new Set(['NOT_FOUND']));
+    else expect(Object.values(result.data ?? {}).map((page) => page.totalCount)).toEqual([0, 0, 0]);
+    // The victim itself does see its rows through the same filters (the filter is not simply broken).
+    const own = await LIST_FILTERS[name](victim.client(Profile.OWNER), v, victimOwnerId);
+    expect(own.errors ?? []).toEqual([]);
+  });
+
+  it('answers an ID of another dossier exactly like an ID that does not exist', async () => {
+    const missing = await intruder.exec('query($id: ID!) { customer(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' });
+    const foreign = await intruder.exec('query($id: ID!) { customer(id: $id) { id } }', { id: v.customer.id });
+    const strip = (r: typeof missing) => r.errors?.map((e) => ({ code: e.extensions?.code, message: e.message.replace(/[0-9a-f-]{36}/g, '<id>') }));
+    expect(strip(foreign)).toEqual(strip(missing));
+  });
+
+  it('never lists another dossier’s records', async () => {
+    const lists = await intruder.data<Record<string, { totalCount: number }>>(
+      '{ customers { totalCount } suppliers { totalCount } articles { totalCount } documents { totalCount } }',
+    );
+    expect(Object.values(lists).map((l) => l.totalCount)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('covers every dossier-data operation that takes an ID', () => {
+    const missing: string[] = [];
+    for (const root of [t.schema.getQueryType(), t.schema.getMutationType()]) {
+      for (const field of Object.values(root?.getFields() ?? {})) {
+        const auth = getDirective(t.schema, field, 'auth')?.[0] as { profiles?: string[] } | undefined;
+        if (!auth?.profiles) continue;
+        if (field.args.some((a) => mentionsId(a.type)) && !CASES[field.name] && !LIST_FILTERS[field.name] && !ISOLATION_ELSEWHERE.has(field.name)) missing.push(field.name);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

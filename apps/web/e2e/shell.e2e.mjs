@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, withPage } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('the served app shows the Comptoir shell and the server reports "ok"', (t) =>
+  withPage(browser, t, async ({ page, externalRequests, pageErrors }) => {
+    await page.goto('/');
+    assert.equal(await page.title(), 'Comptoir');
+    await page.getByRole('banner').getByRole('link', { name: 'Comptoir' }).waitFor();
+    await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Bienvenue sur Comptoir' }).waitFor();
+
+    // The home page shows the server's health too; the footer leads to the status page.
+    await page.locator('[data-testid="health-status"][data-status="ok"]').waitFor();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'État du service' }).click();
+    await page.waitForURL('**/statut');
+    await page.getByRole('heading', { level: 1, name: 'État du service' }).waitFor();
+    const status = page.locator('[data-testid="health-status"][data-status="ok"]');
+    await status.waitFor();
+    assert.match(await status.innerText(), /Opérationnel\s+ok/);
+    assert.notEqual((await page.getByTestId('health-version').innerText()).trim(), '');
+
+    assert.deepEqual(externalRequests, []);
+    assert.deepEqual(pageErrors, []);
+  }));
+
+test('a client-side route opened directly is served the SPA', (t) =>
+  withPage(browser, t, async ({ page, pageErrors }) => {
+    const response = await page.goto('/statut');
+    assert.equal(response?.status(), 200);
+    await page.locator('[data-testid="health-status"][data-status="ok"]').waitFor();
+
+    await page.goto('/nulle-part');
+    await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+    assert.deepEqual(pageErrors, []);
+  }));
+
+test('the language switch turns the interface to English and is remembered', (t) =>
+  withPage(browser, t, async ({ page }) => {
+    await page.goto('/statut');
+    await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Service status' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Service status' }).waitFor();
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'FR' }).click();
+    await page.getByRole('heading', { level: 1, name: 'État du service' }).waitFor();
+  }));

@@ -1,0 +1,76 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en } from './messages.en';
+import { fr, type MessageKey, type Messages } from './messages.fr';
+import { formatAmount, formatDate, formatDateTime, type Language } from './format';
+
+export type { Language, MessageKey };
+
+const DICTIONARIES: Record<Language, Messages> = { fr, en };
+export const LANGUAGES: readonly Language[] = ['fr', 'en'];
+const STORAGE_KEY = 'comptoir.language';
+
+function storedLanguage(): Language {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === 'fr' || stored === 'en') return stored;
+  } catch {
+    // Storage can be unavailable (privacy modes): French is the default anyway.
+  }
+  return 'fr';
+}
+
+type Params = Record<string, string | number>;
+
+export interface I18n {
+  language: Language;
+  setLanguage(language: Language): void;
+  /** The message for `key`, with `{name}` placeholders replaced from `params`. */
+  t(key: MessageKey, params?: Params): string;
+  formatAmount(cents: number | bigint | string, currency?: string): string;
+  formatDate(value: string | Date): string;
+  formatDateTime(value: string | Date): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(storedLanguage);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Not persisted: the choice still holds for this page.
+    }
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const messages = DICTIONARIES[language];
+    return {
+      language,
+      setLanguage,
+      t: (key, params) => interpolate(messages[key], params),
+      formatAmount: (cents, currency) => formatAmount(cents, language, currency),
+      formatDate: (date) => formatDate(date, language),
+      formatDateTime: (date) => formatDateTime(date, language),
+    };
+  }, [language, setLanguage]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+function interpolate(message: string, params?: Params): string {
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in params ? String(params[name]) : placeholder));
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n() needs an <I18nProvider> above it');
+  return i18n;
+}

@@ -1,0 +1,36 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import HomePage from '../features/home/home.page';
+import StatusPage from '../features/health/status.page';
+import NotFoundPage from '../features/not-found/not-found.page';
+import { AppShell } from './layout/app-shell';
+import { paths } from './paths';
+import { RouteError } from './layout/route-error';
+import { documentsRoutes } from '../features/documents/routes';
+
+// Pages that most users never open are split into their own chunks; the shell's
+// <Suspense> shows a loading line while one arrives.
+const PlaygroundPage = lazy(() => import('../features/playground/playground.page'));
+const AdminPage = lazy(() => import('../features/admin/admin.page'));
+const SettingsUsersPage = lazy(() => import('../features/settings/users.page'));
+const SettingsSubscriptionPage = lazy(() => import('../features/settings/subscription.page'));
+const SettingsDossierPage = lazy(() => import('../features/settings/dossier.page'));
+
+export const router = createBrowserRouter([
+  {
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: paths.status, element: <StatusPage /> },
+      { path: paths.playground, element: <PlaygroundPage /> },
+      { path: `${paths.admin}/*`, element: <AdminPage /> },
+      { path: paths.settings, element: <Navigate to={paths.settingsUsers} replace /> },
+      { path: paths.settingsUsers, element: <SettingsUsersPage /> },
+      { path: paths.settingsSubscription, element: <SettingsSubscriptionPage /> },
+      { path: paths.settingsDossier, element: <SettingsDossierPage /> },
+      ...documentsRoutes,
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

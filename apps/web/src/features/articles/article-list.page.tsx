@@ -1,0 +1,157 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../../app/auth';
+import { useI18n } from '../../app/i18n/i18n';
+import { ErrorMessage } from '../../ui/error-message';
+import { Loading } from '../../ui/loading';
+import { PageHeader } from '../../ui/page-header';
+import { errorText } from '../documents/document-errors';
+import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
+import { formatRate } from '../documents/money';
+import { ArticlesQuery } from './article.operations';
+import '../documents/documents.css';
+
+/** Articles: search, active only, purchase price and margin for the profiles that may see them. */
+export default function ArticleListPage() {
+  const i18n = useI18n();
+  const { t, formatAmount } = i18n;
+  const { profile } = useSession();
+  const money = (v: number | null | undefined) => (typeof v === 'number' ? formatAmount(v) : '—');
+  const rate = (v: number | null | undefined) => (typeof v === 'number' ? formatRate(v) : '—');
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const activeOnly = params.get('actifs') === '1';
+  const [text, setText] = useState(search);
+  const withCosts = allowed(PARTY_ACCESS.articleCosts, profile);
+  const { data, error, refetch, fetchMore, loading } = useQuery(ArticlesQuery, {
+    variables: { first: 50, search: search || null, activeOnly: activeOnly || null, withCosts },
+    fetchPolicy: 'cache-and-network',
+    errorPolicy: 'all',
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const list = data?.list;
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  const loadMore = async () => {
+    if (!list?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({
+        variables: { after: list.pageInfo.endCursor },
+        updateQuery: (previous, { fetchMoreResult }) => {
+          if (!fetchMoreResult || !previous.list) return previous as typeof fetchMoreResult;
+          return { ...fetchMoreResult, list: { ...fetchMoreResult.list, nodes: [...previous.list.nodes, ...fetchMoreResult.list.nodes] } };
+        },
+      });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('article.list')}
+        actions={
+          allowed(PARTY_ACCESS.articles.write, profile) ? (
+            <Link className="button" to="/articles/nouveau">
+              {t('article.new')}
+            </Link>
+          ) : null
+        }
+      />
+      <form
+        className="list-filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          set('q', text.trim());
+        }}
+      >
+        <label className="field field-wide">
+          <span>{t('list.search')}</span>
+          <input type="search" value={text} placeholder={t('article.searchPlaceholder')} onChange={(e) => setText(e.target.value)} onBlur={() => set('q', text.trim())} />
+        </label>
+        <label className="field field-check">
+          <input type="checkbox" checked={activeOnly} onChange={(e) => set('actifs', e.target.checked ? '1' : '')} />
+          <span>{t('article.activeOnly')}</span>
+        </label>
+      </form>
+      {error && !list ? (
+        <ErrorMessage title={t('error.title')} message={errorText(i18n, error)} retryLabel={t('error.retry')} onRetry={() => void refetch()} />
+      ) : !list ? (
+        <Loading label={t('list.loading')} />
+      ) : list.nodes.length === 0 ? (
+        <p className="empty-state" data-testid="empty-state">
+          {search || activeOnly ? t('list.noMatch') : t('article.empty')}
+        </p>
+      ) : (
+        <>
+          <p className="muted small">{t('list.count', { shown: list.nodes.length, total: list.totalCount })}</p>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="article-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('field.reference')}</th>
+                  <th scope="col">{t('field.label')}</th>
+                  <th scope="col">{t('field.unit')}</th>
+                  <th scope="col" className="num">
+                    {t('field.salePriceCents')}
+                  </th>
+                  {withCosts ? (
+                    <>
+                      <th scope="col" className="num">
+                        {t('field.purchasePriceCents')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('field.marginCents')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('field.marginRate')}
+                      </th>
+                    </>
+                  ) : null}
+                  <th scope="col" className="num">
+                    {t('field.vatRate')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.nodes.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link to={`/articles/${a.id}`}>{a.reference}</Link>
+                    </td>
+                    <td>
+                      {a.label} {a.active ? null : <small className="muted">({t('article.inactive')})</small>}
+                    </td>
+                    <td>{a.unit}</td>
+                    <td className="num">{formatAmount(a.salePriceCents)}</td>
+                    {withCosts ? (
+                      <>
+                        <td className="num">{money(a.purchasePriceCents)}</td>
+                        <td className="num">{money(a.marginCents)}</td>
+                        <td className="num">{rate(a.marginRate)}</td>
+                      </>
+                    ) : null}
+                    <td className="num">{formatRate(a.vatRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {list.pageInfo.hasNextPage ? (
+            <button type="button" className="button button-secondary load-more" onClick={() => void loadMore()} disabled={loadingMore || loading}>
+              {loadingMore ? t('list.loading') : t('list.loadMore')}
+            </button>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { errorCode, errorMessageKey } from '../../app/errors';
+import type { I18n, MessageKey } from '../../app/i18n/i18n';
+
+/** What a CONFLICT on a stale version says: who changed the record, when, and its version. */
+export interface ConflictInfo {
+  currentVersion: number | null;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+function firstExtensions(error: unknown): Record<string, unknown> | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  return (error.errors[0]?.extensions as Record<string, unknown> | undefined) ?? null;
+}
+
+/** The CONFLICT details of a failed update, or null when it is another error. */
+export function conflictOf(error: unknown): ConflictInfo | null {
+  if (errorCode(error) !== 'CONFLICT') return null;
+  const ext = firstExtensions(error) ?? {};
+  return {
+    currentVersion: typeof ext.currentVersion === 'number' ? ext.currentVersion : null,
+    updatedBy: typeof ext.updatedBy === 'string' ? ext.updatedBy : null,
+    updatedAt: typeof ext.updatedAt === 'string' ? ext.updatedAt : null,
+  };
+}
+
+/** `input.lines.3.quantity` → `Ligne 4 · Quantité`; `input.legalName` → `Raison sociale`. */
+export function fieldLabel(i18n: I18n, path: string): string {
+  const parts = path.replace(/^input\./, '').split('.');
+  const fieldName = (name: string) => {
+    const key = `field.${name}` as MessageKey;
+    const text = i18n.t(key);
+    return text === key ? name : text;
+  };
+  if (parts[0] === 'lines' && parts.length >= 2 && /^\d+$/.test(parts[1])) {
+    const line = i18n.t('history.line', { n: Number(parts[1]) + 1 });
+    return parts.length > 2 ? `${line} · ${fieldName(parts[2])}` : line;
+  }
+  return fieldName(parts[parts.length - 1]);
+}
+
+/**
+ * The French (or English) sentence for a failed operation: the message of its
+ * code, with the field named for BAD_USER_INPUT, and who changed what for CONFLICT.
+ */
+export function errorText(i18n: I18n, error: unknown): string {
+  const code = errorCode(error);
+  const base = i18n.t(errorMessageKey(error));
+  const ext = firstExtensions(error);
+  if (code === 'BAD_USER_INPUT' && ext && typeof ext.field === 'string') {
+    return i18n.t('error.field', { field: fieldLabel(i18n, ext.field), message: base });
+  }
+  if (code === 'CONFLICT' && ext && typeof ext.currentStatus === 'string' && typeof ext.updatedBy !== 'string') {
+    return i18n.t('error.conflict.status');
+  }
+  return base;
+}

@@ -1,0 +1,287 @@
+import { useQuery } from '@apollo/client/react';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { DocumentType } from '@comptoir/schema';
+import { useSession } from '../../app/auth';
+import { useI18n, type MessageKey } from '../../app/i18n/i18n';
+import { getFragmentData } from '../../gql';
+import type { DocumentFilter, DocumentSortField, DocumentStatus, SortDirection } from '../../gql/graphql';
+import { ErrorMessage } from '../../ui/error-message';
+import { Loading } from '../../ui/loading';
+import { PageHeader } from '../../ui/page-header';
+import { CustomerOptionsQuery, SupplierOptionsQuery } from '../parties/party.operations';
+import { errorText } from './document-errors';
+import { DOCUMENT_KINDS, documentPath, mayWrite } from './document-kinds';
+import {
+  CreditNotesQuery,
+  DocumentListFieldsFragment,
+  DossierMembersQuery,
+  InvoicesQuery,
+  PriceRequestsQuery,
+  QuotesQuery,
+  SupplierOrdersQuery,
+} from './document.operations';
+import { DocumentStatusBadge, statusKey } from './ui-bits';
+import './documents.css';
+
+const PAGE_SIZE = 50;
+
+const LIST_QUERIES = {
+  [DocumentType.QUOTE]: QuotesQuery,
+  [DocumentType.INVOICE]: InvoicesQuery,
+  [DocumentType.CREDIT_NOTE]: CreditNotesQuery,
+  [DocumentType.PRICE_REQUEST]: PriceRequestsQuery,
+  [DocumentType.SUPPLIER_ORDER]: SupplierOrdersQuery,
+} as const;
+
+/** Statuses a document of each type can have (the API's document-rules.ts). */
+const STATUSES: Record<DocumentType, DocumentStatus[]> = {
+  [DocumentType.QUOTE]: ['DRAFT', 'SENT', 'ACCEPTED', 'REFUSED'],
+  [DocumentType.INVOICE]: ['DRAFT', 'ISSUED', 'PAID'],
+  [DocumentType.CREDIT_NOTE]: ['DRAFT', 'ISSUED'],
+  [DocumentType.PRICE_REQUEST]: ['DRAFT', 'SENT', 'ANSWERED', 'CLOSED'],
+  [DocumentType.SUPPLIER_ORDER]: ['DRAFT', 'SENT', 'RECEIVED', 'CANCELLED'],
+};
+
+const SORT_FIELDS: DocumentSortField[] = ['DATE', 'NUMBER', 'PARTY_NAME', 'TOTAL', 'UPDATED_AT', 'CREATED_AT'];
+
+/** Filters live in the URL so a filtered list can be bookmarked and survives a reload. */
+function useListParams() {
+  const [params, setParams] = useSearchParams();
+  const get = (name: string) => params.get(name) ?? '';
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  return { get, set, reset: () => setParams(new URLSearchParams(), { replace: true }), any: [...params.keys()].length > 0 };
+}
+
+/** The list of one document type: filters, sort, "Charger plus", empty states. */
+export default function DocumentListPage({ type }: { type: DocumentType }) {
+  const i18n = useI18n();
+  const { t, formatAmount, formatDate } = i18n;
+  const session = useSession();
+  const kind = DOCUMENT_KINDS[type];
+  const params = useListParams();
+  const [searchText, setSearchText] = useState(params.get('q'));
+
+  const filter: DocumentFilter = {
+    statuses: params.get('statut') ? [params.get('statut') as DocumentStatus] : null,
+    dateFrom: params.get('du') || null,
+    dateTo: params.get('au') || null,
+    partyId: params.get('tiers') || null,
+    createdById: params.get('creePar') || null,
+    updatedById: params.get('modifiePar') || null,
+    search: params.get('q') || null,
+  };
+  const sort = { field: (params.get('tri') || 'DATE') as DocumentSortField, direction: (params.get('ordre') || 'DESC') as SortDirection };
+  const { data, loading, error, fetchMore, refetch } = useQuery(LIST_QUERIES[type] as typeof QuotesQuery, {
+    variables: { first: PAGE_SIZE, filter, sort },
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  const customers = useQuery(CustomerOptionsQuery, { skip: kind.side !== 'sales', variables: {} });
+  const suppliers = useQuery(SupplierOptionsQuery, { skip: kind.side !== 'purchases', variables: {} });
+  const partyOptions = (kind.side === 'sales' ? customers.data?.list.nodes : suppliers.data?.list.nodes) ?? [];
+  const management = session.profile === 'OWNER' || session.profile === 'ADV';
+  const members = useQuery(DossierMembersQuery, { skip: !management });
+
+  const list = data?.list;
+  const nodes = useMemo(() => (list ? getFragmentData(DocumentListFieldsFragment, list.nodes) : []), [list]);
+  const userOptions = useMemo(() => {
+    const users = new Map<string, string>();
+    for (const m of members.data?.dossierUsers.members ?? []) users.set(m.userId, m.name);
+    for (const d of nodes) {
+      if (d.createdBy) users.set(d.createdBy.id, d.createdBy.name);
+      if (d.updatedBy) users.set(d.updatedBy.id, d.updatedBy.name);
+    }
+    if (session.user) users.set(session.user.id, `${t('list.me')} (${session.user.name})`);
+    for (const id of [params.get('creePar'), params.get('modifiePar')]) if (id && !users.has(id)) users.set(id, id.slice(0, 8));
+    return [...users.entries()].sort((a, b) => a[1].localeCompare(b[1], 'fr'));
+  }, [members.data, nodes, session.user, params, t]);
+
+  const loadMore = async () => {
+    if (!list?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({
+        variables: { after: list.pageInfo.endCursor },
+        updateQuery: (previous, { fetchMoreResult }) => {
+          if (!fetchMoreResult || !previous.list) return previous as typeof fetchMoreResult;
+          return { ...fetchMoreResult, list: { ...fetchMoreResult.list, nodes: [...previous.list.nodes, ...fetchMoreResult.list.nodes] } };
+        },
+      });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const userSelect = (name: 'creePar' | 'modifiePar', label: MessageKey) => (
+    <label className="field">
+      <span>{t(label)}</span>
+      <select value={params.get(name)} onChange={(e) => params.set(name, e.target.value)}>
+        <option value="">{t('list.anyone')}</option>
+        {userOptions.map(([id, name]) => (
+          <option key={id} value={id}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t(kind.plural)}
+        actions={
+          mayWrite(type, session.profile) && kind.creatable ? (
+            <Link className="button" to={`${kind.path}/nouveau`}>
+              {t(kind.newLabel)}
+            </Link>
+          ) : null
+        }
+      />
+      <form
+        className="list-filters"
+        aria-label={t('list.filters')}
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          params.set('q', searchText.trim());
+        }}
+      >
+        <label className="field field-wide">
+          <span>{t('list.search')}</span>
+          <input type="search" value={searchText} placeholder={t('list.searchPlaceholder')} onChange={(e) => setSearchText(e.target.value)} onBlur={() => params.set('q', searchText.trim())} />
+        </label>
+        <label className="field">
+          <span>{t('list.status')}</span>
+          <select value={params.get('statut')} onChange={(e) => params.set('statut', e.target.value)}>
+            <option value="">{t('list.allStatuses')}</option>
+            {STATUSES[type].map((s) => (
+              <option key={s} value={s}>
+                {t(statusKey(s))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('list.dateFrom')}</span>
+          <input type="date" value={params.get('du')} onChange={(e) => params.set('du', e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('list.dateTo')}</span>
+          <input type="date" value={params.get('au')} onChange={(e) => params.set('au', e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{kind.side === 'sales' ? t('doc.customer') : t('doc.supplier')}</span>
+          <select value={params.get('tiers')} onChange={(e) => params.set('tiers', e.target.value)}>
+            <option value="">{t('list.allParties')}</option>
+            {partyOptions.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.legalName}
+              </option>
+            ))}
+          </select>
+        </label>
+        {userSelect('creePar', 'list.createdBy')}
+        {userSelect('modifiePar', 'list.updatedBy')}
+        <label className="field">
+          <span>{t('list.sort')}</span>
+          <select value={sort.field} onChange={(e) => params.set('tri', e.target.value === 'DATE' ? '' : e.target.value)}>
+            {SORT_FIELDS.map((f) => (
+              <option key={f} value={f}>
+                {t(`list.sort.${f}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('list.direction')}</span>
+          <select value={sort.direction} onChange={(e) => params.set('ordre', e.target.value === 'DESC' ? '' : e.target.value)}>
+            <option value="DESC">{t('list.desc')}</option>
+            <option value="ASC">{t('list.asc')}</option>
+          </select>
+        </label>
+        {params.any ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setSearchText('');
+              params.reset();
+            }}
+          >
+            {t('list.reset')}
+          </button>
+        ) : null}
+      </form>
+
+      {error && !list ? (
+        <ErrorMessage title={t('error.title')} message={errorText(i18n, error)} retryLabel={t('error.retry')} onRetry={() => void refetch()} />
+      ) : !list ? (
+        <Loading label={t('list.loading')} />
+      ) : nodes.length === 0 ? (
+        <p className="empty-state" data-testid="empty-state">
+          {params.any ? t('list.noMatch') : t(kind.emptyLabel)}
+        </p>
+      ) : (
+        <>
+          <p className="muted small" data-testid="list-count">
+            {t('list.count', { shown: nodes.length, total: list.totalCount })}
+          </p>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="document-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('list.col.number')}</th>
+                  <th scope="col">{t('list.col.date')}</th>
+                  <th scope="col">{kind.side === 'sales' ? t('doc.customer') : t('doc.supplier')}</th>
+                  <th scope="col">{t('list.col.status')}</th>
+                  <th scope="col" className="num">
+                    {t('list.col.totalExcl')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('list.col.totalIncl')}
+                  </th>
+                  <th scope="col">{t('list.col.createdBy')}</th>
+                  <th scope="col">{t('list.col.updatedBy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {nodes.map((d) => (
+                  <tr key={d.id} data-testid="document-row">
+                    <td>
+                      <Link to={documentPath(d.type, d.id)}>{d.number ?? t('doc.noNumber')}</Link>
+                    </td>
+                    <td>{formatDate(d.date)}</td>
+                    <td>{d.partyName || '—'}</td>
+                    <td>
+                      <DocumentStatusBadge status={d.status} />
+                    </td>
+                    <td className="num">{formatAmount(d.totalExclVatCents)}</td>
+                    <td className="num">{formatAmount(d.totalInclVatCents)}</td>
+                    <td>{d.createdBy?.name ?? '—'}</td>
+                    <td>
+                      {d.updatedBy?.name ?? '—'} <small className="muted">{formatDate(d.updatedAt)}</small>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {list.pageInfo.hasNextPage ? (
+            <button type="button" className="button button-secondary load-more" onClick={() => void loadMore()} disabled={loadingMore || loading}>
+              {loadingMore ? t('list.loading') : t('list.loadMore')}
+            </button>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

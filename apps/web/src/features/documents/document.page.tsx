@@ -1,0 +1,221 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router';
+import type { DocumentType } from '@comptoir/schema';
+import { useSession } from '../../app/auth';
+import { useI18n, type MessageKey } from '../../app/i18n/i18n';
+import { getFragmentData } from '../../gql';
+import type { DocumentDetailFragment } from '../../gql/graphql';
+import { ErrorMessage } from '../../ui/error-message';
+import { Loading } from '../../ui/loading';
+import { PageHeader } from '../../ui/page-header';
+import { ActionTab } from '../history/action-tab';
+import { HistoryTimeline } from '../history/history-timeline';
+import { DocumentActions } from './document-actions';
+import { DocumentEditor, type DocumentDraft } from './document-editor';
+import { errorText, type ConflictInfo } from './document-errors';
+import { DOCUMENT_KINDS, documentPath, mayRead, mayWrite } from './document-kinds';
+import { DocumentDetailFragment as DocumentDetailDoc, DocumentQuery } from './document.operations';
+import { DocumentStatusBadge, Notice } from './ui-bits';
+import './documents.css';
+
+export function documentTitle(t: (key: MessageKey, params?: Record<string, string | number>) => string, type: string, number: string | null): string {
+  const typeLabel = t(`doc.type.${type}` as MessageKey);
+  return number ? t('doc.titleWithNumber', { type: typeLabel, number }) : t('doc.titleDraft', { type: typeLabel });
+}
+
+/** The user's typed content kept across a CONFLICT, until re-applied or forgotten. */
+interface Stash {
+  draft: DocumentDraft;
+  reloaded: boolean;
+}
+
+/** A document: the "Pièce" tab (editor, totals, actions) and the ACTION tab (who did what, when). */
+export default function DocumentPage({ type }: { type: DocumentType }) {
+  const i18n = useI18n();
+  const { t, formatDate, formatDateTime } = i18n;
+  const { id = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const { profile } = useSession();
+  const tab = search.get('onglet') === 'action' ? 'action' : 'document';
+  const { data, error, refetch } = useQuery(DocumentQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const [dirty, setDirty] = useState(false);
+  const [conflict, setConflict] = useState<ConflictInfo | null>(null);
+  const [stash, setStash] = useState<Stash | null>(null);
+  const [reapplied, setReapplied] = useState<DocumentDraft | null>(null);
+  const [editorKey, setEditorKey] = useState(0);
+  const [reloading, setReloading] = useState(false);
+
+  const doc: DocumentDetailFragment | null = data?.document ? getFragmentData(DocumentDetailDoc, data.document) : null;
+
+  if (!doc) {
+    if (error) return <ErrorMessage title={t('error.title')} message={errorText(i18n, error)} retryLabel={t('error.retry')} onRetry={() => void refetch()} />;
+    return <Loading label={t('doc.loading')} />;
+  }
+  if (doc.type !== type) {
+    // An old link with the wrong path: go to the right one.
+    return <Navigate to={documentPath(doc.type, doc.id)} replace />;
+  }
+
+  const kind = DOCUMENT_KINDS[type];
+  const writable = mayWrite(type, profile);
+  const readOnly = !writable || !doc.canEdit;
+  const selectTab = (next: 'document' | 'action') => {
+    const params = new URLSearchParams(search);
+    if (next === 'action') params.set('onglet', 'action');
+    else params.delete('onglet');
+    setSearch(params, { replace: true });
+  };
+
+  const onConflict = (info: ConflictInfo, draft?: DocumentDraft) => {
+    setConflict(info);
+    if (draft) setStash({ draft, reloaded: false });
+  };
+  const reload = async () => {
+    setReloading(true);
+    try {
+      await refetch();
+    } finally {
+      setReloading(false);
+    }
+    setConflict(null);
+    setDirty(false);
+    setReapplied(null);
+    setEditorKey((k) => k + 1);
+    setStash((current) => (current ? { ...current, reloaded: true } : null));
+  };
+  const reapply = () => {
+    if (!stash) return;
+    setReapplied(stash.draft);
+    setStash(null);
+    setEditorKey((k) => k + 1);
+    setDirty(true);
+  };
+
+  const known = new Map<string, { number: string | null; type: string }>();
+  if (doc.sourceDocument) known.set(doc.sourceDocument.id, doc.sourceDocument);
+  for (const derived of doc.derivedDocuments) known.set(derived.id, derived);
+
+  return (
+    <>
+      <PageHeader
+        title={documentTitle(t, type, doc.number)}
+        intro={
+          <>
+            <DocumentStatusBadge status={doc.status} /> <span data-testid="document-number">{doc.number ?? t('doc.noNumber')}</span> · {t('doc.date')} {formatDate(doc.date)}
+            {doc.partyName ? ` · ${doc.partyName}` : ''}
+          </>
+        }
+        actions={
+          <Link className="button button-secondary" to={kind.path}>
+            {t(kind.plural)}
+          </Link>
+        }
+      />
+
+      {doc.sourceDocument || doc.derivedDocuments.length > 0 ? (
+        <p className="document-links">
+          {doc.sourceDocument ? (
+            <span>
+              {t('doc.source')}{' '}
+              <Link to={documentPath(doc.sourceDocument.type, doc.sourceDocument.id)} data-testid="source-link">
+                {documentTitle(t, doc.sourceDocument.type, doc.sourceDocument.number)}
+              </Link>
+            </span>
+          ) : null}
+          {doc.derivedDocuments.length > 0 ? (
+            <span>
+              {t('doc.derived')}{' '}
+              {doc.derivedDocuments.map((d) => (
+                <Link key={d.id} to={documentPath(d.type, d.id)} data-testid="derived-link">
+                  {documentTitle(t, d.type, d.number)}
+                </Link>
+              ))}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+
+      <div role="tablist" aria-label={t('doc.tabs')} className="tabs">
+        <button type="button" role="tab" id="tab-document" aria-controls="panel-document" aria-selected={tab === 'document'} className="tab" onClick={() => selectTab('document')}>
+          {t('doc.tab.document')}
+        </button>
+        <button type="button" role="tab" id="tab-action" aria-controls="panel-action" aria-selected={tab === 'action'} className="tab" onClick={() => selectTab('action')}>
+          {t('doc.tab.action')}
+        </button>
+      </div>
+
+      {tab === 'document' ? (
+        <div role="tabpanel" id="panel-document" aria-labelledby="tab-document" className="tab-panel">
+          {conflict ? (
+            <div className="notice notice-warning conflict" role="alert" data-testid="conflict">
+              <p>
+                <strong>{t('conflict.title')}</strong> —{' '}
+                {t('conflict.body', { name: conflict.updatedBy ?? t('conflict.someone'), date: conflict.updatedAt ? formatDateTime(conflict.updatedAt) : '' })}
+              </p>
+              {stash ? <p>{t('conflict.kept')}</p> : null}
+              <button type="button" className="button" onClick={() => void reload()} disabled={reloading}>
+                {t('conflict.reload')}
+              </button>
+            </div>
+          ) : null}
+          {stash?.reloaded ? (
+            <div className="notice notice-info" role="status" data-testid="stash">
+              <p>{t('conflict.kept')}</p>
+              <button type="button" className="button" onClick={reapply}>
+                {t('conflict.reapply')}
+              </button>{' '}
+              <button type="button" className="button button-secondary" onClick={() => setStash(null)}>
+                {t('conflict.discard')}
+              </button>
+            </div>
+          ) : null}
+          {reapplied ? <Notice>{t('conflict.reapplied')}</Notice> : null}
+          {!writable ? <p className="muted">{t('doc.readonlyProfile')}</p> : !doc.canEdit ? <p className="muted">{t('doc.readonly')}</p> : null}
+
+          <DocumentEditor
+            key={`${doc.id}:${editorKey}`}
+            type={type}
+            doc={doc}
+            initialDraft={reapplied ?? undefined}
+            readOnly={readOnly}
+            onDirtyChange={setDirty}
+            onSaved={() => {
+              setReapplied(null);
+              setDirty(false);
+            }}
+            onConflict={onConflict}
+          />
+          <DocumentActions doc={doc} dirty={dirty} onChanged={() => setDirty(false)} onConflict={(info) => onConflict(info)} />
+        </div>
+      ) : (
+        <div role="tabpanel" id="panel-action" aria-labelledby="tab-action" className="tab-panel">
+          <ActionTab
+            createdAt={doc.createdAt}
+            createdBy={doc.createdBy}
+            updatedAt={doc.updatedAt}
+            updatedBy={doc.updatedBy}
+            history={doc.history}
+            knownDocuments={known}
+          >
+            {doc.sourceDocument && mayRead(doc.sourceDocument.type as DocumentType, profile) ? (
+              <section className="source-history" data-testid="source-history">
+                <h2 className="section-title">
+                  {t('history.sourceTitle')}{' '}
+                  <Link to={documentPath(doc.sourceDocument.type, doc.sourceDocument.id, 'action')}>
+                    {documentTitle(t, doc.sourceDocument.type, doc.sourceDocument.number)}
+                  </Link>
+                </h2>
+                <p className="muted">
+                  {t('history.created', { name: doc.sourceDocument.createdBy?.name ?? t('history.unknownUser'), date: formatDateTime(doc.sourceDocument.createdAt) })} ·{' '}
+                  {t('history.updated', { name: doc.sourceDocument.updatedBy?.name ?? t('history.unknownUser'), date: formatDateTime(doc.sourceDocument.updatedAt) })}
+                </p>
+                <HistoryTimeline entries={doc.sourceDocument.history} knownDocuments={known} testId="source-history-timeline" />
+              </section>
+            ) : null}
+          </ActionTab>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,245 @@
+import { useI18n } from '../../app/i18n/i18n';
+import { centsToInput, formatRate, lineTotalCents, MAX_QUANTITY_MILLI, MAX_UNIT_PRICE_CENTS, parseDecimal, VAT_RATES, vatRateBp } from './money';
+
+/** A line as typed: numbers stay text until saved, so nothing typed is reformatted under the user's fingers. */
+export interface LineDraft {
+  key: string;
+  articleId: string | null;
+  description: string;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+  discount: string;
+  vatRate: number;
+  sourceLineId: string | null;
+}
+
+export interface ArticleOption {
+  id: string;
+  reference: string;
+  label: string;
+  unit: string;
+  salePriceCents: number;
+  vatRate: number;
+}
+
+export interface ParsedLine {
+  quantityMilli: bigint;
+  unitPriceCents: bigint;
+  discountBp: bigint;
+  vatRateBp: bigint;
+}
+
+export type LineErrors = Partial<Record<'quantity' | 'unitPrice' | 'discount' | 'description', true>>;
+
+let counter = 0;
+export function newLineKey(): string {
+  counter += 1;
+  return `line-${Date.now().toString(36)}-${counter}`;
+}
+
+export function emptyLine(defaultVat = 20): LineDraft {
+  return { key: newLineKey(), articleId: null, description: '', quantity: '1', unit: 'u', unitPrice: '', discount: '0', vatRate: defaultVat, sourceLineId: null };
+}
+
+/** The exact values of a typed line, and which fields are invalid. */
+export function parseLine(line: LineDraft): { parsed: ParsedLine | null; errors: LineErrors } {
+  const errors: LineErrors = {};
+  const quantityMilli = parseDecimal(line.quantity, 3);
+  if (quantityMilli === null || quantityMilli <= 0n || quantityMilli > MAX_QUANTITY_MILLI) errors.quantity = true;
+  const unitPriceCents = parseDecimal(line.unitPrice === '' ? '0' : line.unitPrice, 2);
+  if (unitPriceCents === null || unitPriceCents > MAX_UNIT_PRICE_CENTS || unitPriceCents < -MAX_UNIT_PRICE_CENTS) errors.unitPrice = true;
+  const discountBp = parseDecimal(line.discount === '' ? '0' : line.discount, 2);
+  if (discountBp === null || discountBp < 0n || discountBp > 10_000n) errors.discount = true;
+  if (line.description.trim() === '') errors.description = true;
+  if (quantityMilli === null || unitPriceCents === null || discountBp === null || errors.quantity || errors.unitPrice || errors.discount) {
+    return { parsed: null, errors };
+  }
+  return { parsed: { quantityMilli, unitPriceCents, discountBp, vatRateBp: vatRateBp(line.vatRate) }, errors };
+}
+
+/**
+ * The lines of a document, editable: article picker (fills description, unit,
+ * price and VAT), description, quantity, unit, unit price HT, discount %, VAT rate,
+ * and the line total computed exactly in the browser.
+ */
+export function LineEditor({
+  lines,
+  onChange,
+  articles,
+  readOnly,
+  showErrors,
+}: {
+  lines: LineDraft[];
+  onChange(lines: LineDraft[]): void;
+  articles: ArticleOption[] | null;
+  readOnly: boolean;
+  showErrors: boolean;
+}) {
+  const { t, formatAmount } = useI18n();
+  const update = (index: number, patch: Partial<LineDraft>) => onChange(lines.map((line, i) => (i === index ? { ...line, ...patch } : line)));
+  const remove = (index: number) => onChange(lines.filter((_, i) => i !== index));
+  const move = (index: number, delta: number) => {
+    const next = [...lines];
+    const [line] = next.splice(index, 1);
+    next.splice(index + delta, 0, line);
+    onChange(next);
+  };
+  const pickArticle = (index: number, articleId: string) => {
+    if (!articleId) return update(index, { articleId: null });
+    const article = articles?.find((a) => a.id === articleId);
+    if (!article) return update(index, { articleId });
+    update(index, {
+      articleId,
+      description: article.label,
+      unit: article.unit,
+      unitPrice: centsToInput(article.salePriceCents),
+      vatRate: article.vatRate,
+    });
+  };
+
+  if (lines.length === 0) return <p className="muted">{t('editor.noLines')}</p>;
+  return (
+    <div className="line-table-wrap">
+      <table className="line-table" data-testid="lines">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            {articles ? <th scope="col">{t('line.article')}</th> : null}
+            <th scope="col">{t('line.description')}</th>
+            <th scope="col">{t('line.quantity')}</th>
+            <th scope="col">{t('line.unit')}</th>
+            <th scope="col">{t('line.unitPrice')}</th>
+            <th scope="col">{t('line.discount')}</th>
+            <th scope="col">{t('line.vat')}</th>
+            <th scope="col" className="num">
+              {t('line.total')}
+            </th>
+            {readOnly ? null : <th scope="col" aria-hidden="true" />}
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line, index) => {
+            const n = index + 1;
+            const { parsed, errors } = parseLine(line);
+            const invalid = (field: keyof LineErrors) => (showErrors || field !== 'description') && errors[field] === true;
+            const label = (key: Parameters<typeof t>[0]) => `${t(key)} (${t('line.number', { n })})`;
+            return (
+              <tr key={line.key} data-testid={`line-${n}`}>
+                <th scope="row">{n}</th>
+                {articles ? (
+                  <td>
+                    <select
+                      aria-label={label('line.article')}
+                      value={line.articleId ?? ''}
+                      disabled={readOnly}
+                      onChange={(e) => pickArticle(index, e.target.value)}
+                    >
+                      <option value="">{t('line.freeText')}</option>
+                      {line.articleId && !articles.some((a) => a.id === line.articleId) ? <option value={line.articleId}>{line.articleId.slice(0, 8)}</option> : null}
+                      {articles.map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {a.reference} — {a.label}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                ) : null}
+                <td>
+                  <textarea
+                    aria-label={label('line.description')}
+                    value={line.description}
+                    readOnly={readOnly}
+                    rows={1}
+                    maxLength={2000}
+                    aria-invalid={invalid('description') || undefined}
+                    onChange={(e) => update(index, { description: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    className="num"
+                    inputMode="decimal"
+                    aria-label={label('line.quantity')}
+                    value={line.quantity}
+                    readOnly={readOnly}
+                    size={6}
+                    aria-invalid={invalid('quantity') || undefined}
+                    title={invalid('quantity') ? t('line.invalid.quantity') : undefined}
+                    onChange={(e) => update(index, { quantity: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input aria-label={label('line.unit')} value={line.unit} readOnly={readOnly} size={4} maxLength={20} onChange={(e) => update(index, { unit: e.target.value })} />
+                </td>
+                <td>
+                  <input
+                    className="num"
+                    inputMode="decimal"
+                    aria-label={label('line.unitPrice')}
+                    value={line.unitPrice}
+                    readOnly={readOnly}
+                    size={10}
+                    aria-invalid={invalid('unitPrice') || undefined}
+                    title={invalid('unitPrice') ? t('line.invalid.price') : undefined}
+                    onChange={(e) => update(index, { unitPrice: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    className="num"
+                    inputMode="decimal"
+                    aria-label={label('line.discount')}
+                    value={line.discount}
+                    readOnly={readOnly}
+                    size={5}
+                    aria-invalid={invalid('discount') || undefined}
+                    title={invalid('discount') ? t('line.invalid.discount') : undefined}
+                    onChange={(e) => update(index, { discount: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <select aria-label={label('line.vat')} value={String(line.vatRate)} disabled={readOnly} onChange={(e) => update(index, { vatRate: Number(e.target.value) })}>
+                    {VAT_RATES.map((rate) => (
+                      <option key={rate} value={String(rate)}>
+                        {formatRate(rate)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="num" data-testid={`line-${n}-total`}>
+                  {parsed ? formatAmount(lineTotalCents(parsed)) : '—'}
+                </td>
+                {readOnly ? null : (
+                  <td className="line-buttons">
+                    <button type="button" className="icon-button" aria-label={t('line.up', { n })} disabled={index === 0} onClick={() => move(index, -1)}>
+                      ↑
+                    </button>
+                    <button type="button" className="icon-button" aria-label={t('line.down', { n })} disabled={index === lines.length - 1} onClick={() => move(index, 1)}>
+                      ↓
+                    </button>
+                    <button type="button" className="icon-button danger" aria-label={t('line.remove', { n })} onClick={() => remove(index)}>
+                      ✕
+                    </button>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {showErrors && lines.some((l) => Object.keys(parseLine(l).errors).length > 0) ? (
+        <ul className="field-errors" role="alert">
+          {lines.flatMap((line, index) => {
+            const { errors } = parseLine(line);
+            return (Object.keys(errors) as (keyof LineErrors)[]).map((field) => (
+              <li key={`${line.key}-${field}`}>
+                {t('line.number', { n: index + 1 })} · {t(field === 'unitPrice' ? 'line.invalid.price' : `line.invalid.${field}`)}
+              </li>
+            ));
+          })}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

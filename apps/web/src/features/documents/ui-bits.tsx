@@ -1,0 +1,91 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { StatusBadge, type Tone } from '../../ui/status-badge';
+import { useI18n, type MessageKey } from '../../app/i18n/i18n';
+
+/** A modal confirmation (native <dialog>: focus trapped, Escape cancels). */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  danger,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="confirm-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      <div className="confirm-body">{children}</div>
+      <div className="confirm-actions">
+        <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
+          {t('confirm.cancel')}
+        </button>
+        <button type="button" className={danger ? 'button button-danger' : 'button'} onClick={onConfirm} disabled={busy}>
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+const STATUS_TONES: Record<string, Tone> = {
+  DRAFT: 'neutral',
+  SENT: 'warning',
+  ACCEPTED: 'success',
+  REFUSED: 'danger',
+  ISSUED: 'success',
+  PAID: 'success',
+  ANSWERED: 'success',
+  CLOSED: 'neutral',
+  RECEIVED: 'success',
+  CANCELLED: 'danger',
+};
+
+export function statusKey(status: string): MessageKey {
+  return `doc.status.${status}` as MessageKey;
+}
+
+export function DocumentStatusBadge({ status }: { status: string }) {
+  const { t } = useI18n();
+  return (
+    <span data-testid="document-status" data-status={status}>
+      <StatusBadge tone={STATUS_TONES[status] ?? 'neutral'}>{t(statusKey(status))}</StatusBadge>
+    </span>
+  );
+}
+
+/** A polite line for what just happened (saved, done…). */
+export function Notice({ tone = 'info', children }: { tone?: 'info' | 'success' | 'warning'; children: ReactNode }) {
+  return (
+    <p className={`notice notice-${tone}`} role="status">
+      {children}
+    </p>
+  );
+}

@@ -1,0 +1,135 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../../app/auth';
+import { useI18n } from '../../app/i18n/i18n';
+import { ErrorMessage } from '../../ui/error-message';
+import { Loading } from '../../ui/loading';
+import { PageHeader } from '../../ui/page-header';
+import { errorText } from '../documents/document-errors';
+import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
+import { CustomersQuery, SuppliersQuery } from './party.operations';
+import '../documents/documents.css';
+
+export type PartySide = 'customers' | 'suppliers';
+
+export const PARTY_PATHS: Record<PartySide, string> = { customers: '/clients', suppliers: '/fournisseurs' };
+
+/** Clients or Fournisseurs: search, "Charger plus", empty state. */
+export default function PartyListPage({ side }: { side: PartySide }) {
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
+  const { profile } = useSession();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const [text, setText] = useState(search);
+  const query = side === 'customers' ? CustomersQuery : SuppliersQuery;
+  const { data, error, refetch, fetchMore, loading } = useQuery(query as typeof CustomersQuery, {
+    variables: { first: 50, search: search || null },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const list = data?.list;
+  const path = PARTY_PATHS[side];
+  const writable = allowed(PARTY_ACCESS[side].write, profile);
+
+  const submit = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set('q', value);
+    else next.delete('q');
+    setParams(next, { replace: true });
+  };
+  const loadMore = async () => {
+    if (!list?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({
+        variables: { after: list.pageInfo.endCursor },
+        updateQuery: (previous, { fetchMoreResult }) => {
+          if (!fetchMoreResult || !previous.list) return previous as typeof fetchMoreResult;
+          return { ...fetchMoreResult, list: { ...fetchMoreResult.list, nodes: [...previous.list.nodes, ...fetchMoreResult.list.nodes] } };
+        },
+      });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={side === 'customers' ? t('party.customers') : t('party.suppliers')}
+        actions={
+          writable ? (
+            <Link className="button" to={`${path}/nouveau`}>
+              {side === 'customers' ? t('party.newCustomer') : t('party.newSupplier')}
+            </Link>
+          ) : null
+        }
+      />
+      <form
+        className="list-filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit(text.trim());
+        }}
+      >
+        <label className="field field-wide">
+          <span>{t('list.search')}</span>
+          <input type="search" value={text} placeholder={t('party.searchPlaceholder')} onChange={(e) => setText(e.target.value)} onBlur={() => submit(text.trim())} />
+        </label>
+      </form>
+      {error && !list ? (
+        <ErrorMessage title={t('error.title')} message={errorText(i18n, error)} retryLabel={t('error.retry')} onRetry={() => void refetch()} />
+      ) : !list ? (
+        <Loading label={t('list.loading')} />
+      ) : list.nodes.length === 0 ? (
+        <p className="empty-state" data-testid="empty-state">
+          {search ? t('list.noMatch') : side === 'customers' ? t('party.emptyCustomers') : t('party.emptySuppliers')}
+        </p>
+      ) : (
+        <>
+          <p className="muted small">{t('list.count', { shown: list.nodes.length, total: list.totalCount })}</p>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="party-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('field.legalName')}</th>
+                  <th scope="col">{t('field.siren')}</th>
+                  <th scope="col">{t('field.city')}</th>
+                  <th scope="col">{t('field.contactName')}</th>
+                  <th scope="col" className="num">
+                    {t('field.paymentTermsDays')}
+                  </th>
+                  <th scope="col">{t('list.col.updatedBy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.nodes.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link to={`${path}/${p.id}`}>{p.legalName}</Link>
+                    </td>
+                    <td>{p.siren ?? '—'}</td>
+                    <td>{p.city ?? '—'}</td>
+                    <td>{p.contactName ?? '—'}</td>
+                    <td className="num">{p.paymentTermsDays}</td>
+                    <td>
+                      {p.updatedBy?.name ?? '—'} <small className="muted">{formatDate(p.updatedAt)}</small>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {list.pageInfo.hasNextPage ? (
+            <button type="button" className="button button-secondary load-more" onClick={() => void loadMore()} disabled={loadingMore || loading}>
+              {loadingMore ? t('list.loading') : t('list.loadMore')}
+            </button>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

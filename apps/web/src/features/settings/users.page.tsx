@@ -1,0 +1,83 @@
+import { useQuery } from '@apollo/client/react';
+import { useI18n } from '../../app/i18n/i18n';
+import { graphql } from '../../gql';
+import { ApiError } from '../../ui/api-error';
+import { Card } from '../../ui/card';
+import { Loading } from '../../ui/loading';
+import { StatusBadge } from '../../ui/status-badge';
+import { SeatFacts } from './seat-facts';
+import { SettingsHeader } from './settings-tabs';
+
+const DossierUsersQuery = graphql(`
+  query SettingsDossierUsers {
+    dossierUsers {
+      members {
+        userId
+        name
+        email
+        profile
+        isPrincipal
+        since
+        active
+      }
+      seats {
+        plan
+        includedSeats
+        extraSeats
+        totalSeats
+        seatsUsed
+        seatsAvailable
+        accountantAccess
+        accountants
+      }
+    }
+  }
+`);
+
+/** Paramètres / Utilisateurs: read-only; changes go through the support team. */
+export default function SettingsUsersPage() {
+  const { t, formatDate } = useI18n();
+  const { data, loading, error } = useQuery(DossierUsersQuery, { fetchPolicy: 'cache-and-network' });
+  return (
+    <>
+      <SettingsHeader intro={t('settings.users.intro')} />
+      <div className="stack">
+        {error ? <ApiError error={error} /> : null}
+        {loading && !data ? <Loading label={t('app.loading')} /> : null}
+        {data ? (
+          <>
+            <Card title={t('settings.tab.users')}>
+              <table className="data-table" data-testid="dossier-users">
+                <thead>
+                  <tr>
+                    <th>{t('settings.users.name')}</th>
+                    <th>{t('settings.users.email')}</th>
+                    <th>{t('settings.users.profile')}</th>
+                    <th>{t('settings.users.since')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.dossierUsers.members.map((m) => (
+                    <tr key={m.userId} data-email={m.email}>
+                      <td>
+                        {m.name} {m.isPrincipal ? <StatusBadge tone="neutral">{t('settings.users.principal')}</StatusBadge> : null}{' '}
+                        {!m.active ? <StatusBadge tone="warning">{t('settings.users.pending')}</StatusBadge> : null}
+                      </td>
+                      <td>{m.email}</td>
+                      <td>{t(`settings.profile.${m.profile}`)}</td>
+                      <td>{formatDate(m.since)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="note">{t('settings.users.supportNote')}</p>
+            </Card>
+            <Card title={t('settings.seats.title')}>
+              <SeatFacts seats={data.dossierUsers.seats} />
+            </Card>
+          </>
+        ) : null}
+      </div>
+    </>
+  );
+}

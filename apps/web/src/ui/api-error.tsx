@@ -1,0 +1,25 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { errorMessageKey } from '../app/errors';
+import { useI18n } from '../app/i18n/i18n';
+
+/** The French (or English) sentence for a failed operation, with the server's detail when it explains a refusal. */
+export function ApiError({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  const first = CombinedGraphQLErrors.is(error) ? error.errors[0] : undefined;
+  const code = first?.extensions?.code;
+  const detail = code === 'PLAN_LIMIT' || code === 'CONFLICT' || code === 'BAD_USER_INPUT' ? first?.message : undefined;
+  return (
+    <div className="error-message" role="alert" data-code={typeof code === 'string' ? code : undefined}>
+      <p className="error-title">{t(errorMessageKey(error))}</p>
+      {detail ? <p className="muted">{detail}</p> : null}
+    </div>
+  );
+}
+
+/** The input path the server named in a BAD_USER_INPUT error (`input.siret`), if any. */
+export function errorField(error: unknown): string | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const field = error.errors[0]?.extensions?.field;
+  return typeof field === 'string' ? field : null;
+}

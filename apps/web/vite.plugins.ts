@@ -1,0 +1,76 @@
+// Build-time helpers for vite.config.ts.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * Replaces each `graphql(`…`)` call with the document codegen generated for it,
+ * inlined where it is used. Without this, the first `graphql()` call pulls
+ * `src/gql/gql.ts` and with it every operation of every feature (admin and
+ * playground included) into the initial download; importing from
+ * `src/gql/graphql.ts` would not help either, as a module is never split between
+ * chunks. The documents are read from codegen's own output, so they cannot drift
+ * from it; a call that is not there means codegen is stale and is reported.
+ */
+export function graphqlDocumentInlining(gqlDir: string): Plugin {
+  const dir = resolve(gqlDir);
+  let documentBySource = new Map<string, string>();
+  return {
+    name: 'comptoir:graphql-document-inlining',
+    apply: 'build',
+    buildStart() {
+      // graphql.ts: `export const <Name> = {"kind":"Document",…} as unknown as DocumentNode<…>;`, one a line.
+      const documents = new Map<string, string>();
+      for (const [, name, json] of readFileSync(join(dir, 'graphql.ts'), 'utf8').matchAll(/^export const (\w+) = (\{.*\}) as unknown as DocumentNode<.*>;$/gm)) {
+        documents.set(name, json);
+      }
+      // gql.ts: `const documents = { "<source>": types.<Name>, … }`.
+      const generated = readFileSync(join(dir, 'gql.ts'), 'utf8');
+      documentBySource = new Map();
+      for (const [, source, name] of generated.slice(generated.indexOf('const documents')).matchAll(/^\s*("(?:[^"\\]|\\.)*"): types\.(\w+),?$/gm)) {
+        const json = documents.get(name);
+        if (json) documentBySource.set(JSON.parse(source) as string, json);
+      }
+    },
+    transform(code, id) {
+      if (!/\.tsx?$/.test(id) || id.startsWith(dir) || !code.includes('graphql(`')) return null;
+      let changed = false;
+      const transformed = code.replace(/\bgraphql\(\s*`([^`]*)`\s*\)/g, (call, source: string) => {
+        const json = documentBySource.get(source);
+        if (!json) {
+          this.warn(`a graphql() document in ${id} is not in src/gql: run \`pnpm codegen\``);
+          return call;
+        }
+        changed = true;
+        return `(${json})`;
+      });
+      return changed ? { code: transformed, map: null } : null;
+    },
+  };
+}
+
+/**
+ * What a visitor downloads before the first page shows: the entry chunk and
+ * everything it imports statically (minified, before compression). React, Apollo
+ * and the router take about 500 KiB of it; the playground's GraphiQL and Monaco
+ * weigh megabytes and must stay out of it: this warns when the budget is exceeded.
+ */
+export function initialLoadBudget(maxKiB: number): Plugin {
+  return {
+    name: 'comptoir:initial-load-budget',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((output) => output.type === 'chunk' && output.isEntry);
+      if (!entry || entry.type !== 'chunk') return;
+      const seen = new Set<string>();
+      const visit = (fileName: string): number => {
+        const chunk = bundle[fileName];
+        if (seen.has(fileName) || chunk?.type !== 'chunk') return 0;
+        seen.add(fileName);
+        return chunk.code.length + chunk.imports.reduce((sum, imported) => sum + visit(imported), 0);
+      };
+      const kiB = Math.round(visit(entry.fileName) / 1024);
+      if (kiB > maxKiB) this.warn(`initial JavaScript is ${kiB} KiB, over the ${maxKiB} KiB budget: has a heavy module lost its lazy import?`);
+    },
+  };
+}
