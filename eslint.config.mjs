@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/src/gql/**', '**/src/generated/**', '**/.turbo/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/src/gql/**', '**/src/generated/**', '**/.turbo/**', '**/.bench-dist/**', 'apps/api/test/**/*.js', 'apps/api/src/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -175,6 +175,8 @@ test('a quote made by a COMMERCIAL user, edited, converted and issued by ADV, sh
     // ---- ACTION tab of the quote, reached through the conversion link ----
     await page.getByTestId('history').getByRole('link', { name: `Devis ${quoteNumber}` }).click();
     await page.waitForURL((url) => url.pathname === quotePath && url.search === '?onglet=action');
+    // The URL changes before the new page replaces the old one: wait for the quote's own heading.
+    await page.getByRole('heading', { level: 1, name: `Devis ${quoteNumber}` }).waitFor();
     await page.getByTestId('action-tab').waitFor();
     assert.match(await text(page.getByTestId('created-by')), new RegExp(`^Créé par ${COMMERCIAL.name} le ${DATE_TIME.source}$`));
     assert.match(await text(page.getByTestId('updated-by')), new RegExp(`^Modifié en dernier par ${ADV.name} le ${DATE_TIME.source}$`));
@@ -198,6 +200,7 @@ test('a quote made by a COMMERCIAL user, edited, converted and issued by ADV, sh
     await toInvoice.waitFor();
     await toInvoice.click();
     await page.waitForURL((url) => url.pathname === invoicePath);
+    await page.getByRole('heading', { level: 1, name: `Facture ${invoiceNumber}` }).waitFor();
     await page.getByTestId('action-tab').waitFor();
     assert.deepEqual(adv.pageErrors, []);
     assert.deepEqual(adv.externalRequests, []);

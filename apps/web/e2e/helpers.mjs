@@ -75,12 +75,31 @@ export async function withPage(browser, t, fn, options) {
   }
 }
 
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * Logs in through the login page. A placeholder: the identity feature will give it
- * its body (fill the e-mail and password, submit, pick the dossier when asked).
+ * Logs in through the Connexion page (French UI). When the account has several
+ * dossiers, the picker shows: `dossierName` says which one to open (required then).
+ * Any session the page had is dropped first. Resolves once the session is open (the header's session menu shows), on the
+ * dossier asked for when one is given. A refused login throws with the page's message.
  */
-export async function login(_page, _email, _password) {
-  throw new Error('login(): the SPA has no login page yet; the identity feature implements this helper');
+export async function login(page, email, password, dossierName) {
+  // Start from no session: an open one would send the login page straight on.
+  await page.context().clearCookies();
+  await page.goto('/connexion');
+  const form = page.getByRole('form', { name: 'Connexion' });
+  await form.getByLabel('Adresse e-mail').fill(email);
+  await form.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await form.getByRole('button', { name: 'Se connecter' }).click();
+  const menu = page.getByTestId('session-menu');
+  const refused = form.getByRole('alert');
+  await menu.or(refused).first().waitFor();
+  if (await refused.isVisible()) throw new Error(`login(${email}) refused: ${await refused.innerText()}`);
+  if (new URL(page.url()).pathname === '/choisir-un-dossier') {
+    if (!dossierName) throw new Error(`login(${email}): the account has several dossiers, say which one to open`);
+    await page.getByTestId('dossier-picker').getByRole('button', { name: new RegExp(escapeRegExp(dossierName)) }).click();
+  }
+  if (dossierName) await page.getByTestId('current-dossier').filter({ hasText: dossierName }).waitFor();
 }
 
 /** The visible text of an element with Monaco's non-breaking spaces made plain. */

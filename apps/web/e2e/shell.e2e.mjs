@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, withPage } from './helpers.mjs';
+import { launchBrowser, login, withPage } from './helpers.mjs';
+
+// The app's pages need a session (identity's route guard): the demo OWNER of one dossier.
+const OWNER = 'paul@boulangerie-martin.fr';
+const DEMO_PASSWORD = 'Comptoir-demo-2026';
 
 let browser;
 before(async () => {
@@ -12,6 +16,7 @@ after(async () => {
 
 test('the served app shows the Comptoir shell and the server reports "ok"', (t) =>
   withPage(browser, t, async ({ page, externalRequests, pageErrors }) => {
+    await login(page, OWNER, DEMO_PASSWORD);
     await page.goto('/');
     assert.equal(await page.title(), 'Comptoir');
     await page.getByRole('banner').getByRole('link', { name: 'Comptoir' }).waitFor();
@@ -38,6 +43,7 @@ test('a client-side route opened directly is served the SPA', (t) =>
     assert.equal(response?.status(), 200);
     await page.locator('[data-testid="health-status"][data-status="ok"]').waitFor();
 
+    await login(page, OWNER, DEMO_PASSWORD);
     await page.goto('/nulle-part');
     await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
     assert.deepEqual(pageErrors, []);

@@ -51,7 +51,7 @@ export class TimestampSubscriber implements EntitySubscriberInterface {
   beforeInsert(event: InsertEvent<ObjectLiteral>): void {
     const now = new Date();
     for (const column of [event.metadata.createDateColumn, event.metadata.updateDateColumn]) {
-      if (column && event.entity && column.getEntityValue(event.entity) == null) column.setEntityValue(event.entity, now);
+      if (column && event.entity && [null, undefined].includes(column.getEntityValue(event.entity))) column.setEntityValue(event.entity, now);
     }
   }
 

@@ -3,6 +3,8 @@ import { Dossier } from './dossiers/dossier.entity';
 import { Membership } from './identity/membership.entity';
 import { Session } from './identity/session.entity';
 import { User } from './identity/user.entity';
+import { AuthToken } from './identity/auth-token.entity';
+import { LoginAttempt } from './identity/login-attempt.entity';
 import { OutboxMessage } from './mail/outbox.entity';
 import { Article } from './articles/article.entity';
 import { Document, DocumentCounter, DocumentLine } from './documents/document.entity';
@@ -10,12 +12,15 @@ import { HistoryChainHead, HistoryEntry } from './history/history-entry.entity';
 import { Customer, Supplier } from './parties/party.entity';
 import { SeatOrder } from './dossiers/seat-order.entity';
 import { AdminAction } from './admin/admin-action.entity';
+import { ExportLog, ExportPreset } from './exports/export.entity';
 
 export const ALL_ENTITIES = [
   User,
   Dossier,
   Membership,
   Session,
+  AuthToken,
+  LoginAttempt,
   OutboxMessage,
   Customer,
   Supplier,
@@ -27,4 +32,6 @@ export const ALL_ENTITIES = [
   HistoryChainHead,
   SeatOrder,
   AdminAction,
+  ExportPreset,
+  ExportLog,
 ];

@@ -1,26 +1,124 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { Profile } from '@comptoir/schema';
+import type { Plan } from '../gql/graphql';
+import { graphql } from '../gql';
+import { errorCode } from './errors';
 
 /**
- * Who is using the SPA. A placeholder until the identity feature exists: it will
- * fill this from a `me` query (user, dossier, profile) and expose log in / log out.
- * The SPA only uses it to hide what a profile cannot use; the server decides.
+ * Who is using the SPA, from the `me` query: user, current dossier and profile,
+ * every dossier of the user. The SPA only uses it to route and to hide what a
+ * profile cannot use; the server decides.
  */
-export interface Session {
-  user: { id: string; email: string; name: string } | null;
-  dossier: { id: string; name: string } | null;
-  profile: Profile | null;
-  isSupport: boolean;
+export interface DossierChoice {
+  id: string;
+  name: string;
+  plan: Plan;
+  profile: Profile;
+  isPrincipal: boolean;
 }
 
-const ANONYMOUS: Session = { user: null, dossier: null, profile: null, isSupport: false };
+export type SessionStatus = 'loading' | 'anonymous' | 'authenticated';
+
+export interface Session {
+  status: SessionStatus;
+  user: { id: string; email: string; name: string; phone: string | null } | null;
+  dossier: { id: string; name: string; plan: Plan } | null;
+  profile: Profile | null;
+  isPrincipal: boolean;
+  isSupport: boolean;
+  /** Every dossier of the user, for the picker. */
+  dossiers: DossierChoice[];
+  /** Logged in, not bound to a dossier, with dossiers to pick from. */
+  needsDossierSelection: boolean;
+  /**
+   * After login, sign-up, dossier selection or logout: forgets every cached
+   * result (they belonged to the previous session) and reads `me` again.
+   */
+  refresh(): Promise<void>;
+}
+
+export const MeQuery = graphql(`
+  query SessionMe {
+    me {
+      user {
+        id
+        email
+        name
+        phone
+        platformRole
+      }
+      dossier {
+        id
+        name
+        plan
+      }
+      profile
+      isPrincipal
+      needsDossierSelection
+      dossiers {
+        id
+        name
+        plan
+        profile
+        isPrincipal
+      }
+    }
+  }
+`);
+
+const ANONYMOUS: Session = {
+  status: 'anonymous',
+  user: null,
+  dossier: null,
+  profile: null,
+  isPrincipal: false,
+  isSupport: false,
+  dossiers: [],
+  needsDossierSelection: false,
+  refresh: async () => undefined,
+};
 
 const SessionContext = createContext<Session>(ANONYMOUS);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  return <SessionContext.Provider value={ANONYMOUS}>{children}</SessionContext.Provider>;
+  const client = useApolloClient();
+  const { data, error, loading, refetch } = useQuery(MeQuery, { errorPolicy: 'all', fetchPolicy: 'network-only', notifyOnNetworkStatusChange: true });
+
+  const refresh = useCallback(async () => {
+    await client.clearStore();
+    await refetch();
+  }, [client, refetch]);
+
+  const session = useMemo<Session>(() => {
+    const me = data?.me;
+    if (!me) {
+      // Anything but "not logged in" (network down, server error) still shows the login page:
+      // the pages that need a session cannot work either way.
+      const status: SessionStatus = loading && !error ? 'loading' : 'anonymous';
+      return { ...ANONYMOUS, status, refresh };
+    }
+    return {
+      status: 'authenticated',
+      user: { id: me.user.id, email: me.user.email, name: me.user.name, phone: me.user.phone ?? null },
+      dossier: me.dossier ?? null,
+      profile: (me.profile ?? null) as Profile | null,
+      isPrincipal: me.isPrincipal,
+      isSupport: me.user.platformRole === 'SUPPORT',
+      dossiers: me.dossiers.map((d) => ({ ...d, profile: d.profile as Profile })),
+      needsDossierSelection: me.needsDossierSelection,
+      refresh,
+    };
+  }, [data, error, loading, refresh]);
+
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): Session {
   return useContext(SessionContext);
+}
+
+/** True when `error` says the session is gone (expired or revoked). */
+export function isSessionLost(error: unknown): boolean {
+  return errorCode(error) === 'UNAUTHENTICATED';
 }

@@ -1,6 +1,13 @@
 /** French paths for the UI; `/playground` and `/admin` are the names developers and support expect. */
 export const paths = {
   home: '/',
+  login: '/connexion',
+  signUp: '/inscription',
+  pickDossier: '/choisir-un-dossier',
+  forgotPassword: '/mot-de-passe-oublie',
+  resetPassword: '/reinitialiser-mot-de-passe',
+  invitation: '/invitation',
+  account: '/mon-compte',
   status: '/statut',
   playground: '/playground',
   admin: '/admin',
@@ -8,4 +15,7 @@ export const paths = {
   settingsUsers: '/parametres/utilisateurs',
   settingsSubscription: '/parametres/abonnement',
   settingsDossier: '/parametres/dossier',
+  stats: '/stats',
+  statsDocuments: '/stats/liste-des-pieces',
+  statsActions: '/stats/recapitulatif-des-actions',
 } as const;

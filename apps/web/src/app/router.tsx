@@ -7,6 +7,7 @@ import { AppShell } from './layout/app-shell';
 import { paths } from './paths';
 import { RouteError } from './layout/route-error';
 import { documentsRoutes } from '../features/documents/routes';
+import { authRoutes } from '../features/auth/routes';
 
 // Pages that most users never open are split into their own chunks; the shell's
 // <Suspense> shows a loading line while one arrives.
@@ -15,6 +16,8 @@ const AdminPage = lazy(() => import('../features/admin/admin.page'));
 const SettingsUsersPage = lazy(() => import('../features/settings/users.page'));
 const SettingsSubscriptionPage = lazy(() => import('../features/settings/subscription.page'));
 const SettingsDossierPage = lazy(() => import('../features/settings/dossier.page'));
+const DocumentsExportPage = lazy(() => import('../features/exports/documents-export.page'));
+const ActionSummaryPage = lazy(() => import('../features/exports/action-summary.page'));
 
 export const router = createBrowserRouter([
   {
@@ -30,6 +33,10 @@ export const router = createBrowserRouter([
       { path: paths.settingsSubscription, element: <SettingsSubscriptionPage /> },
       { path: paths.settingsDossier, element: <SettingsDossierPage /> },
       ...documentsRoutes,
+      { path: paths.stats, element: <Navigate to={paths.statsDocuments} replace /> },
+      { path: paths.statsDocuments, element: <DocumentsExportPage /> },
+      { path: paths.statsActions, element: <ActionSummaryPage /> },
+      ...authRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query SessionMe {\n    me {\n      user {\n        id\n        email\n        name\n        phone\n        platformRole\n      }\n      dossier {\n        id\n        name\n        plan\n      }\n      profile\n      isPrincipal\n      needsDossierSelection\n      dossiers {\n        id\n        name\n        plan\n        profile\n        isPrincipal\n      }\n    }\n  }\n": typeof types.SessionMeDocument,
     "\n  fragment AdminActionRow on AdminAction {\n    id\n    createdAt\n    kind\n    supportUserName\n    supportUserEmail\n    dossierId\n    dossierName\n    targetUserEmail\n    detail\n  }\n": typeof types.AdminActionRowFragmentDoc,
     "\n  query AdminActions {\n    adminActions(first: 200) {\n      ...AdminActionRow\n    }\n  }\n": typeof types.AdminActionsDocument,
     "\n  query AdminDossier($id: ID!) {\n    adminDossier(id: $id) {\n      id\n      name\n      siret\n      vatNumber\n      addressLine\n      postalCode\n      city\n      createdAt\n      plan\n      seats {\n        plan\n        includedSeats\n        extraSeats\n        totalSeats\n        seatsUsed\n        seatsAvailable\n        accountantAccess\n        accountants\n      }\n      members {\n        userId\n        name\n        email\n        phone\n        profile\n        isPrincipal\n        since\n        active\n      }\n      seatOrders {\n        id\n        quantity\n        totalCents\n        totalInclVatCents\n        status\n        paymentReference\n        createdAt\n        orderedByName\n        paidAt\n        markedPaidByName\n        receivedReference\n      }\n      recentActions {\n        ...AdminActionRow\n      }\n    }\n  }\n": typeof types.AdminDossierDocument,
@@ -32,6 +33,17 @@ type Documents = {
     "\n  mutation CreateArticle($input: ArticleInput!) {\n    saved: createArticle(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateArticleDocument,
     "\n  mutation UpdateArticle($id: ID!, $version: Int!, $input: ArticleInput!) {\n    saved: updateArticle(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UpdateArticleDocument,
     "\n  query ArticleOptions($search: String) {\n    list: articles(first: 200, search: $search, activeOnly: true) {\n      nodes {\n        id\n        reference\n        label\n        unit\n        salePriceCents\n        vatRate\n      }\n      totalCount\n    }\n  }\n": typeof types.ArticleOptionsDocument,
+    "\n  mutation AuthLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      needsDossierSelection\n      dossier {\n        id\n      }\n    }\n  }\n": typeof types.AuthLoginDocument,
+    "\n  mutation AuthSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      dossier {\n        id\n      }\n    }\n  }\n": typeof types.AuthSignUpDocument,
+    "\n  mutation AuthSelectDossier($dossierId: ID!) {\n    selectDossier(dossierId: $dossierId) {\n      dossier {\n        id\n      }\n    }\n  }\n": typeof types.AuthSelectDossierDocument,
+    "\n  mutation AuthLogout {\n    logout\n  }\n": typeof types.AuthLogoutDocument,
+    "\n  mutation AuthRequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.AuthRequestPasswordResetDocument,
+    "\n  mutation AuthResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.AuthResetPasswordDocument,
+    "\n  query AuthInvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      name\n      dossierName\n    }\n  }\n": typeof types.AuthInvitationPreviewDocument,
+    "\n  mutation AuthAcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      needsDossierSelection\n    }\n  }\n": typeof types.AuthAcceptInvitationDocument,
+    "\n  mutation AuthChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.AuthChangePasswordDocument,
+    "\n  query AuthMySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      ip\n      userAgent\n      current\n    }\n  }\n": typeof types.AuthMySessionsDocument,
+    "\n  mutation AuthRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.AuthRevokeSessionDocument,
     "\n  fragment DocumentListFields on Document {\n    id\n    type\n    status\n    number\n    date\n    dueDate\n    partyId\n    partyName\n    totalExclVatCents\n    totalInclVatCents\n    createdAt\n    createdBy {\n      id\n      name\n    }\n    updatedAt\n    updatedBy {\n      id\n      name\n    }\n  }\n": typeof types.DocumentListFieldsFragmentDoc,
     "\n  query QuotesList($first: Int!, $after: String, $filter: DocumentFilter, $sort: DocumentSort) {\n    list: quotes(first: $first, after: $after, filter: $filter, sort: $sort) {\n      nodes {\n        ...DocumentListFields\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.QuotesListDocument,
     "\n  query InvoicesList($first: Int!, $after: String, $filter: DocumentFilter, $sort: DocumentSort) {\n    list: invoices(first: $first, after: $after, filter: $filter, sort: $sort) {\n      nodes {\n        ...DocumentListFields\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.InvoicesListDocument,
@@ -55,6 +67,17 @@ type Documents = {
     "\n  mutation DuplicateDocument($id: ID!) {\n    duplicated: duplicateDocument(id: $id) {\n      id\n      type\n    }\n  }\n": typeof types.DuplicateDocumentDocument,
     "\n  mutation DeleteDocument($id: ID!, $version: Int!) {\n    deleteDocument(id: $id, version: $version)\n  }\n": typeof types.DeleteDocumentDocument,
     "\n  query DossierMembersForFilters {\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n  }\n": typeof types.DossierMembersForFiltersDocument,
+    "\n  query ExportSetup {\n    exportColumns {\n      key\n      labelFr\n      labelEn\n      type\n      group\n      defaultSelected\n      description\n    }\n    exportPresets {\n      id\n      name\n      columns\n      shared\n      mine\n      owner {\n        id\n        name\n      }\n    }\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n    customers(first: 200) {\n      nodes {\n        id\n        legalName\n      }\n    }\n    suppliers(first: 200) {\n      nodes {\n        id\n        legalName\n      }\n    }\n  }\n": typeof types.ExportSetupDocument,
+    "\n  query ExportPreview($filter: ExportFilterInput, $columns: [String!]!, $first: Int!) {\n    exportPreview(filter: $filter, columns: $columns, first: $first) {\n      totalCount\n      columns {\n        key\n        labelFr\n        labelEn\n        type\n      }\n      rows {\n        id\n        cells\n      }\n    }\n  }\n": typeof types.ExportPreviewDocument,
+    "\n  mutation SaveExportPreset($input: ExportPresetInput!) {\n    saveExportPreset(input: $input) {\n      id\n      name\n      columns\n      shared\n      mine\n      owner {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SaveExportPresetDocument,
+    "\n  mutation DeleteExportPreset($id: ID!) {\n    deleteExportPreset(id: $id)\n  }\n": typeof types.DeleteExportPresetDocument,
+    "\n  fragment ExportJobFields on ExportLogEntry {\n    id\n    kind\n    format\n    status\n    totalRows\n    rowsWritten\n    cancelRequested\n    createdAt\n    finishedAt\n    durationMs\n    fileName\n    downloadUrl\n    error\n    columns\n    periodFrom\n    periodTo\n    filter {\n      types\n      statuses\n      from\n      to\n    }\n    user {\n      id\n      name\n    }\n  }\n": typeof types.ExportJobFieldsFragmentDoc,
+    "\n  mutation StartDocumentsExport($input: DocumentsExportInput!) {\n    startDocumentsExport(input: $input) {\n      ...ExportJobFields\n    }\n  }\n": typeof types.StartDocumentsExportDocument,
+    "\n  mutation StartActionSummaryExport($input: ActionSummaryExportInput!) {\n    startActionSummaryExport(input: $input) {\n      ...ExportJobFields\n    }\n  }\n": typeof types.StartActionSummaryExportDocument,
+    "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": typeof types.ExportJobDocument,
+    "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": typeof types.CancelExportDocument,
+    "\n  query ExportLogs($first: Int!, $after: String) {\n    exportLogs(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ExportJobFields\n      }\n    }\n  }\n": typeof types.ExportLogsDocument,
+    "\n  query ActionSummary($from: String, $to: String) {\n    actionSummary(from: $from, to: $to) {\n      from\n      to\n      rows {\n        user {\n          id\n          name\n        }\n        documentType\n        created\n        modified\n        issued\n        converted\n        deleted\n        total\n      }\n    }\n  }\n": typeof types.ActionSummaryDocument,
     "\n  fragment HealthSummary_health on Health {\n    status\n    version\n    database\n    time\n  }\n": typeof types.HealthSummary_HealthFragmentDoc,
     "\n  query ServerHealth {\n    health {\n      ...HealthSummary_health\n    }\n  }\n": typeof types.ServerHealthDocument,
     "\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    sequence\n    type\n    entityType\n    createdAt\n    user {\n      id\n      name\n    }\n    changes {\n      field\n      before\n      after\n    }\n    fromStatus\n    toStatus\n    number\n    label\n    relationDirection\n    relatedDocumentId\n    relatedDocumentType\n    relatedDocumentNumber\n  }\n": typeof types.HistoryEntryFieldsFragmentDoc,
@@ -77,6 +100,7 @@ type Documents = {
     "\n  query SettingsDossierUsers {\n    dossierUsers {\n      members {\n        userId\n        name\n        email\n        profile\n        isPrincipal\n        since\n        active\n      }\n      seats {\n        plan\n        includedSeats\n        extraSeats\n        totalSeats\n        seatsUsed\n        seatsAvailable\n        accountantAccess\n        accountants\n      }\n    }\n  }\n": typeof types.SettingsDossierUsersDocument,
 };
 const documents: Documents = {
+    "\n  query SessionMe {\n    me {\n      user {\n        id\n        email\n        name\n        phone\n        platformRole\n      }\n      dossier {\n        id\n        name\n        plan\n      }\n      profile\n      isPrincipal\n      needsDossierSelection\n      dossiers {\n        id\n        name\n        plan\n        profile\n        isPrincipal\n      }\n    }\n  }\n": types.SessionMeDocument,
     "\n  fragment AdminActionRow on AdminAction {\n    id\n    createdAt\n    kind\n    supportUserName\n    supportUserEmail\n    dossierId\n    dossierName\n    targetUserEmail\n    detail\n  }\n": types.AdminActionRowFragmentDoc,
     "\n  query AdminActions {\n    adminActions(first: 200) {\n      ...AdminActionRow\n    }\n  }\n": types.AdminActionsDocument,
     "\n  query AdminDossier($id: ID!) {\n    adminDossier(id: $id) {\n      id\n      name\n      siret\n      vatNumber\n      addressLine\n      postalCode\n      city\n      createdAt\n      plan\n      seats {\n        plan\n        includedSeats\n        extraSeats\n        totalSeats\n        seatsUsed\n        seatsAvailable\n        accountantAccess\n        accountants\n      }\n      members {\n        userId\n        name\n        email\n        phone\n        profile\n        isPrincipal\n        since\n        active\n      }\n      seatOrders {\n        id\n        quantity\n        totalCents\n        totalInclVatCents\n        status\n        paymentReference\n        createdAt\n        orderedByName\n        paidAt\n        markedPaidByName\n        receivedReference\n      }\n      recentActions {\n        ...AdminActionRow\n      }\n    }\n  }\n": types.AdminDossierDocument,
@@ -95,6 +119,17 @@ const documents: Documents = {
     "\n  mutation CreateArticle($input: ArticleInput!) {\n    saved: createArticle(input: $input) {\n      id\n    }\n  }\n": types.CreateArticleDocument,
     "\n  mutation UpdateArticle($id: ID!, $version: Int!, $input: ArticleInput!) {\n    saved: updateArticle(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": types.UpdateArticleDocument,
     "\n  query ArticleOptions($search: String) {\n    list: articles(first: 200, search: $search, activeOnly: true) {\n      nodes {\n        id\n        reference\n        label\n        unit\n        salePriceCents\n        vatRate\n      }\n      totalCount\n    }\n  }\n": types.ArticleOptionsDocument,
+    "\n  mutation AuthLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      needsDossierSelection\n      dossier {\n        id\n      }\n    }\n  }\n": types.AuthLoginDocument,
+    "\n  mutation AuthSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      dossier {\n        id\n      }\n    }\n  }\n": types.AuthSignUpDocument,
+    "\n  mutation AuthSelectDossier($dossierId: ID!) {\n    selectDossier(dossierId: $dossierId) {\n      dossier {\n        id\n      }\n    }\n  }\n": types.AuthSelectDossierDocument,
+    "\n  mutation AuthLogout {\n    logout\n  }\n": types.AuthLogoutDocument,
+    "\n  mutation AuthRequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.AuthRequestPasswordResetDocument,
+    "\n  mutation AuthResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.AuthResetPasswordDocument,
+    "\n  query AuthInvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      name\n      dossierName\n    }\n  }\n": types.AuthInvitationPreviewDocument,
+    "\n  mutation AuthAcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      needsDossierSelection\n    }\n  }\n": types.AuthAcceptInvitationDocument,
+    "\n  mutation AuthChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.AuthChangePasswordDocument,
+    "\n  query AuthMySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      ip\n      userAgent\n      current\n    }\n  }\n": types.AuthMySessionsDocument,
+    "\n  mutation AuthRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.AuthRevokeSessionDocument,
     "\n  fragment DocumentListFields on Document {\n    id\n    type\n    status\n    number\n    date\n    dueDate\n    partyId\n    partyName\n    totalExclVatCents\n    totalInclVatCents\n    createdAt\n    createdBy {\n      id\n      name\n    }\n    updatedAt\n    updatedBy {\n      id\n      name\n    }\n  }\n": types.DocumentListFieldsFragmentDoc,
     "\n  query QuotesList($first: Int!, $after: String, $filter: DocumentFilter, $sort: DocumentSort) {\n    list: quotes(first: $first, after: $after, filter: $filter, sort: $sort) {\n      nodes {\n        ...DocumentListFields\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.QuotesListDocument,
     "\n  query InvoicesList($first: Int!, $after: String, $filter: DocumentFilter, $sort: DocumentSort) {\n    list: invoices(first: $first, after: $after, filter: $filter, sort: $sort) {\n      nodes {\n        ...DocumentListFields\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.InvoicesListDocument,
@@ -118,6 +153,17 @@ const documents: Documents = {
     "\n  mutation DuplicateDocument($id: ID!) {\n    duplicated: duplicateDocument(id: $id) {\n      id\n      type\n    }\n  }\n": types.DuplicateDocumentDocument,
     "\n  mutation DeleteDocument($id: ID!, $version: Int!) {\n    deleteDocument(id: $id, version: $version)\n  }\n": types.DeleteDocumentDocument,
     "\n  query DossierMembersForFilters {\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n  }\n": types.DossierMembersForFiltersDocument,
+    "\n  query ExportSetup {\n    exportColumns {\n      key\n      labelFr\n      labelEn\n      type\n      group\n      defaultSelected\n      description\n    }\n    exportPresets {\n      id\n      name\n      columns\n      shared\n      mine\n      owner {\n        id\n        name\n      }\n    }\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n    customers(first: 200) {\n      nodes {\n        id\n        legalName\n      }\n    }\n    suppliers(first: 200) {\n      nodes {\n        id\n        legalName\n      }\n    }\n  }\n": types.ExportSetupDocument,
+    "\n  query ExportPreview($filter: ExportFilterInput, $columns: [String!]!, $first: Int!) {\n    exportPreview(filter: $filter, columns: $columns, first: $first) {\n      totalCount\n      columns {\n        key\n        labelFr\n        labelEn\n        type\n      }\n      rows {\n        id\n        cells\n      }\n    }\n  }\n": types.ExportPreviewDocument,
+    "\n  mutation SaveExportPreset($input: ExportPresetInput!) {\n    saveExportPreset(input: $input) {\n      id\n      name\n      columns\n      shared\n      mine\n      owner {\n        id\n        name\n      }\n    }\n  }\n": types.SaveExportPresetDocument,
+    "\n  mutation DeleteExportPreset($id: ID!) {\n    deleteExportPreset(id: $id)\n  }\n": types.DeleteExportPresetDocument,
+    "\n  fragment ExportJobFields on ExportLogEntry {\n    id\n    kind\n    format\n    status\n    totalRows\n    rowsWritten\n    cancelRequested\n    createdAt\n    finishedAt\n    durationMs\n    fileName\n    downloadUrl\n    error\n    columns\n    periodFrom\n    periodTo\n    filter {\n      types\n      statuses\n      from\n      to\n    }\n    user {\n      id\n      name\n    }\n  }\n": types.ExportJobFieldsFragmentDoc,
+    "\n  mutation StartDocumentsExport($input: DocumentsExportInput!) {\n    startDocumentsExport(input: $input) {\n      ...ExportJobFields\n    }\n  }\n": types.StartDocumentsExportDocument,
+    "\n  mutation StartActionSummaryExport($input: ActionSummaryExportInput!) {\n    startActionSummaryExport(input: $input) {\n      ...ExportJobFields\n    }\n  }\n": types.StartActionSummaryExportDocument,
+    "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": types.ExportJobDocument,
+    "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": types.CancelExportDocument,
+    "\n  query ExportLogs($first: Int!, $after: String) {\n    exportLogs(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ExportJobFields\n      }\n    }\n  }\n": types.ExportLogsDocument,
+    "\n  query ActionSummary($from: String, $to: String) {\n    actionSummary(from: $from, to: $to) {\n      from\n      to\n      rows {\n        user {\n          id\n          name\n        }\n        documentType\n        created\n        modified\n        issued\n        converted\n        deleted\n        total\n      }\n    }\n  }\n": types.ActionSummaryDocument,
     "\n  fragment HealthSummary_health on Health {\n    status\n    version\n    database\n    time\n  }\n": types.HealthSummary_HealthFragmentDoc,
     "\n  query ServerHealth {\n    health {\n      ...HealthSummary_health\n    }\n  }\n": types.ServerHealthDocument,
     "\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    sequence\n    type\n    entityType\n    createdAt\n    user {\n      id\n      name\n    }\n    changes {\n      field\n      before\n      after\n    }\n    fromStatus\n    toStatus\n    number\n    label\n    relationDirection\n    relatedDocumentId\n    relatedDocumentType\n    relatedDocumentNumber\n  }\n": types.HistoryEntryFieldsFragmentDoc,
@@ -154,6 +200,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionMe {\n    me {\n      user {\n        id\n        email\n        name\n        phone\n        platformRole\n      }\n      dossier {\n        id\n        name\n        plan\n      }\n      profile\n      isPrincipal\n      needsDossierSelection\n      dossiers {\n        id\n        name\n        plan\n        profile\n        isPrincipal\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionMe {\n    me {\n      user {\n        id\n        email\n        name\n        phone\n        platformRole\n      }\n      dossier {\n        id\n        name\n        plan\n      }\n      profile\n      isPrincipal\n      needsDossierSelection\n      dossiers {\n        id\n        name\n        plan\n        profile\n        isPrincipal\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -226,6 +276,50 @@ export function graphql(source: "\n  mutation UpdateArticle($id: ID!, $version: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ArticleOptions($search: String) {\n    list: articles(first: 200, search: $search, activeOnly: true) {\n      nodes {\n        id\n        reference\n        label\n        unit\n        salePriceCents\n        vatRate\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query ArticleOptions($search: String) {\n    list: articles(first: 200, search: $search, activeOnly: true) {\n      nodes {\n        id\n        reference\n        label\n        unit\n        salePriceCents\n        vatRate\n      }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      needsDossierSelection\n      dossier {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      needsDossierSelection\n      dossier {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      dossier {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      dossier {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthSelectDossier($dossierId: ID!) {\n    selectDossier(dossierId: $dossierId) {\n      dossier {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthSelectDossier($dossierId: ID!) {\n    selectDossier(dossierId: $dossierId) {\n      dossier {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthLogout {\n    logout\n  }\n"): (typeof documents)["\n  mutation AuthLogout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthRequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation AuthRequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation AuthResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthInvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      name\n      dossierName\n    }\n  }\n"): (typeof documents)["\n  query AuthInvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      name\n      dossierName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthAcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      needsDossierSelection\n    }\n  }\n"): (typeof documents)["\n  mutation AuthAcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      needsDossierSelection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation AuthChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthMySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      ip\n      userAgent\n      current\n    }\n  }\n"): (typeof documents)["\n  query AuthMySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      ip\n      userAgent\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation AuthRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -318,6 +412,50 @@ export function graphql(source: "\n  mutation DeleteDocument($id: ID!, $version:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DossierMembersForFilters {\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query DossierMembersForFilters {\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportSetup {\n    exportColumns {\n      key\n      labelFr\n      labelEn\n      type\n      group\n      defaultSelected\n      description\n    }\n    exportPresets {\n      id\n      name\n      columns\n      shared\n      mine\n      owner {\n        id\n        name\n      }\n    }\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n    customers(first: 200) {\n      nodes {\n        id\n        legalName\n      }\n    }\n    suppliers(first: 200) {\n      nodes {\n        id\n        legalName\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExportSetup {\n    exportColumns {\n      key\n      labelFr\n      labelEn\n      type\n      group\n      defaultSelected\n      description\n    }\n    exportPresets {\n      id\n      name\n      columns\n      shared\n      mine\n      owner {\n        id\n        name\n      }\n    }\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n    customers(first: 200) {\n      nodes {\n        id\n        legalName\n      }\n    }\n    suppliers(first: 200) {\n      nodes {\n        id\n        legalName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportPreview($filter: ExportFilterInput, $columns: [String!]!, $first: Int!) {\n    exportPreview(filter: $filter, columns: $columns, first: $first) {\n      totalCount\n      columns {\n        key\n        labelFr\n        labelEn\n        type\n      }\n      rows {\n        id\n        cells\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExportPreview($filter: ExportFilterInput, $columns: [String!]!, $first: Int!) {\n    exportPreview(filter: $filter, columns: $columns, first: $first) {\n      totalCount\n      columns {\n        key\n        labelFr\n        labelEn\n        type\n      }\n      rows {\n        id\n        cells\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveExportPreset($input: ExportPresetInput!) {\n    saveExportPreset(input: $input) {\n      id\n      name\n      columns\n      shared\n      mine\n      owner {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SaveExportPreset($input: ExportPresetInput!) {\n    saveExportPreset(input: $input) {\n      id\n      name\n      columns\n      shared\n      mine\n      owner {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteExportPreset($id: ID!) {\n    deleteExportPreset(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteExportPreset($id: ID!) {\n    deleteExportPreset(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ExportJobFields on ExportLogEntry {\n    id\n    kind\n    format\n    status\n    totalRows\n    rowsWritten\n    cancelRequested\n    createdAt\n    finishedAt\n    durationMs\n    fileName\n    downloadUrl\n    error\n    columns\n    periodFrom\n    periodTo\n    filter {\n      types\n      statuses\n      from\n      to\n    }\n    user {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ExportJobFields on ExportLogEntry {\n    id\n    kind\n    format\n    status\n    totalRows\n    rowsWritten\n    cancelRequested\n    createdAt\n    finishedAt\n    durationMs\n    fileName\n    downloadUrl\n    error\n    columns\n    periodFrom\n    periodTo\n    filter {\n      types\n      statuses\n      from\n      to\n    }\n    user {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartDocumentsExport($input: DocumentsExportInput!) {\n    startDocumentsExport(input: $input) {\n      ...ExportJobFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartDocumentsExport($input: DocumentsExportInput!) {\n    startDocumentsExport(input: $input) {\n      ...ExportJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartActionSummaryExport($input: ActionSummaryExportInput!) {\n    startActionSummaryExport(input: $input) {\n      ...ExportJobFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartActionSummaryExport($input: ActionSummaryExportInput!) {\n    startActionSummaryExport(input: $input) {\n      ...ExportJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"): (typeof documents)["\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"): (typeof documents)["\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportLogs($first: Int!, $after: String) {\n    exportLogs(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ExportJobFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExportLogs($first: Int!, $after: String) {\n    exportLogs(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ExportJobFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActionSummary($from: String, $to: String) {\n    actionSummary(from: $from, to: $to) {\n      from\n      to\n      rows {\n        user {\n          id\n          name\n        }\n        documentType\n        created\n        modified\n        issued\n        converted\n        deleted\n        total\n      }\n    }\n  }\n"): (typeof documents)["\n  query ActionSummary($from: String, $to: String) {\n    actionSummary(from: $from, to: $to) {\n      from\n      to\n      rows {\n        user {\n          id\n          name\n        }\n        documentType\n        created\n        modified\n        issued\n        converted\n        deleted\n        total\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

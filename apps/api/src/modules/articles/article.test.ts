@@ -66,6 +66,17 @@ describe('articles', () => {
     expect(history.article.history[1]).toEqual({ type: 'UPDATED', changes: [{ field: 'label', before: 'Plan de travail chêne', after: 'Plan de travail chêne massif' }] });
   });
 
+  it('keeps purchase-price changes out of the history COMMERCIAL reads', async () => {
+    const adv = d.client(Profile.ADV);
+    const created = (await adv.data<{ createArticle: { id: string; version: number } }>(CREATE, { input: input({ reference: 'PX-1' }) })).createArticle;
+    await adv.data(UPDATE, { id: created.id, version: created.version, input: input({ reference: 'PX-1', purchasePriceCents: 9_500, label: 'Plan chêne' }) });
+    const HISTORY = 'query($id: ID!) { article(id: $id) { history { type changes { field } } } }';
+    const fields = async (profile: Profile) =>
+      (await d.client(profile).data<{ article: { history: { changes: { field: string }[] }[] } }>(HISTORY, { id: created.id })).article.history.flatMap((h) => h.changes.map((c) => c.field));
+    expect(await fields(Profile.ADV)).toEqual(expect.arrayContaining(['purchasePriceCents', 'label']));
+    expect(await fields(Profile.COMMERCIAL)).toEqual(['label']);
+  });
+
   it('lists by reference with search and a cursor', async () => {
     const adv = d.client(Profile.ADV);
     for (let i = 0; i < 5; i++) await adv.data(CREATE, { input: input({ reference: `LOT-${i}`, label: `Lot ${i}` }) });

@@ -146,7 +146,8 @@ async function fetchBatch(ctx: RequestContext, filter: ExportFilterValues, needs
   if (needs.source) {
     qb.leftJoin(Document, 's', 's.id = d.sourceDocumentId AND s.dossierId = d.dossierId').addSelect('s.number', 'sourceNumber');
   }
-  if (after) qb.andWhere('(d.date > :afterDate OR (d.date = :afterDate AND d.id > :afterId))', { afterDate: after.date, afterId: after.id });
+  // `date >= X` first gives both SQLite and MariaDB an index range to start from (an OR alone scans from the dossier's first row).
+  if (after) qb.andWhere('d.date >= :afterDate AND (d.date > :afterDate OR d.id > :afterId)', { afterDate: after.date, afterId: after.id });
   const raw = await qb.orderBy('d.date', 'ASC').addOrderBy('d.id', 'ASC').limit(size).getRawMany<RawDocument>();
   const rows: ExportDocumentRow[] = raw.map((r) => ({
     id: r.id,

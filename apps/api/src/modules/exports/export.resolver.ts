@@ -4,7 +4,7 @@ import { Auth } from '../../core/auth/policy';
 import type { RequestContext } from '../../core/context';
 import { PageArgs } from '../../core/pagination';
 import type { DocumentStatus } from '../documents/document.entity';
-import { userSummaryLoader } from '../identity/user-summary.type';
+import { UserSummary, userSummaryLoader } from '../identity/user-summary.type';
 import { EXPORT_COLUMNS, EXPORTERS, type ExportColumnDef } from './export-columns';
 import {
   actionSummary,
@@ -28,7 +28,6 @@ import {
   ExportColumnType,
   ExportColumnType_,
   ExportFilterInput,
-  ExportFilterType,
   ExportLogConnection,
   ExportLogType,
   ExportPresetInput,
@@ -177,12 +176,7 @@ export class ExportResolver {
     };
   }
 
-  @FieldResolver(() => ExportFilterType, { nullable: true })
-  filter(@Root() log: LogView): ExportFilterType | null {
-    return log.filter;
-  }
-
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => UserSummary, { nullable: true })
   user(@Root() log: LogView, @Ctx() ctx: RequestContext) {
     return ctx.loader(userSummaryLoader).load(log.userId);
   }
@@ -190,7 +184,7 @@ export class ExportResolver {
 
 @Resolver(() => ExportPresetType)
 export class ExportPresetResolver {
-  @FieldResolver()
+  @FieldResolver(() => UserSummary, { nullable: true })
   owner(@Root() preset: { ownerId: string }, @Ctx() ctx: RequestContext) {
     return ctx.loader(userSummaryLoader).load(preset.ownerId);
   }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { DocumentType } from '@comptoir/schema';
+import { DocumentType, Profile } from '@comptoir/schema';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Auth, PROFILES } from '../../core/auth/policy';
 import type { RequestContext } from '../../core/context';
@@ -154,6 +154,21 @@ export function toHistoryView(entry: HistoryEntry): HistoryEntryView {
   };
 }
 
+/**
+ * Changes of fields a profile may not read (an article's purchase price for
+ * COMMERCIAL) are dropped from the history it sees, like the fields themselves.
+ */
+const HIDDEN_CHANGES: Partial<Record<HistoryEntityType, Record<string, readonly Profile[]>>> = {
+  [HistoryEntityType.ARTICLE]: { purchasePriceCents: PROFILES.purchases, marginCents: PROFILES.purchases },
+};
+
+function withoutHiddenChanges(ctx: RequestContext, view: HistoryEntryView): HistoryEntryView {
+  const hidden = HIDDEN_CHANGES[view.entityType];
+  if (!hidden) return view;
+  const profile = ctx.principal?.profile ?? null;
+  return { ...view, changes: view.changes.filter((c) => !hidden[c.field] || (profile !== null && hidden[c.field].includes(profile))) };
+}
+
 /** History of many records of one request in one query. Key: `ENTITY_TYPE:id`. */
 export const historyLoader = (ctx: RequestContext) =>
   new DataLoader<string, HistoryEntryView[]>(async (keys) => {
@@ -162,7 +177,7 @@ export const historyLoader = (ctx: RequestContext) =>
       return { entityType, entityId };
     });
     const found = await historyOf(ctx, parsed);
-    return keys.map((key) => (found.get(key) ?? []).map(toHistoryView));
+    return keys.map((key) => (found.get(key) ?? []).map((entry) => withoutHiddenChanges(ctx, toHistoryView(entry))));
   });
 
 export function historyKey(entityType: HistoryEntityType, entityId: string): string {

@@ -1,6 +1,7 @@
 import type { Messages } from './messages.fr';
 import { documentsEn } from '../../features/documents/documents.messages';
 import { exportsEn } from '../../features/exports/exports.messages';
+import { authEn } from '../../features/auth/auth.messages';
 
 export const en: Messages = {
   'app.name': 'Comptoir',
@@ -34,7 +35,7 @@ export const en: Messages = {
   'home.title': 'Welcome to Comptoir',
   'home.intro':
     "Comptoir brings together your company's quotes, invoices, credit notes and purchases. Everyone works with their own profile, and every document records who did what, and when.",
-  'home.next': 'Logging in and dossiers are coming soon.',
+  'home.next': 'The menu shows only the functions your profile opens.',
 
   'status.title': 'Service status',
   'status.intro': "The Comptoir server's answer to the GraphQL health query.",
@@ -218,7 +219,9 @@ export const en: Messages = {
   'error.code.DOSSIER_ALREADY_SELECTED': 'A dossier is already open: log out to switch dossier.',
   'error.code.DOSSIER_NOT_SELECTED': 'Pick a dossier first.',
   'error.code.TOO_MANY_ATTEMPTS': 'Too many attempts. Try again in a few minutes.',
+  'error.retryIn': 'Try again in {minutes} min.',
   'error.code.INTERNAL_SERVER_ERROR': 'Internal server error.',
   ...documentsEn,
   ...exportsEn,
+  ...authEn,
 };

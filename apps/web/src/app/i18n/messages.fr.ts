@@ -1,6 +1,7 @@
 // French is the reference dictionary: its keys are the type every other language must fill.
 import { documentsFr } from '../../features/documents/documents.messages';
 import { exportsFr } from '../../features/exports/exports.messages';
+import { authFr } from '../../features/auth/auth.messages';
 export const fr = {
   'app.name': 'Comptoir',
   'app.tagline': 'Devis, factures et achats de votre TPE',
@@ -33,7 +34,7 @@ export const fr = {
   'home.title': 'Bienvenue sur Comptoir',
   'home.intro':
     'Comptoir réunit devis, factures, avoirs et achats de votre entreprise. Chaque personne travaille avec son profil, et chaque pièce garde la trace de qui a fait quoi, et quand.',
-  'home.next': 'La connexion et les dossiers arrivent bientôt.',
+  'home.next': 'Le menu ne montre que les fonctions ouvertes à votre profil.',
 
   'status.title': 'État du service',
   'status.intro': 'Réponse du serveur Comptoir à la requête GraphQL health.',
@@ -217,9 +218,11 @@ export const fr = {
   'error.code.DOSSIER_ALREADY_SELECTED': 'Un dossier est déjà ouvert : déconnectez-vous pour changer de dossier.',
   'error.code.DOSSIER_NOT_SELECTED': "Choisissez d'abord un dossier.",
   'error.code.TOO_MANY_ATTEMPTS': 'Trop de tentatives. Réessayez dans quelques minutes.',
+  'error.retryIn': 'Réessayez dans {minutes} min.',
   'error.code.INTERNAL_SERVER_ERROR': 'Erreur interne du serveur.',
   ...documentsFr,
   ...exportsFr,
+  ...authFr,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

@@ -5,6 +5,8 @@ import { paths } from '../paths';
 import { Loading } from '../../ui/loading';
 import { LanguageSwitch } from './language-switch';
 import { MainNav } from './main-nav';
+import { SessionMenu } from './session-menu';
+import { AuthGate } from '../auth-gate';
 
 /** Header, navigation on the left, the page in the middle, a footer. */
 export function AppShell() {
@@ -23,6 +25,7 @@ export function AppShell() {
         </Link>
         <span className="brand-tagline">{t('app.tagline')}</span>
         <div className="header-tools">
+          <SessionMenu />
           <LanguageSwitch />
         </div>
       </header>
@@ -30,7 +33,9 @@ export function AppShell() {
         <MainNav />
         <main id="main" className="shell-main" tabIndex={-1}>
           <Suspense fallback={<Loading label={t('app.loading')} />}>
-            <Outlet />
+            <AuthGate>
+              <Outlet />
+            </AuthGate>
           </Suspense>
         </main>
       </div>

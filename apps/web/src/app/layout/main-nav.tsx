@@ -6,7 +6,6 @@ import { documentsNav } from '../../features/documents/routes';
 
 // Business functions shown before they exist, so the shell already has its final shape.
 const UPCOMING: MessageKey[] = [
-  'nav.stats',
   'nav.accounting',
   'nav.support',
 ];
@@ -39,6 +38,13 @@ export function MainNav() {
             </span>
           </li>
         ))}
+        {session.profile === 'OWNER' || session.profile === 'ADV' ? (
+          <li>
+            <NavLink to={paths.stats} className={linkClass}>
+              {t('nav.stats')}
+            </NavLink>
+          </li>
+        ) : null}
         {session.profile === 'OWNER' || session.profile === 'ADV' ? (
           <li>
             <NavLink to={paths.settings} className={linkClass}>

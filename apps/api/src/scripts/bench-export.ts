@@ -1,0 +1,263 @@
+// Benchmark of STATS / Exports avancés (issue 5).
+//
+//   pnpm --filter @comptoir/api build && pnpm --filter @comptoir/api bench:export [--rows 100000] [--mariadb mariadb://root@127.0.0.1:3306/test] [--no-mariadb]
+//
+// Seeds N documents (bulk inserts) into a scratch SQLite file and a scratch MariaDB
+// database (created and dropped here), then, each scenario in its own child process
+// (so peak RSS is per scenario): the real export code path (startDocumentsExport +
+// writeExport, the same as the download endpoint) to .xlsx and CSV with 12 columns,
+// and a bare exceljs streaming writer producing the same N styled rows. Prints rows/s,
+// peak RSS, memory growth after warm-up, and the ratio export / bare writer.
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { Profile } from '@comptoir/schema';
+import { createAppServices } from '../core/app';
+import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../core/config';
+import { RequestContext } from '../core/context';
+import { MemoryCookieJar } from '../core/cookies';
+import { dataSourceOptions, openDataSource } from '../core/database';
+import { createLogger } from '../core/logger';
+import { BENCH_COLUMNS, COLUMN_BY_KEY, STATUS_FR, TYPE_FR } from '../modules/exports/export-columns';
+import { ExportFormat, ExportStatus } from '../modules/exports/export.entity';
+import { startDocumentsExport, writeExport } from '../modules/exports/export.service';
+import { NUM_FMT } from '../modules/exports/export-writers';
+import { parisWallClock } from '../modules/exports/paris-time';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const ROWS = Number(option('rows') ?? 100_000);
+const DOSSIER = '00000000-0000-4000-8000-0000000000d1';
+const USERS = ['Alice Martin', 'Bruno Lefèvre', 'Céline Ançel'].map((name, i) => ({ id: `00000000-0000-4000-8000-00000000000${i + 1}`, name }));
+const TYPES = ['QUOTE', 'INVOICE', 'CREDIT_NOTE', 'PRICE_REQUEST', 'SUPPLIER_ORDER'];
+const STATUSES = ['DRAFT', 'SENT', 'ISSUED', 'PAID'];
+
+/** Document i, deterministic: the seed inserts it and the bare writer writes the same values. */
+function documentOf(i: number) {
+  const type = TYPES[i % TYPES.length];
+  const day = new Date(Date.UTC(2024, 0, 1) + (i % 730) * 86_400_000).toISOString().slice(0, 10);
+  const excl = 10_000 + ((i * 7919) % 500_000);
+  const vat = Math.round(excl / 5);
+  const created = new Date(Date.UTC(2024, 0, 1) + (i % 730) * 86_400_000 + (i % 36_000) * 1000);
+  return {
+    id: randomUUID(),
+    type,
+    status: STATUSES[i % STATUSES.length],
+    number: `${type.slice(0, 2)}-${day.slice(0, 4)}-${String(i).padStart(7, '0')}`,
+    date: day,
+    partyName: `Client n°${i % 5000} — Société Générale d’Éclairage`,
+    excl,
+    vat,
+    incl: excl + vat,
+    createdById: USERS[i % 3].id,
+    updatedById: USERS[(i + 1) % 3].id,
+    createdAt: created,
+    updatedAt: new Date(created.getTime() + 3_600_000),
+  };
+}
+
+const sqlTime = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+async function seed(db: DatabaseConfig): Promise<number> {
+  const started = Date.now();
+  const ds = await openDataSource(db, { synchronize: true });
+  await ds.query('INSERT INTO `users` (`id`, `email`, `name`, `phone`, `platformRole`, `passwordHash`, `createdAt`, `updatedAt`) VALUES ' + USERS.map(() => '(?, ?, ?, NULL, NULL, NULL, ?, ?)').join(', '), USERS.flatMap((u, i) => [u.id, `bench${i}@example.test`, u.name, sqlTime(new Date()), sqlTime(new Date())]));
+  const columns = ['id', 'dossierId', 'createdAt', 'updatedAt', 'version', 'createdById', 'updatedById', 'type', 'status', 'number', 'numberYear', 'numberSequence', 'date', 'dueDate', 'partyId', 'partyName', 'subject', 'notes', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'vatBreakdown', 'lineCount', 'sourceDocumentId', 'issuedAt'];
+  const chunk = 500;
+  const runner = ds.createQueryRunner();
+  await runner.startTransaction();
+  for (let start = 0; start < ROWS; start += chunk) {
+    const n = Math.min(chunk, ROWS - start);
+    const params: unknown[] = [];
+    for (let k = 0; k < n; k++) {
+      const d = documentOf(start + k);
+      params.push(d.id, DOSSIER, sqlTime(d.createdAt), sqlTime(d.updatedAt), 1, d.createdById, d.updatedById, d.type, d.status, d.number, 2024, start + k, d.date, null, null, d.partyName, null, null, d.excl, d.vat, d.incl, '[]', 1, null, null);
+    }
+    await runner.query(`INSERT INTO \`documents\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ${new Array(n).fill(`(${columns.map(() => '?').join(', ')})`).join(', ')}`, params);
+    if ((start / chunk) % 200 === 199) {
+      await runner.commitTransaction();
+      await runner.startTransaction();
+    }
+  }
+  await runner.commitTransaction();
+  await runner.release();
+  await ds.destroy();
+  return Date.now() - started;
+}
+
+// ---------------------------------------------------------------------------
+// Scenarios (child processes)
+// ---------------------------------------------------------------------------
+
+interface Result {
+  rows: number;
+  ms: number;
+  peakRssMb: number;
+  growthMb: number;
+  bytes: number;
+}
+
+/** Samples RSS; the warm-up baseline is the highest sample of the first 10 % of the run. */
+function rssSampler() {
+  const samples: { at: number; rss: number }[] = [];
+  const start = Date.now();
+  const timer = setInterval(() => samples.push({ at: Date.now() - start, rss: process.memoryUsage.rss() }), 50);
+  return () => {
+    clearInterval(timer);
+    const total = Date.now() - start;
+    const early = samples.filter((s) => s.at <= total * 0.1);
+    const baseline = Math.max(...(early.length ? early : samples.slice(0, 1)).map((s) => s.rss));
+    const peak = Math.max(...samples.map((s) => s.rss), process.resourceUsage().maxRSS * 1024);
+    return { peakRssMb: peak / 1048576, growthMb: (Math.max(...samples.map((s) => s.rss)) - baseline) / 1048576 };
+  };
+}
+
+async function scenarioExport(db: DatabaseConfig, format: ExportFormat, file: string): Promise<Result> {
+  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn', SMTP_URL: '' }), database: db };
+  const ds = await openDataSource(db);
+  const app = createAppServices(config, ds, createLogger(config));
+  const ctx = new RequestContext(
+    app,
+    { sessionId: 'bench', userId: USERS[0].id, email: 'bench0@example.test', name: USERS[0].name, dossierId: DOSSIER, profile: Profile.OWNER, platformRole: null },
+    { requestId: 'bench', ip: null, userAgent: 'bench' },
+    new MemoryCookieJar(),
+  );
+  const stop = rssSampler();
+  const started = Date.now();
+  const log = await startDocumentsExport(ctx, { format, columns: BENCH_COLUMNS }, ExportStatus.RUNNING);
+  const out = createWriteStream(file);
+  const outcome = await writeExport(ctx, log, out);
+  if (!out.writableFinished) await once(out, 'finish');
+  const ms = Date.now() - started;
+  const mem = stop();
+  if (!outcome.complete) throw new Error(`export ended ${outcome.log.status}: ${outcome.log.error}`);
+  await ds.destroy();
+  return { rows: outcome.log.rowsWritten, ms, ...mem, bytes: statSync(file).size };
+}
+
+/** exceljs alone: the same rows, the same styles, no database, no catalogue. */
+async function scenarioBare(file: string): Promise<Result> {
+  const stop = rssSampler();
+  const started = Date.now();
+  const out = createWriteStream(file);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const sheet = workbook.addWorksheet('Liste des pièces', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const defs = BENCH_COLUMNS.map((key) => COLUMN_BY_KEY.get(key)!);
+  sheet.columns = defs.map((c, i) => ({ key: `c${i}`, width: c.width, ...(NUM_FMT[c.type] ? { style: { numFmt: NUM_FMT[c.type] } } : {}) }));
+  const header = sheet.addRow(defs.map((c) => c.labelFr));
+  header.font = { bold: true };
+  header.commit();
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: defs.length } };
+  const names = new Map(USERS.map((u) => [u.id, u.name]));
+  for (let i = 0; i < ROWS; i++) {
+    const d = documentOf(i);
+    sheet
+      .addRow([
+        TYPE_FR[d.type],
+        d.number,
+        new Date(`${d.date}T00:00:00Z`),
+        STATUS_FR[d.status],
+        d.partyName,
+        d.excl / 100,
+        d.vat / 100,
+        d.incl / 100,
+        names.get(d.createdById),
+        parisWallClock(d.createdAt),
+        names.get(d.updatedById),
+        parisWallClock(d.updatedAt),
+      ])
+      .commit();
+    if (i % 1000 === 999) {
+      if (out.writableNeedDrain) await once(out, 'drain');
+      // Let the RSS sampler run (a loop that never yields is never sampled).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  sheet.commit();
+  await workbook.commit();
+  const ms = Date.now() - started;
+  return { rows: ROWS, ms, ...stop(), bytes: statSync(file).size };
+}
+
+async function child(): Promise<void> {
+  const scenario = option('scenario')!;
+  const file = option('file')!;
+  const db = option('db') ? parseDatabaseUrl(option('db')) : null;
+  if (scenario === 'seed') {
+    console.log(`seeded in ${await seed(db!)} ms`);
+    return;
+  }
+  const result = scenario === 'bare' ? await scenarioBare(file) : await scenarioExport(db!, scenario === 'csv' ? ExportFormat.CSV : ExportFormat.XLSX, file);
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+}
+
+// ---------------------------------------------------------------------------
+// Parent
+// ---------------------------------------------------------------------------
+
+function run(scenario: string, file: string, db?: string): Result {
+  const childArgs = [__filename, '--child', '--scenario', scenario, '--file', file, '--rows', String(ROWS), ...(db ? ['--db', db] : [])];
+  const out = spawnSync(process.execPath, childArgs, { encoding: 'utf8', maxBuffer: 10 * 1024 * 1024 });
+  const line = out.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  if (!line) throw new Error(`scenario ${scenario} failed:\n${out.stderr}${out.stdout}`);
+  return JSON.parse(line.slice(7)) as Result;
+}
+
+const fmt = (r: Result) =>
+  `${String(Math.round(r.rows / (r.ms / 1000))).padStart(7)} rows/s  ${(r.ms / 1000).toFixed(2).padStart(6)} s  peak RSS ${r.peakRssMb.toFixed(0).padStart(4)} MB  growth ${r.growthMb.toFixed(0).padStart(4)} MB  ${(r.bytes / 1048576).toFixed(1)} MB file`;
+
+async function parent(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'comptoir-bench-'));
+  const targets: { label: string; url: string; drop?: () => Promise<void> }[] = [{ label: 'SQLite', url: `sqlite:${join(dir, 'bench.sqlite')}` }];
+  if (!args.includes('--no-mariadb')) {
+    const server = parseDatabaseUrl(option('mariadb') ?? process.env.BENCH_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306/test');
+    const name = `comptoir_bench_${process.pid}`;
+    const admin = new DataSource({ ...dataSourceOptions(server), entities: [], migrations: [] });
+    await admin.initialize();
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.destroy();
+    targets.push({
+      label: server.kind === 'mariadb' ? 'MariaDB' : 'MySQL',
+      url: server.url.replace(/\/[^/?]*(\?|$)/, `/${name}$1`),
+      drop: async () => {
+        const dropper = new DataSource({ ...dataSourceOptions(server), entities: [], migrations: [] });
+        await dropper.initialize();
+        await dropper.query(`DROP DATABASE IF EXISTS \`${name}\``);
+        await dropper.destroy();
+      },
+    });
+  }
+  try {
+    console.log(`Comptoir export benchmark: ${ROWS.toLocaleString('en')} documents, ${BENCH_COLUMNS.length} columns (${BENCH_COLUMNS.join(', ')}), Node ${process.version}\n`);
+    const bare = run('bare', join(dir, 'bare.xlsx'));
+    console.log(`bare exceljs writer       ${fmt(bare)}`);
+    for (const target of targets) {
+      const seedMs = await seed(parseDatabaseUrl(target.url));
+      console.log(`\n${target.label}: seeded in ${(seedMs / 1000).toFixed(1)} s`);
+      const xlsx = run('xlsx', join(dir, `export-${target.label}.xlsx`), target.url);
+      console.log(`  export .xlsx            ${fmt(xlsx)}  ratio ${(xlsx.ms / bare.ms).toFixed(2)}× bare`);
+      const csv = run('csv', join(dir, `export-${target.label}.csv`), target.url);
+      console.log(`  export CSV              ${fmt(csv)}`);
+      await target.drop?.();
+      target.drop = undefined;
+    }
+    console.log('\nTargets: .xlsx within 1.3× the bare writer, peak RSS < 250 MB, growth < 150 MB at 1,000,000 rows (--rows 1000000).');
+  } finally {
+    for (const target of targets) await target.drop?.().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+(args.includes('--child') ? child() : parent()).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
