@@ -181,6 +181,7 @@ const ROWS: MatrixRow[] = [
       return c.exec('mutation($input: DossierSettingsInput!) { updateDossierSettings(input: $input) { version } }', { input: { ...current, paymentTermsDays: 45 } });
     },
   },
+  { fn: 'Colleagues by name (filters)', ops: ['colleagues'], allowed: [OWNER, ADV, COMMERCIAL, ACHAT, ACCOUNTANT], run: q('{ colleagues { id name } }') },
   { fn: 'Users list', ops: ['dossierUsers'], allowed: [OWNER, ADV], run: q('{ dossierUsers { members { profile } } }') },
 ];
 

@@ -66,7 +66,7 @@ type Documents = {
     "\n  mutation CreateCreditNoteFromInvoice($invoiceId: ID!) {\n    converted: createCreditNoteFromInvoice(invoiceId: $invoiceId) {\n      id\n      type\n    }\n  }\n": typeof types.CreateCreditNoteFromInvoiceDocument,
     "\n  mutation DuplicateDocument($id: ID!) {\n    duplicated: duplicateDocument(id: $id) {\n      id\n      type\n    }\n  }\n": typeof types.DuplicateDocumentDocument,
     "\n  mutation DeleteDocument($id: ID!, $version: Int!) {\n    deleteDocument(id: $id, version: $version)\n  }\n": typeof types.DeleteDocumentDocument,
-    "\n  query DossierMembersForFilters {\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n  }\n": typeof types.DossierMembersForFiltersDocument,
+    "\n  query DossierMembersForFilters {\n    colleagues {\n      id\n      name\n    }\n  }\n": typeof types.DossierMembersForFiltersDocument,
     "\n  query ExportSetup {\n    exportColumns {\n      key\n      labelFr\n      labelEn\n      type\n      group\n      defaultSelected\n      description\n    }\n    exportPresets {\n      id\n      name\n      columns\n      shared\n      mine\n      owner {\n        id\n        name\n      }\n    }\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n    customers(first: 200) {\n      nodes {\n        id\n        legalName\n      }\n    }\n    suppliers(first: 200) {\n      nodes {\n        id\n        legalName\n      }\n    }\n  }\n": typeof types.ExportSetupDocument,
     "\n  query ExportPreview($filter: ExportFilterInput, $columns: [String!]!, $first: Int!) {\n    exportPreview(filter: $filter, columns: $columns, first: $first) {\n      totalCount\n      columns {\n        key\n        labelFr\n        labelEn\n        type\n      }\n      rows {\n        id\n        cells\n      }\n    }\n  }\n": typeof types.ExportPreviewDocument,
     "\n  mutation SaveExportPreset($input: ExportPresetInput!) {\n    saveExportPreset(input: $input) {\n      id\n      name\n      columns\n      shared\n      mine\n      owner {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SaveExportPresetDocument,
@@ -152,7 +152,7 @@ const documents: Documents = {
     "\n  mutation CreateCreditNoteFromInvoice($invoiceId: ID!) {\n    converted: createCreditNoteFromInvoice(invoiceId: $invoiceId) {\n      id\n      type\n    }\n  }\n": types.CreateCreditNoteFromInvoiceDocument,
     "\n  mutation DuplicateDocument($id: ID!) {\n    duplicated: duplicateDocument(id: $id) {\n      id\n      type\n    }\n  }\n": types.DuplicateDocumentDocument,
     "\n  mutation DeleteDocument($id: ID!, $version: Int!) {\n    deleteDocument(id: $id, version: $version)\n  }\n": types.DeleteDocumentDocument,
-    "\n  query DossierMembersForFilters {\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n  }\n": types.DossierMembersForFiltersDocument,
+    "\n  query DossierMembersForFilters {\n    colleagues {\n      id\n      name\n    }\n  }\n": types.DossierMembersForFiltersDocument,
     "\n  query ExportSetup {\n    exportColumns {\n      key\n      labelFr\n      labelEn\n      type\n      group\n      defaultSelected\n      description\n    }\n    exportPresets {\n      id\n      name\n      columns\n      shared\n      mine\n      owner {\n        id\n        name\n      }\n    }\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n    customers(first: 200) {\n      nodes {\n        id\n        legalName\n      }\n    }\n    suppliers(first: 200) {\n      nodes {\n        id\n        legalName\n      }\n    }\n  }\n": types.ExportSetupDocument,
     "\n  query ExportPreview($filter: ExportFilterInput, $columns: [String!]!, $first: Int!) {\n    exportPreview(filter: $filter, columns: $columns, first: $first) {\n      totalCount\n      columns {\n        key\n        labelFr\n        labelEn\n        type\n      }\n      rows {\n        id\n        cells\n      }\n    }\n  }\n": types.ExportPreviewDocument,
     "\n  mutation SaveExportPreset($input: ExportPresetInput!) {\n    saveExportPreset(input: $input) {\n      id\n      name\n      columns\n      shared\n      mine\n      owner {\n        id\n        name\n      }\n    }\n  }\n": types.SaveExportPresetDocument,
@@ -411,7 +411,7 @@ export function graphql(source: "\n  mutation DeleteDocument($id: ID!, $version:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DossierMembersForFilters {\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query DossierMembersForFilters {\n    dossierUsers {\n      members {\n        userId\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query DossierMembersForFilters {\n    colleagues {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query DossierMembersForFilters {\n    colleagues {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -87,14 +87,13 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
   const customers = useQuery(CustomerOptionsQuery, { skip: kind.side !== 'sales', variables: {} });
   const suppliers = useQuery(SupplierOptionsQuery, { skip: kind.side !== 'purchases', variables: {} });
   const partyOptions = (kind.side === 'sales' ? customers.data?.list.nodes : suppliers.data?.list.nodes) ?? [];
-  const management = session.profile === 'OWNER' || session.profile === 'ADV';
-  const members = useQuery(DossierMembersQuery, { skip: !management });
+  const members = useQuery(DossierMembersQuery);
 
   const list = data?.list;
   const nodes = useMemo(() => (list ? getFragmentData(DocumentListFieldsFragment, list.nodes) : []), [list]);
   const userOptions = useMemo(() => {
     const users = new Map<string, string>();
-    for (const m of members.data?.dossierUsers.members ?? []) users.set(m.userId, m.name);
+    for (const m of members.data?.colleagues ?? []) users.set(m.id, m.name);
     for (const d of nodes) {
       if (d.createdBy) users.set(d.createdBy.id, d.createdBy.name);
       if (d.updatedBy) users.set(d.updatedBy.id, d.updatedBy.name);

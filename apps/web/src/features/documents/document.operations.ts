@@ -303,11 +303,9 @@ export const DeleteDocumentMutation = graphql(`
 
 export const DossierMembersQuery = graphql(`
   query DossierMembersForFilters {
-    dossierUsers {
-      members {
-        userId
-        name
-      }
+    colleagues {
+      id
+      name
     }
   }
 `);
