@@ -159,6 +159,33 @@ const ROWS: MatrixRow[] = [
   // Documents of any type: the generic operations answer by type
   { fn: 'Documents list (the types the profile reads)', ops: ['documents', 'document'], allowed: [OWNER, ADV, COMMERCIAL, ACHAT, ACCOUNTANT], run: q('{ documents(first: 5) { totalCount } }') },
   { fn: 'History verification', ops: ['verifyHistory'], allowed: [OWNER, ADV], run: q('{ verifyHistory { ok } }') },
+  // Advanced exports (STATS / Exports avancés)
+  { fn: 'Advanced exports: columns, preview, presets, log, action summary', ops: ['exportColumns', 'exportPreview', 'exportPresets', 'exportLogs', 'actionSummary'], allowed: [OWNER, ADV], run: q('{ exportColumns { key } exportPreview(columns: ["number", "createdBy"]) { totalCount } exportPresets { id } exportLogs { totalCount } actionSummary { rows { created } } }') },
+  {
+    fn: 'Advanced exports: save and delete a preset',
+    ops: ['saveExportPreset', 'deleteExportPreset'],
+    allowed: [OWNER, ADV],
+    run: async (c) => {
+      const saved = await c.exec<{ saveExportPreset: { id: string } }>('mutation { saveExportPreset(input: { name: "Suivi", columns: ["number", "createdBy"] }) { id } }');
+      if (saved.errors) return saved;
+      return c.exec('mutation($id: ID!) { deleteExportPreset(id: $id) }', { id: saved.data!.saveExportPreset.id });
+    },
+  },
+  {
+    fn: 'Advanced exports: start, follow and cancel an export',
+    ops: ['startDocumentsExport', 'startActionSummaryExport', 'exportJob', 'cancelExport'],
+    allowed: [OWNER, ADV],
+    run: async (c) => {
+      const started = await c.exec<{ startDocumentsExport: { id: string } }>('mutation { startDocumentsExport(input: { format: XLSX, columns: ["number"] }) { id } }');
+      if (started.errors) return started;
+      const id = started.data!.startDocumentsExport.id;
+      const summary = await c.exec('mutation { startActionSummaryExport(input: { format: CSV }) { id } }');
+      if (summary.errors) return summary;
+      const job = await c.exec('query($id: ID!) { exportJob(id: $id) { status } }', { id });
+      if (job.errors) return job;
+      return c.exec('mutation($id: ID!) { cancelExport(id: $id) { status } }', { id });
+    },
+  },
   // Subscription, seats, dossier settings, users list
   { fn: 'Subscription and seats', ops: ['mySubscription'], allowed: [OWNER, ADV], run: q('{ mySubscription { plan seatsUsed } }') },
   {

@@ -16,6 +16,8 @@ interface Victim {
   invoice: Ref;
   priceRequest: Ref;
   seatOrder: { id: string };
+  preset: { id: string };
+  exportJob: { id: string };
 }
 
 type Call = (intruder: TestClient, v: Victim) => Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>;
@@ -38,6 +40,9 @@ const CASES: Record<string, Call> = {
   convertPriceRequestToSupplierOrder: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { convertPriceRequestToSupplierOrder(id: $id, version: $v) { id } }', { id: v.priceRequest.id, v: v.priceRequest.version }),
   createCreditNoteFromInvoice: (c, v) => c.exec('mutation($id: ID!) { createCreditNoteFromInvoice(invoiceId: $id) { id } }', { id: v.invoice.id }),
   cancelSeatOrder: (c, v) => c.exec('mutation($id: ID!) { cancelSeatOrder(id: $id) { id } }', { id: v.seatOrder.id }),
+  deleteExportPreset: (c, v) => c.exec('mutation($id: ID!) { deleteExportPreset(id: $id) }', { id: v.preset.id }),
+  exportJob: (c, v) => c.exec('query($id: ID!) { exportJob(id: $id) { id } }', { id: v.exportJob.id }),
+  cancelExport: (c, v) => c.exec('mutation($id: ID!) { cancelExport(id: $id) { id } }', { id: v.exportJob.id }),
   // IDs inside inputs: a party or an article of another dossier.
   createQuote: (c, v) => c.exec('mutation($p: ID!) { createQuote(input: { partyId: $p, lines: [{ description: "x", quantity: 1, unitPriceCents: 1, vatRate: 20 }] }) { id } }', { p: v.customer.id }),
   createInvoice: (c, v) => c.exec('mutation($a: ID!) { createInvoice(input: { lines: [{ articleId: $a, description: "x", quantity: 1, unitPriceCents: 1, vatRate: 20 }] }) { id } }', { a: v.article.id }),
@@ -51,14 +56,33 @@ const CASES: Record<string, Call> = {
  * must reveal nothing (an empty page, or NOT_FOUND), never the victim's rows.
  */
 const LIST_FILTERS: Record<string, (c: TestClient, v: Victim, victimOwnerId: string) => Promise<{ data?: Record<string, { totalCount: number }> | null; errors?: { extensions?: Record<string, unknown> }[] }>> = Object.fromEntries(
-  ['documents', 'quotes', 'invoices', 'creditNotes', 'priceRequests', 'supplierOrders'].map((list) => [
+  [
+    ...['documents', 'quotes', 'invoices', 'creditNotes', 'priceRequests', 'supplierOrders'].map((list) => [
     list,
     (c: TestClient, v: Victim, victimOwnerId: string) =>
       c.exec<Record<string, { totalCount: number }>>(
         `query($p: ID, $u: ID) { a: ${list}(filter: { partyId: $p }) { totalCount } b: ${list}(filter: { createdById: $u }) { totalCount } c: ${list}(filter: { updatedById: $u }) { totalCount } }`,
         { p: v.customer.id, u: victimOwnerId },
       ),
-  ]),
+    ]),
+    ...[
+      ['exportPreview', 'exportPreview(columns: ["number"], filter: $f) { totalCount }'],
+      ['startDocumentsExport', 'startDocumentsExport(input: { format: CSV, columns: ["number"], filter: $f }) { totalCount: totalRows }'],
+    ].map(([name, call]) => [
+      name,
+      async (c: TestClient, v: Victim, victimOwnerId: string) => {
+        const op = name === 'exportPreview' ? 'query' : 'mutation';
+        const results = [];
+        for (const f of [{ partyId: v.customer.id }, { createdById: victimOwnerId }, { updatedById: victimOwnerId }]) {
+          results.push(await c.exec<Record<string, { totalCount: number }>>(`${op}($f: ExportFilterInput) { r: ${call} }`, { f }));
+        }
+        return {
+          data: Object.fromEntries(results.map((r, i) => [String(i), r.data?.r ?? { totalCount: -1 }])),
+          errors: results.flatMap((r) => r.errors ?? []),
+        };
+      },
+    ]),
+  ],
 );
 
 /** Dossier-data operations whose ID arguments are checked in their own module's isolation tests. */
@@ -111,6 +135,8 @@ describe('dossier isolation', () => {
       invoice: await newDocument(owner, 'createInvoice', (await newCustomer(owner)).id),
       priceRequest: await newDocument(owner, 'createPriceRequest'),
       seatOrder: (await owner.data<{ orderSeats: { id: string } }>('mutation { orderSeats(quantity: 1) { id } }')).orderSeats,
+      preset: (await owner.data<{ saveExportPreset: { id: string } }>('mutation { saveExportPreset(input: { name: "Partagé", columns: ["number"], shared: true }) { id } }')).saveExportPreset,
+      exportJob: (await owner.data<{ startDocumentsExport: { id: string } }>('mutation { startDocumentsExport(input: { format: CSV, columns: ["number"] }) { id } }')).startDocumentsExport,
     };
     await newIssuedInvoice(owner);
   });
