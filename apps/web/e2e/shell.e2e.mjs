@@ -21,7 +21,9 @@ test('the served app shows the Comptoir shell and the server reports "ok"', (t) 
     assert.equal(await page.title(), 'Comptoir');
     await page.getByRole('banner').getByRole('link', { name: 'Comptoir' }).waitFor();
     await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
-    await page.getByRole('heading', { level: 1, name: 'Bienvenue sur Comptoir' }).waitFor();
+    // The home page is the dossier's: its name as title, and shortcuts to the profile's functions.
+    await page.getByRole('heading', { level: 1, name: 'Boulangerie Martin' }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Devis' }).waitFor();
 
     // The home page shows the server's health too; the footer leads to the status page.
     await page.locator('[data-testid="health-status"][data-status="ok"]').waitFor();
