@@ -34,7 +34,6 @@ export interface AppConfig {
   cookieSecure: boolean;
   smtpUrl: string | null;
   mailFrom: string;
-  redisUrl: string | null;
   workers: number;
   trustProxy: boolean;
   webDist: string | null;
@@ -125,10 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
   }
-  const redisUrl = env.REDIS_URL?.trim() || null;
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
-    throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
-  }
   const logLevel = env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
@@ -145,7 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv !== 'development'),
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'Comptoir <no-reply@comptoir.local>',
-    redisUrl,
     workers: integer(env, 'WEB_CONCURRENCY', 1, 1, 64),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     webDist: env.WEB_DIST === '' ? null : (env.WEB_DIST ?? webDistDefault),
