@@ -1,6 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // TypeScript first: a stray compiled .js beside a .ts must never shadow it.
+  moduleFileExtensions: ['ts', 'js', 'json'],
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {

@@ -114,6 +114,20 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
     }),
   );
 
+  // One structured line per request; the path only, since query strings can carry reset or invitation tokens.
+  server.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const path = req.originalUrl.split('?')[0];
+      if (path === '/healthz') return;
+      app.logger.info(
+        { method: req.method, path, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n), requestId: req.get('x-request-id') },
+        'request',
+      );
+    });
+    next();
+  });
+
   server.get('/healthz', async (_req, res) => {
     const up = await checkDatabase(app);
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable', version: app.config.version, database: app.config.database.kind });

@@ -13,7 +13,7 @@ import { loadConfig, parseDatabaseUrl, type AppConfig, type DatabaseConfig } fro
 import { RequestContext, type AppServices } from '../src/core/context';
 import { MemoryCookieJar, SESSION_COOKIE } from '../src/core/cookies';
 import { dataSourceOptions, openDataSource } from '../src/core/database';
-import { createLogger } from '../src/core/logger';
+import { createLogger, type Logger } from '../src/core/logger';
 import { buildAppSchema } from '../src/core/schema';
 import { createApolloServer, createHttpApp } from '../src/server';
 import { resolvePrincipal } from '../src/modules/identity/session.service';
@@ -150,6 +150,8 @@ export interface TestAppOptions {
   /** Build the schema by running the committed migrations instead of synchronizing from entities. */
   migrations?: boolean;
   env?: Record<string, string>;
+  /** Receives the app's logs (default: the configured logger, silent in tests). */
+  logger?: Logger;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -163,7 +165,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.migrations) await dataSource.runMigrations({ transaction: 'each' });
   // What synchronize cannot build (the migrations carry the same SQL).
   else await installImmutabilityTriggers(dataSource);
-  const app = createAppServices(config, dataSource, createLogger(config));
+  const app = createAppServices(config, dataSource, options.logger ?? createLogger(config));
   const schema = await buildAppSchema();
   const apollo = createApolloServer(app, schema);
   await apollo.start();
