@@ -63,7 +63,7 @@ type Documents = {
     "\n  mutation IssueDocument($id: ID!, $version: Int!) {\n    issueDocument(id: $id, version: $version) {\n      ...DocumentDetail\n    }\n  }\n": typeof types.IssueDocumentDocument,
     "\n  mutation ConvertQuoteToInvoice($id: ID!, $version: Int!) {\n    converted: convertQuoteToInvoice(id: $id, version: $version) {\n      id\n      type\n    }\n  }\n": typeof types.ConvertQuoteToInvoiceDocument,
     "\n  mutation ConvertPriceRequestToSupplierOrder($id: ID!, $version: Int!) {\n    converted: convertPriceRequestToSupplierOrder(id: $id, version: $version) {\n      id\n      type\n    }\n  }\n": typeof types.ConvertPriceRequestToSupplierOrderDocument,
-    "\n  mutation CreateCreditNoteFromInvoice($invoiceId: ID!) {\n    converted: createCreditNoteFromInvoice(invoiceId: $invoiceId) {\n      id\n      type\n    }\n  }\n": typeof types.CreateCreditNoteFromInvoiceDocument,
+    "\n  mutation CreateCreditNoteFromInvoice($invoiceId: ID!, $lines: [CreditNoteLineInput!]) {\n    converted: createCreditNoteFromInvoice(invoiceId: $invoiceId, lines: $lines) {\n      id\n      type\n    }\n  }\n": typeof types.CreateCreditNoteFromInvoiceDocument,
     "\n  mutation DuplicateDocument($id: ID!) {\n    duplicated: duplicateDocument(id: $id) {\n      id\n      type\n    }\n  }\n": typeof types.DuplicateDocumentDocument,
     "\n  mutation DeleteDocument($id: ID!, $version: Int!) {\n    deleteDocument(id: $id, version: $version)\n  }\n": typeof types.DeleteDocumentDocument,
     "\n  query DossierMembersForFilters {\n    colleagues {\n      id\n      name\n    }\n  }\n": typeof types.DossierMembersForFiltersDocument,
@@ -149,7 +149,7 @@ const documents: Documents = {
     "\n  mutation IssueDocument($id: ID!, $version: Int!) {\n    issueDocument(id: $id, version: $version) {\n      ...DocumentDetail\n    }\n  }\n": types.IssueDocumentDocument,
     "\n  mutation ConvertQuoteToInvoice($id: ID!, $version: Int!) {\n    converted: convertQuoteToInvoice(id: $id, version: $version) {\n      id\n      type\n    }\n  }\n": types.ConvertQuoteToInvoiceDocument,
     "\n  mutation ConvertPriceRequestToSupplierOrder($id: ID!, $version: Int!) {\n    converted: convertPriceRequestToSupplierOrder(id: $id, version: $version) {\n      id\n      type\n    }\n  }\n": types.ConvertPriceRequestToSupplierOrderDocument,
-    "\n  mutation CreateCreditNoteFromInvoice($invoiceId: ID!) {\n    converted: createCreditNoteFromInvoice(invoiceId: $invoiceId) {\n      id\n      type\n    }\n  }\n": types.CreateCreditNoteFromInvoiceDocument,
+    "\n  mutation CreateCreditNoteFromInvoice($invoiceId: ID!, $lines: [CreditNoteLineInput!]) {\n    converted: createCreditNoteFromInvoice(invoiceId: $invoiceId, lines: $lines) {\n      id\n      type\n    }\n  }\n": types.CreateCreditNoteFromInvoiceDocument,
     "\n  mutation DuplicateDocument($id: ID!) {\n    duplicated: duplicateDocument(id: $id) {\n      id\n      type\n    }\n  }\n": types.DuplicateDocumentDocument,
     "\n  mutation DeleteDocument($id: ID!, $version: Int!) {\n    deleteDocument(id: $id, version: $version)\n  }\n": types.DeleteDocumentDocument,
     "\n  query DossierMembersForFilters {\n    colleagues {\n      id\n      name\n    }\n  }\n": types.DossierMembersForFiltersDocument,
@@ -399,7 +399,7 @@ export function graphql(source: "\n  mutation ConvertPriceRequestToSupplierOrder
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateCreditNoteFromInvoice($invoiceId: ID!) {\n    converted: createCreditNoteFromInvoice(invoiceId: $invoiceId) {\n      id\n      type\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCreditNoteFromInvoice($invoiceId: ID!) {\n    converted: createCreditNoteFromInvoice(invoiceId: $invoiceId) {\n      id\n      type\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateCreditNoteFromInvoice($invoiceId: ID!, $lines: [CreditNoteLineInput!]) {\n    converted: createCreditNoteFromInvoice(invoiceId: $invoiceId, lines: $lines) {\n      id\n      type\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCreditNoteFromInvoice($invoiceId: ID!, $lines: [CreditNoteLineInput!]) {\n    converted: createCreditNoteFromInvoice(invoiceId: $invoiceId, lines: $lines) {\n      id\n      type\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,12 +12,12 @@ import {
   ChangeDocumentStatusMutation,
   ConvertPriceRequestMutation,
   ConvertQuoteMutation,
-  CreateCreditNoteFromInvoiceMutation,
   DeleteDocumentMutation,
   DuplicateDocumentMutation,
   IssueDocumentMutation,
   SendDocumentMutation,
 } from './document.operations';
+import { CreditNoteDialog } from './credit-note-dialog';
 import { ConfirmDialog, Notice } from './ui-bits';
 
 const STATUS_ACTION: Partial<Record<DocumentStatus, MessageKey>> = {
@@ -32,7 +32,7 @@ const STATUS_ACTION: Partial<Record<DocumentStatus, MessageKey>> = {
   CANCELLED: 'action.cancelOrder',
 };
 
-type Pending = { kind: 'issue' } | { kind: 'delete' } | null;
+type Pending = { kind: 'issue' } | { kind: 'delete' } | { kind: 'credit' } | null;
 
 /**
  * The status actions of a document, each shown only when the server says the
@@ -100,7 +100,6 @@ export function DocumentActions({
       let target: { id: string; type: string } | undefined;
       if (doc.canConvertTo === 'INVOICE') target = (await client.mutate({ mutation: ConvertQuoteMutation, variables })).data?.converted;
       else if (doc.canConvertTo === 'SUPPLIER_ORDER') target = (await client.mutate({ mutation: ConvertPriceRequestMutation, variables })).data?.converted;
-      else if (doc.canConvertTo === 'CREDIT_NOTE') target = (await client.mutate({ mutation: CreateCreditNoteFromInvoiceMutation, variables: { invoiceId: doc.id } })).data?.converted;
       evictLists(type, doc.canConvertTo ?? type);
       if (target) navigate(documentPath(target.type, target.id));
     });
@@ -140,7 +139,13 @@ export function DocumentActions({
           </button>
         ))}
         {canConvert ? (
-          <button type="button" className="button button-secondary" disabled={disabled} onClick={() => void convert()}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={disabled}
+            // Crediting an invoice first asks which lines and quantities (partial credit notes).
+            onClick={() => (doc.canConvertTo === 'CREDIT_NOTE' ? setPending({ kind: 'credit' }) : void convert())}
+          >
             {t(`action.convert.${doc.canConvertTo}` as MessageKey)}
           </button>
         ) : null}
@@ -184,6 +189,17 @@ export function DocumentActions({
       >
         <p>{t('confirm.delete.body')}</p>
       </ConfirmDialog>
+      {pending?.kind === 'credit' ? (
+        <CreditNoteDialog
+          invoice={doc}
+          onCancel={() => setPending(null)}
+          onCreated={(target) => {
+            setPending(null);
+            evictLists(type, DocumentType.CREDIT_NOTE);
+            navigate(documentPath(target.type, target.id));
+          }}
+        />
+      ) : null}
     </section>
   );
 }

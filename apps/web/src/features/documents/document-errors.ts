@@ -9,7 +9,7 @@ export interface ConflictInfo {
   updatedAt: string | null;
 }
 
-function firstExtensions(error: unknown): Record<string, unknown> | null {
+export function firstExtensions(error: unknown): Record<string, unknown> | null {
   if (!CombinedGraphQLErrors.is(error)) return null;
   return (error.errors[0]?.extensions as Record<string, unknown> | undefined) ?? null;
 }
@@ -43,13 +43,15 @@ export function fieldLabel(i18n: I18n, path: string): string {
 /**
  * The French (or English) sentence for a failed operation: the message of its
  * code, with the field named for BAD_USER_INPUT, and who changed what for CONFLICT.
+ * `remapField` turns the server's input path into the one the user sees (a sent
+ * line's index into the document's line number).
  */
-export function errorText(i18n: I18n, error: unknown): string {
+export function errorText(i18n: I18n, error: unknown, remapField: (path: string) => string = (path) => path): string {
   const code = errorCode(error);
   const base = i18n.t(errorMessageKey(error));
   const ext = firstExtensions(error);
   if (code === 'BAD_USER_INPUT' && ext && typeof ext.field === 'string') {
-    return i18n.t('error.field', { field: fieldLabel(i18n, ext.field), message: base });
+    return i18n.t('error.field', { field: fieldLabel(i18n, remapField(ext.field)), message: base });
   }
   if (code === 'CONFLICT' && ext && typeof ext.currentStatus === 'string' && typeof ext.updatedBy !== 'string') {
     return i18n.t('error.conflict.status');

@@ -11,7 +11,7 @@ import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { CustomerOptionsQuery, SupplierOptionsQuery } from '../parties/party.operations';
 import { errorText } from './document-errors';
-import { DOCUMENT_KINDS, documentPath, mayWrite } from './document-kinds';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES, documentPath, mayWrite } from './document-kinds';
 import {
   CreditNotesQuery,
   DocumentListFieldsFragment,
@@ -33,15 +33,6 @@ const LIST_QUERIES = {
   [DocumentType.PRICE_REQUEST]: PriceRequestsQuery,
   [DocumentType.SUPPLIER_ORDER]: SupplierOrdersQuery,
 } as const;
-
-/** Statuses a document of each type can have (the API's document-rules.ts). */
-const STATUSES: Record<DocumentType, DocumentStatus[]> = {
-  [DocumentType.QUOTE]: ['DRAFT', 'SENT', 'ACCEPTED', 'REFUSED'],
-  [DocumentType.INVOICE]: ['DRAFT', 'ISSUED', 'PAID'],
-  [DocumentType.CREDIT_NOTE]: ['DRAFT', 'ISSUED'],
-  [DocumentType.PRICE_REQUEST]: ['DRAFT', 'SENT', 'ANSWERED', 'CLOSED'],
-  [DocumentType.SUPPLIER_ORDER]: ['DRAFT', 'SENT', 'RECEIVED', 'CANCELLED'],
-};
 
 const SORT_FIELDS: DocumentSortField[] = ['DATE', 'NUMBER', 'PARTY_NAME', 'TOTAL', 'UPDATED_AT', 'CREATED_AT'];
 
@@ -162,9 +153,9 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
           <span>{t('list.status')}</span>
           <select value={params.get('statut')} onChange={(e) => params.set('statut', e.target.value)}>
             <option value="">{t('list.allStatuses')}</option>
-            {STATUSES[type].map((s) => (
+            {DOCUMENT_STATUSES[type].map((s) => (
               <option key={s} value={s}>
-                {t(statusKey(s))}
+                {t(statusKey(s, type))}
               </option>
             ))}
           </select>
@@ -261,7 +252,7 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
                     <td>{formatDate(d.date)}</td>
                     <td>{d.partyName || '—'}</td>
                     <td>
-                      <DocumentStatusBadge status={d.status} />
+                      <DocumentStatusBadge type={d.type} status={d.status} />
                     </td>
                     <td className="num">{formatAmount(d.totalExclVatCents)}</td>
                     <td className="num">{formatAmount(d.totalInclVatCents)}</td>

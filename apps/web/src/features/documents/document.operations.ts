@@ -278,8 +278,8 @@ export const ConvertPriceRequestMutation = graphql(`
 `);
 
 export const CreateCreditNoteFromInvoiceMutation = graphql(`
-  mutation CreateCreditNoteFromInvoice($invoiceId: ID!) {
-    converted: createCreditNoteFromInvoice(invoiceId: $invoiceId) {
+  mutation CreateCreditNoteFromInvoice($invoiceId: ID!, $lines: [CreditNoteLineInput!]) {
+    converted: createCreditNoteFromInvoice(invoiceId: $invoiceId, lines: $lines) {
       id
       type
     }

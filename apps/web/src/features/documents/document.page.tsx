@@ -102,7 +102,7 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
         title={documentTitle(t, type, doc.number)}
         intro={
           <>
-            <DocumentStatusBadge status={doc.status} /> <span data-testid="document-number">{doc.number ?? t('doc.noNumber')}</span> · {t('doc.date')} {formatDate(doc.date)}
+            <DocumentStatusBadge type={doc.type} status={doc.status} /> <span data-testid="document-number">{doc.number ?? t('doc.noNumber')}</span> · {t('doc.date')} {formatDate(doc.date)}
             {doc.partyName ? ` · ${doc.partyName}` : ''}
           </>
         }

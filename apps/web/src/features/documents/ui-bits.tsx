@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { StatusBadge, type Tone } from '../../ui/status-badge';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
+import { DOCUMENT_STATUSES } from './document-kinds';
 
 /** A modal confirmation (native <dialog>: focus trapped, Escape cancels). */
 export function ConfirmDialog({
@@ -10,6 +11,8 @@ export function ConfirmDialog({
   confirmLabel,
   danger,
   busy,
+  confirmDisabled,
+  className,
   onConfirm,
   onCancel,
 }: {
@@ -19,6 +22,10 @@ export function ConfirmDialog({
   confirmLabel: string;
   danger?: boolean;
   busy?: boolean;
+  /** The confirm button is off (nothing to confirm), Cancel still works. */
+  confirmDisabled?: boolean;
+  /** Extra class on the <dialog> (e.g. a wider one for a table). */
+  className?: string;
   onConfirm(): void;
   onCancel(): void;
 }) {
@@ -34,7 +41,7 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={ref}
-      className="confirm-dialog"
+      className={className ? `confirm-dialog ${className}` : 'confirm-dialog'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
@@ -47,7 +54,7 @@ export function ConfirmDialog({
         <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
           {t('confirm.cancel')}
         </button>
-        <button type="button" className={danger ? 'button button-danger' : 'button'} onClick={onConfirm} disabled={busy}>
+        <button type="button" className={danger ? 'button button-danger' : 'button'} onClick={onConfirm} disabled={busy || confirmDisabled}>
           {confirmLabel}
         </button>
       </div>
@@ -68,15 +75,21 @@ const STATUS_TONES: Record<string, Tone> = {
   CANCELLED: 'danger',
 };
 
-export function statusKey(status: string): MessageKey {
+/**
+ * The label of a status, agreeing with its document type when there is one
+ * ("Facture émise", "Devis émis"); the shared form otherwise (history, exports).
+ */
+export function statusKey(status: string, type?: string): MessageKey {
+  const kinds = DOCUMENT_STATUSES as Record<string, readonly string[] | undefined>;
+  if (type && kinds[type]?.includes(status)) return `doc.status.${type}.${status}` as MessageKey;
   return `doc.status.${status}` as MessageKey;
 }
 
-export function DocumentStatusBadge({ status }: { status: string }) {
+export function DocumentStatusBadge({ status, type }: { status: string; type?: string }) {
   const { t } = useI18n();
   return (
     <span data-testid="document-status" data-status={status}>
-      <StatusBadge tone={STATUS_TONES[status] ?? 'neutral'}>{t(statusKey(status))}</StatusBadge>
+      <StatusBadge tone={STATUS_TONES[status] ?? 'neutral'}>{t(statusKey(status, type))}</StatusBadge>
     </span>
   );
 }
