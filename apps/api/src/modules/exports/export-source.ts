@@ -1,4 +1,5 @@
 import { DocumentType } from '@comptoir/schema';
+import type { Readable } from 'node:stream';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { badInput, forbidden } from '../../core/errors';
@@ -125,8 +126,8 @@ export function needsOf(columns: readonly ExportColumnDef[]): ColumnNeeds {
   };
 }
 
-/** One batch in (date, id) order after `after`: one indexed range query, then one query per loader. */
-async function fetchBatch(ctx: RequestContext, filter: ExportFilterValues, needs: ColumnNeeds, after: Keyset | null, size: number): Promise<ExportDocumentRow[]> {
+/** The documents of the filter with the columns an export reads, in (date, id) order. */
+function selectDocuments(ctx: RequestContext, filter: ExportFilterValues, needs: ColumnNeeds): SelectQueryBuilder<Document> {
   const qb = filtered(ctx, filter)
     .select('d.id', 'id')
     .addSelect('d.type', 'type')
@@ -146,19 +147,21 @@ async function fetchBatch(ctx: RequestContext, filter: ExportFilterValues, needs
   if (needs.source) {
     qb.leftJoin(Document, 's', 's.id = d.sourceDocumentId AND s.dossierId = d.dossierId').addSelect('s.number', 'sourceNumber');
   }
-  // `date >= X` first gives both SQLite and MariaDB an index range to start from (an OR alone scans from the dossier's first row).
-  if (after) qb.andWhere('d.date >= :afterDate AND (d.date > :afterDate OR d.id > :afterId)', { afterDate: after.date, afterId: after.id });
-  const raw = await qb.orderBy('d.date', 'ASC').addOrderBy('d.id', 'ASC').limit(size).getRawMany<RawDocument>();
-  const rows: ExportDocumentRow[] = raw.map((r) => ({
+  return qb.orderBy('d.date', 'ASC').addOrderBy('d.id', 'ASC');
+}
+
+function toRow(r: RawDocument): ExportDocumentRow {
+  return {
     id: r.id,
     type: r.type,
     number: r.number,
     date: r.date,
     status: r.status,
     partyName: r.partyName,
-    totalExclVatCents: Number(r.totalExclVatCents),
-    totalVatCents: Number(r.totalVatCents),
-    totalInclVatCents: Number(r.totalInclVatCents),
+    // BIGINT: numbers from mysql2 (supportBigNumbers, safe range), numbers or strings elsewhere.
+    totalExclVatCents: typeof r.totalExclVatCents === 'number' ? r.totalExclVatCents : Number(r.totalExclVatCents),
+    totalVatCents: typeof r.totalVatCents === 'number' ? r.totalVatCents : Number(r.totalVatCents),
+    totalInclVatCents: typeof r.totalInclVatCents === 'number' ? r.totalInclVatCents : Number(r.totalInclVatCents),
     dueDate: r.dueDate,
     sourceNumber: r.sourceNumber ?? null,
     createdById: r.createdById,
@@ -166,7 +169,20 @@ async function fetchBatch(ctx: RequestContext, filter: ExportFilterValues, needs
     updatedById: r.updatedById,
     updatedAt: asInstant(r.updatedAt) as Date,
     issuedAt: asInstant(r.issuedAt),
-  }));
+  };
+}
+
+/** One batch in (date, id) order after `after`: one indexed range query, then one query per loader. */
+async function fetchBatch(ctx: RequestContext, filter: ExportFilterValues, needs: ColumnNeeds, after: Keyset | null, size: number): Promise<ExportDocumentRow[]> {
+  const qb = selectDocuments(ctx, filter, needs);
+  // `date >= X` first gives both SQLite and MariaDB an index range to start from (an OR alone scans from the dossier's first row).
+  if (after) qb.andWhere('d.date >= :afterDate AND (d.date > :afterDate OR d.id > :afterId)', { afterDate: after.date, afterId: after.id });
+  const raw = await qb.limit(size).getRawMany<RawDocument>();
+  return withLoaders(ctx, raw.map(toRow), needs);
+}
+
+/** Adds what the user and history columns need: one query per loader for the whole batch. */
+async function withLoaders(ctx: RequestContext, rows: ExportDocumentRow[], needs: ColumnNeeds): Promise<ExportDocumentRow[]> {
   if (rows.length === 0) return rows;
   const history = needs.history ? await historyFacts(ctx, rows.map((r) => r.id)) : null;
   if (needs.users || history) {
@@ -245,8 +261,109 @@ async function historyFacts(ctx: RequestContext, documentIds: string[]): Promise
 }
 
 /**
- * The matching documents in batches, in (date, id) keyset order. The next batch is
- * read while the caller writes the current one; memory holds two batches at most.
+ * MariaDB sorts rows wider than `max_length_for_sort_data` (1024 bytes by default; an
+ * export row may reach about 2 kB in utf8mb4) by sort key and primary key, then reads
+ * every row again by primary key. Above this, it carries the selected columns through
+ * the sort (packed to their actual length) and reads the table once.
+ */
+const SORT_ROW_BYTES = 8192;
+
+/**
+ * While the download client is slow the result waits in the socket, and the server
+ * drops a connection it could not write to for `net_write_timeout` (60 s by default),
+ * which would fail the export: allow a stalled client an hour, as keyset pages did.
+ */
+const STALL_SECONDS = 3600;
+
+/** Rows read from a paused-mode object stream, `n` at a time; fewer only at its end. */
+function rowReader<T>(stream: Readable): (n: number) => Promise<T[]> {
+  let ended = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  stream.on('readable', poke);
+  stream.on('end', () => {
+    ended = true;
+    poke();
+  });
+  stream.on('error', (error: unknown) => {
+    failure = error;
+    poke();
+  });
+  return async (n) => {
+    const rows: T[] = [];
+    while (rows.length < n) {
+      if (failure) throw failure;
+      const row = stream.read() as T | null;
+      if (row !== null) rows.push(row);
+      else if (ended) break;
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
+    return rows;
+  };
+}
+
+/**
+ * MySQL/MariaDB: the whole export as one ordered query whose rows are streamed
+ * (mysql2 pauses the socket while we are behind, so memory stays flat), cut into
+ * batches for the loaders. Keyset pages would reach each row through the
+ * (dossierId, date, id) index and then its primary-key page: with random UUID keys,
+ * one random page read per row once the table outgrows the buffer pool (3,600 rows/s
+ * at 1,000,000 documents); one ordered statement lets the server scan the table
+ * sequentially and sort (see SORT_ROW_BYTES), or use the index when the filter is narrow.
+ */
+async function* streamedBatches(ctx: RequestContext, filter: ExportFilterValues, needs: ColumnNeeds, size: number): AsyncGenerator<ExportDocumentRow[]> {
+  const [query, parameters] = selectDocuments(ctx, filter, needs).getQueryAndParameters();
+  const mariadb = ctx.em.connection.options.type === 'mariadb';
+  // Its own connection: the loaders keep using the pool while this one streams.
+  const runner = ctx.em.connection.createQueryRunner();
+  let next: Promise<ExportDocumentRow[]> | null = null;
+  let complete = false;
+  let sessionChanged = false;
+  try {
+    let sql: string;
+    if (mariadb) {
+      sql = `SET STATEMENT max_length_for_sort_data = ${SORT_ROW_BYTES}, net_write_timeout = ${STALL_SECONDS} FOR ${query}`;
+    } else {
+      // MySQL has no per-statement SET (and sorts packed rows by itself): session, restored below.
+      await runner.query(`SET SESSION net_write_timeout = ${STALL_SECONDS}`);
+      sessionChanged = true;
+      sql = query;
+    }
+    const take = rowReader<RawDocument>((await runner.stream(sql, parameters)) as unknown as Readable);
+    const read = async () => withLoaders(ctx, (await take(size)).map(toRow), needs);
+    next = read();
+    while (next) {
+      const batch: ExportDocumentRow[] = await next;
+      next = null;
+      if (batch.length === 0) break;
+      // Read (and look up) the next batch while the caller writes this one.
+      if (batch.length === size) next = read();
+      yield batch;
+    }
+    complete = true;
+  } finally {
+    try {
+      if (!complete) {
+        next?.catch(() => undefined);
+        // Stopped early (cancelled, client gone, failure): the rest of the result is still
+        // on its way; closing the connection stops it instead of handing it back busy.
+        (runner as unknown as { databaseConnection?: { destroy(): void } }).databaseConnection?.destroy();
+      } else if (sessionChanged) await runner.query('SET SESSION net_write_timeout = DEFAULT');
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+/**
+ * The matching documents in batches, in (date, id) order: one streamed query on
+ * MySQL/MariaDB (whole exports), keyset pages otherwise (SQLite, previews). The next
+ * batch is read while the caller writes the current one; memory holds two batches at most.
  */
 export async function* documentBatches(
   ctx: RequestContext,
@@ -256,6 +373,10 @@ export async function* documentBatches(
 ): AsyncGenerator<ExportDocumentRow[]> {
   const size = options.batchSize ?? BATCH_SIZE;
   const needs = needsOf(columns);
+  if (options.limit === undefined && ctx.em.connection.options.type !== 'better-sqlite3' && !ctx.inTransaction) {
+    yield* streamedBatches(ctx, filter, needs, size);
+    return;
+  }
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
   let next: Promise<ExportDocumentRow[]> | null = fetchBatch(ctx, filter, needs, null, Math.min(size, remaining));
   try {

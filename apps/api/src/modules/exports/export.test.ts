@@ -7,6 +7,7 @@ import { createDossier, type FixtureDossier } from '../../../test/fixtures';
 import { CONVERT_QUOTE, createCustomer, createDoc, createSupplier, ISSUE, line, UPDATE, type Doc } from '../documents/document.test-kit';
 import { ExportLog, ExportStatus } from './export.entity';
 import { cancelExport, claimExport, writeExport } from './export.service';
+import { countDocuments, documentBatches, validateColumns, validateFilter } from './export-source';
 
 const PARTY = 'Crème brûlée & Cie; «Œuvres» è ç €';
 const COLUMNS = ['type', 'number', 'date', 'status', 'partyName', 'totalExclVat', 'totalVat', 'totalInclVat', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'issuedBy', 'modificationCount', 'touchedBy', 'sourceNumber'];
@@ -114,6 +115,42 @@ describe('column catalogue and preview', () => {
     const one = await run(1);
     const three = await run(3);
     expect(three.queries).toBe(one.queries);
+  });
+
+  it('reads every document once in (date, id) order across batches, whole exports and limited reads alike', async () => {
+    const ctx = await d.client(Profile.ADV).context();
+    const columns = validateColumns(ctx, ['number', 'createdBy', 'touchedBy']);
+    const expected = [quote, invoice, request].sort((a, b) => a.date.localeCompare(b.date) || (a.id < b.id ? -1 : 1)).map((doc) => doc.id);
+    const read = async (options: { batchSize: number; limit?: number }) => {
+      const sizes: number[] = [];
+      const rows: { id: string; createdByName?: string | null; touchedBy?: string | null }[] = [];
+      for await (const batch of documentBatches(ctx, validateFilter({}), columns, options)) {
+        sizes.push(batch.length);
+        rows.push(...batch);
+      }
+      return { sizes, rows };
+    };
+    // Whole export (one streamed query on MySQL/MariaDB, keyset pages on SQLite) and a limited read (keyset).
+    for (const options of [{ batchSize: 2 }, { batchSize: 2, limit: 10 }]) {
+      const { sizes, rows } = await read(options);
+      expect(sizes).toEqual([2, 1]);
+      expect(rows.map((r) => r.id)).toEqual(expected);
+      expect(rows.find((r) => r.id === quote.id)).toMatchObject({ createdByName: ownerName, touchedBy: `${ownerName}, ${advName}` });
+    }
+    expect((await read({ batchSize: 3 })).sizes).toEqual([3]);
+  });
+
+  it('frees its database connection when an export stops before the end', async () => {
+    const ctx = await d.client(Profile.ADV).context();
+    const columns = validateColumns(ctx, ['number']);
+    // More early stops than the pool has connections: a leaked one would make the last query wait forever.
+    for (let i = 0; i < 12; i++) {
+      for await (const batch of documentBatches(ctx, validateFilter({}), columns, { batchSize: 1 })) {
+        expect(batch).toHaveLength(1);
+        break;
+      }
+    }
+    expect(await countDocuments(ctx, validateFilter({}))).toBe(3);
   });
 
   it('answers BAD_USER_INPUT with the field path for bad filters and columns', async () => {
