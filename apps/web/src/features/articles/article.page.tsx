@@ -1,13 +1,14 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n/i18n';
 import type { ArticleInput } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/error-message';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
-import { conflictOf, errorText } from '../documents/document-errors';
+import { errorText, saveFailureNotice } from '../documents/document-errors';
+import { useRecordTab } from '../history/use-record-tab';
 import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
 import { centsToInput, formatRate, parseDecimal, VAT_RATES } from '../documents/money';
 import { Notice } from '../documents/ui-bits';
@@ -43,8 +44,7 @@ export default function ArticlePage() {
   const { profile } = useSession();
   const money = (v: number | null | undefined) => (typeof v === 'number' ? formatAmount(v) : '—');
   const rate = (v: number | null | undefined) => (typeof v === 'number' ? formatRate(v) : '—');
-  const [search, setSearch] = useSearchParams();
-  const tab = search.get('onglet') === 'action' ? 'action' : 'record';
+  const [tab, selectTab] = useRecordTab();
   const { data, error, refetch } = useQuery(ArticleQuery, { variables: { id: id ?? '' }, skip: isNew, errorPolicy: 'all', fetchPolicy: 'cache-and-network' });
   const article = data?.article;
   const [values, setValues] = useState<FormValues | null>(null);
@@ -105,25 +105,12 @@ export default function ArticlePage() {
         setMessage({ tone: 'success', text: t('form.saved') });
       }
     } catch (caught) {
-      const conflict = conflictOf(caught);
-      setMessage({
-        tone: 'warning',
-        text:
-          conflict && conflict.updatedBy
-            ? t('conflict.body', { name: conflict.updatedBy, date: conflict.updatedAt ? i18n.formatDateTime(conflict.updatedAt) : '' })
-            : errorText(i18n, caught),
-      });
+      setMessage(saveFailureNotice(i18n, caught));
     } finally {
       setSaving(false);
     }
   };
 
-  const selectTab = (next: 'record' | 'action') => {
-    const params = new URLSearchParams(search);
-    if (next === 'action') params.set('onglet', 'action');
-    else params.delete('onglet');
-    setSearch(params, { replace: true });
-  };
 
   const form = (
     <form className="form-grid" onSubmit={(e) => void submit(e)} aria-label={t('form.details')}>

@@ -58,3 +58,18 @@ export function errorText(i18n: I18n, error: unknown, remapField: (path: string)
   }
   return base;
 }
+
+/**
+ * The notice after a failed save of a record: who changed it meanwhile on CONFLICT,
+ * the French message of the error code otherwise.
+ */
+export function saveFailureNotice(i18n: I18n, error: unknown): { tone: 'warning'; text: string } {
+  const conflict = conflictOf(error);
+  return {
+    tone: 'warning',
+    text:
+      conflict && conflict.updatedBy
+        ? i18n.t('conflict.body', { name: conflict.updatedBy, date: conflict.updatedAt ? i18n.formatDateTime(conflict.updatedAt) : '' })
+        : errorText(i18n, error),
+  };
+}

@@ -1,13 +1,14 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../app/auth';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
 import type { CustomerInput } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/error-message';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
-import { conflictOf, errorText } from '../documents/document-errors';
+import { errorText, saveFailureNotice } from '../documents/document-errors';
+import { useRecordTab } from '../history/use-record-tab';
 import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
 import { Notice } from '../documents/ui-bits';
 import { ActionTab } from '../history/action-tab';
@@ -100,8 +101,7 @@ export default function PartyPage({ side }: { side: PartySide }) {
   const navigate = useNavigate();
   const client = useApolloClient();
   const { profile } = useSession();
-  const [search, setSearch] = useSearchParams();
-  const tab = search.get('onglet') === 'action' ? 'action' : 'record';
+  const [tab, selectTab] = useRecordTab();
   const query = side === 'customers' ? CustomerQuery : SupplierQuery;
   const { data, error, refetch } = useQuery(query as typeof CustomerQuery, { variables: { id: id ?? '' }, skip: isNew, fetchPolicy: 'cache-and-network' });
   const party = data?.party;
@@ -142,25 +142,12 @@ export default function PartyPage({ side }: { side: PartySide }) {
         setMessage({ tone: 'success', text: t('form.saved') });
       }
     } catch (caught) {
-      const conflict = conflictOf(caught);
-      setMessage({
-        tone: 'warning',
-        text:
-          conflict && conflict.updatedBy
-            ? t('conflict.body', { name: conflict.updatedBy, date: conflict.updatedAt ? i18n.formatDateTime(conflict.updatedAt) : '' })
-            : errorText(i18n, caught),
-      });
+      setMessage(saveFailureNotice(i18n, caught));
     } finally {
       setSaving(false);
     }
   };
 
-  const selectTab = (next: 'record' | 'action') => {
-    const params = new URLSearchParams(search);
-    if (next === 'action') params.set('onglet', 'action');
-    else params.delete('onglet');
-    setSearch(params, { replace: true });
-  };
 
   const form = (
     <form className="form-grid" onSubmit={(e) => void submit(e)} aria-label={t('form.details')}>
