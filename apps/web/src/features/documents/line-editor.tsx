@@ -156,48 +156,33 @@ export function LineEditor({
                     onChange={(e) => update(index, { description: e.target.value })}
                   />
                 </td>
-                <td>
-                  <input
-                    className="num"
-                    inputMode="decimal"
-                    aria-label={label('line.quantity')}
-                    value={line.quantity}
-                    readOnly={readOnly}
-                    size={6}
-                    aria-invalid={invalid('quantity') || undefined}
-                    title={invalid('quantity') ? t('line.invalid.quantity') : undefined}
-                    onChange={(e) => update(index, { quantity: e.target.value })}
-                  />
-                </td>
+                <DecimalCell
+                  label={label('line.quantity')}
+                  value={line.quantity}
+                  readOnly={readOnly}
+                  size={6}
+                  invalidMessage={invalid('quantity') ? t('line.invalid.quantity') : undefined}
+                  onChange={(value) => update(index, { quantity: value })}
+                />
                 <td>
                   <input aria-label={label('line.unit')} value={line.unit} readOnly={readOnly} size={4} maxLength={20} onChange={(e) => update(index, { unit: e.target.value })} />
                 </td>
-                <td>
-                  <input
-                    className="num"
-                    inputMode="decimal"
-                    aria-label={label('line.unitPrice')}
-                    value={line.unitPrice}
-                    readOnly={readOnly}
-                    size={10}
-                    aria-invalid={invalid('unitPrice') || undefined}
-                    title={invalid('unitPrice') ? t('line.invalid.price') : undefined}
-                    onChange={(e) => update(index, { unitPrice: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    className="num"
-                    inputMode="decimal"
-                    aria-label={label('line.discount')}
-                    value={line.discount}
-                    readOnly={readOnly}
-                    size={5}
-                    aria-invalid={invalid('discount') || undefined}
-                    title={invalid('discount') ? t('line.invalid.discount') : undefined}
-                    onChange={(e) => update(index, { discount: e.target.value })}
-                  />
-                </td>
+                <DecimalCell
+                  label={label('line.unitPrice')}
+                  value={line.unitPrice}
+                  readOnly={readOnly}
+                  size={10}
+                  invalidMessage={invalid('unitPrice') ? t('line.invalid.price') : undefined}
+                  onChange={(value) => update(index, { unitPrice: value })}
+                />
+                <DecimalCell
+                  label={label('line.discount')}
+                  value={line.discount}
+                  readOnly={readOnly}
+                  size={5}
+                  invalidMessage={invalid('discount') ? t('line.invalid.discount') : undefined}
+                  onChange={(value) => update(index, { discount: value })}
+                />
                 <td>
                   <select aria-label={label('line.vat')} value={String(line.vatRate)} disabled={readOnly} onChange={(e) => update(index, { vatRate: Number(e.target.value) })}>
                     {VAT_RATES.map((rate) => (
@@ -241,5 +226,24 @@ export function LineEditor({
         </ul>
       ) : null}
     </div>
+  );
+}
+
+/** A right-aligned decimal input in a line cell, flagged with its message when invalid. */
+function DecimalCell(props: { label: string; value: string; readOnly: boolean; size: number; invalidMessage?: string; onChange(value: string): void }) {
+  return (
+    <td>
+      <input
+        className="num"
+        inputMode="decimal"
+        aria-label={props.label}
+        value={props.value}
+        readOnly={props.readOnly}
+        size={props.size}
+        aria-invalid={props.invalidMessage ? true : undefined}
+        title={props.invalidMessage}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </td>
   );
 }
