@@ -210,7 +210,69 @@ const ROWS: MatrixRow[] = [
   },
   { fn: 'Colleagues by name (filters)', ops: ['colleagues'], allowed: [OWNER, ADV, COMMERCIAL, ACHAT, ACCOUNTANT], run: q('{ colleagues { id name } }') },
   { fn: 'Users list', ops: ['dossierUsers'], allowed: [OWNER, ADV], run: q('{ dossierUsers { members { profile } } }') },
+  // Support requests: send and follow (COMMERCIAL, ACHAT, ACCOUNTANT: their own OTHER only)
+  {
+    fn: 'Support requests: send, follow and write in the thread of an OTHER request',
+    ops: ['createSupportRequest', 'supportRequests', 'supportRequest', 'postSupportMessage'],
+    allowed: [OWNER, ADV, COMMERCIAL, ACHAT, ACCOUNTANT],
+    run: async (c) => {
+      const sent = await c.exec<{ createSupportRequest: { id: string } }>('mutation { createSupportRequest(input: { kind: OTHER, other: { subject: "Question", text: "Bonjour" } }) { id } }');
+      if (sent.errors) return sent;
+      const id = sent.data!.createSupportRequest.id;
+      const read = await c.exec('query($id: ID!) { supportRequests { id } supportRequest(id: $id) { status messages { text } history { type } } }', { id });
+      if (read.errors) return read;
+      return c.exec('mutation($id: ID!) { postSupportMessage(requestId: $id, text: "Précision") { id } }', { id });
+    },
+  },
+  {
+    fn: 'Support requests: users, profiles, login e-mails, accountant access',
+    ops: ['createSupportRequest'],
+    allowed: [OWNER, ADV],
+    run: async (c, owner) => {
+      const { dossierUsers } = await owner.data<{ dossierUsers: { members: { userId: string; profile: string }[] } }>('{ dossierUsers { members { userId profile } } }');
+      const member = dossierUsers.members.find((m) => m.profile === 'COMMERCIAL')!;
+      return c.exec('mutation($m: ID!) { createSupportRequest(input: { kind: CHANGE_PROFILE, changeProfile: { memberId: $m, profile: ACHAT } }) { id } }', { m: member.userId });
+    },
+  },
+  {
+    fn: 'Support requests: another member’s OTHER request is not theirs to follow',
+    ops: [],
+    allowed: [OWNER, ADV],
+    run: async (c, owner) => {
+      const { createSupportRequest } = await owner.data<{ createSupportRequest: { id: string } }>('mutation { createSupportRequest(input: { kind: OTHER, other: { subject: "Du gérant", text: "?" } }) { id } }');
+      const result = await c.exec('query($id: ID!) { supportRequest(id: $id) { id } }', { id: createSupportRequest.id });
+      // Someone else's request answers as a missing one (NOT_FOUND): in this matrix, a refusal.
+      return result.errors?.[0]?.extensions?.code === 'NOT_FOUND' ? { errors: [{ message: 'not theirs', extensions: { code: 'FORBIDDEN' } }] } : result;
+    },
+  },
 ];
+
+/**
+ * The support team's operations (`@auth(access: SUPPORT)`): every dossier profile is
+ * refused, whatever it may do in its own dossier. An operation missing here fails
+ * the coverage test below.
+ */
+const SUPPORT_OPS: Record<string, [string, Record<string, unknown>]> = {
+  adminSearchDossiers: ['{ adminSearchDossiers(query: "x") { id } }', {}],
+  adminSearchUsers: ['{ adminSearchUsers(query: "x") { id } }', {}],
+  adminDossier: ['query($id: ID!) { adminDossier(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
+  adminActions: ['{ adminActions { id } }', {}],
+  adminOutbox: ['{ adminOutbox(first: 1) { totalCount } }', {}],
+  adminChangeLoginEmail: ['mutation($id: ID!) { adminChangeLoginEmail(userId: $id, newEmail: "x@example.test") { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
+  adminAddUser: ['mutation($id: ID!) { adminAddUser(dossierId: $id, input: { email: "x@example.test", name: "X", profile: ADV }) { userId } }', { id: '00000000-0000-4000-8000-000000000000' }],
+  adminChangeProfile: ['mutation($id: ID!) { adminChangeProfile(dossierId: $id, userId: $id, profile: ADV) { userId } }', { id: '00000000-0000-4000-8000-000000000000' }],
+  adminRemoveUser: ['mutation($id: ID!) { adminRemoveUser(dossierId: $id, userId: $id) }', { id: '00000000-0000-4000-8000-000000000000' }],
+  adminChangePlan: ['mutation($id: ID!) { adminChangePlan(dossierId: $id, plan: SOLO) { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
+  adminMarkSeatOrderPaid: ['mutation($id: ID!) { adminMarkSeatOrderPaid(orderId: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
+  adminCancelSeatOrder: ['mutation($id: ID!) { adminCancelSeatOrder(orderId: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
+  adminSupportQueue: ['{ adminSupportQueue { totalCount } }', {}],
+  adminSupportCounts: ['{ adminSupportCounts { status count } }', {}],
+  adminSupportRequest: ['query($id: ID!) { adminSupportRequest(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
+  adminTakeSupportRequest: ['mutation($id: ID!) { adminTakeSupportRequest(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
+  adminAnswerSupportRequest: ['mutation($id: ID!) { adminAnswerSupportRequest(id: $id, text: "x") { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
+  adminProcessSupportRequest: ['mutation($id: ID!) { adminProcessSupportRequest(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
+  adminRejectSupportRequest: ['mutation($id: ID!) { adminRejectSupportRequest(id: $id, reason: "x") { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
+};
 
 describe('SPEC.md role × operation matrix', () => {
   let t: TestApp;
@@ -238,6 +300,24 @@ describe('SPEC.md role × operation matrix', () => {
     );
     expect(result.data?.article).toEqual({ label: 'Vis inox', salePriceCents: 120, purchasePriceCents: null });
     expect(result.errors).toEqual([expect.objectContaining({ path: ['article', 'purchasePriceCents'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+  });
+
+  it.each(Object.keys(SUPPORT_OPS))('%s is the support team’s only: FORBIDDEN to every profile', async (op) => {
+    const [query, variables] = SUPPORT_OPS[op];
+    for (const profile of ALL_PROFILES) {
+      expect([profile, await d.client(profile).errorCode(query, variables)]).toEqual([profile, 'FORBIDDEN']);
+    }
+  });
+
+  it('exercises every support operation', () => {
+    const uncovered: string[] = [];
+    for (const root of [t.schema.getQueryType(), t.schema.getMutationType()]) {
+      for (const field of Object.values(root?.getFields() ?? {})) {
+        const auth = getDirective(t.schema, field, 'auth')?.[0] as { access?: string } | undefined;
+        if (auth?.access === 'SUPPORT' && !SUPPORT_OPS[field.name]) uncovered.push(field.name);
+      }
+    }
+    expect(uncovered).toEqual([]);
   });
 
   it('exercises every root operation on dossier data', () => {

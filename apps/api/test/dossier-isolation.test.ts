@@ -18,6 +18,8 @@ interface Victim {
   seatOrder: { id: string };
   preset: { id: string };
   exportJob: { id: string };
+  supportRequest: { id: string };
+  ownerId: string;
 }
 
 type Call = (intruder: TestClient, v: Victim) => Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>;
@@ -43,6 +45,10 @@ const CASES: Record<string, Call> = {
   deleteExportPreset: (c, v) => c.exec('mutation($id: ID!) { deleteExportPreset(id: $id) }', { id: v.preset.id }),
   exportJob: (c, v) => c.exec('query($id: ID!) { exportJob(id: $id) { id } }', { id: v.exportJob.id }),
   cancelExport: (c, v) => c.exec('mutation($id: ID!) { cancelExport(id: $id) { id } }', { id: v.exportJob.id }),
+  supportRequest: (c, v) => c.exec('query($id: ID!) { supportRequest(id: $id) { id } }', { id: v.supportRequest.id }),
+  postSupportMessage: (c, v) => c.exec('mutation($id: ID!) { postSupportMessage(requestId: $id, text: "Volé") { id } }', { id: v.supportRequest.id }),
+  // A member of another dossier named in a request's payload.
+  createSupportRequest: (c, v) => c.exec('mutation($m: ID!) { createSupportRequest(input: { kind: CHANGE_LOGIN_EMAIL, changeLoginEmail: { memberId: $m, newEmail: "vol@example.test" } }) { id } }', { m: v.ownerId }),
   // IDs inside inputs: a party or an article of another dossier.
   createQuote: (c, v) => c.exec('mutation($p: ID!) { createQuote(input: { partyId: $p, lines: [{ description: "x", quantity: 1, unitPriceCents: 1, vatRate: 20 }] }) { id } }', { p: v.customer.id }),
   createInvoice: (c, v) => c.exec('mutation($a: ID!) { createInvoice(input: { lines: [{ articleId: $a, description: "x", quantity: 1, unitPriceCents: 1, vatRate: 20 }] }) { id } }', { a: v.article.id }),
@@ -107,7 +113,7 @@ describe('dossier isolation', () => {
   /** Every row the victim dossier owns, with its version where it has one. */
   async function footprint(): Promise<string> {
     const ds = t.app.dataSource;
-    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships'];
+    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages'];
     const existing = new Set((await ds.query(ds.options.type === 'better-sqlite3' ? "SELECT name FROM sqlite_master WHERE type = 'table'" : 'SHOW TABLES')).map((r: Record<string, string>) => Object.values(r)[0]));
     const parts: string[] = [];
     for (const table of tables.filter((name) => existing.has(name))) {
@@ -137,6 +143,8 @@ describe('dossier isolation', () => {
       seatOrder: (await owner.data<{ orderSeats: { id: string } }>('mutation { orderSeats(quantity: 1) { id } }')).orderSeats,
       preset: (await owner.data<{ saveExportPreset: { id: string } }>('mutation { saveExportPreset(input: { name: "Partagé", columns: ["number"], shared: true }) { id } }')).saveExportPreset,
       exportJob: (await owner.data<{ startDocumentsExport: { id: string } }>('mutation { startDocumentsExport(input: { format: CSV, columns: ["number"] }) { id } }')).startDocumentsExport,
+      supportRequest: (await owner.data<{ createSupportRequest: { id: string } }>('mutation { createSupportRequest(input: { kind: OTHER, other: { subject: "Privé", text: "?" }, message: "Confidentiel" }) { id } }')).createSupportRequest,
+      ownerId: victim.as.OWNER!.user.id,
     };
     await newIssuedInvoice(owner);
   });

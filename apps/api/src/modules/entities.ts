@@ -13,6 +13,7 @@ import { Customer, Supplier } from './parties/party.entity';
 import { SeatOrder } from './dossiers/seat-order.entity';
 import { AdminAction } from './admin/admin-action.entity';
 import { ExportLog, ExportPreset } from './exports/export.entity';
+import { SupportMessage, SupportRequest } from './support/support-request.entity';
 
 export const ALL_ENTITIES = [
   User,
@@ -34,4 +35,6 @@ export const ALL_ENTITIES = [
   AdminAction,
   ExportPreset,
   ExportLog,
+  SupportRequest,
+  SupportMessage,
 ];

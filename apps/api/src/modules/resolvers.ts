@@ -10,8 +10,10 @@ import { CustomerResolver, SupplierResolver } from './parties/party.resolver';
 import { DossierResolver } from './dossiers/dossier.resolver';
 import { AdminResolver } from './admin/admin.resolver';
 import { ExportPresetResolver, ExportResolver } from './exports/export.resolver';
+import { AdminSupportResolver, SupportRequestResolver } from './support/support.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ALL_RESOLVERS: NonEmptyArray<Function> = [
   ColleaguesResolver,
-  HealthResolver, IdentityResolver, DossierResolver, AdminResolver, CustomerResolver, SupplierResolver, ArticleResolver, DocumentResolver, DocumentLineResolver, HistoryResolver, ExportResolver, ExportPresetResolver];
+  HealthResolver, IdentityResolver, DossierResolver, AdminResolver, CustomerResolver, SupplierResolver, ArticleResolver, DocumentResolver, DocumentLineResolver, HistoryResolver, ExportResolver, ExportPresetResolver,
+  SupportRequestResolver, AdminSupportResolver];

@@ -19,7 +19,9 @@ export type AdminActionKind =
   | 'CHANGE_LOGIN_EMAIL'
   | 'CHANGE_PLAN'
   | 'CHANGE_PROFILE'
+  | 'CLOSE_SUPPORT_REQUEST'
   | 'MARK_SEAT_ORDER_PAID'
+  | 'REJECT_SUPPORT_REQUEST'
   | 'REMOVE_USER';
 
 export type AdminAddUserInput = {
@@ -244,15 +246,18 @@ export type HistoryEntityType =
   | 'ARTICLE'
   | 'CUSTOMER'
   | 'DOCUMENT'
-  | 'SUPPLIER';
+  | 'SUPPLIER'
+  | 'SUPPORT_REQUEST';
 
 /** What happened (ACTION tab) */
 export type HistoryEntryType =
+  | 'ASSIGNED'
   | 'CONVERTED'
   | 'CREATED'
   | 'DELETED'
   | 'DUPLICATED'
   | 'ISSUED'
+  | 'PROCESSING_FAILED'
   | 'SENT'
   | 'STATUS_CHANGED'
   | 'UPDATED';

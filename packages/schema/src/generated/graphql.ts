@@ -56,6 +56,8 @@ export type AdminAction = {
   dossierName?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: AdminActionKind;
+  /** The support request this action carried out */
+  supportRequestId?: Maybe<Scalars['ID']['output']>;
   supportUserEmail?: Maybe<Scalars['String']['output']>;
   supportUserId: Scalars['ID']['output'];
   supportUserName?: Maybe<Scalars['String']['output']>;
@@ -70,7 +72,9 @@ export type AdminActionKind =
   | 'CHANGE_LOGIN_EMAIL'
   | 'CHANGE_PLAN'
   | 'CHANGE_PROFILE'
+  | 'CLOSE_SUPPORT_REQUEST'
   | 'MARK_SEAT_ORDER_PAID'
+  | 'REJECT_SUPPORT_REQUEST'
   | 'REMOVE_USER';
 
 export type AdminAddUserInput = {
@@ -203,6 +207,133 @@ export type AdminSeatUsage = {
   seatsUsed: Scalars['Int']['output'];
   /** Logins allowed, accountants aside */
   totalSeats: Scalars['Int']['output'];
+};
+
+/** How many requests have this status (kind, plan and age filters applied) */
+export type AdminSupportCount = {
+  __typename?: 'AdminSupportCount';
+  count: Scalars['Int']['output'];
+  status: SupportRequestStatus;
+};
+
+/** One entry of a request’s history, as support sees it */
+export type AdminSupportEvent = {
+  __typename?: 'AdminSupportEvent';
+  /** What was applied, as `field: before → after` */
+  changes: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  fromStatus?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Agent’s name, rejection reason or failure */
+  label?: Maybe<Scalars['String']['output']>;
+  sequence: Scalars['Int']['output'];
+  toStatus?: Maybe<Scalars['String']['output']>;
+  type: Scalars['String']['output'];
+  userName?: Maybe<Scalars['String']['output']>;
+};
+
+export type AdminSupportFilter = {
+  dossierId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<SupportRequestKind>;
+  /** Only requests taken in charge by the caller */
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only requests sent at least this many hours ago */
+  olderThanHours?: InputMaybe<Scalars['Int']['input']>;
+  plan?: InputMaybe<Plan>;
+  /** Default: OPEN and IN_PROGRESS */
+  statuses?: InputMaybe<Array<SupportRequestStatus>>;
+};
+
+/** One message of a request’s thread (plain text) */
+export type AdminSupportMessage = {
+  __typename?: 'AdminSupportMessage';
+  /** Who wrote it (for support messages as the dossier sees them: the agent’s name) */
+  authorName: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  side: SupportMessageSide;
+  text: Scalars['String']['output'];
+};
+
+/** The typed payload of a request; only the fields of its kind are set */
+export type AdminSupportPayload = {
+  __typename?: 'AdminSupportPayload';
+  /** ADD_USER, ACCOUNTANT_ACCESS: the new user’s e-mail */
+  email?: Maybe<Scalars['String']['output']>;
+  /** ACCOUNTANT_ACCESS: the accounting firm */
+  firmName?: Maybe<Scalars['String']['output']>;
+  /** The member’s login e-mail when the request was sent */
+  memberEmail?: Maybe<Scalars['String']['output']>;
+  /** CHANGE_LOGIN_EMAIL, CHANGE_PROFILE, REMOVE_USER: the member */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** The member’s name when the request was sent */
+  memberName?: Maybe<Scalars['String']['output']>;
+  /** The member’s profile when the request was sent */
+  memberProfile?: Maybe<Profile>;
+  /** ADD_USER, ACCOUNTANT_ACCESS: the new user’s name */
+  name?: Maybe<Scalars['String']['output']>;
+  /** CHANGE_LOGIN_EMAIL: the new address */
+  newEmail?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  /** ADD_USER, CHANGE_PROFILE: the profile asked for */
+  profile?: Maybe<Profile>;
+  /** OTHER */
+  subject?: Maybe<Scalars['String']['output']>;
+  /** OTHER */
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+/** Requests matching the filters, oldest first */
+export type AdminSupportQueue = {
+  __typename?: 'AdminSupportQueue';
+  nodes: Array<AdminSupportRequest>;
+  /** All matching requests (nodes stop at `first`) */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A support request in the /admin queue */
+export type AdminSupportRequest = {
+  __typename?: 'AdminSupportRequest';
+  assignedToId?: Maybe<Scalars['ID']['output']>;
+  /** « Pris en charge par »: the support agent, once someone took it */
+  assignedToName?: Maybe<Scalars['String']['output']>;
+  /** When it became DONE or REJECTED */
+  closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The dossier’s context: members, seats, plan, seat orders */
+  dossier: AdminDossier;
+  dossierId: Scalars['ID']['output'];
+  dossierName: Scalars['String']['output'];
+  failedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Why the last processing attempt failed (nothing was applied) */
+  failureMessage?: Maybe<Scalars['String']['output']>;
+  /** Stable code of that failure (EMAIL_TAKEN, NO_FREE_SEAT, PRINCIPAL_USER, …) */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  /** The seat order an ADD_USER request waits (or waited) for */
+  heldBySeatOrderId?: Maybe<Scalars['ID']['output']>;
+  /** The request’s history, oldest first */
+  history: Array<AdminSupportEvent>;
+  id: Scalars['ID']['output'];
+  kind: SupportRequestKind;
+  /** The latest message */
+  lastMessage?: Maybe<AdminSupportMessage>;
+  /** Time of the latest message (the request itself counts as the first) */
+  lastMessageAt: Scalars['DateTimeISO']['output'];
+  /** The thread, oldest first */
+  messages: Array<AdminSupportMessage>;
+  /** ADD_USER sent while a seat order awaited payment: held until it is paid */
+  onHold: Scalars['Boolean']['output'];
+  payload: AdminSupportPayload;
+  plan: Plan;
+  /** REJECTED: why */
+  rejectionReason?: Maybe<Scalars['String']['output']>;
+  requestedByEmail: Scalars['String']['output'];
+  /** Who of the dossier sent it */
+  requestedByName: Scalars['String']['output'];
+  status: SupportRequestStatus;
+  /** One line saying what is asked (French) */
+  summary: Scalars['String']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
 };
 
 /** A login, as the support team sees it */
@@ -826,7 +957,8 @@ export type HistoryEntityType =
   | 'ARTICLE'
   | 'CUSTOMER'
   | 'DOCUMENT'
-  | 'SUPPLIER';
+  | 'SUPPLIER'
+  | 'SUPPORT_REQUEST';
 
 /** One action on a record: who, when, what (ACTION tab) */
 export type HistoryEntry = {
@@ -862,11 +994,13 @@ export type HistoryEntry = {
 
 /** What happened (ACTION tab) */
 export type HistoryEntryType =
+  | 'ASSIGNED'
   | 'CONVERTED'
   | 'CREATED'
   | 'DELETED'
   | 'DUPLICATED'
   | 'ISSUED'
+  | 'PROCESSING_FAILED'
   | 'SENT'
   | 'STATUS_CHANGED'
   | 'UPDATED';
@@ -913,6 +1047,8 @@ export type Mutation = {
   acceptInvitation: Me;
   /** Existing login → new membership; new e-mail → user without password and an invitation. PLAN_LIMIT without a free seat (ACCOUNTANT: TPE_PLUS only, no seat) */
   adminAddUser: AdminMember;
+  /** Writes to the requester (thread and e-mail) */
+  adminAnswerSupportRequest: AdminSupportRequest;
   /** PENDING_PAYMENT → CANCELLED; CONFLICT when not pending */
   adminCancelSeatOrder: AdminSeatOrder;
   /** CONFLICT when the address is another user’s login; mails the old and the new address */
@@ -923,8 +1059,14 @@ export type Mutation = {
   adminChangeProfile: AdminMember;
   /** PENDING_PAYMENT → PAID and the dossier’s extra seats grow; CONFLICT when not pending */
   adminMarkSeatOrderPaid: AdminSeatOrder;
+  /** Applies the change atomically (admin operation, AdminAction, status DONE, history); refused: nothing applied, the request keeps the reason; already closed: CONFLICT */
+  adminProcessSupportRequest: AdminSupportRequest;
+  /** REJECTED with a reason (required); nothing else changes */
+  adminRejectSupportRequest: AdminSupportRequest;
   /** Never the principal user (CONFLICT); revokes the user’s sessions bound to the dossier */
   adminRemoveUser: Scalars['Boolean']['output'];
+  /** « Prendre en charge »; CONFLICT when a colleague has it, unless force */
+  adminTakeSupportRequest: AdminSupportRequest;
   /** Stops one of your exports at its next batch (any server process) */
   cancelExport: ExportLogEntry;
   /** Cancels a pending seat order; CONFLICT once paid or cancelled */
@@ -952,6 +1094,8 @@ export type Mutation = {
   createSupplier: Supplier;
   /** New supplier order, numbered now */
   createSupplierOrder: Document;
+  /** BAD_USER_INPUT names the field; COMMERCIAL, ACHAT, ACCOUNTANT: OTHER only (FORBIDDEN); ADD_USER without a free seat: PLAN_LIMIT (held while a seat order awaits payment) */
+  createSupportRequest: SupportRequest;
   /** Deletes a draft; returns its id. Issued invoices and credit notes are never deleted */
   deleteDocument: Scalars['ID']['output'];
   /** Deletes one of your presets or a shared one; returns its id */
@@ -966,6 +1110,8 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** Orders 1 to 50 extra seats: PENDING_PAYMENT with transfer instructions; the seats count once PAID. PLAN_LIMIT on SOLO */
   orderSeats: SeatOrder;
+  /** Writes in the request’s thread (plain text); CONFLICT once it is closed */
+  postSupportMessage: SupportRequest;
   /** Always true; e-mails a reset link valid 1 hour when the e-mail has an account */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Sets the password from a reset link (single use) and revokes every session; NOT_FOUND when the link is unknown, used or expired */
@@ -1009,6 +1155,12 @@ export type MutationAdminAddUserArgs = {
 };
 
 
+export type MutationAdminAnswerSupportRequestArgs = {
+  id: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
 export type MutationAdminCancelSeatOrderArgs = {
   orderId: Scalars['ID']['input'];
 };
@@ -1039,9 +1191,27 @@ export type MutationAdminMarkSeatOrderPaidArgs = {
 };
 
 
+export type MutationAdminProcessSupportRequestArgs = {
+  id: Scalars['ID']['input'];
+  message?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationAdminRejectSupportRequestArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationAdminRemoveUserArgs = {
   dossierId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationAdminTakeSupportRequestArgs = {
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1126,6 +1296,11 @@ export type MutationCreateSupplierOrderArgs = {
 };
 
 
+export type MutationCreateSupportRequestArgs = {
+  input: SupportRequestInput;
+};
+
+
 export type MutationDeleteDocumentArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
@@ -1156,6 +1331,12 @@ export type MutationLoginArgs = {
 
 export type MutationOrderSeatsArgs = {
   quantity: Scalars['Int']['input'];
+};
+
+
+export type MutationPostSupportMessageArgs = {
+  requestId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
 };
 
 
@@ -1276,6 +1457,11 @@ export type Query = {
   adminSearchDossiers: Array<AdminDossierSummary>;
   /** Users by e-mail, name or id (at most 50) */
   adminSearchUsers: Array<AdminUser>;
+  /** Requests per status, with the kind, plan and age filters */
+  adminSupportCounts: Array<AdminSupportCount>;
+  /** Requests by status (default: open ones), kind, plan, age; oldest first */
+  adminSupportQueue: AdminSupportQueue;
+  adminSupportRequest: AdminSupportRequest;
   article: Article;
   /** Articles by reference */
   articles: ArticleConnection;
@@ -1321,6 +1507,9 @@ export type Query = {
   supplierOrders: DocumentConnection;
   /** Suppliers by legal name */
   suppliers: SupplierConnection;
+  supportRequest: SupportRequest;
+  /** The requests the session may follow, newest first */
+  supportRequests: Array<SupportRequest>;
   /** Recomputes the dossier’s history hash chain and reports the first broken link, if any */
   verifyHistory: HistoryVerification;
 };
@@ -1358,6 +1547,22 @@ export type QueryAdminSearchDossiersArgs = {
 export type QueryAdminSearchUsersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+export type QueryAdminSupportCountsArgs = {
+  filter?: InputMaybe<AdminSupportFilter>;
+};
+
+
+export type QueryAdminSupportQueueArgs = {
+  filter?: InputMaybe<AdminSupportFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAdminSupportRequestArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1471,6 +1676,17 @@ export type QuerySuppliersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySupportRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySupportRequestsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<SupportRequestStatus>;
 };
 
 /** FROM: this document was made from the related one; TO: the related one was made from this document */
@@ -1611,6 +1827,154 @@ export type SupplierInput = {
   siret?: InputMaybe<Scalars['String']['input']>;
   vatNumber?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type SupportAccountantAccessInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  firmName?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SupportAddUserInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** ADV, COMMERCIAL or ACHAT */
+  profile?: InputMaybe<Profile>;
+};
+
+export type SupportChangeLoginEmailInput = {
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+  newEmail?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SupportChangeProfileInput = {
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+  /** ADV, COMMERCIAL or ACHAT */
+  profile?: InputMaybe<Profile>;
+};
+
+/** One message of a request’s thread (plain text) */
+export type SupportMessage = {
+  __typename?: 'SupportMessage';
+  /** Who wrote it (for support messages as the dossier sees them: the agent’s name) */
+  authorName: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  side: SupportMessageSide;
+  text: Scalars['String']['output'];
+};
+
+/** Who wrote a message: the dossier (REQUESTER) or SUPPORT */
+export type SupportMessageSide =
+  | 'REQUESTER'
+  | 'SUPPORT';
+
+export type SupportOtherInput = {
+  subject?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The typed payload of a request; only the fields of its kind are set */
+export type SupportPayload = {
+  __typename?: 'SupportPayload';
+  /** ADD_USER, ACCOUNTANT_ACCESS: the new user’s e-mail */
+  email?: Maybe<Scalars['String']['output']>;
+  /** ACCOUNTANT_ACCESS: the accounting firm */
+  firmName?: Maybe<Scalars['String']['output']>;
+  /** The member’s login e-mail when the request was sent */
+  memberEmail?: Maybe<Scalars['String']['output']>;
+  /** CHANGE_LOGIN_EMAIL, CHANGE_PROFILE, REMOVE_USER: the member */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** The member’s name when the request was sent */
+  memberName?: Maybe<Scalars['String']['output']>;
+  /** The member’s profile when the request was sent */
+  memberProfile?: Maybe<Profile>;
+  /** ADD_USER, ACCOUNTANT_ACCESS: the new user’s name */
+  name?: Maybe<Scalars['String']['output']>;
+  /** CHANGE_LOGIN_EMAIL: the new address */
+  newEmail?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  /** ADD_USER, CHANGE_PROFILE: the profile asked for */
+  profile?: Maybe<Profile>;
+  /** OTHER */
+  subject?: Maybe<Scalars['String']['output']>;
+  /** OTHER */
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+export type SupportRemoveUserInput = {
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A support request, as the dossier sees it (*Support*) */
+export type SupportRequest = {
+  __typename?: 'SupportRequest';
+  /** « Pris en charge par »: the support agent, once someone took it */
+  assignedToName?: Maybe<Scalars['String']['output']>;
+  /** When it became DONE or REJECTED */
+  closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  failedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Why the last processing attempt failed (nothing was applied) */
+  failureMessage?: Maybe<Scalars['String']['output']>;
+  /** Stable code of that failure (EMAIL_TAKEN, NO_FREE_SEAT, PRINCIPAL_USER, …) */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  /** The seat order an ADD_USER request waits (or waited) for */
+  heldBySeatOrderId?: Maybe<Scalars['ID']['output']>;
+  /** Who changed what on this request, when (hash-chained with the dossier’s history) */
+  history: Array<HistoryEntry>;
+  id: Scalars['ID']['output'];
+  kind: SupportRequestKind;
+  /** The latest message */
+  lastMessage?: Maybe<SupportMessage>;
+  /** Time of the latest message (the request itself counts as the first) */
+  lastMessageAt: Scalars['DateTimeISO']['output'];
+  /** The thread, oldest first */
+  messages: Array<SupportMessage>;
+  /** ADD_USER sent while a seat order awaited payment: held until it is paid */
+  onHold: Scalars['Boolean']['output'];
+  payload: SupportPayload;
+  /** REJECTED: why */
+  rejectionReason?: Maybe<Scalars['String']['output']>;
+  /** Who of the dossier sent it */
+  requestedBy: UserSummary;
+  /** Who of the dossier sent it */
+  requestedByName: Scalars['String']['output'];
+  status: SupportRequestStatus;
+  /** One line saying what is asked (French) */
+  summary: Scalars['String']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** The kind and, in the field named after it, its payload (only that one) */
+export type SupportRequestInput = {
+  accountantAccess?: InputMaybe<SupportAccountantAccessInput>;
+  addUser?: InputMaybe<SupportAddUserInput>;
+  changeLoginEmail?: InputMaybe<SupportChangeLoginEmailInput>;
+  changeProfile?: InputMaybe<SupportChangeProfileInput>;
+  kind: SupportRequestKind;
+  /** A first message to support (plain text) */
+  message?: InputMaybe<Scalars['String']['input']>;
+  other?: InputMaybe<SupportOtherInput>;
+  removeUser?: InputMaybe<SupportRemoveUserInput>;
+};
+
+/** What a support request asks for */
+export type SupportRequestKind =
+  | 'ACCOUNTANT_ACCESS'
+  | 'ADD_USER'
+  | 'CHANGE_LOGIN_EMAIL'
+  | 'CHANGE_PROFILE'
+  | 'OTHER'
+  | 'REMOVE_USER';
+
+/** OPEN → IN_PROGRESS → DONE or REJECTED */
+export type SupportRequestStatus =
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'OPEN'
+  | 'REJECTED';
 
 /** One of the user’s open sessions (Mon compte) */
 export type UserSession = {

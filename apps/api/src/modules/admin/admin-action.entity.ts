@@ -9,6 +9,9 @@ export enum AdminActionKind {
   CHANGE_PLAN = 'CHANGE_PLAN',
   MARK_SEAT_ORDER_PAID = 'MARK_SEAT_ORDER_PAID',
   CANCEL_SEAT_ORDER = 'CANCEL_SEAT_ORDER',
+  /** A support request closed without a change of its own (kind OTHER). */
+  CLOSE_SUPPORT_REQUEST = 'CLOSE_SUPPORT_REQUEST',
+  REJECT_SUPPORT_REQUEST = 'REJECT_SUPPORT_REQUEST',
 }
 
 export interface AdminActionDetail {
@@ -40,6 +43,11 @@ export class AdminAction extends Identified {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   targetUserId: string | null;
+
+  /** The support request this action carried out, if any. */
+  @Index('ix_admin_actions_support_request')
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  supportRequestId: string | null;
 
   /** What changed: `before` and `after`, plus what the action needs to be understood. */
   @Column({ type: 'simple-json' })

@@ -44,6 +44,7 @@ export interface AdminActionView {
   dossierName: string | null;
   targetUserId: string | null;
   targetUserEmail: string | null;
+  supportRequestId: string | null;
   detail: string;
 }
 
@@ -77,23 +78,42 @@ export interface AdminUserView {
 // ---------------------------------------------------------------- helpers
 
 /** The audit row, written with the change in the caller's transaction. */
-async function recordAction(
+export async function recordAction(
   tx: RequestContext,
   kind: AdminActionKind,
   target: { dossierId?: string | null; targetUserId?: string | null },
   detail: AdminActionDetail,
-): Promise<void> {
+  link: ActionLink = {},
+): Promise<AdminAction> {
   if (!tx.inTransaction) throw new Error('admin actions are recorded inside the transaction of the change');
-  await tx.em.save(
+  return tx.em.save(
     tx.em.create(AdminAction, {
       supportUserId: tx.userId,
       kind,
       dossierId: target.dossierId ?? null,
       targetUserId: target.targetUserId ?? null,
+      supportRequestId: link.supportRequestId ?? null,
       detail,
     }),
   );
 }
+
+/** Ties an admin action to the support request it carries out (support desk processing). */
+export interface ActionLink {
+  supportRequestId?: string | null;
+}
+
+/**
+ * What an operation did inside the caller's transaction, and what it still has to
+ * do once that transaction has committed (e-mails, invitations): the support desk
+ * applies a request in its own transaction and only then lets the mails go.
+ */
+export interface Applied<T> {
+  value: T;
+  afterCommit(ctx: RequestContext): Promise<void>;
+}
+
+const nothingAfter = async (): Promise<void> => undefined;
 
 /** `%text%` for LIKE with `!` as the escape character (the same on SQLite and MySQL). */
 function containsPattern(text: string): string {
@@ -270,6 +290,7 @@ export async function listActions(ctx: RequestContext, dossierId?: string | null
     dossierName: a.dossierId ? (dossierById.get(a.dossierId) ?? null) : null,
     targetUserId: a.targetUserId,
     targetUserEmail: a.targetUserId ? (userById.get(a.targetUserId)?.email ?? null) : null,
+    supportRequestId: a.supportRequestId,
     detail: JSON.stringify(a.detail),
   }));
 }
@@ -295,20 +316,18 @@ export async function outbox(ctx: RequestContext, args: PageArgs): Promise<Page<
 
 // ---------------------------------------------------------------- actions
 
-/** Changes a user's login e-mail; the user is told at the old and the new address. */
-export async function changeLoginEmail(ctx: RequestContext, userId: string, newEmail: string): Promise<AdminUserView> {
+/** Changes a user's login e-mail (in the caller's transaction); the user is told at the old and the new address after it. */
+export async function applyChangeLoginEmail(tx: RequestContext, userId: string, newEmail: string, link?: ActionLink): Promise<Applied<User>> {
   const email = optionalEmail(normalizeEmail(newEmail ?? ''), 'newEmail');
   if (!email) throw badInput('newEmail is required', 'newEmail');
-  const { before, user } = await ctx.transaction(async (tx) => {
-    const found = await getUser(tx.em, userId);
-    const previous = found.email;
-    if (previous === email) throw badInput('This is already the login e-mail of this user', 'newEmail');
-    const taken = await tx.em.findOneBy(User, { email });
-    if (taken) throw conflict(`The e-mail ${email} is already the login of another user`, { field: 'newEmail' });
-    await tx.em.update(User, { id: found.id }, { email });
-    await recordAction(tx, AdminActionKind.CHANGE_LOGIN_EMAIL, { targetUserId: found.id }, { before: { email: previous }, after: { email } });
-    return { before: previous, user: { ...found, email } as User };
-  });
+  const found = await getUser(tx.em, userId);
+  const before = found.email;
+  if (before === email) throw badInput('This is already the login e-mail of this user', 'newEmail', { reason: 'SAME_EMAIL' });
+  const taken = await tx.em.findOneBy(User, { email });
+  if (taken) throw conflict(`The e-mail ${email} is already the login of another user`, { field: 'newEmail', reason: 'EMAIL_TAKEN' });
+  await tx.em.update(User, { id: found.id }, { email });
+  await recordAction(tx, AdminActionKind.CHANGE_LOGIN_EMAIL, { targetUserId: found.id }, { before: { email: before }, after: { email } }, link);
+  const user = { ...found, email } as User;
   const text = (address: string) =>
     [
       `Bonjour ${user.name},`,
@@ -320,13 +339,23 @@ export async function changeLoginEmail(ctx: RequestContext, userId: string, newE
       `Ce message est envoyé aux deux adresses (ici : ${address}). Votre mot de passe ne change pas.`,
       'Si vous n’êtes pas à l’origine de cette demande, répondez à ce message ou contactez le support au plus vite.',
     ].join('\n');
-  await sendQuietly(ctx, before, 'Votre adresse de connexion Comptoir a changé', text(before));
-  await sendQuietly(ctx, email, 'Votre adresse de connexion Comptoir a changé', text(email));
-  return (await userViews(ctx.em, [user]))[0];
+  return {
+    value: user,
+    async afterCommit(ctx) {
+      await sendQuietly(ctx, before, 'Votre adresse de connexion Comptoir a changé', text(before));
+      await sendQuietly(ctx, email, 'Votre adresse de connexion Comptoir a changé', text(email));
+    },
+  };
 }
 
-/** Adds a user to a dossier: an existing login gets a membership, a new one an invitation. */
-export async function addUser(ctx: RequestContext, dossierId: string, input: AdminAddUserInput): Promise<MemberView> {
+export async function changeLoginEmail(ctx: RequestContext, userId: string, newEmail: string): Promise<AdminUserView> {
+  const applied = await ctx.transaction((tx) => applyChangeLoginEmail(tx, userId, newEmail));
+  await applied.afterCommit(ctx);
+  return (await userViews(ctx.em, [applied.value]))[0];
+}
+
+/** Adds a user to a dossier: an existing login gets a membership, a new one an invitation (after the commit). */
+export async function applyAddUser(tx: RequestContext, dossierId: string, input: AdminAddUserInput, link?: ActionLink): Promise<Applied<User>> {
   const email = optionalEmail(normalizeEmail(input.email ?? ''), 'input.email');
   if (!email) throw badInput('input.email is required', 'input.email');
   const name = requiredText(input.name, 'input.name', 120);
@@ -335,87 +364,101 @@ export async function addUser(ctx: RequestContext, dossierId: string, input: Adm
   assertAssignable(input.profile, 'input.profile');
   if (!Object.values(Profile).includes(input.profile)) throw badInput('input.profile is not a profile', 'input.profile');
 
-  const outcome = await ctx.transaction(async (tx) => {
-    const dossier = await lockDossier(tx.em, dossierId);
-    let user = await tx.em.findOneBy(User, { email });
-    if (user) {
-      if (user.platformRole === PlatformRole.SUPPORT) throw conflict('A support account cannot be a member of a dossier');
-      const existing = await tx.em.findOneBy(Membership, { dossierId, userId: user.id });
-      if (existing) throw conflict(`${email} is already a member of this dossier (${existing.profile})`, { profile: existing.profile });
-    }
-    await assertCanAddMember(tx.em, dossier, input.profile);
-    const isNew = !user;
-    if (!user) {
-      user = await tx.em.save(tx.em.create(User, { email, name, phone, passwordHash: null, platformRole: null }));
-    }
-    await tx.em.save(tx.em.create(Membership, { userId: user.id, dossierId, profile: input.profile, isPrincipal: false }));
-    await recordAction(tx, AdminActionKind.ADD_USER, { dossierId, targetUserId: user.id }, {
-      before: null,
-      after: { email, name: user.name, profile: input.profile },
-      newUser: isNew,
-      ...(firmName ? { firmName } : {}),
-    });
-    return { user, dossier, isNew };
-  });
-
-  if (outcome.user.passwordHash === null) {
-    // A new login (or one that never set a password): the invitation sets the password.
-    try {
-      await sendInvitation(ctx, { userId: outcome.user.id, dossierName: outcome.dossier.name, profile: input.profile, firmName: firmName ?? undefined });
-    } catch (err) {
-      // The member is added either way; a failed delivery shows in the outbox (status `failed`).
-      ctx.app.logger.warn({ userId: outcome.user.id, err: (err as Error).message }, 'invitation not delivered');
-    }
-  } else {
-    await sendQuietly(
-      ctx,
-      outcome.user.email,
-      `Accès au dossier ${outcome.dossier.name}`,
-      [
-        `Bonjour ${outcome.user.name},`,
-        '',
-        `Vous avez désormais accès au dossier « ${outcome.dossier.name} » sur Comptoir.`,
-        `Connectez-vous avec votre adresse ${outcome.user.email} et votre mot de passe habituel, puis choisissez ce dossier.`,
-        '',
-        `${ctx.app.config.publicUrl}/login`,
-      ].join('\n'),
-    );
+  const dossier = await lockDossier(tx.em, dossierId);
+  let user = await tx.em.findOneBy(User, { email });
+  if (user) {
+    if (user.platformRole === PlatformRole.SUPPORT) throw conflict('A support account cannot be a member of a dossier', { reason: 'SUPPORT_ACCOUNT' });
+    const existing = await tx.em.findOneBy(Membership, { dossierId, userId: user.id });
+    if (existing) throw conflict(`${email} is already a member of this dossier (${existing.profile})`, { profile: existing.profile, reason: 'ALREADY_MEMBER' });
   }
-  return memberView(ctx.em, dossierId, outcome.user.id);
+  await assertCanAddMember(tx.em, dossier, input.profile);
+  const isNew = !user;
+  if (!user) {
+    user = await tx.em.save(tx.em.create(User, { email, name, phone, passwordHash: null, platformRole: null }));
+  }
+  await tx.em.save(tx.em.create(Membership, { userId: user.id, dossierId, profile: input.profile, isPrincipal: false }));
+  await recordAction(tx, AdminActionKind.ADD_USER, { dossierId, targetUserId: user.id }, {
+    before: null,
+    after: { email, name: user.name, profile: input.profile },
+    newUser: isNew,
+    ...(firmName ? { firmName } : {}),
+  }, link);
+  const added = user;
+  return {
+    value: added,
+    async afterCommit(ctx) {
+      if (added.passwordHash === null) {
+        // A new login (or one that never set a password): the invitation sets the password.
+        try {
+          await sendInvitation(ctx, { userId: added.id, dossierName: dossier.name, profile: input.profile, firmName: firmName ?? undefined });
+        } catch (err) {
+          // The member is added either way; a failed delivery shows in the outbox (status `failed`).
+          ctx.app.logger.warn({ userId: added.id, err: (err as Error).message }, 'invitation not delivered');
+        }
+        return;
+      }
+      await sendQuietly(
+        ctx,
+        added.email,
+        `Accès au dossier ${dossier.name}`,
+        [
+          `Bonjour ${added.name},`,
+          '',
+          `Vous avez désormais accès au dossier « ${dossier.name} » sur Comptoir.`,
+          `Connectez-vous avec votre adresse ${added.email} et votre mot de passe habituel, puis choisissez ce dossier.`,
+          '',
+          `${ctx.app.config.publicUrl}/login`,
+        ].join('\n'),
+      );
+    },
+  };
 }
 
-export async function changeProfile(ctx: RequestContext, dossierId: string, userId: string, profile: Profile): Promise<MemberView> {
+export async function addUser(ctx: RequestContext, dossierId: string, input: AdminAddUserInput): Promise<MemberView> {
+  const applied = await ctx.transaction((tx) => applyAddUser(tx, dossierId, input));
+  await applied.afterCommit(ctx);
+  return memberView(ctx.em, dossierId, applied.value.id);
+}
+
+export async function applyChangeProfile(tx: RequestContext, dossierId: string, userId: string, profile: Profile, link?: ActionLink): Promise<Applied<Profile>> {
   assertAssignable(profile, 'profile');
-  await ctx.transaction(async (tx) => {
-    const dossier = await lockDossier(tx.em, dossierId);
-    const membership = await getMembership(tx.em, dossierId, userId);
-    if (membership.isPrincipal) throw conflict('The principal user keeps the OWNER profile');
-    if (membership.profile === profile) return;
+  const dossier = await lockDossier(tx.em, dossierId);
+  const membership = await getMembership(tx.em, dossierId, userId);
+  if (membership.isPrincipal) throw conflict('The principal user keeps the OWNER profile', { reason: 'PRINCIPAL_USER' });
+  if (membership.profile !== profile) {
     await assertCanChangeProfile(tx.em, dossier, membership.profile, profile);
     await tx.em.update(Membership, { id: membership.id }, { profile });
     await recordAction(tx, AdminActionKind.CHANGE_PROFILE, { dossierId, targetUserId: userId }, {
       before: { profile: membership.profile },
       after: { profile },
-    });
-  });
+    }, link);
+  }
+  return { value: membership.profile, afterCommit: nothingAfter };
+}
+
+export async function changeProfile(ctx: RequestContext, dossierId: string, userId: string, profile: Profile): Promise<MemberView> {
+  await ctx.transaction((tx) => applyChangeProfile(tx, dossierId, userId, profile));
   return memberView(ctx.em, dossierId, userId);
 }
 
 /** Removes a member (never the principal user) and revokes their sessions bound to the dossier. */
+export async function applyRemoveUser(tx: RequestContext, dossierId: string, userId: string, link?: ActionLink): Promise<Applied<User>> {
+  await lockDossier(tx.em, dossierId);
+  const membership = await getMembership(tx.em, dossierId, userId);
+  if (membership.isPrincipal) throw conflict('The principal user cannot be removed from the dossier', { reason: 'PRINCIPAL_USER' });
+  const user = await getUser(tx.em, userId);
+  await tx.em.delete(Membership, { id: membership.id });
+  const revoked = await tx.em.update(Session, { userId, dossierId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  await recordAction(tx, AdminActionKind.REMOVE_USER, { dossierId, targetUserId: userId }, {
+    before: { email: user.email, name: user.name, profile: membership.profile },
+    after: null,
+    sessionsRevoked: revoked.affected ?? 0,
+  }, link);
+  return { value: user, afterCommit: nothingAfter };
+}
+
 export async function removeUser(ctx: RequestContext, dossierId: string, userId: string): Promise<boolean> {
-  await ctx.transaction(async (tx) => {
-    await lockDossier(tx.em, dossierId);
-    const membership = await getMembership(tx.em, dossierId, userId);
-    if (membership.isPrincipal) throw conflict('The principal user cannot be removed from the dossier');
-    const user = await getUser(tx.em, userId);
-    await tx.em.delete(Membership, { id: membership.id });
-    const revoked = await tx.em.update(Session, { userId, dossierId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    await recordAction(tx, AdminActionKind.REMOVE_USER, { dossierId, targetUserId: userId }, {
-      before: { email: user.email, name: user.name, profile: membership.profile },
-      after: null,
-      sessionsRevoked: revoked.affected ?? 0,
-    });
-  });
+  await ctx.transaction((tx) => applyRemoveUser(tx, dossierId, userId));
   return true;
 }
 
@@ -430,6 +473,13 @@ export async function changePlan(ctx: RequestContext, dossierId: string, plan: P
   });
   return adminDossier(ctx, dossierId);
 }
+
+/**
+ * Work that must happen in the same transaction as a seat order being marked paid
+ * (the support desk releases the ADD_USER requests held for that order). Registered
+ * by the modules that need it, so this module does not depend on them.
+ */
+export const seatOrderPaidHooks: ((tx: RequestContext, order: SeatOrder) => Promise<void>)[] = [];
 
 async function getOrder(tx: RequestContext, orderId: string): Promise<SeatOrder> {
   const order = await tx.em.findOne(SeatOrder, {
@@ -465,6 +515,7 @@ export async function markSeatOrderPaid(ctx: RequestContext, orderId: string, re
       paymentReference: found.paymentReference,
       receivedReference,
     });
+    for (const hook of seatOrderPaidHooks) await hook(tx, found);
     return { order: await tx.em.findOneByOrFail(SeatOrder, { id: found.id }), dossier: dossierAfter };
   });
   const orderer = await ctx.em.findOneBy(User, { id: order.orderedById });

@@ -79,6 +79,9 @@ export class AdminActionType {
   @Field(() => String, { nullable: true })
   targetUserEmail: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The support request this action carried out' })
+  supportRequestId: string | null;
+
   @Field({ description: 'JSON: `before`, `after` and what else the action needs to be understood' })
   detail: string;
 }

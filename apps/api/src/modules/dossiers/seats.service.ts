@@ -102,7 +102,7 @@ function assertAccountantAllowed(dossier: Dossier): void {
   if (!hasAccountantAccess(dossier.plan)) {
     throw planLimit(
       `Accountant access needs the TPE+ plan (this dossier is on ${PLAN_LABEL[dossier.plan]})`,
-      { plan: dossier.plan },
+      { plan: dossier.plan, reason: 'ACCOUNTANT_NEEDS_TPE_PLUS' },
     );
   }
 }
@@ -112,7 +112,7 @@ function assertFreeSeat(dossier: Dossier, usage: SeatUsage): void {
     throw planLimit(
       `No seat left: the ${PLAN_LABEL[dossier.plan]} plan of this dossier allows ${usage.totalSeats} login(s) and ${usage.seatsUsed} are used` +
         (canBuyExtraSeats(dossier.plan) ? '; order extra seats first' : '; upgrade the plan first'),
-      { totalSeats: usage.totalSeats, seatsUsed: usage.seatsUsed },
+      { totalSeats: usage.totalSeats, seatsUsed: usage.seatsUsed, reason: 'NO_FREE_SEAT', canOrderSeats: canBuyExtraSeats(dossier.plan) },
     );
   }
 }

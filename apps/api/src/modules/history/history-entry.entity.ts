@@ -7,6 +7,7 @@ export enum HistoryEntityType {
   CUSTOMER = 'CUSTOMER',
   SUPPLIER = 'SUPPLIER',
   ARTICLE = 'ARTICLE',
+  SUPPORT_REQUEST = 'SUPPORT_REQUEST',
 }
 
 export enum HistoryEntryType {
@@ -18,6 +19,10 @@ export enum HistoryEntryType {
   CONVERTED = 'CONVERTED',
   DUPLICATED = 'DUPLICATED',
   DELETED = 'DELETED',
+  /** Support request: taken in charge by a support agent (`label`: the agent's name). */
+  ASSIGNED = 'ASSIGNED',
+  /** Support request: processing refused, nothing applied (`label`: why). */
+  PROCESSING_FAILED = 'PROCESSING_FAILED',
 }
 
 /** One changed field: values are display strings (amounts in cents, quantities as decimals). */
@@ -41,12 +46,15 @@ export interface RelatedDocumentData {
 export interface HistoryDataByType {
   [HistoryEntryType.CREATED]: { label: string; number?: string | null; from?: RelatedDocumentData };
   [HistoryEntryType.UPDATED]: { changes: FieldChangeData[] };
-  [HistoryEntryType.STATUS_CHANGED]: { from: string; to: string };
+  /** Support requests add the rejection reason (`label`) or the change applied (`changes`). */
+  [HistoryEntryType.STATUS_CHANGED]: { from: string; to: string; label?: string; changes?: FieldChangeData[] };
   [HistoryEntryType.ISSUED]: { number: string; from: string; to: string };
   [HistoryEntryType.SENT]: { from: string; to: string };
   [HistoryEntryType.CONVERTED]: { related: RelatedDocumentData };
   [HistoryEntryType.DUPLICATED]: { related: RelatedDocumentData };
   [HistoryEntryType.DELETED]: { label: string; number: string | null };
+  [HistoryEntryType.ASSIGNED]: { label: string };
+  [HistoryEntryType.PROCESSING_FAILED]: { label: string; reason: string | null };
 }
 
 export type HistoryData = HistoryDataByType[HistoryEntryType];

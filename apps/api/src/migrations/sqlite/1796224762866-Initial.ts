@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795924115630 implements MigrationInterface {
-  name = 'Initial1795924115630';
+export class Initial1796224762866 implements MigrationInterface {
+  name = 'Initial1796224762866';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "dossiers" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "name" varchar(160) NOT NULL, "siret" varchar(14), "vatNumber" varchar(20), "addressLine" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "settings" text NOT NULL, "plan" varchar(12) NOT NULL, "extraSeats" integer NOT NULL DEFAULT (0), "settingsVersion" integer NOT NULL DEFAULT (1))`);
@@ -43,14 +43,20 @@ export class Initial1795924115630 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "seat_orders" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "dossierId" varchar(36) NOT NULL, "quantity" integer NOT NULL, "unitPriceCents" bigint NOT NULL, "totalCents" bigint NOT NULL, "totalInclVatCents" bigint NOT NULL, "status" varchar(20) NOT NULL, "provider" varchar(30) NOT NULL, "paymentReference" varchar(40) NOT NULL, "paymentInstructions" text NOT NULL, "orderedById" varchar(36) NOT NULL, "paidAt" datetime(6), "markedPaidById" varchar(36), "receivedReference" varchar(120), "cancelledAt" datetime(6), "cancelledById" varchar(36))`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_seat_orders_payment_reference" ON "seat_orders" ("paymentReference") `);
     await queryRunner.query(`CREATE INDEX "ix_seat_orders_dossier_created" ON "seat_orders" ("dossierId", "createdAt") `);
-    await queryRunner.query(`CREATE TABLE "admin_actions" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "supportUserId" varchar(36) NOT NULL, "kind" varchar(40) NOT NULL, "dossierId" varchar(36), "targetUserId" varchar(36), "detail" text NOT NULL)`);
+    await queryRunner.query(`CREATE TABLE "admin_actions" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "supportUserId" varchar(36) NOT NULL, "kind" varchar(40) NOT NULL, "dossierId" varchar(36), "targetUserId" varchar(36), "supportRequestId" varchar(36), "detail" text NOT NULL)`);
     await queryRunner.query(`CREATE INDEX "ix_admin_actions_created" ON "admin_actions" ("createdAt") `);
+    await queryRunner.query(`CREATE INDEX "ix_admin_actions_support_request" ON "admin_actions" ("supportRequestId") `);
     await queryRunner.query(`CREATE INDEX "ix_admin_actions_target_user" ON "admin_actions" ("targetUserId", "createdAt") `);
     await queryRunner.query(`CREATE INDEX "ix_admin_actions_dossier" ON "admin_actions" ("dossierId", "createdAt") `);
     await queryRunner.query(`CREATE TABLE "export_presets" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "dossierId" varchar(36) NOT NULL, "name" varchar(80) NOT NULL, "columns" text NOT NULL, "shared" boolean NOT NULL DEFAULT (0), "ownerId" varchar(36) NOT NULL)`);
     await queryRunner.query(`CREATE INDEX "ix_export_presets_dossier_owner" ON "export_presets" ("dossierId", "ownerId") `);
     await queryRunner.query(`CREATE TABLE "export_logs" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "dossierId" varchar(36) NOT NULL, "userId" varchar(36) NOT NULL, "kind" varchar(20) NOT NULL, "format" varchar(10) NOT NULL, "filters" text NOT NULL, "columns" text NOT NULL, "status" varchar(20) NOT NULL, "totalRows" integer, "rowsWritten" integer NOT NULL DEFAULT (0), "cancelRequested" boolean NOT NULL DEFAULT (0), "startedAt" datetime(6), "finishedAt" datetime(6), "durationMs" integer, "fileName" varchar(120) NOT NULL, "error" varchar(300))`);
     await queryRunner.query(`CREATE INDEX "ix_export_logs_dossier_created" ON "export_logs" ("dossierId", "createdAt") `);
+    await queryRunner.query(`CREATE TABLE "support_requests" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "dossierId" varchar(36) NOT NULL, "kind" varchar(30) NOT NULL, "status" varchar(20) NOT NULL, "payload" text NOT NULL, "requestedById" varchar(36) NOT NULL, "assignedToId" varchar(36), "assignedAt" datetime(6), "heldBySeatOrderId" varchar(36), "lastMessageAt" datetime(6) NOT NULL, "closedAt" datetime(6), "closedById" varchar(36), "rejectionReason" varchar(1000), "failureMessage" varchar(1000), "failureReason" varchar(40), "failedAt" datetime(6))`);
+    await queryRunner.query(`CREATE INDEX "ix_support_requests_status_created" ON "support_requests" ("status", "createdAt") `);
+    await queryRunner.query(`CREATE INDEX "ix_support_requests_dossier_created" ON "support_requests" ("dossierId", "createdAt") `);
+    await queryRunner.query(`CREATE TABLE "support_messages" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "dossierId" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "authorId" varchar(36) NOT NULL, "side" varchar(10) NOT NULL, "text" text NOT NULL)`);
+    await queryRunner.query(`CREATE INDEX "ix_support_messages_request" ON "support_messages" ("requestId", "createdAt") `);
     await queryRunner.query(`DROP INDEX "ix_memberships_dossier"`);
     await queryRunner.query(`DROP INDEX "uq_memberships_user_dossier"`);
     await queryRunner.query(`CREATE TABLE "temporary_memberships" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "userId" varchar(36) NOT NULL, "dossierId" varchar(36) NOT NULL, "profile" varchar(12) NOT NULL, "isPrincipal" boolean NOT NULL DEFAULT (0), CONSTRAINT "FK_187d573e43b2c2aa3960df20b78" FOREIGN KEY ("userId") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_3161c4ed950516abbf80e5c2829" FOREIGN KEY ("dossierId") REFERENCES "dossiers" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`);
@@ -102,12 +108,18 @@ export class Initial1795924115630 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "temporary_memberships"`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_memberships_user_dossier" ON "memberships" ("userId", "dossierId") `);
     await queryRunner.query(`CREATE INDEX "ix_memberships_dossier" ON "memberships" ("dossierId") `);
+    await queryRunner.query(`DROP INDEX "ix_support_messages_request"`);
+    await queryRunner.query(`DROP TABLE "support_messages"`);
+    await queryRunner.query(`DROP INDEX "ix_support_requests_dossier_created"`);
+    await queryRunner.query(`DROP INDEX "ix_support_requests_status_created"`);
+    await queryRunner.query(`DROP TABLE "support_requests"`);
     await queryRunner.query(`DROP INDEX "ix_export_logs_dossier_created"`);
     await queryRunner.query(`DROP TABLE "export_logs"`);
     await queryRunner.query(`DROP INDEX "ix_export_presets_dossier_owner"`);
     await queryRunner.query(`DROP TABLE "export_presets"`);
     await queryRunner.query(`DROP INDEX "ix_admin_actions_dossier"`);
     await queryRunner.query(`DROP INDEX "ix_admin_actions_target_user"`);
+    await queryRunner.query(`DROP INDEX "ix_admin_actions_support_request"`);
     await queryRunner.query(`DROP INDEX "ix_admin_actions_created"`);
     await queryRunner.query(`DROP TABLE "admin_actions"`);
     await queryRunner.query(`DROP INDEX "ix_seat_orders_dossier_created"`);

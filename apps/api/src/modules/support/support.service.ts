@@ -1,0 +1,246 @@
+import { In, type EntityManager } from 'typeorm';
+import { Profile } from '@comptoir/schema';
+import type { RequestContext } from '../../core/context';
+import { AppError, badInput, conflict, forbidden, notFound, planLimit } from '../../core/errors';
+import { clock } from '../history/clock';
+import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.entity';
+import { recordHistory } from '../history/history.service';
+import { Dossier } from '../dossiers/dossier.entity';
+import { SeatOrder, SeatOrderStatus } from '../dossiers/seat-order.entity';
+import { canBuyExtraSeats, hasAccountantAccess, lockDossier, PLAN_LABEL, seatUsage } from '../dossiers/seats.service';
+import { Membership } from '../identity/membership.entity';
+import { normalizeEmail, User } from '../identity/user.entity';
+import {
+  OPEN_STATUSES,
+  SupportMessage,
+  SupportMessageSide,
+  SupportRequest,
+  SupportRequestKind,
+  SupportRequestStatus,
+  type StoredPayload,
+} from './support-request.entity';
+import { mailRequestReceived, mailRequesterMessage } from './support.mail';
+import { firstIssue, PAYLOAD_FIELD, SUPPORT_PAYLOAD_SCHEMAS, supportMessageText, type SupportRequestKindName } from './support.schemas';
+import type { SupportRequestInput, SupportRequestView } from './support.types';
+import { requestViews, summarize } from './support.views';
+
+/** OWNER and ADV send every kind and follow every request of the dossier; the others their own OTHER only. */
+export function managesSupport(profile: Profile | null): boolean {
+  return profile === Profile.OWNER || profile === Profile.ADV;
+}
+
+const LIST_CAP = 200;
+
+/** `text` checked as a thread message; BAD_USER_INPUT naming `field`. */
+export function messageText(text: string | null | undefined, field: string): string {
+  const parsed = supportMessageText.safeParse(text ?? '');
+  if (!parsed.success) throw badInput(`${field}: ${parsed.error.issues[0].message}`, field);
+  return parsed.data;
+}
+
+/** The payload of `input.kind`, validated by its zod schema; BAD_USER_INPUT names the offending field. */
+export function parsePayload(input: SupportRequestInput): { kind: SupportRequestKind; payload: StoredPayload } {
+  const kind = input.kind as SupportRequestKindName;
+  if (!(kind in SUPPORT_PAYLOAD_SCHEMAS)) throw badInput('input.kind is not a kind of request', 'input.kind');
+  const field = PAYLOAD_FIELD[kind];
+  for (const other of Object.values(PAYLOAD_FIELD)) {
+    const given = (input as unknown as Record<string, unknown>)[other];
+    if (other !== field && given !== null && given !== undefined) {
+      throw badInput(`input.${other} does not belong to a ${kind} request`, `input.${other}`, { reason: 'PAYLOAD_MISMATCH' });
+    }
+  }
+  const raw = (input as unknown as Record<string, unknown>)[field];
+  if (raw === null || raw === undefined) throw badInput(`input.${field} is required for a ${kind} request`, `input.${field}`);
+  const parsed = SUPPORT_PAYLOAD_SCHEMAS[kind].safeParse(raw);
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.error, `input.${field}`);
+    throw badInput(`${issue.field}: ${issue.message}`, issue.field);
+  }
+  return { kind: kind as SupportRequestKind, payload: parsed.data as StoredPayload };
+}
+
+async function memberOf(em: EntityManager, dossierId: string, userId: string): Promise<Membership & { user: User }> {
+  const membership = await em.findOne(Membership, { where: { dossierId, userId }, relations: { user: true } });
+  if (!membership?.user) throw notFound('Member', userId);
+  return membership as Membership & { user: User };
+}
+
+/** Open requests of the dossier still to be carried out. */
+function openRequests(em: EntityManager, dossierId: string, kinds: SupportRequestKind[]): Promise<SupportRequest[]> {
+  return em.find(SupportRequest, { where: { dossierId, kind: In(kinds), status: In([...OPEN_STATUSES]) } });
+}
+
+/**
+ * ADD_USER needs a seat: a free one (not already promised to another open ADD_USER),
+ * or one of a seat order awaiting payment (the request is then held until it is
+ * paid). Neither: PLAN_LIMIT, and the SPA offers the seat order page.
+ */
+async function seatForNewUser(em: EntityManager, dossier: Dossier): Promise<{ heldBySeatOrderId: string | null }> {
+  const usage = await seatUsage(em, dossier);
+  const open = await openRequests(em, dossier.id, [SupportRequestKind.ADD_USER]);
+  const heldIds = open.map((r) => r.heldBySeatOrderId).filter((x): x is string => !!x);
+  const pendingOrders = canBuyExtraSeats(dossier.plan)
+    ? await em.find(SeatOrder, { where: { dossierId: dossier.id, status: SeatOrderStatus.PENDING_PAYMENT }, order: { createdAt: 'ASC', id: 'ASC' } })
+    : [];
+  const pendingIds = new Set(pendingOrders.map((o) => o.id));
+  const promised = open.filter((r) => !r.heldBySeatOrderId || !pendingIds.has(r.heldBySeatOrderId)).length;
+  if (usage.seatsAvailable - promised >= 1) return { heldBySeatOrderId: null };
+  for (const order of pendingOrders) {
+    if (order.quantity > heldIds.filter((id) => id === order.id).length) return { heldBySeatOrderId: order.id };
+  }
+  throw planLimit(
+    `No seat is free for a new user: the ${PLAN_LABEL[dossier.plan]} plan of this dossier allows ${usage.totalSeats} login(s), ${usage.seatsUsed} used` +
+      (promised ? ` and ${promised} promised to requests in progress` : '') +
+      (canBuyExtraSeats(dossier.plan) ? '; order an extra seat first' : '; a bigger plan is needed'),
+    { reason: 'NO_FREE_SEAT', canOrderSeats: canBuyExtraSeats(dossier.plan), totalSeats: usage.totalSeats, seatsUsed: usage.seatsUsed, promised },
+  );
+}
+
+/** Rules of each kind that depend on the dossier; fills the member snapshot. Runs with the dossier locked. */
+async function checkAgainstDossier(tx: RequestContext, dossier: Dossier, kind: SupportRequestKind, payload: StoredPayload): Promise<{ heldBySeatOrderId: string | null }> {
+  const em = tx.em;
+  const f = `input.${PAYLOAD_FIELD[kind as SupportRequestKindName]}`;
+  if (payload.memberId) {
+    const member = await memberOf(em, dossier.id, payload.memberId);
+    Object.assign(payload, { memberName: member.user.name, memberEmail: member.user.email, memberProfile: member.profile });
+    if (member.isPrincipal && (kind === SupportRequestKind.CHANGE_PROFILE || kind === SupportRequestKind.REMOVE_USER)) {
+      throw conflict('The principal user keeps the OWNER profile and cannot be removed', { reason: 'PRINCIPAL_USER', field: `${f}.memberId` });
+    }
+  }
+  switch (kind) {
+    case SupportRequestKind.CHANGE_LOGIN_EMAIL: {
+      if (payload.newEmail === payload.memberEmail) throw badInput(`${f}.newEmail is already this member’s login`, `${f}.newEmail`, { reason: 'SAME_EMAIL' });
+      if (await em.existsBy(User, { email: payload.newEmail! })) {
+        throw conflict(`The e-mail ${payload.newEmail} is already the login of another user`, { reason: 'EMAIL_TAKEN', field: `${f}.newEmail` });
+      }
+      return { heldBySeatOrderId: null };
+    }
+    case SupportRequestKind.CHANGE_PROFILE:
+      if (payload.profile === payload.memberProfile) throw badInput(`${f}.profile is already this member’s profile`, `${f}.profile`, { reason: 'SAME_PROFILE' });
+      return { heldBySeatOrderId: null };
+    case SupportRequestKind.ADD_USER:
+    case SupportRequestKind.ACCOUNTANT_ACCESS: {
+      const email = normalizeEmail(payload.email!);
+      const existing = await em.findOneBy(User, { email });
+      if (existing && (await em.existsBy(Membership, { dossierId: dossier.id, userId: existing.id }))) {
+        throw conflict(`${email} is already a member of this dossier`, { reason: 'ALREADY_MEMBER', field: `${f}.email` });
+      }
+      const pending = await openRequests(em, dossier.id, [SupportRequestKind.ADD_USER, SupportRequestKind.ACCOUNTANT_ACCESS]);
+      if (pending.some((r) => r.payload.email === email)) {
+        throw conflict(`A request to add ${email} is already in progress`, { reason: 'ALREADY_REQUESTED', field: `${f}.email` });
+      }
+      if (kind === SupportRequestKind.ACCOUNTANT_ACCESS) {
+        if (!hasAccountantAccess(dossier.plan)) {
+          throw planLimit(`Accountant access needs the TPE+ plan (this dossier is on ${PLAN_LABEL[dossier.plan]})`, { reason: 'ACCOUNTANT_NEEDS_TPE_PLUS', plan: dossier.plan });
+        }
+        return { heldBySeatOrderId: null };
+      }
+      return seatForNewUser(em, dossier);
+    }
+    default:
+      return { heldBySeatOrderId: null };
+  }
+}
+
+/** Sends a request from the session's dossier. */
+export async function createSupportRequest(ctx: RequestContext, input: SupportRequestInput): Promise<SupportRequestView> {
+  const profile = ctx.user.profile;
+  const { kind, payload } = parsePayload(input);
+  if (!managesSupport(profile) && kind !== SupportRequestKind.OTHER) {
+    throw new AppError(forbidden().code, 'Your profile may only send requests of kind OTHER', { reason: 'KIND_NOT_ALLOWED' });
+  }
+  const message = !input.message?.trim() ? null : messageText(input.message, 'input.message');
+  const created = await ctx.transaction(async (tx) => {
+    const dossier = await lockDossier(tx.em, tx.dossierId);
+    const { heldBySeatOrderId } = await checkAgainstDossier(tx, dossier, kind, payload);
+    const now = clock.now();
+    const request = tx.scoped(SupportRequest, 'Support request').create({
+      kind,
+      status: SupportRequestStatus.OPEN,
+      payload,
+      requestedById: tx.userId,
+      assignedToId: null,
+      assignedAt: null,
+      heldBySeatOrderId,
+      lastMessageAt: now,
+      closedAt: null,
+      closedById: null,
+      rejectionReason: null,
+      failureMessage: null,
+      failureReason: null,
+      failedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await tx.scoped(SupportRequest).save(request);
+    if (message) {
+      await tx.scoped(SupportMessage).save(
+        tx.scoped(SupportMessage).create({ requestId: request.id, authorId: tx.userId, side: SupportMessageSide.REQUESTER, text: message, createdAt: now, updatedAt: now }),
+      );
+    }
+    await recordHistory(tx, {
+      entityType: HistoryEntityType.SUPPORT_REQUEST,
+      entityId: request.id,
+      type: HistoryEntryType.CREATED,
+      data: { label: summarize(kind, payload) },
+    });
+    return { request, dossier };
+  });
+  const requester = await ctx.em.findOneByOrFail(User, { id: ctx.userId });
+  await mailRequestReceived(ctx, { request: created.request, summary: summarize(kind, payload), dossierName: created.dossier.name }, requester, message);
+  return (await requestViews(ctx, [created.request]))[0];
+}
+
+/** The requests the session may follow: all of the dossier's for OWNER/ADV, else its own (OTHER only). */
+function visibleWhere(ctx: RequestContext) {
+  return managesSupport(ctx.user.profile) ? {} : { requestedById: ctx.userId, kind: SupportRequestKind.OTHER };
+}
+
+export async function listSupportRequests(ctx: RequestContext, status?: SupportRequestStatus | null, first?: number | null): Promise<SupportRequestView[]> {
+  const take = first ?? 50;
+  if (!Number.isInteger(take) || take < 1 || take > LIST_CAP) throw badInput(`first must be between 1 and ${LIST_CAP}`, 'first');
+  const requests = await ctx.scoped(SupportRequest, 'Support request').find({
+    where: { ...visibleWhere(ctx), ...(status ? { status } : {}) },
+    order: { createdAt: 'DESC', id: 'DESC' },
+    take,
+  });
+  return requestViews(ctx, requests);
+}
+
+/** A request of the session's dossier the session may follow, or NOT_FOUND (as for a missing one). */
+export async function visibleRequest(ctx: RequestContext, id: string, options: { lock?: boolean } = {}): Promise<SupportRequest> {
+  const request = await ctx.scoped(SupportRequest, 'Support request').get(id, options);
+  const rule = visibleWhere(ctx);
+  if ('requestedById' in rule && (request.requestedById !== rule.requestedById || request.kind !== rule.kind)) throw notFound('Support request', id);
+  return request;
+}
+
+export async function getSupportRequest(ctx: RequestContext, id: string): Promise<SupportRequestView> {
+  return (await requestViews(ctx, [await visibleRequest(ctx, id)]))[0];
+}
+
+/** The dossier writes in a request's thread; a closed request takes no more messages. */
+export async function postSupportMessage(ctx: RequestContext, id: string, text: string): Promise<SupportRequestView> {
+  const body = messageText(text, 'text');
+  const { request, dossierName } = await ctx.transaction(async (tx) => {
+    const found = await visibleRequest(tx, id, { lock: true });
+    if (!(OPEN_STATUSES as readonly string[]).includes(found.status)) {
+      throw conflict('This request is closed: send a new one', { reason: 'REQUEST_CLOSED', status: found.status });
+    }
+    const now = clock.now();
+    await tx.scoped(SupportMessage).save(
+      tx.scoped(SupportMessage).create({ requestId: found.id, authorId: tx.userId, side: SupportMessageSide.REQUESTER, text: body, createdAt: now, updatedAt: now }),
+    );
+    await tx.em.update(SupportRequest, { id: found.id }, { lastMessageAt: now });
+    const dossier = await tx.em.findOneByOrFail(Dossier, { id: tx.dossierId });
+    return { request: found, dossierName: dossier.name };
+  });
+  await mailRequesterMessage(ctx, { request, summary: summarize(request.kind, request.payload), dossierName }, ctx.user.name, body);
+  return getSupportRequest(ctx, id);
+}
+
+/** Open requests of the dossier, for the home page and menus (the session's visibility). */
+export async function openRequestCount(ctx: RequestContext): Promise<number> {
+  return ctx.scoped(SupportRequest).count({ ...visibleWhere(ctx), status: In([...OPEN_STATUSES]) });
+}
+
