@@ -1,2 +1,3 @@
 export * from './enums';
 export * as Gql from './generated/graphql';
+export * from './errors';
