@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { ErrorCode, type Plan, type Profile } from '@comptoir/schema';
+import { fieldErrors, plainText, SUPPORT_LIMITS, type Plan, type Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { AppError, badInput, conflict, notFound, planLimit } from '../../core/errors';
 import {
@@ -12,9 +12,9 @@ import {
   type Applied,
 } from '../admin/admin.service';
 import { AdminActionKind } from '../admin/admin-action.entity';
-import { Dossier } from '../dossiers/dossier.entity';
+import { Dossier } from '../identity/dossier.entity';
 import { lockDossier } from '../dossiers/seats.service';
-import { clock } from '../history/clock';
+import { clock } from '../../core/clock';
 import { HistoryEntityType, HistoryEntry, HistoryEntryType, type FieldChangeData } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
 import { toHistoryView } from '../history/history.types';
@@ -29,8 +29,7 @@ import {
   SupportRequestStatus,
 } from './support-request.entity';
 import { mailSupportAnswer } from './support.mail';
-import { rejectionReason } from './support.schemas';
-import { messageText } from './support.service';
+import { messageText, refusedInput } from './support.service';
 import type { AdminSupportEventType, AdminSupportFilterInput } from './support.types';
 import { pendingOrderIds, requestViews, summarize } from './support.views';
 
@@ -77,10 +76,7 @@ async function lockRequest(tx: RequestContext, id: string): Promise<{ request: S
 
 function assertOpen(request: SupportRequest): void {
   if ((OPEN_STATUSES as readonly string[]).includes(request.status)) return;
-  throw conflict(`This request is already ${request.status}`, {
-    reason: request.status === SupportRequestStatus.DONE ? 'ALREADY_DONE' : 'ALREADY_REJECTED',
-    status: request.status,
-  });
+  throw conflict('REQUEST_CLOSED', `This request is already ${request.status}`, { status: request.status });
 }
 
 /** OPEN → IN_PROGRESS, in charge of the caller when nobody is (history written). */
@@ -128,7 +124,7 @@ function filtered(ctx: RequestContext, filter: AdminSupportFilterInput | null | 
   if (filter?.mine) qb.andWhere('r.assignedToId = :me', { me: ctx.userId });
   if (filter?.olderThanHours !== null && filter?.olderThanHours !== undefined) {
     if (!Number.isInteger(filter.olderThanHours) || filter.olderThanHours < 0 || filter.olderThanHours > 24 * 365) {
-      throw badInput('filter.olderThanHours must be between 0 and 8760', 'filter.olderThanHours');
+      throw badInput('OUT_OF_RANGE', 'filter.olderThanHours must be between 0 and 8760', 'filter.olderThanHours');
     }
     qb.andWhere('r.createdAt <= :before', { before: new Date(Date.now() - filter.olderThanHours * 3_600_000) });
   }
@@ -148,7 +144,7 @@ async function adminViews(ctx: RequestContext, requests: SupportRequest[]) {
 /** The queue: oldest first (the longest waiting on top). */
 export async function supportQueue(ctx: RequestContext, filter: AdminSupportFilterInput | null | undefined, first?: number | null) {
   const take = first ?? 50;
-  if (!Number.isInteger(take) || take < 1 || take > QUEUE_CAP) throw badInput(`first must be between 1 and ${QUEUE_CAP}`, 'first');
+  if (!Number.isInteger(take) || take < 1 || take > QUEUE_CAP) throw badInput('OUT_OF_RANGE', `first must be between 1 and ${QUEUE_CAP}`, 'first');
   const qb = filtered(ctx, filter, true).orderBy('r.createdAt', 'ASC').addOrderBy('r.id', 'ASC');
   const [requests, totalCount] = await Promise.all([qb.clone().take(take).getMany(), qb.clone().getCount()]);
   return { nodes: await adminViews(ctx, requests), totalCount };
@@ -209,7 +205,7 @@ export async function takeSupportRequest(ctx: RequestContext, id: string, force 
     if (request.assignedToId === tx.userId) return;
     if (request.assignedToId && !force) {
       const agent = await tx.em.findOneBy(User, { id: request.assignedToId });
-      throw conflict(`${agent?.name ?? 'Another agent'} already took this request`, { reason: 'ALREADY_ASSIGNED', assignedTo: agent?.name ?? null });
+      throw conflict('ALREADY_ASSIGNED', `${agent?.name ?? 'Another agent'} already took this request`, { assignedTo: agent?.name ?? null });
     }
     const now = clock.now();
     if (request.assignedToId) {
@@ -282,13 +278,6 @@ async function applyRequest(tx: RequestContext, request: SupportRequest): Promis
   throw new Error(`unknown kind of request: ${String(request.kind)}`);
 }
 
-/** Stable reason of a refused change, for the request and the SPA. */
-function reasonOf(err: AppError): string {
-  const given = err.extensions.reason;
-  if (typeof given === 'string') return given;
-  if (err.code === ErrorCode.NOT_FOUND) return 'MEMBER_NOT_FOUND';
-  return err.code;
-}
 
 /**
  * « Traiter »: applies the requested change with the existing admin operation, in
@@ -306,7 +295,7 @@ export async function processSupportRequest(ctx: RequestContext, id: string, mes
       const found = locked.request;
       assertOpen(found);
       if (found.heldBySeatOrderId && (await pendingOrderIds(tx.em, [found.heldBySeatOrderId])).size) {
-        throw planLimit('This request waits for its seat order to be paid', { reason: 'HELD_UNTIL_PAID', seatOrderId: found.heldBySeatOrderId });
+        throw planLimit('HELD_UNTIL_PAID', 'This request waits for its seat order to be paid', { seatOrderId: found.heldBySeatOrderId });
       }
       applying = true;
       const result = await applyRequest(tx, found);
@@ -342,7 +331,7 @@ async function recordFailure(ctx: RequestContext, id: string, err: AppError): Pr
     const { request } = await lockRequest(tx, id);
     if (!(OPEN_STATUSES as readonly string[]).includes(request.status)) return;
     const now = clock.now();
-    const reason = reasonOf(err);
+    const reason = err.reason;
     await tx.em.update(SupportRequest, { id }, { failureMessage: err.message.slice(0, 1000), failureReason: reason.slice(0, 40), failedAt: now, updatedAt: now });
     await history(tx, request, HistoryEntryType.PROCESSING_FAILED, { label: err.message.slice(0, 500), reason });
   });
@@ -350,9 +339,9 @@ async function recordFailure(ctx: RequestContext, id: string, err: AppError): Pr
 
 /** « Refuser »: REJECTED with its reason (required), which the requester reads in the thread and by e-mail. Nothing else changes. */
 export async function rejectSupportRequest(ctx: RequestContext, id: string, reason: string): Promise<AdminRequestView> {
-  const parsed = rejectionReason.safeParse(reason ?? '');
-  if (!parsed.success) throw badInput(`reason: ${parsed.error.issues[0].message}`, 'reason', { reason: 'REASON_REQUIRED' });
-  const text = parsed.data;
+  const parsed = plainText(SUPPORT_LIMITS.reason).safeParse(reason ?? '');
+  if (!parsed.success) throw refusedInput(fieldErrors(parsed.error, reason), 'reason');
+  const text = parsed.data.trim();
   const { request, dossier } = await ctx.transaction(async (tx) => {
     const locked = await lockRequest(tx, id);
     const found = locked.request;

@@ -1,11 +1,21 @@
 import { In, type EntityManager } from 'typeorm';
-import { Profile } from '@comptoir/schema';
+import {
+  ErrorCode,
+  fieldErrors,
+  Profile,
+  SUPPORT_PAYLOAD_FIELD,
+  SupportRequestInputSchema,
+  supportMessage,
+  type FieldError,
+  type FieldErrorReason,
+  type ReasonOf,
+} from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { AppError, badInput, conflict, forbidden, notFound, planLimit } from '../../core/errors';
-import { clock } from '../history/clock';
+import { clock } from '../../core/clock';
 import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
-import { Dossier } from '../dossiers/dossier.entity';
+import { Dossier } from '../identity/dossier.entity';
 import { SeatOrder, SeatOrderStatus } from '../dossiers/seat-order.entity';
 import { canBuyExtraSeats, hasAccountantAccess, lockDossier, PLAN_LABEL, seatUsage } from '../dossiers/seats.service';
 import { Membership } from '../identity/membership.entity';
@@ -20,7 +30,6 @@ import {
   type StoredPayload,
 } from './support-request.entity';
 import { mailRequestReceived, mailRequesterMessage } from './support.mail';
-import { firstIssue, PAYLOAD_FIELD, SUPPORT_PAYLOAD_SCHEMAS, supportMessageText, type SupportRequestKindName } from './support.schemas';
 import type { SupportRequestInput, SupportRequestView } from './support.types';
 import { requestViews, summarize } from './support.views';
 
@@ -31,32 +40,50 @@ export function managesSupport(profile: Profile | null): boolean {
 
 const LIST_CAP = 200;
 
-/** `text` checked as a thread message; BAD_USER_INPUT naming `field`. */
-export function messageText(text: string | null | undefined, field: string): string {
-  const parsed = supportMessageText.safeParse(text ?? '');
-  if (!parsed.success) throw badInput(`${field}: ${parsed.error.issues[0].message}`, field);
-  return parsed.data;
+/** Field reasons of the shared schemas, as the API's BAD_USER_INPUT reasons. */
+const INPUT_REASON: Partial<Record<FieldErrorReason, ReasonOf<ErrorCode.BAD_USER_INPUT>>> = {
+  REQUIRED: 'REQUIRED',
+  TOO_SHORT: 'TOO_SHORT',
+  TOO_LONG: 'TOO_LONG',
+  INVALID_EMAIL: 'INVALID_EMAIL',
+  NOT_ALLOWED: 'INVALID_CHOICE',
+  TOO_SMALL: 'OUT_OF_RANGE',
+  TOO_BIG: 'OUT_OF_RANGE',
+};
+
+/** BAD_USER_INPUT for the first refused field, its path under `prefix` (`input.addUser.email`). */
+export function refusedInput(errors: FieldError[], prefix: string): AppError {
+  const first = errors[0];
+  const field = [prefix, first.path].filter(Boolean).join('.');
+  return badInput(INPUT_REASON[first.reason] ?? 'INVALID_TEXT', `${field}: ${first.message}`, field, { fieldReason: first.reason });
 }
 
-/** The payload of `input.kind`, validated by its zod schema; BAD_USER_INPUT names the offending field. */
-export function parsePayload(input: SupportRequestInput): { kind: SupportRequestKind; payload: StoredPayload } {
-  const kind = input.kind as SupportRequestKindName;
-  if (!(kind in SUPPORT_PAYLOAD_SCHEMAS)) throw badInput('input.kind is not a kind of request', 'input.kind');
-  const field = PAYLOAD_FIELD[kind];
-  for (const other of Object.values(PAYLOAD_FIELD)) {
-    const given = (input as unknown as Record<string, unknown>)[other];
-    if (other !== field && given !== null && given !== undefined) {
-      throw badInput(`input.${other} does not belong to a ${kind} request`, `input.${other}`, { reason: 'PAYLOAD_MISMATCH' });
-    }
+/** `text` checked as a thread message (plain text, length-limited); BAD_USER_INPUT naming `field`. */
+export function messageText(text: string | null | undefined, field: string): string {
+  const parsed = supportMessage().safeParse(text ?? '');
+  if (!parsed.success) throw refusedInput(fieldErrors(parsed.error, text), field);
+  return parsed.data.trim();
+}
+
+const trimmed = (value: string | null | undefined): string | undefined => (value === null || value === undefined ? undefined : value.trim());
+
+/**
+ * The payload of `input.kind`, validated by the shared zod schema (the SPA's forms
+ * use the same), then trimmed, with e-mails normalized. BAD_USER_INPUT names the field.
+ */
+export function parsePayload(input: SupportRequestInput): { kind: SupportRequestKind; payload: StoredPayload; message: string | null } {
+  const parsed = SupportRequestInputSchema.safeParse(input);
+  if (!parsed.success) throw refusedInput(fieldErrors(parsed.error, input), 'input');
+  const value = parsed.data;
+  const raw = value[SUPPORT_PAYLOAD_FIELD[value.kind]] as Record<string, string | null | undefined>;
+  const payload: StoredPayload = {};
+  for (const [key, text] of Object.entries(raw)) {
+    const clean = trimmed(text);
+    if (clean === undefined || clean === '') continue;
+    (payload as Record<string, string>)[key] = key === 'email' || key === 'newEmail' ? normalizeEmail(clean) : clean;
   }
-  const raw = (input as unknown as Record<string, unknown>)[field];
-  if (raw === null || raw === undefined) throw badInput(`input.${field} is required for a ${kind} request`, `input.${field}`);
-  const parsed = SUPPORT_PAYLOAD_SCHEMAS[kind].safeParse(raw);
-  if (!parsed.success) {
-    const issue = firstIssue(parsed.error, `input.${field}`);
-    throw badInput(`${issue.field}: ${issue.message}`, issue.field);
-  }
-  return { kind: kind as SupportRequestKind, payload: parsed.data as StoredPayload };
+  if (value.kind === 'ADD_USER' || value.kind === 'ACCOUNTANT_ACCESS') payload.phone ??= null;
+  return { kind: value.kind as SupportRequestKind, payload, message: trimmed(value.message) || null };
 }
 
 async function memberOf(em: EntityManager, dossierId: string, userId: string): Promise<Membership & { user: User }> {
@@ -89,49 +116,50 @@ async function seatForNewUser(em: EntityManager, dossier: Dossier): Promise<{ he
     if (order.quantity > heldIds.filter((id) => id === order.id).length) return { heldBySeatOrderId: order.id };
   }
   throw planLimit(
+    'NO_SEAT_LEFT',
     `No seat is free for a new user: the ${PLAN_LABEL[dossier.plan]} plan of this dossier allows ${usage.totalSeats} login(s), ${usage.seatsUsed} used` +
       (promised ? ` and ${promised} promised to requests in progress` : '') +
       (canBuyExtraSeats(dossier.plan) ? '; order an extra seat first' : '; a bigger plan is needed'),
-    { reason: 'NO_FREE_SEAT', canOrderSeats: canBuyExtraSeats(dossier.plan), totalSeats: usage.totalSeats, seatsUsed: usage.seatsUsed, promised },
+    { canOrderSeats: canBuyExtraSeats(dossier.plan), totalSeats: usage.totalSeats, seatsUsed: usage.seatsUsed, promised },
   );
 }
 
 /** Rules of each kind that depend on the dossier; fills the member snapshot. Runs with the dossier locked. */
 async function checkAgainstDossier(tx: RequestContext, dossier: Dossier, kind: SupportRequestKind, payload: StoredPayload): Promise<{ heldBySeatOrderId: string | null }> {
   const em = tx.em;
-  const f = `input.${PAYLOAD_FIELD[kind as SupportRequestKindName]}`;
+  const f = `input.${SUPPORT_PAYLOAD_FIELD[kind]}`;
   if (payload.memberId) {
     const member = await memberOf(em, dossier.id, payload.memberId);
     Object.assign(payload, { memberName: member.user.name, memberEmail: member.user.email, memberProfile: member.profile });
     if (member.isPrincipal && (kind === SupportRequestKind.CHANGE_PROFILE || kind === SupportRequestKind.REMOVE_USER)) {
-      throw conflict('The principal user keeps the OWNER profile and cannot be removed', { reason: 'PRINCIPAL_USER', field: `${f}.memberId` });
+      throw conflict('PRINCIPAL_USER', 'The principal user keeps the OWNER profile and cannot be removed', { field: `${f}.memberId` });
     }
   }
   switch (kind) {
     case SupportRequestKind.CHANGE_LOGIN_EMAIL: {
-      if (payload.newEmail === payload.memberEmail) throw badInput(`${f}.newEmail is already this member’s login`, `${f}.newEmail`, { reason: 'SAME_EMAIL' });
+      if (payload.newEmail === payload.memberEmail) throw badInput('SAME_EMAIL', `${f}.newEmail is already this member’s login`, `${f}.newEmail`);
       if (await em.existsBy(User, { email: payload.newEmail! })) {
-        throw conflict(`The e-mail ${payload.newEmail} is already the login of another user`, { reason: 'EMAIL_TAKEN', field: `${f}.newEmail` });
+        throw conflict('EMAIL_TAKEN', `The e-mail ${payload.newEmail} is already the login of another user`, { field: `${f}.newEmail` });
       }
       return { heldBySeatOrderId: null };
     }
     case SupportRequestKind.CHANGE_PROFILE:
-      if (payload.profile === payload.memberProfile) throw badInput(`${f}.profile is already this member’s profile`, `${f}.profile`, { reason: 'SAME_PROFILE' });
+      if (payload.profile === payload.memberProfile) throw badInput('SAME_PROFILE', `${f}.profile is already this member’s profile`, `${f}.profile`);
       return { heldBySeatOrderId: null };
     case SupportRequestKind.ADD_USER:
     case SupportRequestKind.ACCOUNTANT_ACCESS: {
       const email = normalizeEmail(payload.email!);
       const existing = await em.findOneBy(User, { email });
       if (existing && (await em.existsBy(Membership, { dossierId: dossier.id, userId: existing.id }))) {
-        throw conflict(`${email} is already a member of this dossier`, { reason: 'ALREADY_MEMBER', field: `${f}.email` });
+        throw conflict('ALREADY_MEMBER', `${email} is already a member of this dossier`, { field: `${f}.email` });
       }
       const pending = await openRequests(em, dossier.id, [SupportRequestKind.ADD_USER, SupportRequestKind.ACCOUNTANT_ACCESS]);
       if (pending.some((r) => r.payload.email === email)) {
-        throw conflict(`A request to add ${email} is already in progress`, { reason: 'ALREADY_REQUESTED', field: `${f}.email` });
+        throw conflict('ALREADY_REQUESTED', `A request to add ${email} is already in progress`, { field: `${f}.email` });
       }
       if (kind === SupportRequestKind.ACCOUNTANT_ACCESS) {
         if (!hasAccountantAccess(dossier.plan)) {
-          throw planLimit(`Accountant access needs the TPE+ plan (this dossier is on ${PLAN_LABEL[dossier.plan]})`, { reason: 'ACCOUNTANT_NEEDS_TPE_PLUS', plan: dossier.plan });
+          throw planLimit('NO_ACCOUNTANT_ACCESS', `Accountant access needs the TPE+ plan (this dossier is on ${PLAN_LABEL[dossier.plan]})`, { plan: dossier.plan });
         }
         return { heldBySeatOrderId: null };
       }
@@ -145,11 +173,10 @@ async function checkAgainstDossier(tx: RequestContext, dossier: Dossier, kind: S
 /** Sends a request from the session's dossier. */
 export async function createSupportRequest(ctx: RequestContext, input: SupportRequestInput): Promise<SupportRequestView> {
   const profile = ctx.user.profile;
-  const { kind, payload } = parsePayload(input);
+  const { kind, payload, message } = parsePayload(input);
   if (!managesSupport(profile) && kind !== SupportRequestKind.OTHER) {
-    throw new AppError(forbidden().code, 'Your profile may only send requests of kind OTHER', { reason: 'KIND_NOT_ALLOWED' });
+    throw forbidden('Your profile may only send requests of kind OTHER', 'SUPPORT_KIND_NOT_ALLOWED');
   }
-  const message = !input.message?.trim() ? null : messageText(input.message, 'input.message');
   const created = await ctx.transaction(async (tx) => {
     const dossier = await lockDossier(tx.em, tx.dossierId);
     const { heldBySeatOrderId } = await checkAgainstDossier(tx, dossier, kind, payload);
@@ -198,7 +225,7 @@ function visibleWhere(ctx: RequestContext) {
 
 export async function listSupportRequests(ctx: RequestContext, status?: SupportRequestStatus | null, first?: number | null): Promise<SupportRequestView[]> {
   const take = first ?? 50;
-  if (!Number.isInteger(take) || take < 1 || take > LIST_CAP) throw badInput(`first must be between 1 and ${LIST_CAP}`, 'first');
+  if (!Number.isInteger(take) || take < 1 || take > LIST_CAP) throw badInput('OUT_OF_RANGE', `first must be between 1 and ${LIST_CAP}`, 'first');
   const requests = await ctx.scoped(SupportRequest, 'Support request').find({
     where: { ...visibleWhere(ctx), ...(status ? { status } : {}) },
     order: { createdAt: 'DESC', id: 'DESC' },
@@ -225,7 +252,7 @@ export async function postSupportMessage(ctx: RequestContext, id: string, text: 
   const { request, dossierName } = await ctx.transaction(async (tx) => {
     const found = await visibleRequest(tx, id, { lock: true });
     if (!(OPEN_STATUSES as readonly string[]).includes(found.status)) {
-      throw conflict('This request is closed: send a new one', { reason: 'REQUEST_CLOSED', status: found.status });
+      throw conflict('REQUEST_CLOSED', 'This request is closed: send a new one', { status: found.status });
     }
     const now = clock.now();
     await tx.scoped(SupportMessage).save(

@@ -199,7 +199,7 @@ describe('the support desk: requests from the dossier, processed by support', ()
       const target = d.as.COMMERCIAL!.user.id;
       for (const p of [Profile.COMMERCIAL, Profile.ACHAT, Profile.ACCOUNTANT]) {
         const refused = await d.client(p).exec(CREATE, { input: { kind: 'CHANGE_PROFILE', changeProfile: { memberId: target, profile: 'ADV' } } });
-        expect([p, errorOf(refused)]).toEqual([p, expect.objectContaining({ code: 'FORBIDDEN', reason: 'KIND_NOT_ALLOWED' })]);
+        expect([p, errorOf(refused)]).toEqual([p, expect.objectContaining({ code: 'FORBIDDEN', reason: 'SUPPORT_KIND_NOT_ALLOWED' })]);
       }
       const own = await create(d.client(Profile.ACHAT), { kind: 'OTHER', other: { subject: 'Question achat', text: '?' } });
       const owners = await create(d.client(Profile.OWNER), { kind: 'OTHER', other: { subject: 'Question du gérant', text: '?' } });
@@ -214,7 +214,7 @@ describe('the support desk: requests from the dossier, processed by support', ()
     it('ACCOUNTANT_ACCESS needs TPE_PLUS (PLAN_LIMIT, nothing stored)', async () => {
       const d = await createDossier(t, { plan: Plan.TPE });
       const refused = await d.client(Profile.OWNER).exec(CREATE, { input: { kind: 'ACCOUNTANT_ACCESS', accountantAccess: { name: 'N', email: 'acc.tpe@example.test', firmName: 'Cabinet' } } });
-      expect(errorOf(refused)).toMatchObject({ code: 'PLAN_LIMIT', reason: 'ACCOUNTANT_NEEDS_TPE_PLUS' });
+      expect(errorOf(refused)).toMatchObject({ code: 'PLAN_LIMIT', reason: 'NO_ACCOUNTANT_ACCESS' });
       expect(await t.app.dataSource.getRepository(SupportRequest).countBy({ dossierId: d.dossier.id })).toBe(0);
     });
 
@@ -237,7 +237,7 @@ describe('the support desk: requests from the dossier, processed by support', ()
       ['the OWNER profile', { kind: 'ADD_USER', addUser: { name: 'X', email: 'x@example.test', profile: 'OWNER' } }, 'input.addUser.profile'],
       ['a bad phone', { kind: 'ACCOUNTANT_ACCESS', accountantAccess: { name: 'X', email: 'x@example.test', phone: 'appelez-moi', firmName: 'C' } }, 'input.accountantAccess.phone'],
       ['no payload', { kind: 'CHANGE_PROFILE' }, 'input.changeProfile'],
-      ['the payload of another kind', { kind: 'OTHER', other: { subject: 'S', text: 'T' }, addUser: { name: 'X' } }, 'input.addUser'],
+      ['the payload of another kind', { kind: 'OTHER', other: { subject: 'S', text: 'T' }, addUser: { name: 'X', email: 'x@example.test', profile: 'ADV' } }, 'input.addUser'],
       ['a subject too long', { kind: 'OTHER', other: { subject: 'x'.repeat(161), text: 'T' } }, 'input.other.subject'],
       ['a control character', { kind: 'OTHER', other: { subject: 'S', text: 'a\u0007b' } }, 'input.other.text'],
       ['a message too long', { kind: 'OTHER', other: { subject: 'S', text: 'T' }, message: 'x'.repeat(4001) }, 'input.message'],
@@ -264,7 +264,7 @@ describe('the support desk: requests from the dossier, processed by support', ()
       const request = await create(d.client(Profile.OWNER), { kind: 'CHANGE_PROFILE', changeProfile: { memberId: member, profile: 'ADV' } });
       const rejected = (await agent.client.data<{ adminRejectSupportRequest: AdminView }>(REJECT, { id: request.id, r: 'Merci de confirmer par écrit.' })).adminRejectSupportRequest;
       expect(rejected.status).toBe('REJECTED');
-      expect(errorOf(await agent.client.exec(PROCESS, { id: request.id }))).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_REJECTED' });
+      expect(errorOf(await agent.client.exec(PROCESS, { id: request.id }))).toMatchObject({ code: 'CONFLICT', reason: 'REQUEST_CLOSED', status: 'REJECTED' });
       expect((await members(d)).find((m) => m.userId === member)?.profile).toBe('COMMERCIAL');
       const seen = await get(d.client(Profile.OWNER), request.id);
       expect(seen).toMatchObject({ status: 'REJECTED', rejectionReason: 'Merci de confirmer par écrit.' });
@@ -297,7 +297,7 @@ describe('the support desk: requests from the dossier, processed by support', ()
       const d = await createDossier(t, { plan: Plan.TPE, extraSeats: 0, profiles: [Profile.OWNER] });
       const request = await create(d.client(Profile.OWNER), { kind: 'ADD_USER', addUser: { name: 'Tard', email: 'trop.tard@example.test', profile: 'COMMERCIAL' } });
       await agent.client.data(`mutation($d: ID!) { adminAddUser(dossierId: $d, input: { email: "premier@example.test", name: "P", profile: ACHAT }) { userId } }`, { d: d.dossier.id });
-      expect(errorOf(await agent.client.exec(PROCESS, { id: request.id }))).toMatchObject({ code: 'PLAN_LIMIT', reason: 'NO_FREE_SEAT' });
+      expect(errorOf(await agent.client.exec(PROCESS, { id: request.id }))).toMatchObject({ code: 'PLAN_LIMIT', reason: 'NO_SEAT_LEFT' });
       expect((await t.app.dataSource.getRepository(SupportRequest).findOneByOrFail({ id: request.id })).status).toBe('OPEN');
       expect(await t.app.dataSource.getRepository(User).countBy({ email: 'trop.tard@example.test' })).toBe(0);
     });
@@ -327,13 +327,13 @@ describe('the support desk: requests from the dossier, processed by support', ()
       const d = await createDossier(t, { plan: Plan.TPE, extraSeats: 0, profiles: [Profile.OWNER, Profile.ADV] });
       const owner = d.client(Profile.OWNER);
       const input = { kind: 'ADD_USER', addUser: { name: 'Troisième', email: 'troisieme@example.test', profile: 'COMMERCIAL' } };
-      expect(errorOf(await owner.exec(CREATE, { input }))).toMatchObject({ code: 'PLAN_LIMIT', reason: 'NO_FREE_SEAT', canOrderSeats: true });
+      expect(errorOf(await owner.exec(CREATE, { input }))).toMatchObject({ code: 'PLAN_LIMIT', reason: 'NO_SEAT_LEFT', canOrderSeats: true });
 
       const order = (await owner.data<{ orderSeats: { id: string } }>('mutation { orderSeats(quantity: 1) { id } }')).orderSeats;
       const held = await create(owner, input);
       expect(held.onHold).toBe(true);
       // The one pending seat is promised: a second request is refused.
-      expect(errorOf(await owner.exec(CREATE, { input: { kind: 'ADD_USER', addUser: { name: 'Q', email: 'quatrieme@example.test', profile: 'ACHAT' } } })).reason).toBe('NO_FREE_SEAT');
+      expect(errorOf(await owner.exec(CREATE, { input: { kind: 'ADD_USER', addUser: { name: 'Q', email: 'quatrieme@example.test', profile: 'ACHAT' } } })).reason).toBe('NO_SEAT_LEFT');
       expect(errorOf(await agent.client.exec(PROCESS, { id: held.id }))).toMatchObject({ code: 'PLAN_LIMIT', reason: 'HELD_UNTIL_PAID' });
 
       await agent.client.data('mutation($o: ID!) { adminMarkSeatOrderPaid(orderId: $o) { status } }', { o: order.id });
@@ -408,7 +408,7 @@ describe('the support desk: requests from the dossier, processed by support', ()
       const results = await Promise.all([agent.client.exec(PROCESS, { id: request.id }), colleague.client.exec(PROCESS, { id: request.id })]);
       const codes = results.map((r) => (r.errors ? errorOf(r).code : 'OK')).sort();
       expect(codes).toEqual(['CONFLICT', 'OK']);
-      expect(results.find((r) => r.errors)!.errors![0].extensions).toMatchObject({ reason: 'ALREADY_DONE' });
+      expect(results.find((r) => r.errors)!.errors![0].extensions).toMatchObject({ reason: 'REQUEST_CLOSED', status: 'DONE' });
       expect(await t.app.dataSource.getRepository(Membership).countBy({ dossierId: d.dossier.id })).toBe(2);
       expect(await actionsFor(request.id)).toHaveLength(1);
       expect(await t.app.dataSource.getRepository(User).countBy({ email: 'concurrent@example.test' })).toBe(1);

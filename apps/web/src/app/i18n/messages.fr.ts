@@ -1,4 +1,5 @@
 // French is the reference dictionary: its keys are the type every other language must fill.
+import { errorCodesFr, errorReasonsFr } from '../error-messages';
 import { documentsFr } from '../../features/documents/documents.messages';
 import { exportsFr } from '../../features/exports/exports.messages';
 import { authFr } from '../../features/auth/auth.messages';
@@ -24,6 +25,8 @@ export const fr = {
   'nav.status': 'État du service',
   'nav.admin': 'Équipe support',
   'nav.soon': 'bientôt',
+  'nav.open': 'Ouvrir le menu',
+  'nav.close': 'Fermer le menu',
 
   'language.label': 'Langue',
   'language.fr': 'Français',
@@ -109,6 +112,8 @@ export const fr = {
   'admin.action.CHANGE_PLAN': 'Formule changée',
   'admin.action.MARK_SEAT_ORDER_PAID': 'Commande marquée payée',
   'admin.action.CANCEL_SEAT_ORDER': 'Commande annulée',
+  'admin.action.CLOSE_SUPPORT_REQUEST': 'Demande de support traitée',
+  'admin.action.REJECT_SUPPORT_REQUEST': 'Demande de support refusée',
   'admin.outbox.total': '{count} message(s)',
   'admin.outbox.date': 'Date',
   'admin.outbox.to': 'Destinataire',
@@ -209,17 +214,9 @@ export const fr = {
   'error.title': 'Une erreur est survenue',
   'error.retry': 'Réessayer',
   'error.network': 'Impossible de joindre le serveur. Vérifiez votre connexion.',
-  'error.code.UNAUTHENTICATED': 'Vous devez vous connecter.',
-  'error.code.FORBIDDEN': "Votre profil ne permet pas cette action.",
-  'error.code.NOT_FOUND': 'Élément introuvable.',
-  'error.code.BAD_USER_INPUT': 'Certaines informations sont invalides.',
-  'error.code.CONFLICT': 'Un autre utilisateur a modifié cet élément entre-temps.',
-  'error.code.PLAN_LIMIT': 'Votre abonnement ne permet pas cette action.',
-  'error.code.DOSSIER_ALREADY_SELECTED': 'Un dossier est déjà ouvert : déconnectez-vous pour changer de dossier.',
-  'error.code.DOSSIER_NOT_SELECTED': "Choisissez d'abord un dossier.",
-  'error.code.TOO_MANY_ATTEMPTS': 'Trop de tentatives. Réessayez dans quelques minutes.',
   'error.retryIn': 'Réessayez dans {minutes} min.',
-  'error.code.INTERNAL_SERVER_ERROR': 'Erreur interne du serveur.',
+  ...errorCodesFr,
+  ...errorReasonsFr,
   ...documentsFr,
   ...exportsFr,
   ...authFr,
