@@ -2,6 +2,7 @@ import type { AppServices } from '../../core/context';
 import { Dossier } from '../../modules/identity/dossier.entity';
 import { seedIdentity, type DemoIdentity } from './identity.seed';
 import { seedDocuments } from './documents.seed';
+import { seedSupport } from './support.seed';
 
 export interface SeedReport {
   logins: { email: string; password: string; what: string }[];
@@ -19,6 +20,7 @@ export async function isEmpty(app: AppServices): Promise<boolean> {
 export async function seedDemo(app: AppServices): Promise<SeedReport> {
   const identity: DemoIdentity = await seedIdentity(app);
   await seedDocuments(app, identity);
+  await seedSupport(app, identity);
   return { logins: identity.logins };
 }
 
