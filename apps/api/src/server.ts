@@ -12,6 +12,7 @@ import type { AppServices } from './core/context';
 import { RequestContext } from './core/context';
 import type { CookieJar, CookieOptions } from './core/cookies';
 import { parseCookieHeader, SESSION_COOKIE } from './core/cookies';
+import { graphqlCompression, IMMUTABLE, precompressedAssets } from './core/compression';
 import { complexityLimitPlugin, depthLimitRule } from './core/graphql-limits';
 import { checkDatabase } from './modules/health/health.service';
 import { resolvePrincipal } from './modules/identity/session.service';
@@ -143,6 +144,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
   });
   server.use(
     '/graphql',
+    graphqlCompression(),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => contextFromRequest(app, req, res) }),
   );
@@ -156,6 +158,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
 
   const webDist = app.config.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
+    server.use(precompressedAssets(webDist));
     server.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: cacheAssets }));
     // Client-side routes: every other GET answers the SPA's shell.
     server.get(/.*/, (_req, res) => {
@@ -172,5 +175,5 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
 
 function cacheAssets(res: Response, path: string): void {
   // Vite fingerprints everything under /assets: cache it for a year.
-  if (path.includes(`${join('/', 'assets', '/')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  if (path.includes(`${join('/', 'assets', '/')}`)) res.setHeader('Cache-Control', IMMUTABLE);
 }
