@@ -95,7 +95,8 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
 
   const server = express();
   server.disable('x-powered-by');
-  if (app.config.trustProxy) server.set('trust proxy', true);
+  // Only the configured hops may name the client; express then takes the address the last of them gives.
+  if (app.config.trustProxy !== false) server.set('trust proxy', app.config.trustProxy);
   server.use(
     helmet({
       contentSecurityPolicy: {

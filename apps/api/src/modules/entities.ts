@@ -4,7 +4,7 @@ import { Membership } from './identity/membership.entity';
 import { Session } from './identity/session.entity';
 import { User } from './identity/user.entity';
 import { AuthToken } from './identity/auth-token.entity';
-import { LoginAttempt } from './identity/login-attempt.entity';
+import { LoginThrottle } from './identity/login-throttle.entity';
 import { OutboxMessage } from './mail/outbox.entity';
 import { Article } from './articles/article.entity';
 import { Document, DocumentCounter, DocumentLine } from './documents/document.entity';
@@ -20,7 +20,7 @@ export const ALL_ENTITIES = [
   Membership,
   Session,
   AuthToken,
-  LoginAttempt,
+  LoginThrottle,
   OutboxMessage,
   Customer,
   Supplier,

@@ -7,9 +7,9 @@ import { DEFAULT_DOSSIER_SETTINGS, Dossier } from '../dossiers/dossier.entity';
 import { AuthToken, AuthTokenPurpose } from './auth-token.entity';
 import { consumeToken, findUsableToken, issueToken, voidTokensOf } from './auth-token.service';
 import { checkEmail, checkPassword, checkPlan, optionalSiret, optionalText, requiredText } from './identity-validation';
-import { assertNotThrottled, clearEmailFailures, recordFailure, THROTTLE } from './login-throttle';
+import { assertNotThrottled, clearEmailFailures, throttledCheck, THROTTLE } from './login-throttle';
 import { Membership } from './membership.entity';
-import { decoyHash, hashPassword, verifyPassword } from './password';
+import { decoyHash, hashPassword, passwordVerifier } from './password';
 import { Session } from './session.entity';
 import { openSession } from './session.service';
 import { normalizeEmail, User } from './user.entity';
@@ -102,15 +102,10 @@ async function loginDossier(tx: RequestContext, userId: string): Promise<string 
  * whether or not the user exists (a decoy hash is verified for unknown e-mails).
  */
 async function checkCredentials(ctx: RequestContext, email: string, password: string): Promise<User | null> {
-  await assertNotThrottled(ctx, email);
   const user = email ? await ctx.em.findOneBy(User, { email }) : null;
   const hash = user?.passwordHash ?? (await decoyHash());
-  const ok = (await verifyPassword(hash, password)) && !!user?.passwordHash;
-  if (!ok) {
-    await recordFailure(ctx, email);
-    return null;
-  }
-  return user;
+  const ok = await throttledCheck(ctx, email, async () => (await passwordVerifier.verify(hash, password)) && !!user?.passwordHash);
+  return ok ? user : null;
 }
 
 export async function login(ctx: RequestContext, rawEmail: string, password: string): Promise<MeView> {
@@ -250,12 +245,9 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
   const email = principal.email;
   checkPassword(newPassword, 'newPassword', email);
   if (typeof currentPassword !== 'string' || currentPassword.length === 0) checkPassword(currentPassword, 'currentPassword');
-  await assertNotThrottled(ctx, email);
   const user = await ctx.em.findOneBy(User, { id: principal.userId });
-  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    await recordFailure(ctx, email);
-    throw badCurrentPassword();
-  }
+  const ok = await throttledCheck(ctx, email, async () => !!user && (await passwordVerifier.verify(user.passwordHash, currentPassword)));
+  if (!user || !ok) throw badCurrentPassword();
   const passwordHash = await hashPassword(newPassword);
   await ctx.transaction(async (tx) => {
     await tx.em.update(User, { id: user.id }, { passwordHash });
