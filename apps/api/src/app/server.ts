@@ -13,6 +13,7 @@ import { RequestContext } from '../core/context';
 import type { CookieJar, CookieOptions } from '../core/cookies';
 import { parseCookieHeader, SESSION_COOKIE } from '../core/cookies';
 import type { HttpRoute } from '../core/http-route';
+import { graphqlCompression, IMMUTABLE, precompressedAssets } from '../core/compression';
 import { complexityLimitPlugin, depthLimitRule } from '../core/graphql-limits';
 import { checkDatabase } from '../modules/health/health.service';
 import { resolvePrincipal } from '../modules/identity/session.service';
@@ -142,6 +143,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
   });
   server.use(
     '/graphql',
+    graphqlCompression(),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => contextFromRequest(app, req, res) }),
   );
@@ -155,6 +157,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
 
   const webDist = app.config.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
+    server.use(precompressedAssets(webDist));
     server.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: cacheAssets }));
     // Client-side routes: every other GET answers the SPA's shell.
     server.get(/.*/, (_req, res) => {
@@ -171,5 +174,5 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
 
 function cacheAssets(res: Response, path: string): void {
   // Vite fingerprints everything under /assets: cache it for a year.
-  if (path.includes(`${join('/', 'assets', '/')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  if (path.includes(`${join('/', 'assets', '/')}`)) res.setHeader('Cache-Control', IMMUTABLE);
 }
