@@ -12,7 +12,7 @@ import type { AppServices } from './core/context';
 import { RequestContext } from './core/context';
 import type { CookieJar, CookieOptions } from './core/cookies';
 import { parseCookieHeader, SESSION_COOKIE } from './core/cookies';
-import { complexityLimitPlugin, depthLimitRule } from './core/graphql-limits';
+import { armorRules, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS } from './core/graphql-limits';
 import { checkDatabase } from './modules/health/health.service';
 import { resolvePrincipal } from './modules/identity/session.service';
 
@@ -72,14 +72,17 @@ export function formatErrorFor(app: AppServices) {
 }
 
 export function createApolloServer(app: AppServices, schema: GraphQLSchema, plugins: ApolloServerPlugin[] = []) {
+  const armor = armorRules();
+  const costLimit = costLimitPlugin({ production: app.config.env === 'production', isAuthenticated: (ctx) => !!(ctx as RequestContext).principal });
   return new ApolloServer<RequestContext>({
     schema,
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimitRule()],
+    parseOptions: PARSE_OPTIONS,
+    validationRules: armor.validationRules,
     formatError: formatErrorFor(app),
-    plugins: [ApolloServerPluginLandingPageDisabled(), complexityLimitPlugin(), ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...armor.plugins, costLimit, ...plugins],
   });
 }
 
@@ -144,7 +147,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
   });
   server.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
     expressMiddleware(apollo, { context: ({ req, res }) => contextFromRequest(app, req, res) }),
   );
 
