@@ -16,7 +16,7 @@ import { normalizeEmail, User } from './user.entity';
 
 /** One message and one code for unknown e-mail and wrong password alike. */
 export const INVALID_CREDENTIALS = 'Invalid e-mail or password';
-const invalidCredentials = () => unauthenticated(INVALID_CREDENTIALS);
+const invalidCredentials = () => unauthenticated(INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
 
 export interface DossierChoiceView {
   id: string;
@@ -142,7 +142,7 @@ export async function signUp(ctx: RequestContext, input: SignUpData): Promise<Me
   let passwordHash: string | null = null;
   if (existing) {
     if (!(await checkCredentials(ctx, email, input.password))) throw invalidCredentials();
-    if (existing.platformRole === PlatformRole.SUPPORT) throw conflict('A support account cannot sign up a dossier');
+    if (existing.platformRole === PlatformRole.SUPPORT) throw conflict('SUPPORT_ACCOUNT', 'A support account cannot sign up a dossier');
   } else {
     passwordHash = await hashPassword(checkPassword(input.password, 'input.password', email));
   }
@@ -150,7 +150,7 @@ export async function signUp(ctx: RequestContext, input: SignUpData): Promise<Me
   return ctx.transaction(async (tx) => {
     let userId = existing?.id;
     if (!userId) {
-      if (await tx.em.findOneBy(User, { email })) throw conflict('This e-mail address was just signed up: log in instead');
+      if (await tx.em.findOneBy(User, { email })) throw conflict('EMAIL_TAKEN', 'This e-mail address was just signed up: log in instead');
       const user = await tx.em.save(tx.em.create(User, { email, name, phone, passwordHash, platformRole: null }));
       userId = user.id;
     }
@@ -258,7 +258,7 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
   return true;
 }
 
-const badCurrentPassword = () => badInput('The current password is incorrect', 'currentPassword');
+const badCurrentPassword = () => badInput('WRONG_CURRENT_PASSWORD', 'The current password is incorrect', 'currentPassword');
 
 /** At most this many reset e-mails per user within the throttle window (no mail bombing). */
 const MAX_RESET_MAILS = 3;
@@ -326,7 +326,7 @@ export async function acceptInvitation(ctx: RequestContext, token: string, passw
   const passwordHash = await hashPassword(password);
   return ctx.transaction(async (tx) => {
     const found = await findUsableToken(tx, AuthTokenPurpose.INVITATION, token);
-    if (!found || !(await consumeToken(tx, found))) throw notFound('Invitation');
+    if (!found || !(await consumeToken(tx, found))) throw notFound('Invitation', undefined, 'LINK_INVALID');
     const user = await tx.em.findOneByOrFail(User, { id: found.userId });
     checkPassword(password, 'password', user.email);
     await setPassword(tx, user, passwordHash);
@@ -336,7 +336,7 @@ export async function acceptInvitation(ctx: RequestContext, token: string, passw
   });
 }
 
-const linkNotFound = () => notFound('Password reset link');
+const linkNotFound = () => notFound('Password reset link', undefined, 'LINK_INVALID');
 
 /** New password: older links are void, every session is revoked, the e-mail's failure counter is cleared. */
 async function setPassword(tx: RequestContext, user: User, passwordHash: string): Promise<void> {
