@@ -5,7 +5,7 @@ import type { CookieJar } from './cookies';
 import type { DossierOwned } from './entity';
 import { dossierNotSelected, unauthenticated } from './errors';
 import type { Logger } from './logger';
-import type { Mailer } from '../modules/mail/mailer';
+import type { Mailer } from './mail';
 import { ScopedRepository } from './scoped-repository';
 import { runInTransaction } from './transaction';
 

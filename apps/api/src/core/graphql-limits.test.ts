@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { buildSchema, getIntrospectionQuery, Kind, parse, validate, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { Profile } from '@comptoir/schema';
-import { createApolloServer } from '../server';
+import { createApolloServer } from '../app/server';
 import { createTestApp, TestClient, type TestApp } from '../../test/harness';
 import { createDossier } from '../../test/fixtures';
 import type { RequestContext } from './context';

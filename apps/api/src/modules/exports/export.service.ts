@@ -4,7 +4,7 @@ import { badInput, forbidden, notFound } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../../core/pagination';
 import { Document } from '../documents/document.entity';
 import { HistoryEntityType, HistoryEntry, HistoryEntryType } from '../history/history-entry.entity';
-import { optionalDay, requiredText } from '../history/input-validation';
+import { optionalDay, requiredText } from '../../core/input-validation';
 import { userSummaryLoader } from '../identity/user-summary.type';
 import { Customer, Supplier } from '../parties/party.entity';
 import { COLUMN_BY_KEY, TYPE_FR, STATUS_FR, type CellValue, type ExportColumnDef } from './export-columns';

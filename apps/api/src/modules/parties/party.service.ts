@@ -1,10 +1,10 @@
 import type { RequestContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../core/pagination';
-import { clock } from '../history/clock';
+import { clock } from '../../core/clock';
 import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
-import { intInRange, optionalDigits, optionalEmail, optionalText, requiredText } from '../history/input-validation';
+import { intInRange, optionalDigits, optionalEmail, optionalText, requiredText } from '../../core/input-validation';
 import { changedFields, loadExpected, updateVersioned } from '../history/tracked';
 import { Customer, Supplier, type PartyRecord } from './party.entity';
 import type { PartyInput, PartyListArgs } from './party.types';

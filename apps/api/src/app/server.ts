@@ -7,16 +7,17 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
-import type { AppServices } from './core/context';
-import { RequestContext } from './core/context';
-import type { CookieJar, CookieOptions } from './core/cookies';
-import { parseCookieHeader, SESSION_COOKIE } from './core/cookies';
-import { errorLogPlugin, formatErrorFor } from './core/graphql-errors';
-import { apiNotFound, httpErrorHandler } from './core/http-errors';
-import { notePrincipal, requestLogger } from './core/request-log';
-import { armorRules, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS } from './core/graphql-limits';
-import { checkDatabase } from './modules/health/health.service';
-import { resolvePrincipal } from './modules/identity/session.service';
+import type { AppServices } from '../core/context';
+import { RequestContext } from '../core/context';
+import type { CookieJar, CookieOptions } from '../core/cookies';
+import { parseCookieHeader, SESSION_COOKIE } from '../core/cookies';
+import { errorLogPlugin, formatErrorFor } from '../core/graphql-errors';
+import { armorRules, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS } from '../core/graphql-limits';
+import type { HttpRoute } from '../core/http-route';
+import { apiNotFound, httpErrorHandler } from '../core/http-errors';
+import { notePrincipal, requestLogger } from '../core/request-log';
+import { checkDatabase } from '../modules/health/health.service';
+import { resolvePrincipal } from '../modules/identity/session.service';
 
 
 class ExpressCookieJar implements CookieJar {
@@ -69,10 +70,7 @@ export function createApolloServer(app: AppServices, schema: GraphQLSchema, plug
   });
 }
 
-export interface HttpRoute {
-  /** Registers plain HTTP routes (downloads, …) on the express app. */
-  (router: express.Router, app: AppServices): void;
-}
+export type { HttpRoute } from '../core/http-route';
 
 export async function createHttpApp(app: AppServices, schema: GraphQLSchema, routes: HttpRoute[] = []): Promise<{ express: Express; apollo: ApolloServer<RequestContext> }> {
   const apollo = createApolloServer(app, schema);
@@ -123,7 +121,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
   );
 
   const api = express.Router();
-  for (const register of routes) register(api, app);
+  for (const register of routes) register(api, app, (req, res) => contextFromRequest(app, req, res));
   server.use('/api', api);
   server.use('/api', apiNotFound);
 
