@@ -116,7 +116,7 @@ async function sendQuietly(ctx: RequestContext, to: string, subject: string, tex
   try {
     await ctx.app.mailer.send({ to, subject, text });
   } catch (err) {
-    ctx.app.logger.warn({ to, subject, err: (err as Error).message }, 'admin notification not delivered');
+    ctx.log.warn({ to, subject, err: (err as Error).message }, 'admin notification not delivered');
   }
 }
 
@@ -364,7 +364,7 @@ export async function addUser(ctx: RequestContext, dossierId: string, input: Adm
       await sendInvitation(ctx, { userId: outcome.user.id, dossierName: outcome.dossier.name, profile: input.profile, firmName: firmName ?? undefined });
     } catch (err) {
       // The member is added either way; a failed delivery shows in the outbox (status `failed`).
-      ctx.app.logger.warn({ userId: outcome.user.id, err: (err as Error).message }, 'invitation not delivered');
+      ctx.log.warn({ userId: outcome.user.id, err: (err as Error).message }, 'invitation not delivered');
     }
   } else {
     await sendQuietly(
