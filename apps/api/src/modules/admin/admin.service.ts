@@ -136,7 +136,7 @@ async function sendQuietly(ctx: RequestContext, to: string, subject: string, tex
   try {
     await ctx.app.mailer.send({ to, subject, text });
   } catch (err) {
-    ctx.app.logger.warn({ to, subject, err: (err as Error).message }, 'admin notification not delivered');
+    ctx.log.warn({ to, subject, err: (err as Error).message }, 'admin notification not delivered');
   }
 }
 
@@ -393,7 +393,7 @@ export async function applyAddUser(tx: RequestContext, dossierId: string, input:
           await sendInvitation(ctx, { userId: added.id, dossierName: dossier.name, profile: input.profile, firmName: firmName ?? undefined });
         } catch (err) {
           // The member is added either way; a failed delivery shows in the outbox (status `failed`).
-          ctx.app.logger.warn({ userId: added.id, err: (err as Error).message }, 'invitation not delivered');
+          ctx.log.warn({ userId: added.id, err: (err as Error).message }, 'invitation not delivered');
         }
         return;
       }

@@ -406,6 +406,6 @@ export async function writeExport(ctx: RequestContext, log: ExportLog, out: Writ
     error: failure ? String(failure instanceof Error ? failure.message : failure).slice(0, 300) : null,
   };
   await repo.update({ id: log.id }, changes);
-  if (failure) ctx.app.logger.error({ err: failure, exportId: log.id }, 'export failed');
+  if (failure) ctx.log.error({ err: failure, exportId: log.id }, 'export failed');
   return { log: Object.assign(log, changes), complete: status === ExportStatus.COMPLETED };
 }

@@ -13,7 +13,7 @@ export async function mailQuietly(ctx: RequestContext, to: string, subject: stri
   try {
     await ctx.app.mailer.send({ to, subject, text: lines.join('\n') });
   } catch (err) {
-    ctx.app.logger.warn({ subject, err: (err as Error).message }, 'support e-mail not delivered');
+    ctx.log.warn({ subject, err: (err as Error).message }, 'support e-mail not delivered');
   }
 }
 
