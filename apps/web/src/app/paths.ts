@@ -11,6 +11,7 @@ export const paths = {
   status: '/statut',
   playground: '/playground',
   admin: '/admin',
+  support: '/support',
   settings: '/parametres',
   settingsUsers: '/parametres/utilisateurs',
   settingsSubscription: '/parametres/abonnement',

@@ -13,6 +13,7 @@ import { authRoutes } from '../features/auth/routes';
 // <Suspense> shows a loading line while one arrives.
 const PlaygroundPage = lazy(() => import('../features/playground/playground.page'));
 const AdminPage = lazy(() => import('../features/admin/admin.page'));
+const SupportPage = lazy(() => import('../features/support/support.page'));
 const SettingsUsersPage = lazy(() => import('../features/settings/users.page'));
 const SettingsSubscriptionPage = lazy(() => import('../features/settings/subscription.page'));
 const SettingsDossierPage = lazy(() => import('../features/settings/dossier.page'));
@@ -28,6 +29,8 @@ export const router = createBrowserRouter([
       { path: paths.status, element: <StatusPage /> },
       { path: paths.playground, element: <PlaygroundPage /> },
       { path: `${paths.admin}/*`, element: <AdminPage /> },
+      { path: paths.support, element: <SupportPage /> },
+      { path: `${paths.support}/:id`, element: <SupportPage /> },
       { path: paths.settings, element: <Navigate to={paths.settingsUsers} replace /> },
       { path: paths.settingsUsers, element: <SettingsUsersPage /> },
       { path: paths.settingsSubscription, element: <SettingsSubscriptionPage /> },

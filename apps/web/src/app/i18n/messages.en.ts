@@ -2,6 +2,7 @@ import type { Messages } from './messages.fr';
 import { errorCodesEn, errorReasonsEn } from '../error-messages';
 import { documentsEn } from '../../features/documents/documents.messages';
 import { exportsEn } from '../../features/exports/exports.messages';
+import { supportEn } from '../../features/support/support.messages';
 import { authEn } from '../../features/auth/auth.messages';
 
 export const en: Messages = {
@@ -220,5 +221,6 @@ export const en: Messages = {
   ...errorReasonsEn,
   ...documentsEn,
   ...exportsEn,
+  ...supportEn,
   ...authEn,
 };

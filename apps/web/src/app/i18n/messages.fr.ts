@@ -2,6 +2,7 @@
 import { errorCodesFr, errorReasonsFr } from '../error-messages';
 import { documentsFr } from '../../features/documents/documents.messages';
 import { exportsFr } from '../../features/exports/exports.messages';
+import { supportFr } from '../../features/support/support.messages';
 import { authFr } from '../../features/auth/auth.messages';
 export const fr = {
   'app.name': 'Comptoir',
@@ -219,6 +220,7 @@ export const fr = {
   ...errorReasonsFr,
   ...documentsFr,
   ...exportsFr,
+  ...supportFr,
   ...authFr,
 } as const satisfies Record<string, string>;
 

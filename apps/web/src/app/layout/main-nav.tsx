@@ -8,7 +8,6 @@ import { documentsNav } from '../../features/documents/routes';
 // Business functions shown before they exist, so the shell already has its final shape.
 const UPCOMING: MessageKey[] = [
   'nav.accounting',
-  'nav.support',
 ];
 
 export function MainNav() {
@@ -34,6 +33,7 @@ export function MainNav() {
         ))}
         {canManage ? item(paths.stats, 'nav.stats') : null}
         {canManage ? item(paths.settings, 'nav.settings') : null}
+        {session.profile !== null ? item(paths.support, 'nav.support') : null}
       </ul>
       <p className="nav-section">{t('nav.developers')}</p>
       <ul>

@@ -8,6 +8,7 @@ import { AdminDossierSection } from './admin-dossier';
 import { AdminDossiersSection } from './admin-dossiers';
 import { AdminOutboxSection } from './admin-outbox';
 import { AdminUsersSection } from './admin-users';
+import { AdminSupportSection } from './admin-support';
 import '../settings/settings.css';
 
 // Loaded on demand (its own chunk): only the support team opens it.
@@ -25,6 +26,9 @@ export default function AdminPage() {
         <NavLink to="/admin" end className={tab}>
           {t('admin.tab.dossiers')}
         </NavLink>
+        <NavLink to="/admin/support" className={tab}>
+          {t('support.queue')}
+        </NavLink>
         <NavLink to="/admin/utilisateurs" className={tab}>
           {t('admin.tab.users')}
         </NavLink>
@@ -38,6 +42,8 @@ export default function AdminPage() {
       <Routes>
         <Route index element={<AdminDossiersSection />} />
         <Route path="dossiers/:id" element={<AdminDossierSection />} />
+        <Route path="support" element={<AdminSupportSection />} />
+        <Route path="support/:id" element={<AdminSupportSection />} />
         <Route path="utilisateurs" element={<AdminUsersSection />} />
         <Route path="journal" element={<AdminActionsSection />} />
         <Route path="envois" element={<AdminOutboxSection />} />

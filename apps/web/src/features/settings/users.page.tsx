@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
 import { graphql } from '../../gql';
 import { ApiError } from '../../ui/api-error';
@@ -55,6 +56,7 @@ export default function SettingsUsersPage() {
                       <th>{t('settings.users.email')}</th>
                       <th>{t('settings.users.profile')}</th>
                       <th>{t('settings.users.since')}</th>
+                      <th>{t('support.askChange')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -67,6 +69,12 @@ export default function SettingsUsersPage() {
                         <td>{m.email}</td>
                         <td>{t(`settings.profile.${m.profile}`)}</td>
                         <td>{formatDate(m.since)}</td>
+                        <td className="row-actions">
+                          {/* Changes go through the support team: each opens the matching request form, pre-filled. */}
+                          {!m.isPrincipal ? <Link to={`/support?demande=CHANGE_PROFILE&membre=${m.userId}`}>{t('support.askProfile')}</Link> : null}{' '}
+                          <Link to={`/support?demande=CHANGE_LOGIN_EMAIL&membre=${m.userId}`}>{t('support.askEmail')}</Link>{' '}
+                          {!m.isPrincipal ? <Link to={`/support?demande=REMOVE_USER&membre=${m.userId}`}>{t('support.askRemoval')}</Link> : null}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
