@@ -9,7 +9,7 @@ import { consumeToken, findUsableToken, issueToken, voidTokensOf } from './auth-
 import { checkEmail, checkPassword, checkPlan, optionalSiret, optionalText, requiredText } from './identity-validation';
 import { assertNotThrottled, clearEmailFailures, recordFailure, THROTTLE } from './login-throttle';
 import { Membership } from './membership.entity';
-import { decoyHash, hashPassword, verifyPassword } from './password';
+import { decoyHash, hashPassword, passwordVerifier, verifyPassword } from './password';
 import { Session } from './session.entity';
 import { openSession } from './session.service';
 import { normalizeEmail, User } from './user.entity';
@@ -105,7 +105,7 @@ async function checkCredentials(ctx: RequestContext, email: string, password: st
   await assertNotThrottled(ctx, email);
   const user = email ? await ctx.em.findOneBy(User, { email }) : null;
   const hash = user?.passwordHash ?? (await decoyHash());
-  const ok = (await verifyPassword(hash, password)) && !!user?.passwordHash;
+  const ok = (await passwordVerifier.verify(hash, password)) && !!user?.passwordHash;
   if (!ok) {
     await recordFailure(ctx, email);
     return null;
