@@ -4,7 +4,7 @@ import { Membership } from '../modules/identity/membership.entity';
 import { Session } from '../modules/identity/session.entity';
 import { User } from '../modules/identity/user.entity';
 import { AuthToken } from '../modules/identity/auth-token.entity';
-import { LoginAttempt } from '../modules/identity/login-attempt.entity';
+import { LoginThrottle } from '../modules/identity/login-throttle.entity';
 import { OutboxMessage } from '../modules/mail/outbox.entity';
 import { Article } from '../modules/articles/article.entity';
 import { Document, DocumentCounter, DocumentLine } from '../modules/documents/document.entity';
@@ -20,7 +20,7 @@ export const ALL_ENTITIES = [
   Membership,
   Session,
   AuthToken,
-  LoginAttempt,
+  LoginThrottle,
   OutboxMessage,
   Customer,
   Supplier,

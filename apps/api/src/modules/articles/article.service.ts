@@ -17,11 +17,11 @@ type ArticleValues = Pick<Article, 'reference' | 'label' | 'unit' | 'salePriceCe
 
 function price(value: number | null | undefined, field: string, required: boolean): number | null {
   if (value === null || value === undefined) {
-    if (required) throw badInput(`${field} is required`, field);
+    if (required) throw badInput('REQUIRED', `${field} is required`, field);
     return null;
   }
   if (!Number.isSafeInteger(value) || value < 0 || value > MAX_UNIT_PRICE_CENTS) {
-    throw badInput(`${field} must be a whole number of cents between 0 and ${MAX_UNIT_PRICE_CENTS}`, field, { max: MAX_UNIT_PRICE_CENTS });
+    throw badInput('OUT_OF_RANGE', `${field} must be a whole number of cents between 0 and ${MAX_UNIT_PRICE_CENTS}`, field, { max: MAX_UNIT_PRICE_CENTS });
   }
   return value;
 }
@@ -50,7 +50,7 @@ function display(values: ArticleValues): Record<string, Shown> {
 async function assertReferenceFree(ctx: RequestContext, reference: string, exceptId?: string): Promise<void> {
   const existing = await ctx.scoped(Article, LABEL).findOneBy({ reference });
   if (existing && existing.id !== exceptId) {
-    throw badInput(`An article with reference ${reference} already exists`, 'input.reference');
+    throw badInput('DUPLICATE_REFERENCE', `An article with reference ${reference} already exists`, 'input.reference');
   }
 }
 
