@@ -5,7 +5,7 @@
 // the server and the refusal shows, in French, on that line.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, login, withPage, expectCount, expectValue, expectAttribute, expectText, expectTexts, pickOption } from './helpers.mjs';
+import { launchBrowser, login, withPage, expectCount, expectValue, expectAttribute, expectText, expectTexts, pickOption, graphqlFromPage } from './helpers.mjs';
 
 // Demo login of "Atelier Dupont SARL" (apps/api/src/seed/identity.seed.ts).
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
@@ -19,24 +19,6 @@ after(async () => {
   await browser?.close();
 });
 
-
-/** A GraphQL call with the page's session, as the SPA makes it (another user's action, say). */
-async function graphqlFromPage(page, query, variables) {
-  const body = await page.evaluate(
-    async ({ query, variables }) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
-    },
-    { query, variables },
-  );
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return body.data;
-}
 
 test('ADV credits part of one line of an issued invoice, and sees the draft credit note linked to it', async (t) => {
   await withPage(browser, t, async ({ page, pageErrors, externalRequests }) => {

@@ -26,6 +26,11 @@ export const en: Messages = {
   'nav.admin': 'Support team',
   'nav.soon': 'soon',
   'nav.open': 'Open the menu',
+  'table.actions': 'Actions',
+  'unsaved.title': 'Leave without saving?',
+  'unsaved.body': 'Your changes are not saved: they will be lost if you leave this page.',
+  'unsaved.leave': 'Leave without saving',
+  'unsaved.stay': 'Stay on the page',
   'nav.close': 'Close the menu',
 
   'language.label': 'Language',

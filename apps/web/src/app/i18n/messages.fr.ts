@@ -25,6 +25,11 @@ export const fr = {
   'nav.admin': 'Équipe support',
   'nav.soon': 'bientôt',
   'nav.open': 'Ouvrir le menu',
+  'table.actions': 'Actions',
+  'unsaved.title': 'Quitter sans enregistrer ?',
+  'unsaved.body': 'Vos modifications ne sont pas enregistrées : elles seront perdues si vous quittez cette page.',
+  'unsaved.leave': 'Quitter sans enregistrer',
+  'unsaved.stay': 'Rester sur la page',
   'nav.close': 'Fermer le menu',
 
   'language.label': 'Langue',

@@ -23,6 +23,7 @@ import {
 } from './document.operations';
 import { DocumentStatusBadge, statusKey } from './ui-bits';
 import './documents.css';
+import { DateField } from '../../ui/date-field';
 
 const PAGE_SIZE = 50;
 
@@ -160,14 +161,8 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('list.dateFrom')}</span>
-          <input type="date" value={params.get('du')} onChange={(e) => params.set('du', e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('list.dateTo')}</span>
-          <input type="date" value={params.get('au')} onChange={(e) => params.set('au', e.target.value)} />
-        </label>
+        <DateField label={t('list.dateFrom')} value={params.get('du')} onChange={(value) => params.set('du', value)} />
+        <DateField label={t('list.dateTo')} value={params.get('au')} onChange={(value) => params.set('au', value)} />
         <label className="field">
           <span>{kind.side === 'sales' ? t('doc.customer') : t('doc.supplier')}</span>
           <select value={params.get('tiers')} onChange={(e) => params.set('tiers', e.target.value)}>
