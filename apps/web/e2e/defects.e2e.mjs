@@ -2,7 +2,7 @@
 // the check that would have caught it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DESKTOP, expectCount, expectValue, graphqlFromPage, launchBrowser, login, pickOption, waitUntil, withPage } from './helpers.mjs';
+import { DESKTOP, expectCount, expectValue, graphqlFromPage, launchBrowser, login, pickOption, waitUntil, withPage, inputLabelled } from './helpers.mjs';
 
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 const ADV = 'marc@atelier-dupont.fr';
@@ -29,7 +29,7 @@ test('dates are typed and shown as dd/mm/yyyy with the browser in English (en-US
       // The list shows French dates…
       await waitUntil(() => page.getByTestId('document-row').first().locator('td').nth(1).innerText(), (text) => /^\d{2}\/\d{2}\/\d{4}$/.test(text), { what: 'a dd/mm/yyyy date in the list' });
       // …and the filter reads what is typed day first: 05/03/2026 is the 5th of March.
-      const from = page.getByLabel('Du', { exact: true });
+      const from = inputLabelled(page, 'Du');
       await from.click();
       await from.fill('05/03/2026');
       await from.press('Enter');
@@ -49,8 +49,8 @@ test('a purchase document takes the article’s purchase price; leaving it unsav
     const article = articles.nodes.find((a) => a.purchasePriceCents !== null && a.purchasePriceCents !== a.salePriceCents);
     assert.ok(article, 'the demo data has an article whose purchase and sale prices differ');
 
-    await pickOption(page, page.getByLabel('Fournisseur', { exact: true }));
-    await pickOption(page, page.getByLabel('Article (Ligne 1)'), { search: article.reference, option: article.reference });
+    await pickOption(page, inputLabelled(page, 'Fournisseur'));
+    await pickOption(page, inputLabelled(page, 'Article (Ligne 1)'), { search: article.reference, option: article.reference });
     await expectValue(page.getByLabel('Prix unitaire HT (Ligne 1)'), centsToInput(article.purchasePriceCents));
 
     // Unsaved: a link asks, "Rester sur la page" keeps everything.
@@ -70,7 +70,7 @@ test('a purchase document takes the article’s purchase price; leaving it unsav
     // A quote takes the sale price.
     await page.goto('/devis/nouveau');
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await pickOption(page, page.getByLabel('Article (Ligne 1)'), { search: article.reference, option: article.reference });
+    await pickOption(page, inputLabelled(page, 'Article (Ligne 1)'), { search: article.reference, option: article.reference });
     await expectValue(page.getByLabel('Prix unitaire HT (Ligne 1)'), centsToInput(article.salePriceCents));
   }));
 
@@ -87,7 +87,7 @@ test('"Supprimer le brouillon" is a red outline, not the main action; "Mon compt
       assert.notEqual(await css(account, 'color'), await css(account, 'background-color'));
 
       await page.goto('/factures/nouveau');
-      await pickOption(page, page.getByLabel('Client', { exact: true }));
+      await pickOption(page, inputLabelled(page, 'Client'));
       await page.getByLabel('Description (Ligne 1)').fill('Essai de brouillon');
       await page.getByLabel('Prix unitaire HT (Ligne 1)').fill('10');
       await page.getByRole('button', { name: 'Créer', exact: true }).click();

@@ -5,7 +5,7 @@
 // the server and the refusal shows, in French, on that line.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, login, withPage, expectCount, expectValue, expectAttribute, expectText, expectTexts, pickOption, graphqlFromPage } from './helpers.mjs';
+import { launchBrowser, login, withPage, expectCount, expectValue, expectAttribute, expectText, expectTexts, pickOption, graphqlFromPage, inputLabelled } from './helpers.mjs';
 
 // Demo login of "Atelier Dupont SARL" (apps/api/src/seed/identity.seed.ts).
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
@@ -29,7 +29,7 @@ test('ADV credits part of one line of an issued invoice, and sees the draft cred
     await page.getByRole('heading', { level: 1, name: 'Factures' }).waitFor();
     await page.getByRole('link', { name: 'Nouvelle facture' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nouvelle facture' }).waitFor();
-    const customer = page.getByLabel('Client', { exact: true });
+    const customer = inputLabelled(page, 'Client');
     await pickOption(page, customer);
     await page.getByLabel('Objet').fill('Chaises de la salle de réunion');
     await page.getByLabel('Description (Ligne 1)').fill('Chaise de bureau ergonomique');

@@ -245,3 +245,8 @@ export async function graphqlFromPage(page, query, variables) {
   if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
+
+/** The text input labelled `name` (a Mantine picker labels its option list with the same name). */
+export function inputLabelled(page, name) {
+  return page.locator('input').and(page.getByLabel(name, { exact: true }));
+}
