@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import helmet from 'helmet';
+import type { AppServices } from '../core/context';
+import { RequestContext } from '../core/context';
+import type { CookieJar, CookieOptions } from '../core/cookies';
+import { parseCookieHeader, SESSION_COOKIE } from '../core/cookies';
+import { errorLogPlugin, formatErrorFor } from '../core/graphql-errors';
+import { armorRules, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS } from '../core/graphql-limits';
+import type { HttpRoute } from '../core/http-route';
+import { graphqlCompression, IMMUTABLE, precompressedAssets } from '../core/compression';
+import { apiNotFound, httpErrorHandler } from '../core/http-errors';
+import { notePrincipal, requestLogger } from '../core/request-log';
+import { checkDatabase } from '../modules/health/health.service';
+import { resolvePrincipal } from '../modules/identity/session.service';
+
+
+class ExpressCookieJar implements CookieJar {
+  constructor(
+    private readonly req: Request,
+    private readonly res: Response,
+    private readonly secure: boolean,
+  ) {}
+  get(name: string): string | undefined {
+    return parseCookieHeader(this.req.headers.cookie)[name];
+  }
+  set(name: string, value: string, options: CookieOptions = {}): void {
+    this.res.cookie(name, value, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.secure,
+      path: '/',
+      ...(options.maxAgeSeconds ? { maxAge: options.maxAgeSeconds * 1000 } : {}),
+    });
+  }
+  clear(name: string): void {
+    this.res.clearCookie(name, { httpOnly: true, sameSite: 'lax', secure: this.secure, path: '/' });
+  }
+}
+
+/** Builds the request context from the session cookie: used by GraphQL and by plain HTTP routes. */
+export async function contextFromRequest(app: AppServices, req: Request, res: Response): Promise<RequestContext> {
+  const cookies = new ExpressCookieJar(req, res, app.config.cookieSecure);
+  const principal = await resolvePrincipal(app, cookies.get(SESSION_COOKIE));
+  notePrincipal(res, principal);
+  // pino-http gave the request its id (the caller's x-request-id when sane), echoed in the response.
+  const requestId = req.id ? String(req.id) : randomUUID();
+  return new RequestContext(app, principal, { requestId, ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }, cookies);
+}
+
+export { formatErrorFor };
+
+export function createApolloServer(app: AppServices, schema: GraphQLSchema, plugins: ApolloServerPlugin[] = []) {
+  const armor = armorRules();
+  const costLimit = costLimitPlugin({ production: app.config.env === 'production', isAuthenticated: (ctx) => !!(ctx as RequestContext).principal });
+  return new ApolloServer<RequestContext>({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: PARSE_OPTIONS,
+    validationRules: armor.validationRules,
+    formatError: formatErrorFor(app),
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogPlugin(), ...armor.plugins, costLimit, ...plugins],
+  });
+}
+
+export type { HttpRoute } from '../core/http-route';
+
+export async function createHttpApp(app: AppServices, schema: GraphQLSchema, routes: HttpRoute[] = []): Promise<{ express: Express; apollo: ApolloServer<RequestContext> }> {
+  const apollo = createApolloServer(app, schema);
+  await apollo.start();
+
+  const server = express();
+  server.disable('x-powered-by');
+  // Only the configured hops may name the client; express then takes the address the last of them gives.
+  if (app.config.trustProxy !== false) server.set('trust proxy', app.config.trustProxy);
+  server.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // GraphiQL's editor injects inline styles and runs its language services in workers.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          workerSrc: ["'self'", 'blob:'],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: app.config.cookieSecure && app.config.publicUrl.startsWith('https:'),
+    }),
+  );
+
+  server.use(requestLogger(app));
+
+  server.get('/healthz', async (_req, res) => {
+    const up = await checkDatabase(app);
+    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable', version: app.config.version, database: app.config.database.kind });
+  });
+
+  // A browser opening /graphql lands on the playground.
+  server.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
+      res.redirect(302, '/playground');
+      return;
+    }
+    next();
+  });
+  server.use(
+    '/graphql',
+    graphqlCompression(),
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    expressMiddleware(apollo, { context: ({ req, res }) => contextFromRequest(app, req, res) }),
+  );
+
+  const api = express.Router();
+  for (const register of routes) register(api, app, (req, res) => contextFromRequest(app, req, res));
+  server.use('/api', api);
+  server.use('/api', apiNotFound);
+
+  const webDist = app.config.webDist;
+  if (webDist && existsSync(join(webDist, 'index.html'))) {
+    server.use(precompressedAssets(webDist));
+    server.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: cacheAssets }));
+    // Client-side routes: every other GET answers the SPA's shell.
+    server.get(/.*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(webDist, 'index.html'));
+    });
+  } else {
+    server.get('/', (_req, res) => {
+      res.type('text/plain').send('Comptoir API. The SPA is not built: run `pnpm build` (or `pnpm dev`).');
+    });
+  }
+  // Last: whatever failed above (body parsing, URL decoding, a route) answers JSON with a code.
+  server.use(httpErrorHandler(app));
+  return { express: server, apollo };
+}
+
+function cacheAssets(res: Response, path: string): void {
+  // Vite fingerprints everything under /assets: cache it for a year.
+  if (path.includes(`${join('/', 'assets', '/')}`)) res.setHeader('Cache-Control', IMMUTABLE);
+}
