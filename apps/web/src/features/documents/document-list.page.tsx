@@ -21,7 +21,7 @@ import {
   QuotesQuery,
   SupplierOrdersQuery,
 } from './document.operations';
-import { DocumentStatusBadge, statusKey } from './ui-bits';
+import { DocumentStatusBadge, useStatusLabel } from './ui-bits';
 import './documents.css';
 import { DateField } from '../../ui/date-field';
 
@@ -53,6 +53,7 @@ function useListParams() {
 /** The list of one document type: filters, sort, "Charger plus", empty states. */
 export default function DocumentListPage({ type }: { type: DocumentType }) {
   const i18n = useI18n();
+  const statusLabel = useStatusLabel();
   const { t, formatAmount, formatDate } = i18n;
   const session = useSession();
   const kind = DOCUMENT_KINDS[type];
@@ -156,7 +157,7 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
             <option value="">{t('list.allStatuses')}</option>
             {DOCUMENT_STATUSES[type].map((s) => (
               <option key={s} value={s}>
-                {t(statusKey(s, type))}
+                {statusLabel(s, type)}
               </option>
             ))}
           </select>
