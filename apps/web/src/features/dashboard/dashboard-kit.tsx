@@ -36,14 +36,14 @@ export function Panel({ title, seeAll, children, testId }: { title: string; seeA
 export function Figure({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {
   return (
     <Stack gap={2}>
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         {label}
       </Text>
       <Text fw={700} fz={28} lh={1.2} data-testid={testId}>
         {value}
       </Text>
       {hint ? (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {hint}
         </Text>
       ) : null}
@@ -55,7 +55,7 @@ export function Figure({ label, value, hint, testId }: { label: string; value: s
 export function EmptyState({ message, action, to }: { message: string; action?: string; to?: string }) {
   return (
     <Stack gap="sm" align="flex-start">
-      <Text c="dimmed">{message}</Text>
+      <Text c="gray.7">{message}</Text>
       {action && to ? (
         <Button component={Link} to={to} variant="light">
           {action}
@@ -86,7 +86,7 @@ export function DocumentRows({ documents, extra }: { documents: DashboardDocumen
               {doc.partyName ? ` · ${doc.partyName}` : ''}
             </Anchor>
             {extra ? extra(doc) : (
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="gray.7">
                 {i18n.formatDate(doc.date)}
               </Text>
             )}

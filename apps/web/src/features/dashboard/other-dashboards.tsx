@@ -25,7 +25,7 @@ function SummaryPanel({ title, summary, type, empty, create = true, testId }: { 
         <EmptyState message={empty} action={create ? i18n.t(newDocumentLabel(type)) : undefined} to={create ? newDocumentPath(type) : undefined} />
       ) : (
         <Stack gap="sm">
-          <Text size="sm" c="dimmed" data-testid={`${testId}-total`}>
+          <Text size="sm" c="gray.7" data-testid={`${testId}-total`}>
             {plural(i18n, 'dash.total', summary.count, { amount: i18n.formatAmount(summary.totalExclVatCents) })}
           </Text>
           <DocumentRows documents={getFragmentData(DashboardDocumentFragment, summary.documents)} />
@@ -109,7 +109,7 @@ export function AccountingDashboard() {
   if (!dash) return <DashboardSkeleton />;
   return (
     <Stack gap="lg">
-      <Text c="dimmed">
+      <Text c="gray.7">
         {i18n.t('dash.accounting.batches')}{' '}
         <Anchor component={Link} to={DOCUMENT_KINDS.INVOICE.path}>
           {i18n.t('doc.type.INVOICE.plural')}

@@ -31,7 +31,7 @@ export function SalesDashboard() {
             <EmptyState message={i18n.t('dash.quotes.empty')} action={i18n.t(newDocumentLabel(DocumentType.QUOTE))} to={newDocumentPath(DocumentType.QUOTE)} />
           ) : (
             <Stack gap="sm">
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 {plural(i18n, 'dash.total', dash.quotesAwaiting.count, { amount: i18n.formatAmount(dash.quotesAwaiting.totalExclVatCents) })}
               </Text>
               <DocumentRows documents={getFragmentData(DashboardDocumentFragment, dash.quotesAwaiting.documents)} />
@@ -72,7 +72,7 @@ function Revenue({ revenue }: { revenue: Dash['revenue'] }) {
           <Suspense fallback={<Skeleton height={220} />}>
             <RevenueChart months={revenue.months} />
           </Suspense>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="gray.7">
             {i18n.t('dash.revenue.note')}
           </Text>
         </Stack>
@@ -102,11 +102,11 @@ function Unpaid({ unpaid }: { unpaid: Dash['unpaid'] }) {
               const u = byId.get(doc.id)!;
               return (
                 <Group gap={6}>
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c="gray.7">
                     {i18n.t('dash.unpaid.due', { date: i18n.formatDate(u.dueDate) })}
                   </Text>
                   {u.daysOverdue > 0 ? (
-                    <Badge color="red" variant="light" size="sm">
+                    <Badge color="red.9" variant="filled" size="sm">
                       {plural(i18n, 'dash.unpaid.late', u.daysOverdue, { days: u.daysOverdue })}
                     </Badge>
                   ) : null}
@@ -114,7 +114,7 @@ function Unpaid({ unpaid }: { unpaid: Dash['unpaid'] }) {
               );
             }}
           />
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="gray.7">
             {i18n.t('dash.unpaid.note')}
           </Text>
         </Stack>
@@ -168,7 +168,7 @@ function Activity({ activity }: { activity: ActivityItem[] }) {
                     subject
                   )}
                 </Text>
-                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                <Text size="xs" c="gray.7" style={{ whiteSpace: 'nowrap' }}>
                   {i18n.formatDateTime(item.entry.createdAt)}
                 </Text>
               </Group>
