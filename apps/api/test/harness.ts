@@ -8,17 +8,18 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
-import { createAppServices } from '../src/core/app';
+import { createAppServices } from '../src/app/app';
 import { loadConfig, parseDatabaseUrl, type AppConfig, type DatabaseConfig } from '../src/core/config';
 import { RequestContext, type AppServices } from '../src/core/context';
 import { MemoryCookieJar, SESSION_COOKIE } from '../src/core/cookies';
-import { dataSourceOptions, openDataSource } from '../src/core/database';
+import { dataSourceOptions, openDataSource } from '../src/app/database';
 import { createLogger, type Logger } from '../src/core/logger';
-import { buildAppSchema } from '../src/core/schema';
-import { createApolloServer, createHttpApp } from '../src/server';
+import { buildAppSchema } from '../src/app/schema';
+import { createApolloServer, createHttpApp } from '../src/app/server';
 import { resolvePrincipal } from '../src/modules/identity/session.service';
-import { ALL_HTTP_ROUTES } from '../src/modules/routes';
+import { ALL_HTTP_ROUTES } from '../src/app/routes';
 import { installImmutabilityTriggers } from '../src/modules/documents/immutability.sql';
+import { sqlAudit } from './sql-audit';
 
 /**
  * A throw-away database for one test file: a temporary SQLite file by default,
@@ -60,6 +61,7 @@ export class QueryCounter implements TypeOrmLogger {
   recording = false;
   readonly queries: string[] = [];
   logQuery(query: string): void {
+    sqlAudit.check(query);
     if (!this.recording) return;
     this.count++;
     this.queries.push(query);
@@ -165,6 +167,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.migrations) await dataSource.runMigrations({ transaction: 'each' });
   // What synchronize cannot build (the migrations carry the same SQL).
   else await installImmutabilityTriggers(dataSource);
+  // From here on, every statement is audited for its dossier scope (schema building is exempt).
+  sqlAudit.watch(dataSource);
   const app = createAppServices(config, dataSource, options.logger ?? createLogger(config));
   const schema = await buildAppSchema();
   const apollo = createApolloServer(app, schema);

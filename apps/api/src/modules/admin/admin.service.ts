@@ -3,12 +3,12 @@ import { Plan, PlatformRole, Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../../core/pagination';
-import { Dossier } from '../dossiers/dossier.entity';
+import { Dossier } from '../identity/dossier.entity';
 import { membersOf, type MemberView } from '../dossiers/dossier.service';
 import { SeatOrder, SeatOrderStatus } from '../dossiers/seat-order.entity';
 import { assertCanAddMember, assertCanChangeProfile, assertPlanFits, lockDossier, PLAN_LABEL, seatUsage, type SeatUsage } from '../dossiers/seats.service';
 import { cancelPendingOrder, seatOrderViews, type SeatOrderView } from '../dossiers/subscription.service';
-import { optionalEmail, optionalText, requiredText } from '../history/input-validation';
+import { optionalEmail, optionalText, requiredText } from '../../core/input-validation';
 import { Membership } from '../identity/membership.entity';
 import { Session } from '../identity/session.entity';
 import { normalizeEmail, User } from '../identity/user.entity';
@@ -116,7 +116,7 @@ async function sendQuietly(ctx: RequestContext, to: string, subject: string, tex
   try {
     await ctx.app.mailer.send({ to, subject, text });
   } catch (err) {
-    ctx.app.logger.warn({ to, subject, err: (err as Error).message }, 'admin notification not delivered');
+    ctx.log.warn({ to, subject, err: (err as Error).message }, 'admin notification not delivered');
   }
 }
 
@@ -364,7 +364,7 @@ export async function addUser(ctx: RequestContext, dossierId: string, input: Adm
       await sendInvitation(ctx, { userId: outcome.user.id, dossierName: outcome.dossier.name, profile: input.profile, firmName: firmName ?? undefined });
     } catch (err) {
       // The member is added either way; a failed delivery shows in the outbox (status `failed`).
-      ctx.app.logger.warn({ userId: outcome.user.id, err: (err as Error).message }, 'invitation not delivered');
+      ctx.log.warn({ userId: outcome.user.id, err: (err as Error).message }, 'invitation not delivered');
     }
   } else {
     await sendQuietly(

@@ -1,12 +1,12 @@
 import type { RequestContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../core/pagination';
-import { clock } from '../history/clock';
+import { clock } from '../../core/clock';
 import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
-import { optionalText, requiredText } from '../history/input-validation';
+import { optionalText, requiredText } from '../../core/input-validation';
 import { changedFields, loadExpected, updateVersioned, type Shown } from '../history/tracked';
-import { divRoundHalfUp, formatScaled, MAX_UNIT_PRICE_CENTS, parseVatRate, vatRateOf } from '../documents/money';
+import { divRoundHalfUp, formatScaled, MAX_UNIT_PRICE_CENTS, parseVatRate, vatRateOf } from '../../core/money';
 import { Article } from './article.entity';
 import type { ArticleInput, ArticleListArgs } from './article.types';
 
@@ -61,7 +61,7 @@ export async function createArticle(ctx: RequestContext, input: ArticleInput): P
     const now = clock.now();
     const repo = tx.scoped(Article, LABEL);
     const article = repo.create({ ...values, version: 1, createdById: tx.userId, updatedById: tx.userId, createdAt: now, updatedAt: now });
-    await repo.repo.insert(article);
+    await repo.insert(article);
     await recordHistory(tx, {
       entityType: HistoryEntityType.ARTICLE,
       entityId: article.id,

@@ -1,7 +1,7 @@
 import { Profile } from '@comptoir/schema';
 import { createDossier, type FixtureDossier } from '../../../test/fixtures';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness';
-import { withClock } from '../history/clock';
+import { withClock } from '../../core/clock';
 
 const at = <T>(day: string, work: () => Promise<T>) => withClock(new Date(`${day}T10:00:00Z`), work);
 

@@ -4,10 +4,10 @@ import type { RequestContext } from '../../core/context';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../core/pagination';
 import { Article } from '../articles/article.entity';
-import { clock, isoDay } from '../history/clock';
+import { clock, isoDay } from '../../core/clock';
 import { HistoryEntityType, HistoryEntryType, type FieldChangeData, type RelatedDocumentData } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
-import { optionalDay, optionalText, requiredText } from '../history/input-validation';
+import { optionalDay, optionalText, requiredText } from '../../core/input-validation';
 import { changedFields, staleVersion, updateVersioned } from '../history/tracked';
 import { Customer, Supplier, type PartyRecord } from '../parties/party.entity';
 import { assertDocumentAccess, CONVERSIONS, mayAccess, mayConvert, readableTypes } from './document-access';
@@ -34,7 +34,7 @@ import {
   parseScaled,
   parseVatRate,
   type DocumentTotals,
-} from './money';
+} from '../../core/money';
 import { nextNumber } from './numbering';
 
 const LABEL = 'Document';
@@ -264,7 +264,7 @@ async function insertDocument(tx: RequestContext, input: NewDocument): Promise<D
     createdAt: now,
     updatedAt: now,
   });
-  await repo.repo.insert(doc);
+  await repo.insert(doc);
   await insertLines(tx, doc, input.lines, totals);
   await recordHistory(tx, {
     entityType: HistoryEntityType.DOCUMENT,

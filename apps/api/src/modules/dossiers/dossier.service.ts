@@ -2,10 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { badInput, conflict } from '../../core/errors';
-import { intInRange, optionalText, requiredText } from '../history/input-validation';
+import { intInRange, optionalText, requiredText } from '../../core/input-validation';
 import { Membership } from '../identity/membership.entity';
 import { User } from '../identity/user.entity';
-import { Dossier, type DossierSettings } from './dossier.entity';
+import { Dossier, type DossierSettings } from '../identity/dossier.entity';
 import type { DossierSettingsInput } from './dossier.types';
 import { seatUsage, type SeatUsage } from './seats.service';
 

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { INCLUDED_SEATS, Plan, Profile } from '@comptoir/schema';
 import { notFound, planLimit } from '../../core/errors';
 import { Membership } from '../identity/membership.entity';
-import { Dossier } from './dossier.entity';
+import { Dossier } from '../identity/dossier.entity';
 
 /**
  * Seat arithmetic, in one place (SPEC.md, "Plan"):

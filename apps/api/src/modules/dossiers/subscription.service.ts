@@ -1,9 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { conflict, planLimit } from '../../core/errors';
-import { intInRange } from '../history/input-validation';
+import { intInRange } from '../../core/input-validation';
 import { User } from '../identity/user.entity';
-import { Dossier } from './dossier.entity';
+import { Dossier } from '../identity/dossier.entity';
 import { defaultPaymentProvider, SEAT_UNIT_PRICE_CENTS, SUBSCRIPTION_VAT_PERCENT } from './payment-provider';
 import { SeatOrder, SeatOrderStatus } from './seat-order.entity';
 import { canBuyExtraSeats, PLAN_LABEL, seatUsage, type SeatUsage } from './seats.service';

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../core/context';
 import { badInput, forbidden } from '../../core/errors';
 import { Document, DocumentStatus } from '../documents/document.entity';
 import { HistoryEntityType, HistoryEntry, HistoryEntryType } from '../history/history-entry.entity';
-import { optionalDay, optionalText } from '../history/input-validation';
+import { optionalDay, optionalText } from '../../core/input-validation';
 import { userSummaryLoader } from '../identity/user-summary.type';
 import { COLUMN_BY_KEY, type ExportColumnDef, type ExportDocumentRow } from './export-columns';
 import type { ExportFilterValues } from './export.entity';

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context';
 import { conflict } from '../../core/errors';
 import type { ScopedRepository } from '../../core/scoped-repository';
 import { User } from '../identity/user.entity';
-import { clock } from './clock';
+import { clock } from '../../core/clock';
 import type { FieldChangeData } from './history-entry.entity';
 import type { TrackedRecord } from './tracked.entity';
 

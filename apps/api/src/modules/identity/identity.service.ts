@@ -3,7 +3,7 @@ import { PlatformRole, type Plan, type Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { SESSION_COOKIE } from '../../core/cookies';
 import { badInput, conflict, dossierAlreadySelected, notFound, unauthenticated } from '../../core/errors';
-import { DEFAULT_DOSSIER_SETTINGS, Dossier } from '../dossiers/dossier.entity';
+import { DEFAULT_DOSSIER_SETTINGS, Dossier } from './dossier.entity';
 import { AuthToken, AuthTokenPurpose } from './auth-token.entity';
 import { consumeToken, findUsableToken, issueToken, voidTokensOf } from './auth-token.service';
 import { checkEmail, checkPassword, checkPlan, optionalSiret, optionalText, requiredText } from './identity-validation';
@@ -297,7 +297,7 @@ export async function requestPasswordReset(ctx: RequestContext, rawEmail: string
     });
   } catch (err) {
     // The answer must not depend on the account: a delivery failure is only logged.
-    ctx.app.logger.error({ err: (err as Error).message }, 'password reset e-mail not sent');
+    ctx.log.error({ err: (err as Error).message }, 'password reset e-mail not sent');
   }
   return true;
 }

@@ -1,11 +1,11 @@
 import { Profile } from '@comptoir/schema';
 import type { DataSource } from 'typeorm';
 import type { ApolloServer } from '@apollo/server';
-import { createAppServices } from '../../core/app';
+import { createAppServices } from '../../app/app';
 import type { RequestContext } from '../../core/context';
-import { openDataSource } from '../../core/database';
-import { buildAppSchema } from '../../core/schema';
-import { createApolloServer } from '../../server';
+import { openDataSource } from '../../app/database';
+import { buildAppSchema } from '../../app/schema';
+import { createApolloServer } from '../../app/server';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness';
 import { createDossier, createUser, FIXTURE_PASSWORD } from '../../../test/fixtures';
 import { LoginThrottle } from './login-throttle.entity';

@@ -1,10 +1,10 @@
 import type { RequestContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../core/pagination';
-import { clock } from '../history/clock';
+import { clock } from '../../core/clock';
 import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
-import { intInRange, optionalDigits, optionalEmail, optionalText, requiredText } from '../history/input-validation';
+import { intInRange, optionalDigits, optionalEmail, optionalText, requiredText } from '../../core/input-validation';
 import { changedFields, loadExpected, updateVersioned } from '../history/tracked';
 import { Customer, Supplier, type PartyRecord } from './party.entity';
 import type { PartyInput, PartyListArgs } from './party.types';
@@ -67,7 +67,7 @@ export async function createParty(ctx: RequestContext, kind: PartyKind, input: P
     const now = clock.now();
     const repo = tx.scoped<PartyRecord>(ENTITY[kind], LABEL[kind]);
     const party = repo.create({ ...values, version: 1, createdById: tx.userId, updatedById: tx.userId, createdAt: now, updatedAt: now });
-    await repo.repo.insert(party);
+    await repo.insert(party);
     await recordHistory(tx, {
       entityType: HISTORY[kind],
       entityId: party.id,

@@ -1,4 +1,4 @@
-import { badInput } from '../../core/errors';
+import { badInput } from './errors';
 
 /** Input checks shared by records (clear English messages; `field` is the input path). */
 

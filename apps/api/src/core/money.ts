@@ -1,4 +1,4 @@
-import { badInput } from '../../core/errors';
+import { badInput } from './errors';
 
 /**
  * Exact money arithmetic (SPEC.md: integer cents, never floating point).
