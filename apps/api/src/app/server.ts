@@ -13,7 +13,7 @@ import { RequestContext } from '../core/context';
 import type { CookieJar, CookieOptions } from '../core/cookies';
 import { parseCookieHeader, SESSION_COOKIE } from '../core/cookies';
 import { errorLogPlugin, formatErrorFor } from '../core/graphql-errors';
-import { armorRules, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS } from '../core/graphql-limits';
+import { armorRules, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS, queryShapeGuard } from '../core/graphql-limits';
 import type { HttpRoute } from '../core/http-route';
 import { apiNotFound, httpErrorHandler } from '../core/http-errors';
 import { notePrincipal, requestLogger } from '../core/request-log';
@@ -124,6 +124,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
   server.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    queryShapeGuard(),
     expressMiddleware(apollo, { context: ({ req, res }) => contextFromRequest(app, req, res) }),
   );
 
