@@ -15,6 +15,7 @@ import { parseCookieHeader, SESSION_COOKIE } from '../core/cookies';
 import { errorLogPlugin, formatErrorFor } from '../core/graphql-errors';
 import { armorRules, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS, queryShapeGuard } from '../core/graphql-limits';
 import type { HttpRoute } from '../core/http-route';
+import { graphqlCompression, IMMUTABLE, precompressedAssets } from '../core/compression';
 import { apiNotFound, httpErrorHandler } from '../core/http-errors';
 import { notePrincipal, requestLogger } from '../core/request-log';
 import { checkDatabase } from '../modules/health/health.service';
@@ -123,6 +124,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
   });
   server.use(
     '/graphql',
+    graphqlCompression(),
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     queryShapeGuard(),
     expressMiddleware(apollo, { context: ({ req, res }) => contextFromRequest(app, req, res) }),
@@ -135,6 +137,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
 
   const webDist = app.config.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
+    server.use(precompressedAssets(webDist));
     server.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: cacheAssets }));
     // Client-side routes: every other GET answers the SPA's shell.
     server.get(/.*/, (_req, res) => {
@@ -153,5 +156,5 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
 
 function cacheAssets(res: Response, path: string): void {
   // Vite fingerprints everything under /assets: cache it for a year.
-  if (path.includes(`${join('/', 'assets', '/')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  if (path.includes(`${join('/', 'assets', '/')}`)) res.setHeader('Cache-Control', IMMUTABLE);
 }
