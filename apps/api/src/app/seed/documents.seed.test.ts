@@ -15,7 +15,8 @@ describe('demo documents', () => {
     t = await createTestApp();
     identity = await seedIdentity(t.app);
     ({ documents } = await seedDocuments(t.app, identity));
-  });
+    // Hundreds of writes through the services: on a loaded machine (MariaDB) this outlasts the default minute.
+  }, 300_000);
   afterAll(() => t.close());
 
   it('seeds every document type over several months by several users, with a valid history chain', async () => {
