@@ -264,7 +264,7 @@ async function insertDocument(tx: RequestContext, input: NewDocument): Promise<D
     createdAt: now,
     updatedAt: now,
   });
-  await repo.repo.insert(doc);
+  await repo.insert(doc);
   await insertLines(tx, doc, input.lines, totals);
   await recordHistory(tx, {
     entityType: HistoryEntityType.DOCUMENT,

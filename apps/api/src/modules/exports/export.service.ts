@@ -273,11 +273,8 @@ export function cancelExport(ctx: RequestContext, id: string): Promise<ExportLog
  */
 export async function claimExport(ctx: RequestContext, id: string): Promise<ExportLog> {
   const repo = ctx.scoped(ExportLog, LOG);
-  const result = await repo.repo.update(
-    { id, dossierId: ctx.dossierId, userId: ctx.userId, status: ExportStatus.PENDING },
-    { status: ExportStatus.RUNNING, startedAt: new Date() },
-  );
-  if (!result.affected) throw notFound(LOG, id);
+  const affected = await repo.update({ id, userId: ctx.userId, status: ExportStatus.PENDING }, { status: ExportStatus.RUNNING, startedAt: new Date() });
+  if (!affected) throw notFound(LOG, id);
   return repo.get(id);
 }
 
@@ -332,7 +329,7 @@ async function filterLines(ctx: RequestContext, filter: Partial<ExportFilterValu
  */
 export async function writeExport(ctx: RequestContext, log: ExportLog, out: Writable, gone: () => boolean = () => false): Promise<ExportOutcome> {
   const started = Date.now();
-  const repo = ctx.scoped(ExportLog, LOG).repo;
+  const repo = ctx.scoped(ExportLog, LOG);
   let written = 0;
   let lastProgress = started;
   let cancelled = false;

@@ -1,5 +1,6 @@
 // French is the reference dictionary: its keys are the type every other language must fill.
 import { errorCodesFr, errorReasonsFr } from '../error-messages';
+import { dashboardFr } from '../../features/dashboard/dashboard.messages';
 import { documentsFr } from '../../features/documents/documents.messages';
 import { exportsFr } from '../../features/exports/exports.messages';
 import { authFr } from '../../features/auth/auth.messages';
@@ -45,10 +46,6 @@ export const fr = {
 
   'footer.status': 'État du service',
 
-  'home.title': 'Bienvenue sur Comptoir',
-  'home.intro':
-    'Comptoir réunit devis, factures, avoirs et achats de votre entreprise. Chaque personne travaille avec son profil, et chaque pièce garde la trace de qui a fait quoi, et quand.',
-  'home.next': 'Le menu ne montre que les fonctions ouvertes à votre profil.',
 
   'status.title': 'État du service',
   'status.intro': 'Réponse du serveur Comptoir à la requête GraphQL health.',
@@ -224,6 +221,7 @@ export const fr = {
   'error.retry': 'Réessayer',
   'error.network': 'Impossible de joindre le serveur. Vérifiez votre connexion.',
   'error.retryIn': 'Réessayez dans {minutes} min.',
+  ...dashboardFr,
   ...errorCodesFr,
   ...errorReasonsFr,
   ...documentsFr,
