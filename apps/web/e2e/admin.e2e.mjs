@@ -64,6 +64,8 @@ test('the support team finds the demo dossier, adds a COMMERCIAL user and sees t
     await expectText(page.getByTestId('seats-available'), /^0$/);
     // The action is in the dossier's log.
     await page.getByTestId('admin-actions').locator('tr[data-kind="ADD_USER"]').first().waitFor();
+    // French labels and values in the log, never the API's keys ("profile : COMMERCIAL").
+    await expectText(page.getByTestId('admin-actions').locator('tr[data-kind="ADD_USER"]').first(), /Profil : — → Commercial/);
 
     await page.getByRole('link', { name: "Boîte d'envoi" }).click();
     await page.waitForURL('**/admin/envois');

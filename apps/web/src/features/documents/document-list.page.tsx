@@ -21,8 +21,9 @@ import {
   QuotesQuery,
   SupplierOrdersQuery,
 } from './document.operations';
-import { DocumentStatusBadge, statusKey } from './ui-bits';
+import { DocumentStatusBadge, useStatusLabel } from './ui-bits';
 import './documents.css';
+import { DateField } from '../../ui/date-field';
 
 const PAGE_SIZE = 50;
 
@@ -52,6 +53,7 @@ function useListParams() {
 /** The list of one document type: filters, sort, "Charger plus", empty states. */
 export default function DocumentListPage({ type }: { type: DocumentType }) {
   const i18n = useI18n();
+  const statusLabel = useStatusLabel();
   const { t, formatAmount, formatDate } = i18n;
   const session = useSession();
   const kind = DOCUMENT_KINDS[type];
@@ -155,19 +157,13 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
             <option value="">{t('list.allStatuses')}</option>
             {DOCUMENT_STATUSES[type].map((s) => (
               <option key={s} value={s}>
-                {t(statusKey(s, type))}
+                {statusLabel(s, type)}
               </option>
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('list.dateFrom')}</span>
-          <input type="date" value={params.get('du')} onChange={(e) => params.set('du', e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('list.dateTo')}</span>
-          <input type="date" value={params.get('au')} onChange={(e) => params.set('au', e.target.value)} />
-        </label>
+        <DateField label={t('list.dateFrom')} value={params.get('du')} onChange={(value) => params.set('du', value)} />
+        <DateField label={t('list.dateTo')} value={params.get('au')} onChange={(value) => params.set('au', value)} />
         <label className="field">
           <span>{kind.side === 'sales' ? t('doc.customer') : t('doc.supplier')}</span>
           <select value={params.get('tiers')} onChange={(e) => params.set('tiers', e.target.value)}>
