@@ -30,10 +30,11 @@ async function serve(config: AppConfig): Promise<void> {
   const dataSource = await openDataSource(config.database);
   const app = createAppServices(config, dataSource, logger);
   const server = await listen(app);
+  app.outbox.start();
   logger.info({ port: config.port, database: config.database.kind, version: config.version }, `Comptoir listening on ${config.publicUrl}`);
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.close(() => void dataSource.destroy().finally(() => process.exit(0)));
+    server.close(() => void app.outbox.stop().then(() => dataSource.destroy()).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

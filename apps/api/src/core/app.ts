@@ -5,13 +5,18 @@ import type { AppServices } from './context';
 import { openDataSource } from './database';
 import { createLogger, type Logger } from './logger';
 import { buildAppSchema } from './schema';
+import { loadKeys } from './keys';
 import { createMailer } from '../modules/mail/mailer';
+import { createOutboxWorker } from '../modules/mail/outbox-worker';
 import { createHttpApp } from '../server';
 import { ALL_HTTP_ROUTES } from '../modules/routes';
 import { describeLogins, isEmpty, seedDemo } from '../seed';
 
 export function createAppServices(config: AppConfig, dataSource: DataSource, logger: Logger = createLogger(config)): AppServices {
-  return { config, dataSource, logger, mailer: createMailer(config, dataSource, logger) };
+  const keys = loadKeys(config);
+  const mailer = createMailer(keys);
+  const outbox = createOutboxWorker({ config, dataSource, logger, keys, mailer });
+  return { config, dataSource, logger, keys, mailer, outbox };
 }
 
 /** Opens the database and brings its schema up to date. */
