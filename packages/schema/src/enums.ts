@@ -24,19 +24,26 @@ export enum Plan {
   TPE_PLUS = 'TPE_PLUS',
 }
 
-/** Logins included in each plan, before extra seats. The accountant takes no seat. */
-export const INCLUDED_SEATS: Record<Plan, number> = {
-  [Plan.SOLO]: 1,
-  [Plan.TPE]: 2,
-  [Plan.TPE_PLUS]: 2,
-};
-
 export enum DocumentType {
   QUOTE = 'QUOTE',
   INVOICE = 'INVOICE',
   CREDIT_NOTE = 'CREDIT_NOTE',
   PRICE_REQUEST = 'PRICE_REQUEST',
   SUPPLIER_ORDER = 'SUPPLIER_ORDER',
+}
+
+/** Status of a document; which ones a type uses and how it moves: `document-status.ts`. */
+export enum DocumentStatus {
+  DRAFT = 'DRAFT',
+  SENT = 'SENT',
+  ACCEPTED = 'ACCEPTED',
+  REFUSED = 'REFUSED',
+  ISSUED = 'ISSUED',
+  PAID = 'PAID',
+  ANSWERED = 'ANSWERED',
+  CLOSED = 'CLOSED',
+  RECEIVED = 'RECEIVED',
+  CANCELLED = 'CANCELLED',
 }
 
 /** Stable `extensions.code` of every refusal (SPEC.md, "Errors"). */

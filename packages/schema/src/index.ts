@@ -1,2 +1,7 @@
+// @comptoir/schema: what the API and the SPA must agree on, written once.
 export * from './enums';
-export * as Gql from './generated/graphql';
+export * from './domain/money';
+export * from './domain/document-status';
+export * from './domain/seats';
+export * from './domain/format';
+export * from './inputs';

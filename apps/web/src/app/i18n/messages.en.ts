@@ -25,6 +25,8 @@ export const en: Messages = {
   'nav.status': 'Service status',
   'nav.admin': 'Support team',
   'nav.soon': 'soon',
+  'nav.open': 'Open the menu',
+  'nav.close': 'Close the menu',
 
   'language.label': 'Language',
   'language.fr': 'Français',

@@ -24,6 +24,8 @@ export const fr = {
   'nav.status': 'État du service',
   'nav.admin': 'Équipe support',
   'nav.soon': 'bientôt',
+  'nav.open': 'Ouvrir le menu',
+  'nav.close': 'Fermer le menu',
 
   'language.label': 'Langue',
   'language.fr': 'Français',
