@@ -64,7 +64,7 @@ describe('history', () => {
 
   it('keeps the entries of duplicated and deleted drafts', async () => {
     const adv = d.client(Profile.ADV);
-    const quote = await createDoc(adv, 'QUOTE', { lines: [line()] });
+    const quote = await createDoc(adv, 'INVOICE', { lines: [line()] });
     const copy = (await adv.data<{ duplicateDocument: Doc }>(DUPLICATE, { id: quote.id })).duplicateDocument;
     await adv.data(DELETE, { id: copy.id, version: copy.version });
     const rows = await t.app.dataSource.getRepository(HistoryEntry).find({ where: { entityId: copy.id }, order: { sequence: 'ASC' } });
