@@ -183,6 +183,25 @@ describe('documents', () => {
       expect(row.totalInclVatCents).toBe(issued.totalInclVatCents);
     });
 
+    it('has the database refuse a replacing INSERT (SQLite INSERT OR REPLACE, MySQL REPLACE) of an issued invoice or its lines', async () => {
+      const ds = t.app.dataSource;
+      const replace = ds.options.type === 'better-sqlite3' ? 'INSERT OR REPLACE' : 'REPLACE';
+      const copyOf = async (table: string, where: string, id: string, change: Record<string, unknown>) => {
+        const [row] = (await ds.query(`SELECT * FROM \`${table}\` WHERE \`${where}\` = ?`, [id])) as Record<string, unknown>[];
+        const values = { ...row, ...change };
+        const columns = Object.keys(values);
+        return ds.query(`${replace} INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => values[c]));
+      };
+      // Same id, new totals; same number under a new id (the unique index conflicts); a line's replacement.
+      await expect(copyOf('documents', 'id', issued.id, { totalInclVatCents: 1 })).rejects.toThrow(/immutable/);
+      await expect(copyOf('documents', 'id', issued.id, { id: 'replacing-row-0000-0000-000000000000', totalInclVatCents: 1 })).rejects.toThrow(/immutable/);
+      const other = await draft('INVOICE');
+      await expect(copyOf('document_lines', 'documentId', issued.id, { documentId: other.id, unitPriceCents: 1 })).rejects.toThrow(/immutable/);
+      const row = await ds.getRepository(Document).findOneByOrFail({ id: issued.id });
+      expect(row).toMatchObject({ totalInclVatCents: issued.totalInclVatCents, number: issued.number, status: issued.status });
+      expect((await getDoc(adv, issued.id)).lines.map((l) => l.unitPriceCents)).toEqual(issued.lines.map((l) => l.unitPriceCents));
+    });
+
     it('still lets an issued invoice be marked paid, and drafts be changed directly', async () => {
       const paid = await to(issued, 'PAID');
       expect(paid.status).toBe('PAID');

@@ -80,7 +80,12 @@ export class HistoryEntry extends Identified {
   @Column({ type: 'varchar', length: 20 })
   type: HistoryEntryType;
 
-  @Column({ type: 'simple-json' })
+  /**
+   * JSON: LONGTEXT on MariaDB, native JSON on MySQL, TEXT on SQLite, so an edit at
+   * the documented input limits (500 lines of 2,000 characters, before and after)
+   * fits everywhere; MySQL's 64 KB TEXT (what `simple-json` maps to) did not.
+   */
+  @Column({ type: 'json' })
   data: HistoryData;
 
   @Column({ type: 'varchar', length: 36 })

@@ -2,7 +2,7 @@ import { Profile } from '@comptoir/schema';
 import { createDossier, type FixtureDossier } from '../../../test/fixtures';
 import { createTestApp, type TestApp } from '../../../test/harness';
 import { CONVERT_QUOTE, createCustomer, createDoc, DELETE, DUPLICATE, historyOfDoc, ISSUE, line, SEND, UPDATE, type Doc } from '../documents/document.test-kit';
-import { HistoryEntry } from './history-entry.entity';
+import { HistoryEntry, HistoryEntryType } from './history-entry.entity';
 
 const VERIFY = '{ verifyHistory { ok checkedEntries brokenAtSequence brokenEntryId reason } }';
 type Verify = { verifyHistory: { ok: boolean; checkedEntries: number; brokenAtSequence: number | null; brokenEntryId: string | null; reason: string | null } };
@@ -70,6 +70,23 @@ describe('history', () => {
     const rows = await t.app.dataSource.getRepository(HistoryEntry).find({ where: { entityId: copy.id }, order: { sequence: 'ASC' } });
     expect(rows.map((r) => r.type)).toEqual(['CREATED', 'DUPLICATED', 'DELETED']);
     expect((await historyOfDoc(adv, quote.id)).map((h) => h.type)).toEqual(['CREATED', 'DUPLICATED']);
+  });
+
+  it('records an edit at the documented input limits (40 lines of 2,000 characters) on every database', async () => {
+    const adv = d.client(Profile.ADV);
+    const text = (seed: string) => `${seed} ${'é«»"\\'.repeat(5)}${'x'.repeat(2000)}`.slice(0, 2000);
+    const quote = await createDoc(adv, 'QUOTE', { lines: Array.from({ length: 40 }, (_, i) => line({ description: text(`avant ${i}`) })) });
+    const edited = (await adv.data<{ updateDocument: Doc }>(UPDATE, {
+      id: quote.id,
+      version: quote.version,
+      input: { lines: Array.from({ length: 40 }, (_, i) => line({ description: text(`après ${i}`) })) },
+    })).updateDocument;
+    expect(edited.version).toBe(quote.version + 1);
+    const [entry] = await t.app.dataSource.getRepository(HistoryEntry).find({ where: { entityId: quote.id, type: HistoryEntryType.UPDATED } });
+    const changes = (entry.data as { changes: { field: string; before: string | null; after: string | null }[] }).changes;
+    expect(changes.filter((c) => /^lines\.\d+\.description$/.test(c.field))).toHaveLength(40);
+    expect(changes.find((c) => c.field === 'lines.39.description')).toEqual({ field: 'lines.39.description', before: text('avant 39'), after: text('après 39') });
+    expect((await d.client(Profile.OWNER).data<Verify>(VERIFY)).verifyHistory.ok).toBe(true);
   });
 
   it('verifies the hash chain, and reports the first entry altered directly in the database', async () => {
