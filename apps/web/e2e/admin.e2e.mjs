@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { launchBrowser, withPage } from './helpers.mjs';
 
-// Demo logins (apps/api/src/seed/identity.seed.ts), all with the demo password.
+// Demo logins (apps/api/src/app/seed/identity.seed.ts), all with the demo password.
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 const SUPPORT = 'support@comptoir.fr';
 // OWNER of Boulangerie Martin, his only dossier: the session opens on it without the picker.

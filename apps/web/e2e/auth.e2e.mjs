@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { launchBrowser, login, newPage, withPage } from './helpers.mjs';
 
-// Demo logins (apps/api/src/seed/identity.seed.ts), all with the demo password.
+// Demo logins (apps/api/src/app/seed/identity.seed.ts), all with the demo password.
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 // OWNER of Atelier Dupont SARL and of Dupont Conseil EURL: the picker shows.
 const OWNER = 'claire@atelier-dupont.fr';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchBrowser, login, plainText, withPage } from './helpers.mjs';
 
-// Demo login of "Atelier Dupont SARL" (apps/api/src/seed/identity.seed.ts).
+// Demo login of "Atelier Dupont SARL" (apps/api/src/app/seed/identity.seed.ts).
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 const ADV = 'marc@atelier-dupont.fr';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchBrowser, login, newPage, plainText } from './helpers.mjs';
 
-// Demo logins of "Atelier Dupont SARL" (apps/api/src/seed/identity.seed.ts).
+// Demo logins of "Atelier Dupont SARL" (apps/api/src/app/seed/identity.seed.ts).
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 const COMMERCIAL = { email: 'sophie@atelier-dupont.fr', name: 'Sophie Martin' };
 const ADV = { email: 'marc@atelier-dupont.fr', name: 'Marc Lambert' };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { launchBrowser, login, withPage } from './helpers.mjs';
 
-// Demo data (src/seed): the ADV user of Atelier Dupont SARL.
+// Demo data (apps/api/src/app/seed): the ADV user of Atelier Dupont SARL.
 const ADV = { email: 'marc@atelier-dupont.fr', password: 'Comptoir-demo-2026', name: 'Marc Lambert' };
 
 let browser;

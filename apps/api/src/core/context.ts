@@ -5,9 +5,8 @@ import type { CookieJar } from './cookies';
 import type { DossierOwned } from './entity';
 import { dossierNotSelected, unauthenticated } from './errors';
 import type { Logger } from './logger';
-import type { Mailer } from '../modules/mail/mailer';
-import type { OutboxWorker } from '../modules/mail/outbox-worker';
 import type { AppKeys } from './keys';
+import type { Mailer, OutboxWorker } from './mail';
 import { ScopedRepository } from './scoped-repository';
 import { runInTransaction } from './transaction';
 

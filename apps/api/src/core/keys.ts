@@ -90,7 +90,13 @@ export function loadKeys(config: Pick<AppConfig, 'env' | 'historyKey' | 'history
   let historyKeyRaw = config.historyKey;
   let signingKeyRaw = config.historySigningKey;
   if (!historyKeyRaw || !signingKeyRaw) {
-    if (config.env === 'production') throw new ConfigError(historyKeyRaw ? 'HISTORY_SIGNING_KEY' : 'HISTORY_KEY', 'is required in production');
+    // Production never generates keys: a new key would leave the existing chain unverifiable.
+    if (config.env === 'production' && !historyKeyRaw) {
+      throw new ConfigError('HISTORY_KEY', 'is required in production (32 random bytes as hex: openssl rand -hex 32)');
+    }
+    if (config.env === 'production') {
+      throw new ConfigError('HISTORY_SIGNING_KEY', 'is required in production (an Ed25519 seed as hex: openssl rand -hex 32, or a PEM private key)');
+    }
     const file = readOrCreateKeysFile(config.keysFile);
     historyKeyRaw ??= file.historyKey;
     signingKeyRaw ??= file.signingKey;

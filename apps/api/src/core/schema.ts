@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { buildSchema, registerEnumType } from 'type-graphql';
+import { buildSchema, registerEnumType, type NonEmptyArray } from 'type-graphql';
 import { DocumentType, ErrorCode, Plan, PlatformRole, Profile } from '@comptoir/schema';
-import { ALL_RESOLVERS } from '../modules/resolvers';
 import { applyAuthPolicies, withAuthDirectiveDeclared } from './auth/auth.directive';
 
 registerEnumType(Profile, { name: 'Profile', description: 'A user’s profile inside one dossier' });
@@ -12,18 +11,21 @@ registerEnumType(PlatformRole, { name: 'PlatformRole', description: 'Platform-wi
 registerEnumType(DocumentType, { name: 'DocumentType', description: 'Kind of document (pièce)' });
 registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Stable `extensions.code` of every refusal' });
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type Resolvers = NonEmptyArray<Function>;
+
 /** The schema as declared: `@auth` printed but not yet enforced (for emitting the SDL). */
-export async function buildDeclaredSchema(): Promise<GraphQLSchema> {
+export async function buildDeclaredSchema(resolvers: Resolvers): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: ALL_RESOLVERS,
+    resolvers,
     validate: false,
   });
   return withAuthDirectiveDeclared(schema);
 }
 
 /** The schema served: every field wrapped by its `@auth` policy. */
-export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return applyAuthPolicies(await buildDeclaredSchema());
+export async function buildServedSchema(resolvers: Resolvers): Promise<GraphQLSchema> {
+  return applyAuthPolicies(await buildDeclaredSchema(resolvers));
 }
 
 /** The committed SDL: sorted, with applied directives printed. */

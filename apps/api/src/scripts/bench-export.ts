@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // Benchmark of STATS / Exports avancés (issue 5).
 //
 //   pnpm --filter @comptoir/api build && pnpm --filter @comptoir/api bench:export [--rows 100000] [--mariadb mariadb://root@127.0.0.1:3306/test] [--no-mariadb]
@@ -18,11 +19,11 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { Profile } from '@comptoir/schema';
-import { createAppServices } from '../core/app';
+import { createAppServices } from '../app/app';
 import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../core/config';
 import { RequestContext } from '../core/context';
 import { MemoryCookieJar } from '../core/cookies';
-import { dataSourceOptions, openDataSource } from '../core/database';
+import { dataSourceOptions, openDataSource } from '../app/database';
 import { createLogger } from '../core/logger';
 import { BENCH_COLUMNS, COLUMN_BY_KEY, STATUS_FR, TYPE_FR } from '../modules/exports/export-columns';
 import { ExportFormat, ExportStatus } from '../modules/exports/export.entity';
@@ -122,7 +123,7 @@ function rssSampler() {
 }
 
 async function scenarioExport(db: DatabaseConfig, format: ExportFormat, file: string): Promise<Result> {
-  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn', SMTP_URL: '' }), database: db };
+  const config = { ...loadConfig({ HISTORY_KEY: randomBytes(32).toString('hex'), HISTORY_SIGNING_KEY: randomBytes(32).toString('hex'), ...process.env, NODE_ENV: 'production', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn', SMTP_URL: '' }), database: db };
   const ds = await openDataSource(db);
   const app = createAppServices(config, ds, createLogger(config));
   const ctx = new RequestContext(

@@ -44,7 +44,7 @@ import {
   DocumentListArgs,
   VatAmountType,
 } from './document.types';
-import { scaledToNumber, vatRateOf } from './money';
+import { scaledToNumber, vatRateOf } from '../../core/money';
 
 type Connection = Promise<DocumentConnection>;
 const asConnection = (page: Promise<unknown>) => page as Connection;

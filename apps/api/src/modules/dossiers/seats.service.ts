@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { INCLUDED_SEATS, Plan, Profile } from '@comptoir/schema';
 import { notFound, planLimit } from '../../core/errors';
 import { Membership } from '../identity/membership.entity';
-import { Dossier } from './dossier.entity';
+import { Dossier } from '../identity/dossier.entity';
 
 /**
  * Seat arithmetic, in one place (SPEC.md, "Plan"):
@@ -101,6 +101,7 @@ export async function lockDossier(em: EntityManager, dossierId: string): Promise
 function assertAccountantAllowed(dossier: Dossier): void {
   if (!hasAccountantAccess(dossier.plan)) {
     throw planLimit(
+      'NO_ACCOUNTANT_ACCESS',
       `Accountant access needs the TPE+ plan (this dossier is on ${PLAN_LABEL[dossier.plan]})`,
       { plan: dossier.plan },
     );
@@ -110,6 +111,7 @@ function assertAccountantAllowed(dossier: Dossier): void {
 function assertFreeSeat(dossier: Dossier, usage: SeatUsage): void {
   if (usage.seatsAvailable < 1) {
     throw planLimit(
+      'NO_SEAT_LEFT',
       `No seat left: the ${PLAN_LABEL[dossier.plan]} plan of this dossier allows ${usage.totalSeats} login(s) and ${usage.seatsUsed} are used` +
         (canBuyExtraSeats(dossier.plan) ? '; order extra seats first' : '; upgrade the plan first'),
       { totalSeats: usage.totalSeats, seatsUsed: usage.seatsUsed },
@@ -136,12 +138,14 @@ export async function assertPlanFits(em: EntityManager, dossier: Dossier, plan: 
   const capacity = seatCapacity(plan, dossier.extraSeats);
   if (usage.seatsUsed > capacity) {
     throw planLimit(
+      'PLAN_TOO_SMALL',
       `The ${PLAN_LABEL[plan]} plan allows ${capacity} login(s) but the dossier has ${usage.seatsUsed} users: remove ${usage.seatsUsed - capacity} user(s) first`,
       { totalSeats: capacity, seatsUsed: usage.seatsUsed },
     );
   }
   if (usage.accountants > 0 && !hasAccountantAccess(plan)) {
     throw planLimit(
+      'PLAN_HAS_ACCOUNTANTS',
       `The ${PLAN_LABEL[plan]} plan has no accountant access but the dossier has ${usage.accountants} accountant(s): remove them first`,
       { accountants: usage.accountants },
     );

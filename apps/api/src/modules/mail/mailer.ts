@@ -1,30 +1,9 @@
-import type { EntityManager } from 'typeorm';
 import type { AppKeys } from '../../core/keys';
+import type { Mailer } from '../../core/mail';
 import { OutboxMessage } from './outbox.entity';
 import { redact, seal } from './redaction';
 
-export interface MailMessage {
-  to: string;
-  subject: string;
-  /** The full text, as the recipient must receive it. */
-  text: string;
-  /**
-   * Values in `text` that give access to something (a link's token, a code):
-   * they never reach the database in clear, nor the /admin outbox.
-   */
-  secrets?: readonly string[];
-}
-
-export interface Mailer {
-  /**
-   * Writes the message to the outbox through `em`, the manager of the transaction
-   * that causes it: the message exists if and only if that transaction commits.
-   * The outbox worker delivers it afterwards.
-   */
-  enqueue(em: EntityManager, message: MailMessage): Promise<void>;
-  /** Called after each enqueue (the worker uses it to look for due messages soon). */
-  onEnqueued(listener: () => void): () => void;
-}
+export type { MailMessage, Mailer } from '../../core/mail';
 
 export function createMailer(keys: Pick<AppKeys, 'mailKey'>): Mailer {
   const listeners = new Set<() => void>();

@@ -4,7 +4,7 @@ import type { AppConfig } from '../../core/config';
 import type { AppKeys } from '../../core/keys';
 import type { Logger } from '../../core/logger';
 import { runInTransaction } from '../../core/transaction';
-import type { Mailer } from './mailer';
+import type { Mailer, OutboxRound, OutboxWorker } from '../../core/mail';
 import { OutboxMessage } from './outbox.entity';
 import { unseal } from './redaction';
 
@@ -13,25 +13,7 @@ export interface MailTransport {
   send(message: { from: string; to: string; subject: string; text: string }): Promise<void>;
 }
 
-export interface OutboxRound {
-  sent: number;
-  retried: number;
-  failed: number;
-  logged: number;
-}
-
-/**
- * Delivers the outbox. Kept behind this small interface so that a job queue
- * (BullMQ) can replace the polling loop without touching the callers.
- */
-export interface OutboxWorker {
-  /** Polls every MAIL_POLL_MS, and soon after each enqueue. */
-  start(): void;
-  /** Stops polling and waits for the round in progress. */
-  stop(): Promise<void>;
-  /** One round: claims every message due at `now` and tries it once. */
-  runOnce(now?: Date): Promise<OutboxRound>;
-}
+export type { OutboxRound, OutboxWorker } from '../../core/mail';
 
 /** A claimed message is retried by another worker if not settled within this lease. */
 const LEASE_MS = 5 * 60_000;

@@ -1,4 +1,4 @@
-import { badInput } from '../../core/errors';
+import { badInput } from './errors';
 
 /**
  * Exact money arithmetic (SPEC.md: integer cents, never floating point).
@@ -45,11 +45,11 @@ export function divRoundHalfUp(a: bigint, b: bigint): bigint {
 export function parseScaled(value: number | string, field: string, scale: number): number {
   const text = typeof value === 'number' ? String(value) : value.trim();
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) throw badInput(`${field} must be a decimal number with at most ${scale} decimals`, field);
+  if (!match) throw badInput('INVALID_NUMBER', `${field} must be a decimal number with at most ${scale} decimals`, field);
   const [, sign, whole, fraction = ''] = match;
   const trimmedFraction = fraction.replace(/0+$/, '');
-  if (trimmedFraction.length > scale) throw badInput(`${field} has more than ${scale} decimals`, field);
-  if (whole.replace(/^0+/, '').length > 12) throw badInput(`${field} is out of range`, field);
+  if (trimmedFraction.length > scale) throw badInput('INVALID_NUMBER', `${field} has more than ${scale} decimals`, field);
+  if (whole.replace(/^0+/, '').length > 12) throw badInput('INVALID_NUMBER', `${field} is out of range`, field);
   const scaled = BigInt(whole) * 10n ** BigInt(scale) + BigInt((trimmedFraction || '0').padEnd(scale, '0'));
   return Number(sign === '-' ? -scaled : scaled);
 }
@@ -77,7 +77,7 @@ export function parseVatRate(value: number, field: string): VatRateBp {
     bp = -1;
   }
   if (!(VAT_RATES_BP as readonly number[]).includes(bp)) {
-    throw badInput(`${field}: ${value} is not a French VAT rate (20, 10, 5.5, 2.1 or 0)`, field, { allowed: [20, 10, 5.5, 2.1, 0] });
+    throw badInput('INVALID_VAT_RATE', `${field}: ${value} is not a French VAT rate (20, 10, 5.5, 2.1 or 0)`, field, { allowed: [20, 10, 5.5, 2.1, 0] });
   }
   return bp as VatRateBp;
 }

@@ -8,13 +8,14 @@ import express, { type Express, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
 import { ErrorCode } from '@comptoir/schema';
-import type { AppServices } from './core/context';
-import { RequestContext } from './core/context';
-import type { CookieJar, CookieOptions } from './core/cookies';
-import { parseCookieHeader, SESSION_COOKIE } from './core/cookies';
-import { complexityLimitPlugin, depthLimitRule } from './core/graphql-limits';
-import { checkDatabase } from './modules/health/health.service';
-import { resolvePrincipal } from './modules/identity/session.service';
+import type { AppServices } from '../core/context';
+import { RequestContext } from '../core/context';
+import type { CookieJar, CookieOptions } from '../core/cookies';
+import { parseCookieHeader, SESSION_COOKIE } from '../core/cookies';
+import type { HttpRoute } from '../core/http-route';
+import { complexityLimitPlugin, depthLimitRule } from '../core/graphql-limits';
+import { checkDatabase } from '../modules/health/health.service';
+import { resolvePrincipal } from '../modules/identity/session.service';
 
 const KNOWN_CODES = new Set<string>([...(Object.values(ErrorCode) as string[]), 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
@@ -83,10 +84,7 @@ export function createApolloServer(app: AppServices, schema: GraphQLSchema, plug
   });
 }
 
-export interface HttpRoute {
-  /** Registers plain HTTP routes (downloads, …) on the express app. */
-  (router: express.Router, app: AppServices): void;
-}
+export type { HttpRoute } from '../core/http-route';
 
 export async function createHttpApp(app: AppServices, schema: GraphQLSchema, routes: HttpRoute[] = []): Promise<{ express: Express; apollo: ApolloServer<RequestContext> }> {
   const apollo = createApolloServer(app, schema);
@@ -94,7 +92,8 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
 
   const server = express();
   server.disable('x-powered-by');
-  if (app.config.trustProxy) server.set('trust proxy', true);
+  // Only the configured hops may name the client; express then takes the address the last of them gives.
+  if (app.config.trustProxy !== false) server.set('trust proxy', app.config.trustProxy);
   server.use(
     helmet({
       contentSecurityPolicy: {
@@ -148,7 +147,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
   );
 
   const api = express.Router();
-  for (const register of routes) register(api, app);
+  for (const register of routes) register(api, app, (req, res) => contextFromRequest(app, req, res));
   server.use('/api', api);
   server.use('/api', (_req, res) => {
     res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'Not found' } });
