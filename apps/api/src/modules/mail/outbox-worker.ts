@@ -81,7 +81,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
       if (!transport && message.sealed && config.env === 'development') {
         // Development without SMTP: the developer's own console is the only place the real link goes.
         const { text } = JSON.parse(unseal(keys.mailKey, message.id, message.sealed)) as { text: string };
-        console.info(`\n--- e-mail to ${message.to} (no SMTP_URL; development only) ---\n${text}\n---\n`);
+        console.warn(`\n--- e-mail to ${message.to} (no SMTP_URL; development only) ---\n${text}\n---\n`);
       }
       logger.info({ to: message.to, subject: message.subject }, 'mail kept in the outbox (no SMTP_URL configured)');
       await settle(message.id, { status: 'logged', sealed: null, nextAttemptAt: null });
