@@ -36,7 +36,7 @@ import {
   parseVatRate,
   type DocumentTotals,
 } from '../../core/money';
-import { nextNumber } from './numbering';
+import { guardNumber, nextNumber } from './numbering';
 
 const LABEL = 'Document';
 
@@ -265,7 +265,7 @@ async function insertDocument(tx: RequestContext, input: NewDocument): Promise<D
     createdAt: now,
     updatedAt: now,
   });
-  await repo.repo.insert(doc);
+  await guardNumber(numbered?.number ?? null, () => repo.repo.insert(doc));
   await insertLines(tx, doc, input.lines, totals);
   await recordHistory(tx, {
     entityType: HistoryEntityType.DOCUMENT,
@@ -446,14 +446,16 @@ async function issue(tx: RequestContext, doc: Document, version: number): Promis
   }
   const now = clock.now();
   const numbered = await nextNumber(tx, doc.type, now.getUTCFullYear());
-  await updateVersioned(tx, Document, LABEL, doc, version, {
-    status: DocumentStatus.ISSUED,
-    number: numbered.number,
-    numberYear: numbered.year,
-    numberSequence: numbered.sequence,
-    date: isoDay(now),
-    issuedAt: now,
-  });
+  await guardNumber(numbered.number, () =>
+    updateVersioned(tx, Document, LABEL, doc, version, {
+      status: DocumentStatus.ISSUED,
+      number: numbered.number,
+      numberYear: numbered.year,
+      numberSequence: numbered.sequence,
+      date: isoDay(now),
+      issuedAt: now,
+    }),
+  );
   await recordHistory(tx, {
     entityType: HistoryEntityType.DOCUMENT,
     entityId: doc.id,

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796227321505 implements MigrationInterface {
-  name = 'Initial1796227321505';
+export class Initial1796228093973 implements MigrationInterface {
+  name = 'Initial1796228093973';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "dossiers" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "name" varchar(160) NOT NULL, "siret" varchar(14), "vatNumber" varchar(20), "addressLine" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "settings" text NOT NULL, "plan" varchar(12) NOT NULL, "extraSeats" integer NOT NULL DEFAULT (0), "settingsVersion" integer NOT NULL DEFAULT (1))`);
@@ -25,7 +25,7 @@ export class Initial1796227321505 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "documents" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "dossierId" varchar(36) NOT NULL, "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "type" varchar(20) NOT NULL, "status" varchar(20) NOT NULL, "number" varchar(40), "numberYear" integer, "numberSequence" integer, "date" varchar(10) NOT NULL, "dueDate" varchar(10), "partyId" varchar(36), "partyName" varchar(160) NOT NULL DEFAULT (''), "subject" varchar(200), "notes" text, "totalExclVatCents" bigint NOT NULL, "totalVatCents" bigint NOT NULL, "totalInclVatCents" bigint NOT NULL, "vatBreakdown" text NOT NULL, "lineCount" integer NOT NULL DEFAULT (0), "sourceDocumentId" varchar(36), "issuedAt" datetime(6))`);
     await queryRunner.query(`CREATE INDEX "ix_documents_source" ON "documents" ("dossierId", "sourceDocumentId") `);
     await queryRunner.query(`CREATE INDEX "ix_documents_dossier_type_date" ON "documents" ("dossierId", "type", "date") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_documents_number" ON "documents" ("dossierId", "type", "number") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_documents_number" ON "documents" ("dossierId", "number") `);
     await queryRunner.query(`CREATE INDEX "ix_documents_dossier_date_id" ON "documents" ("dossierId", "date", "id") `);
     await queryRunner.query(`CREATE TABLE "document_lines" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "position" integer NOT NULL, "articleId" varchar(36), "description" text NOT NULL, "quantityMilli" bigint NOT NULL, "unit" varchar(20) NOT NULL, "unitPriceCents" bigint NOT NULL, "discountBp" integer NOT NULL DEFAULT (0), "vatRateBp" integer NOT NULL, "totalExclVatCents" bigint NOT NULL, "sourceLineId" varchar(36))`);
     await queryRunner.query(`CREATE INDEX "ix_document_lines_document" ON "document_lines" ("documentId", "position") `);
