@@ -23,6 +23,8 @@ module.exports = {
   },
   moduleNameMapper: { '^@comptoir/schema$': '<rootDir>/../../packages/schema/src/index.ts' },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
+  // Every file fails when a statement touched dossier data without a dossierId condition.
+  setupFilesAfterEnv: ['<rootDir>/test/sql-audit.setup.ts'],
   testTimeout: 60000,
   // Each test file has its own database, so files run in parallel safely.
   maxWorkers: process.env.JEST_WORKERS ?? '50%',

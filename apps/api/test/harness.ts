@@ -19,6 +19,7 @@ import { createApolloServer, createHttpApp } from '../src/app/server';
 import { resolvePrincipal } from '../src/modules/identity/session.service';
 import { ALL_HTTP_ROUTES } from '../src/app/routes';
 import { installImmutabilityTriggers } from '../src/modules/documents/immutability.sql';
+import { sqlAudit } from './sql-audit';
 
 /**
  * A throw-away database for one test file: a temporary SQLite file by default,
@@ -60,6 +61,7 @@ export class QueryCounter implements TypeOrmLogger {
   recording = false;
   readonly queries: string[] = [];
   logQuery(query: string): void {
+    sqlAudit.check(query);
     if (!this.recording) return;
     this.count++;
     this.queries.push(query);
@@ -169,6 +171,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.migrations) await dataSource.runMigrations({ transaction: 'each' });
   // What synchronize cannot build (the migrations carry the same SQL).
   else await installImmutabilityTriggers(dataSource);
+  // From here on, every statement is audited for its dossier scope (schema building is exempt).
+  sqlAudit.watch(dataSource);
   const app = createAppServices(config, dataSource, options.logger ?? createLogger(config));
   if (options.outbox !== false) app.outbox.start();
   const schema = await buildAppSchema();

@@ -53,7 +53,7 @@ export async function startSmtpServer(options: { failFirst?: number } = {}): Pro
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    async waitFor(to, timeoutMs = 5000) {
+    async waitFor(to, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         const found = messages.find((m) => m.to.includes(to.toLowerCase()) || m.to.includes(to));

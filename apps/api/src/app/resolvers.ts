@@ -1,6 +1,7 @@
 // Every GraphQL resolver of the app, one line per feature module.
 import type { NonEmptyArray } from 'type-graphql';
 import { ColleaguesResolver } from '../modules/identity/colleagues.resolver';
+import { ActivityItemResolver, DashboardResolver } from '../modules/dashboard/dashboard.resolver';
 import { HealthResolver } from '../modules/health/health.resolver';
 import { IdentityResolver } from '../modules/identity/identity.resolver';
 import { ArticleResolver } from '../modules/articles/article.resolver';
@@ -14,4 +15,4 @@ import { ExportPresetResolver, ExportResolver } from '../modules/exports/export.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ALL_RESOLVERS: NonEmptyArray<Function> = [
   ColleaguesResolver,
-  HealthResolver, IdentityResolver, DossierResolver, AdminResolver, CustomerResolver, SupplierResolver, ArticleResolver, DocumentResolver, DocumentLineResolver, HistoryResolver, ExportResolver, ExportPresetResolver];
+  HealthResolver, IdentityResolver, DossierResolver, AdminResolver, CustomerResolver, SupplierResolver, ArticleResolver, DocumentResolver, DocumentLineResolver, HistoryResolver, ExportResolver, ExportPresetResolver, DashboardResolver, ActivityItemResolver];

@@ -82,6 +82,12 @@ export class RequestContext {
     return this.user.userId;
   }
 
+  /** The app's logger naming this request, its user and dossier: every line about the request goes through it. */
+  get log(): Logger {
+    const who = this.principal ? { userId: this.principal.userId, ...(this.principal.dossierId ? { dossierId: this.principal.dossierId } : {}) } : {};
+    return this.app.logger.child({ reqId: this.meta.requestId, ...who });
+  }
+
   /** Data access confined to the session's dossier. */
   scoped<T extends DossierOwned>(entity: EntityTarget<T>, label = 'Record'): ScopedRepository<T> {
     return new ScopedRepository(this.em, entity, this.dossierId, label);

@@ -13,6 +13,17 @@ export type Scalars = {
   SafeInt: { input: unknown; output: unknown; }
 };
 
+/** Home of ACCOUNTANT: what was issued this month (batches come with the accounting exports) */
+export type AccountingDashboard = {
+  __typename?: 'AccountingDashboard';
+  /** Credit notes issued this month, newest first */
+  creditNotes: DocumentsSummary;
+  /** Invoices issued this month, newest first */
+  invoices: DocumentsSummary;
+  /** YYYY-MM */
+  month: Scalars['String']['output'];
+};
+
 /** Récapitulatif des actions */
 export type ActionSummary = {
   __typename?: 'ActionSummary';
@@ -44,6 +55,16 @@ export type ActionSummaryRow = {
   /** Every action, all kinds together */
   total: Scalars['Int']['output'];
   user?: Maybe<UserSummary>;
+};
+
+/** An action of a colleague, from the dossier’s history */
+export type ActivityItem = {
+  __typename?: 'ActivityItem';
+  /** The document the action was on (null once deleted, or for another record) */
+  document?: Maybe<Document>;
+  entry: HistoryEntry;
+  /** The customer, supplier or article the action was on: its name */
+  subject?: Maybe<Scalars['String']['output']>;
 };
 
 /** One action of the support team: who, when, what (before → after) */
@@ -280,6 +301,19 @@ export type AuthAccess =
   | 'PUBLIC'
   | 'SUPPORT'
   | 'USER';
+
+/** The quotes the session’s user created */
+export type CommercialDashboard = {
+  __typename?: 'CommercialDashboard';
+  /** Sent, awaiting the customer’s answer */
+  awaiting: DocumentsSummary;
+  /** DRAFT, SENT, ACCEPTED, REFUSED: each status, even when empty */
+  byStatus: Array<QuoteStatusCount>;
+  /** Accepted ÷ (accepted + refused + still awaiting), 0 to 1; null before any quote is sent */
+  conversionRate?: Maybe<Scalars['Float']['output']>;
+  /** Drafts not yet sent */
+  drafts: DocumentsSummary;
+};
 
 export type CreditNoteLineInput = {
   /** Quantity to credit: > 0 and at most what remains to credit on that line */
@@ -549,6 +583,16 @@ export type DocumentsExportInput = {
   columns: Array<Scalars['String']['input']>;
   filter?: InputMaybe<ExportFilterInput>;
   format: ExportFormat;
+};
+
+/** A count, a total and the first documents of a group */
+export type DocumentsSummary = {
+  __typename?: 'DocumentsSummary';
+  count: Scalars['Int']['output'];
+  /** The oldest first (what to follow up) */
+  documents: Array<Document>;
+  /** Excl. VAT, cents */
+  totalExclVatCents: Scalars['SafeInt']['output'];
 };
 
 /** One of the user’s dossiers, for the picker */
@@ -907,6 +951,17 @@ export type Me = {
   /** The profile in the current dossier */
   profile?: Maybe<Profile>;
   user: CurrentUser;
+};
+
+/** Revenue of one calendar month and of the same month a year earlier (HT, cents) */
+export type MonthRevenue = {
+  __typename?: 'MonthRevenue';
+  /** The same month of the previous year */
+  lastYearCents: Scalars['SafeInt']['output'];
+  /** YYYY-MM */
+  month: Scalars['String']['output'];
+  /** Issued invoices minus issued credit notes, excl. VAT */
+  revenueCents: Scalars['SafeInt']['output'];
 };
 
 export type Mutation = {
@@ -1273,8 +1328,19 @@ export type Profile =
   | 'COMMERCIAL'
   | 'OWNER';
 
+/** Home of ACHAT */
+export type PurchasesDashboard = {
+  __typename?: 'PurchasesDashboard';
+  /** Price requests in draft or sent, not yet answered */
+  openPriceRequests: DocumentsSummary;
+  /** Supplier orders sent, not yet received */
+  ordersToReceive: DocumentsSummary;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Home of ACCOUNTANT: invoices and credit notes issued this month */
+  accountingDashboard: AccountingDashboard;
   /** Récapitulatif des actions: per user and document type over the period */
   actionSummary: ActionSummary;
   /** Support actions, newest first; with dossierId: on that dossier and its members */
@@ -1290,6 +1356,8 @@ export type Query = {
   /** Articles by reference */
   articles: ArticleConnection;
   colleagues: Array<UserSummary>;
+  /** The quotes you created: by status, conversion rate, those awaiting an answer */
+  commercialDashboard: CommercialDashboard;
   /** Credit notes (avoirs) */
   creditNotes: DocumentConnection;
   customer: Customer;
@@ -1324,8 +1392,12 @@ export type Query = {
   mySubscription: DossierSubscription;
   /** Price requests (demandes de prix) */
   priceRequests: DocumentConnection;
+  /** Home of ACHAT: open price requests, supplier orders to receive */
+  purchasesDashboard: PurchasesDashboard;
   /** Quotes (devis) */
   quotes: DocumentConnection;
+  /** Home of OWNER/ADV: revenue, unpaid invoices, quotes awaiting an answer, colleagues’ activity */
+  salesDashboard: SalesDashboard;
   supplier: Supplier;
   /** Supplier orders (commandes fournisseur) */
   supplierOrders: DocumentConnection;
@@ -1483,10 +1555,48 @@ export type QuerySuppliersArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Quotes of one status */
+export type QuoteStatusCount = {
+  __typename?: 'QuoteStatusCount';
+  count: Scalars['Int']['output'];
+  status: Scalars['String']['output'];
+  /** Excl. VAT, cents */
+  totalExclVatCents: Scalars['SafeInt']['output'];
+};
+
 /** FROM: this document was made from the related one; TO: the related one was made from this document */
 export type RelationDirection =
   | 'FROM'
   | 'TO';
+
+/** Revenue excl. VAT: issued invoices (paid or not) minus issued credit notes, by issue date */
+export type RevenueSummary = {
+  __typename?: 'RevenueSummary';
+  /** The whole of last year */
+  lastYearCents: Scalars['SafeInt']['output'];
+  /** Last year, from 1 January to the same day */
+  lastYearToDateCents: Scalars['SafeInt']['output'];
+  /** January to December of this year, each with last year’s figure */
+  months: Array<MonthRevenue>;
+  thisMonthCents: Scalars['SafeInt']['output'];
+  /** The same month last year */
+  thisMonthLastYearCents: Scalars['SafeInt']['output'];
+  /** From 1 January to today */
+  yearToDateCents: Scalars['SafeInt']['output'];
+};
+
+/** Home of OWNER and ADV */
+export type SalesDashboard = {
+  __typename?: 'SalesDashboard';
+  /** The latest actions of the other members, newest first */
+  activity: Array<ActivityItem>;
+  /** Quotes sent and not yet accepted or refused */
+  quotesAwaiting: DocumentsSummary;
+  revenue: RevenueSummary;
+  /** YYYY-MM-DD the figures are computed for */
+  today: Scalars['String']['output'];
+  unpaid: UnpaidSummary;
+};
 
 /** An order of extra logins (Mon abonnement) */
 export type SeatOrder = {
@@ -1620,6 +1730,27 @@ export type SupplierInput = {
   siren?: InputMaybe<Scalars['String']['input']>;
   siret?: InputMaybe<Scalars['String']['input']>;
   vatNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An issued invoice not marked paid, with the due date it is judged on */
+export type UnpaidInvoice = {
+  __typename?: 'UnpaidInvoice';
+  /** Days past the due date (0 when not yet due) */
+  daysOverdue: Scalars['Int']['output'];
+  document: Document;
+  /** YYYY-MM-DD: the invoice’s due date, else issue date + the customer’s (or the dossier’s) payment terms */
+  dueDate: Scalars['String']['output'];
+};
+
+/** Issued invoices not yet paid (TTC, cents) */
+export type UnpaidSummary = {
+  __typename?: 'UnpaidSummary';
+  count: Scalars['Int']['output'];
+  /** The first ones by due date (most overdue first) */
+  invoices: Array<UnpaidInvoice>;
+  overdueCount: Scalars['Int']['output'];
+  overdueInclVatCents: Scalars['SafeInt']['output'];
+  totalInclVatCents: Scalars['SafeInt']['output'];
 };
 
 /** One of the user’s open sessions (Mon compte) */

@@ -1,7 +1,10 @@
 import { DocumentType } from '@comptoir/schema';
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Auth, PROFILES } from '../../core/auth/policy';
 import type { RequestContext } from '../../core/context';
+import type { Page } from '../../core/pagination';
+import { selectedFields } from '../../core/selection';
 import { ArticleType } from '../articles/article.types';
 import type { Article } from '../articles/article.entity';
 import { UserSummary, userSummaryLoader } from '../identity/user-summary.type';
@@ -49,6 +52,31 @@ import { scaledToNumber, vatRateOf } from '../../core/money';
 type Connection = Promise<DocumentConnection>;
 const asConnection = (page: Promise<unknown>) => page as Connection;
 
+/**
+ * Loads what the selected fields of a page show (creator, modifier, party, lines), one
+ * batch per relation, before the field resolvers run: they then hit the loaders' cache.
+ * The statement count of a list is thus fixed by the query, not by when each field
+ * resolver happens to run (DataLoader batches split across ticks under load).
+ */
+async function withRelations(ctx: RequestContext, info: GraphQLResolveInfo, pending: Promise<Page<Document>>): Promise<Page<Document>> {
+  const page = await pending;
+  const wanted = selectedFields(info, ['nodes']);
+  const nodes = page.nodes;
+  const loads: Promise<unknown>[] = [];
+  const users = new Set<string>();
+  if (wanted.has('createdBy')) for (const n of nodes) users.add(n.createdById);
+  if (wanted.has('updatedBy')) for (const n of nodes) users.add(n.updatedById);
+  if (users.size > 0) loads.push(ctx.loader(userSummaryLoader).loadMany([...users]));
+  const partyIds = (sales: boolean) => [...new Set(nodes.filter((n) => n.partyId && SALES_TYPES.has(n.type) === sales).map((n) => n.partyId!))];
+  const customers = wanted.has('customer') ? partyIds(true) : [];
+  if (customers.length > 0) loads.push(ctx.loader(customerLoader).loadMany(customers));
+  const suppliers = wanted.has('supplier') ? partyIds(false) : [];
+  if (suppliers.length > 0) loads.push(ctx.loader(supplierLoader).loadMany(suppliers));
+  if (wanted.has('lines') && nodes.length > 0) loads.push(ctx.loader(documentLinesLoader).loadMany(nodes.map((n) => n.id)));
+  await Promise.all(loads);
+  return page;
+}
+
 /** A line as resolved under its document (knows its document's type and status). */
 interface LineView extends DocumentLine {
   documentType: DocumentType;
@@ -61,38 +89,38 @@ export class DocumentResolver {
 
   @Query(() => DocumentConnection, { description: 'Documents of the types your profile reads (filter.types narrows; FORBIDDEN for a type you may not read)' })
   @Auth(...DOCUMENT_READERS)
-  documents(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs): Connection {
-    return asConnection(listDocuments(ctx, null, args));
+  documents(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
+    return asConnection(withRelations(ctx, info, listDocuments(ctx, null, args)));
   }
 
   @Query(() => DocumentConnection, { description: 'Quotes (devis)' })
   @Auth(...PROFILES.sales)
-  quotes(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs): Connection {
-    return asConnection(listDocuments(ctx, [DocumentType.QUOTE], args));
+  quotes(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
+    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.QUOTE], args)));
   }
 
   @Query(() => DocumentConnection, { description: 'Invoices (factures)' })
   @Auth(...PROFILES.invoicingRead)
-  invoices(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs): Connection {
-    return asConnection(listDocuments(ctx, [DocumentType.INVOICE], args));
+  invoices(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
+    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.INVOICE], args)));
   }
 
   @Query(() => DocumentConnection, { description: 'Credit notes (avoirs)' })
   @Auth(...PROFILES.invoicingRead)
-  creditNotes(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs): Connection {
-    return asConnection(listDocuments(ctx, [DocumentType.CREDIT_NOTE], args));
+  creditNotes(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
+    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.CREDIT_NOTE], args)));
   }
 
   @Query(() => DocumentConnection, { description: 'Price requests (demandes de prix)' })
   @Auth(...PROFILES.purchases)
-  priceRequests(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs): Connection {
-    return asConnection(listDocuments(ctx, [DocumentType.PRICE_REQUEST], args));
+  priceRequests(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
+    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.PRICE_REQUEST], args)));
   }
 
   @Query(() => DocumentConnection, { description: 'Supplier orders (commandes fournisseur)' })
   @Auth(...PROFILES.purchases)
-  supplierOrders(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs): Connection {
-    return asConnection(listDocuments(ctx, [DocumentType.SUPPLIER_ORDER], args));
+  supplierOrders(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
+    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.SUPPLIER_ORDER], args)));
   }
 
   @Query(() => DocumentGql, { description: 'One document; FORBIDDEN when your profile does not read its type' })
@@ -274,9 +302,17 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => DocumentType, { nullable: true })
-  canConvertTo(@Root() doc: Document, @Ctx() ctx: RequestContext): DocumentType | null {
+  async canConvertTo(@Root() doc: Document, @Ctx() ctx: RequestContext): Promise<DocumentType | null> {
     const rule = CONVERTIBLE_FROM[doc.type];
-    return rule && rule.from.includes(doc.status) && mayConvert(ctx, doc.type) ? (CONVERSIONS[doc.type]?.to ?? null) : null;
+    if (!rule || !rule.from.includes(doc.status) || !mayConvert(ctx, doc.type)) return null;
+    const to = CONVERSIONS[doc.type]?.to ?? null;
+    // A quote becomes one invoice, a price request one order (convertDocument refuses a second):
+    // once converted, the conversion is no longer offered. An invoice takes several credit notes.
+    if (to === DocumentType.INVOICE || to === DocumentType.SUPPLIER_ORDER) {
+      const derived = await ctx.loader(derivedDocumentsLoader).load(doc.id);
+      if (derived.some((d) => d.type === to)) return null;
+    }
+    return to;
   }
 
   @FieldResolver(() => UserSummary, { nullable: true })

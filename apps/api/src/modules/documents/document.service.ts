@@ -265,7 +265,7 @@ async function insertDocument(tx: RequestContext, input: NewDocument): Promise<D
     createdAt: now,
     updatedAt: now,
   });
-  await guardNumber(numbered?.number ?? null, () => repo.repo.insert(doc));
+  await guardNumber(numbered?.number ?? null, () => repo.insert(doc));
   await insertLines(tx, doc, input.lines, totals);
   await recordHistory(tx, {
     entityType: HistoryEntityType.DOCUMENT,

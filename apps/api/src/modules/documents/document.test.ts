@@ -219,6 +219,8 @@ describe('documents', () => {
       const after = await getDoc(adv, quote.id);
       expect(after.status).toBe('ACCEPTED');
       expect(after.derivedDocuments.map((x) => x.id)).toEqual([invoice.id]);
+      // Converted once: the quote no longer offers "Convertir en facture".
+      expect(after.canConvertTo).toBeNull();
       expect(await adv.errorCode(CONVERT_QUOTE, { id: quote.id, version: after.version })).toBe('CONFLICT');
       // the commercial sees the quote but not the invoice it became
       const seen = await getDoc(d.client(Profile.COMMERCIAL), quote.id);
@@ -241,7 +243,9 @@ describe('documents', () => {
       const order = await run(achat, CONVERT_PRICE_REQUEST, { id: request.id, version: request.version });
       expect(order).toMatchObject({ type: 'SUPPLIER_ORDER', status: 'DRAFT', partyId: supplierId });
       expect(order.number).toMatch(/^CF-/);
-      expect((await getDoc(achat, request.id)).status).toBe('ANSWERED');
+      const answered = await getDoc(achat, request.id);
+      expect(answered.status).toBe('ANSWERED');
+      expect(answered.canConvertTo).toBeNull();
     });
 
     it('credits an issued invoice fully, then refuses to credit it again', async () => {
@@ -405,15 +409,16 @@ describe('documents', () => {
     });
     afterAll(() => t2.close());
 
-    it('costs the same small number of queries for 5 and for 50 documents with party, creator, modifier and totals', async () => {
+    it('costs exactly the same 8 statements for 5 and for 50 documents with party, creator, modifier and totals', async () => {
       const five = await t2.queries.measure(() => owner.data<Page>(LIST, { first: 5 }));
       const fifty = await t2.queries.measure(() => owner.data<Page>(LIST, { first: 50 }));
       expect(five.result.documents.nodes).toHaveLength(5);
       expect(fifty.result.documents.nodes).toHaveLength(50);
       expect(fifty.result.documents.nodes.every((n) => n.createdBy && n.updatedBy && (n.customer || n.supplier))).toBe(true);
-      expect(fifty.queries).toBe(five.queries);
-      expect(fifty.queries).toBeLessThanOrEqual(10);
-      console.log(`documents list: ${five.queries} queries for 5, ${fifty.queries} for 50`);
+      // Exact: session (3), count, page, users, customers, suppliers; the page's relations are loaded in
+      // one batch each by the list resolver, so scheduling under load cannot split them.
+      expect(five.queries).toBe(8);
+      expect(fifty.queries).toBe(8);
     });
 
     it('pages with a cursor through every sort without gaps or repeats', async () => {

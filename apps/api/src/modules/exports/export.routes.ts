@@ -28,7 +28,7 @@ function sendError(res: Response, error: unknown, app: AppServices): void {
     res.status(STATUS_OF[code] ?? 400).json({ error: { code, message: error.message, ...extra } });
     return;
   }
-  app.logger.error({ err: error }, 'export request failed');
+  (res.req?.log ?? app.logger).error({ err: error }, 'export request failed');
   res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' } });
 }
 

@@ -272,11 +272,8 @@ export function cancelExport(ctx: RequestContext, id: string): Promise<ExportLog
  */
 export async function claimExport(ctx: RequestContext, id: string): Promise<ExportLog> {
   const repo = ctx.scoped(ExportLog, LOG);
-  const result = await repo.repo.update(
-    { id, dossierId: ctx.dossierId, userId: ctx.userId, status: ExportStatus.PENDING },
-    { status: ExportStatus.RUNNING, startedAt: new Date() },
-  );
-  if (!result.affected) throw notFound(LOG, id);
+  const affected = await repo.update({ id, userId: ctx.userId, status: ExportStatus.PENDING }, { status: ExportStatus.RUNNING, startedAt: new Date() });
+  if (!affected) throw notFound(LOG, id);
   return repo.get(id);
 }
 
@@ -331,7 +328,7 @@ async function filterLines(ctx: RequestContext, filter: Partial<ExportFilterValu
  */
 export async function writeExport(ctx: RequestContext, log: ExportLog, out: Writable, gone: () => boolean = () => false): Promise<ExportOutcome> {
   const started = Date.now();
-  const repo = ctx.scoped(ExportLog, LOG).repo;
+  const repo = ctx.scoped(ExportLog, LOG);
   let written = 0;
   let lastProgress = started;
   let cancelled = false;
@@ -406,6 +403,6 @@ export async function writeExport(ctx: RequestContext, log: ExportLog, out: Writ
     error: failure ? String(failure instanceof Error ? failure.message : failure).slice(0, 300) : null,
   };
   await repo.update({ id: log.id }, changes);
-  if (failure) ctx.app.logger.error({ err: failure, exportId: log.id }, 'export failed');
+  if (failure) ctx.log.error({ err: failure, exportId: log.id }, 'export failed');
   return { log: Object.assign(log, changes), complete: status === ExportStatus.COMPLETED };
 }

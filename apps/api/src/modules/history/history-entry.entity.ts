@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Identified, TIMESTAMP } from '../../core/entity';
+import { DossierScoped, TIMESTAMP } from '../../core/entity';
 
 /** What an entry is about. */
 export enum HistoryEntityType {
@@ -61,10 +61,7 @@ export type HistoryData = HistoryDataByType[HistoryEntryType];
 @Index('uq_history_dossier_sequence', ['dossierId', 'sequence'], { unique: true })
 @Index('ix_history_entity', ['dossierId', 'entityType', 'entityId'])
 @Index('ix_history_document', ['dossierId', 'documentId'])
-export class HistoryEntry extends Identified {
-  @Column({ type: 'varchar', length: 36 })
-  dossierId: string;
-
+export class HistoryEntry extends DossierScoped {
   @Column({ type: 'int' })
   sequence: number;
 
@@ -135,10 +132,7 @@ export class HistoryChainHead {
  */
 @Entity('history_checkpoints')
 @Index('uq_history_checkpoint', ['dossierId', 'sequence'], { unique: true })
-export class HistoryCheckpoint extends Identified {
-  @Column({ type: 'varchar', length: 36 })
-  dossierId: string;
-
+export class HistoryCheckpoint extends DossierScoped {
   @Column({ type: 'int' })
   sequence: number;
 

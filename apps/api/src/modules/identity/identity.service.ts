@@ -298,7 +298,7 @@ export async function requestPasswordReset(ctx: RequestContext, rawEmail: string
     });
   } catch (err) {
     // The answer must not depend on the account: a delivery failure is only logged.
-    ctx.app.logger.error({ err: (err as Error).message }, 'password reset e-mail not sent');
+    ctx.log.error({ err: (err as Error).message }, 'password reset e-mail not sent');
   }
   return true;
 }

@@ -87,13 +87,13 @@ export function AppShell() {
             <Outlet />
           </AuthGate>
         </Suspense>
-        <footer className="shell-footer">
-          <span>© Comptoir</span>
-          <Anchor component={Link} to={paths.status} size="sm">
-            {t('footer.status')}
-          </Anchor>
-        </footer>
       </MantineAppShell.Main>
+      <footer className="shell-footer">
+        <span>© Comptoir</span>
+        <Anchor component={Link} to={paths.status} size="sm">
+          {t('footer.status')}
+        </Anchor>
+      </footer>
     </MantineAppShell>
   );
 }

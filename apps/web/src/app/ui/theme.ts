@@ -12,7 +12,8 @@ export const theme = createTheme({
   defaultRadius: 'md',
   // Darker shades than Mantine's defaults for text on light backgrounds: axe's contrast rule (4.5:1).
   components: {
-    Badge: { defaultProps: { variant: 'light' } },
+    // Badges keep the labels' own case: they are words (statuses, profiles), not codes.
+    Badge: { defaultProps: { variant: 'light' }, styles: { root: { textTransform: 'none' } } },
     Anchor: { defaultProps: { underline: 'hover' } },
   },
 });
