@@ -187,7 +187,7 @@ describe('documents', () => {
       const ds = t.app.dataSource;
       const replace = ds.options.type === 'better-sqlite3' ? 'INSERT OR REPLACE' : 'REPLACE';
       const copyOf = async (table: string, where: string, id: string, change: Record<string, unknown>) => {
-        const [row] = (await ds.query(`SELECT * FROM \`${table}\` WHERE \`${where}\` = ?`, [id])) as Record<string, unknown>[];
+        const [row] = (await ds.query(`SELECT * FROM \`${table}\` WHERE \`dossierId\` = ? AND \`${where}\` = ?`, [d.dossier.id, id])) as Record<string, unknown>[];
         const values = { ...row, ...change };
         const columns = Object.keys(values);
         return ds.query(`${replace} INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => values[c]));

@@ -145,7 +145,7 @@ describe('history', () => {
       for (const entry of entries) {
         if (entry.sequence === 2) entry.data = { label: 'Client falsifié' } as HistoryEntry['data'];
         const hash = createHash('sha256').update(previous + canonicalJson(contentOf(entry))).digest('hex');
-        await ds().query('UPDATE `history_entries` SET `data` = ?, `previousHash` = ?, `hash` = ? WHERE `id` = ?', [JSON.stringify(entry.data), previous, hash, entry.id]);
+        await ds().query('UPDATE `history_entries` SET `data` = ?, `previousHash` = ?, `hash` = ? WHERE `dossierId` = ? AND `id` = ?', [JSON.stringify(entry.data), previous, hash, f.dossier.id, entry.id]);
         previous = hash;
       }
       await ds().query('UPDATE `history_chain_heads` SET `lastHash` = ? WHERE `dossierId` = ?', [previous, f.dossier.id]);
