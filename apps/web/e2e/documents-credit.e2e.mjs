@@ -131,7 +131,7 @@ test('ADV credits part of one line of an issued invoice, and sees the draft cred
     await create.click();
     const refused = dialog.getByTestId('credit-server-error');
     await refused.waitFor();
-    await expectText(refused, 'Ligne 2 · Quantité : Certaines informations sont invalides. Il reste 0 à créditer sur cette ligne.');
+    await expectText(refused, 'Ligne 2 · Quantité : La quantité dépasse ce qui reste à créditer sur cette ligne de facture. Il reste 0 à créditer sur cette ligne.');
     assert.equal(new URL(page.url()).pathname, invoicePath);
     // What remains was reloaded: nothing on the delivery any more, its input is off.
     await rows.nth(1).getByTestId('credit-remaining').filter({ hasText: /^0 u$/ }).waitFor();
