@@ -5,7 +5,10 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // `canonicalize` ships as an ES module only: transform it to CommonJS like our sources.
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/canonicalize@[^/]+/node_modules/)?canonicalize/)'],
   transform: {
+    '^.+/node_modules/(\\.pnpm/canonicalize@[^/]+/node_modules/)?canonicalize/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
     '^.+\\.ts$': [
       '@swc/jest',
       {

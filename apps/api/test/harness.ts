@@ -154,12 +154,16 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Receives the app's logs (default: the configured logger, silent in tests). */
   logger?: Logger;
+  /** Start the outbox worker (default true); false to drive it by hand with `app.outbox.runOnce()`. */
+  outbox?: boolean;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Generated keys live outside the database, in a throw-away file per test app.
+  const keysDir = mkdtempSync(join(tmpdir(), 'comptoir-keys-'));
   const config: AppConfig = {
-    ...loadConfig({ ...process.env, NODE_ENV: 'test', WEB_DIST: '', SEED_ON_EMPTY: 'false', ...options.env }),
+    ...loadConfig({ ...process.env, NODE_ENV: 'test', WEB_DIST: '', SEED_ON_EMPTY: 'false', KEYS_FILE: join(keysDir, 'keys.json'), ...options.env }),
     database: database.config,
   };
   const queries = new QueryCounter();
@@ -170,6 +174,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   // From here on, every statement is audited for its dossier scope (schema building is exempt).
   sqlAudit.watch(dataSource);
   const app = createAppServices(config, dataSource, options.logger ?? createLogger(config));
+  if (options.outbox !== false) app.outbox.start();
   const schema = await buildAppSchema();
   const apollo = createApolloServer(app, schema);
   await apollo.start();
@@ -194,8 +199,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       if (server) await new Promise((resolve) => server!.close(resolve));
       await apollo.stop();
+      await app.outbox.stop();
       await dataSource.destroy();
       await database.drop();
+      rmSync(keysDir, { recursive: true, force: true });
     },
   };
   return testApp;

@@ -2,7 +2,7 @@
 // the check that would have caught it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DESKTOP, expectCount, expectValue, graphqlFromPage, launchBrowser, login, pickOption, waitUntil, withPage, inputLabelled } from './helpers.mjs';
+import { DESKTOP, expectAttribute, expectCount, expectValue, graphqlFromPage, launchBrowser, login, pickOption, waitUntil, withPage, inputLabelled } from './helpers.mjs';
 
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 const ADV = 'marc@atelier-dupont.fr';
@@ -116,4 +116,26 @@ test('a converted quote no longer offers "Convertir en facture"', (t) =>
     await page.goto(`/devis/${quote.id}`);
     await page.getByRole('button', { name: 'Dupliquer' }).waitFor();
     await expectCount(page.getByRole('button', { name: 'Convertir en facture' }), 0);
+  }));
+
+test('a refused page (COMMERCIAL on invoices) says why, with no filters and no "Réessayer"', (t) =>
+  withPage(browser, t, async ({ page }) => {
+    await login(page, 'sophie@atelier-dupont.fr', DEMO_PASSWORD);
+    await page.goto('/factures');
+    await page.getByRole('main').getByRole('alert').waitFor();
+    await expectCount(page.getByRole('search'), 0);
+    await expectCount(page.getByRole('button', { name: 'Réessayer' }), 0);
+  }));
+
+test('the fields of an issued invoice look read-only (no input box)', (t) =>
+  withPage(browser, t, async ({ page }) => {
+    await login(page, ADV, DEMO_PASSWORD);
+    const { invoices } = await graphqlFromPage(page, '{ invoices(first: 50) { nodes { id status } } }');
+    const issued = invoices.nodes.find((d) => d.status === 'ISSUED' || d.status === 'PAID');
+    assert.ok(issued, 'the demo data has an issued invoice');
+    await page.goto(`/factures/${issued.id}`);
+    const description = page.getByLabel('Description (Ligne 1)');
+    await expectAttribute(description, 'readonly', '');
+    assert.equal(await css(description, 'border-top-color'), 'rgba(0, 0, 0, 0)');
+    assert.equal(await css(description, 'background-color'), 'rgba(0, 0, 0, 0)');
   }));

@@ -408,6 +408,8 @@ export type Document = {
   __typename?: 'Document';
   /** Statuses your profile may move this document to now */
   allowedStatuses: Array<DocumentStatus>;
+  /** Your profile may cancel it now (numbered quote, price request or supplier order, DRAFT or SENT): numbered documents are never deleted */
+  canCancel: Scalars['Boolean']['output'];
   /** What it converts to, when your profile may convert it now */
   canConvertTo?: Maybe<DocumentType>;
   /** Your profile may delete it now (never once an invoice/credit note is issued) */
@@ -980,6 +982,8 @@ export type Mutation = {
   adminMarkSeatOrderPaid: AdminSeatOrder;
   /** Never the principal user (CONFLICT); revokes the user’s sessions bound to the dossier */
   adminRemoveUser: Scalars['Boolean']['output'];
+  /** Quote, price request or supplier order (DRAFT or SENT) → CANCELLED: numbered documents are cancelled and kept, never deleted */
+  cancelDocument: Document;
   /** Stops one of your exports at its next batch (any server process) */
   cancelExport: ExportLogEntry;
   /** Cancels a pending seat order; CONFLICT once paid or cancelled */
@@ -1007,7 +1011,7 @@ export type Mutation = {
   createSupplier: Supplier;
   /** New supplier order, numbered now */
   createSupplierOrder: Document;
-  /** Deletes a draft; returns its id. Issued invoices and credit notes are never deleted */
+  /** Deletes an unnumbered draft (invoice or credit note before issue); returns its id. Numbered documents are cancelled instead */
   deleteDocument: Scalars['ID']['output'];
   /** Deletes one of your presets or a shared one; returns its id */
   deleteExportPreset: Scalars['ID']['output'];
@@ -1097,6 +1101,12 @@ export type MutationAdminMarkSeatOrderPaidArgs = {
 export type MutationAdminRemoveUserArgs = {
   dossierId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelDocumentArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 

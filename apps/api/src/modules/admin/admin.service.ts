@@ -111,13 +111,9 @@ function cleanQuery(query: string): string {
   return text;
 }
 
-/** Mails after the commit: a failed delivery is logged and kept in the outbox, the change stands. */
-async function sendQuietly(ctx: RequestContext, to: string, subject: string, text: string): Promise<void> {
-  try {
-    await ctx.app.mailer.send({ to, subject, text });
-  } catch (err) {
-    ctx.log.warn({ to, subject, err: (err as Error).message }, 'admin notification not delivered');
-  }
+/** Writes the message to the outbox in the caller's transaction; the outbox worker delivers it (with retries). */
+async function notify(tx: RequestContext, to: string, subject: string, text: string): Promise<void> {
+  await tx.app.mailer.enqueue(tx.em, { to, subject, text });
 }
 
 async function getUser(em: EntityManager, userId: string): Promise<User> {
@@ -299,7 +295,7 @@ export async function outbox(ctx: RequestContext, args: PageArgs): Promise<Page<
 export async function changeLoginEmail(ctx: RequestContext, userId: string, newEmail: string): Promise<AdminUserView> {
   const email = optionalEmail(normalizeEmail(newEmail ?? ''), 'newEmail');
   if (!email) throw badInput('REQUIRED', 'newEmail is required', 'newEmail');
-  const { before, user } = await ctx.transaction(async (tx) => {
+  const { user } = await ctx.transaction(async (tx) => {
     const found = await getUser(tx.em, userId);
     const previous = found.email;
     if (previous === email) throw badInput('SAME_EMAIL', 'This is already the login e-mail of this user', 'newEmail');
@@ -307,11 +303,17 @@ export async function changeLoginEmail(ctx: RequestContext, userId: string, newE
     if (taken) throw conflict('EMAIL_TAKEN', `The e-mail ${email} is already the login of another user`, { field: 'newEmail' });
     await tx.em.update(User, { id: found.id }, { email });
     await recordAction(tx, AdminActionKind.CHANGE_LOGIN_EMAIL, { targetUserId: found.id }, { before: { email: previous }, after: { email } });
+    await notify(tx, previous, 'Votre adresse de connexion Comptoir a changé', loginEmailChangedText(found.name, previous, email, previous));
+    await notify(tx, email, 'Votre adresse de connexion Comptoir a changé', loginEmailChangedText(found.name, previous, email, email));
     return { before: previous, user: { ...found, email } as User };
   });
-  const text = (address: string) =>
+  return (await userViews(ctx.em, [user]))[0];
+}
+
+function loginEmailChangedText(name: string, before: string, email: string, address: string): string {
+  return (
     [
-      `Bonjour ${user.name},`,
+      `Bonjour ${name},`,
       '',
       `À votre demande, l’équipe support de Comptoir a changé votre adresse de connexion :`,
       `  ancienne adresse : ${before}`,
@@ -319,10 +321,8 @@ export async function changeLoginEmail(ctx: RequestContext, userId: string, newE
       '',
       `Ce message est envoyé aux deux adresses (ici : ${address}). Votre mot de passe ne change pas.`,
       'Si vous n’êtes pas à l’origine de cette demande, répondez à ce message ou contactez le support au plus vite.',
-    ].join('\n');
-  await sendQuietly(ctx, before, 'Votre adresse de connexion Comptoir a changé', text(before));
-  await sendQuietly(ctx, email, 'Votre adresse de connexion Comptoir a changé', text(email));
-  return (await userViews(ctx.em, [user]))[0];
+    ].join('\n')
+  );
 }
 
 /** Adds a user to a dossier: an existing login gets a membership, a new one an invitation. */
@@ -355,32 +355,27 @@ export async function addUser(ctx: RequestContext, dossierId: string, input: Adm
       newUser: isNew,
       ...(firmName ? { firmName } : {}),
     });
+    // The message is written in this transaction (outbox): no member without their e-mail.
+    if (user.passwordHash === null) {
+      // A new login (or one that never set a password): the invitation sets the password.
+      await sendInvitation(tx, { userId: user.id, dossierName: dossier.name, profile: input.profile, firmName: firmName ?? undefined });
+    } else {
+      await notify(
+        tx,
+        user.email,
+        `Accès au dossier ${dossier.name}`,
+        [
+          `Bonjour ${user.name},`,
+          '',
+          `Vous avez désormais accès au dossier « ${dossier.name} » sur Comptoir.`,
+          `Connectez-vous avec votre adresse ${user.email} et votre mot de passe habituel, puis choisissez ce dossier.`,
+          '',
+          `${tx.app.config.publicUrl}/login`,
+        ].join('\n'),
+      );
+    }
     return { user, dossier, isNew };
   });
-
-  if (outcome.user.passwordHash === null) {
-    // A new login (or one that never set a password): the invitation sets the password.
-    try {
-      await sendInvitation(ctx, { userId: outcome.user.id, dossierName: outcome.dossier.name, profile: input.profile, firmName: firmName ?? undefined });
-    } catch (err) {
-      // The member is added either way; a failed delivery shows in the outbox (status `failed`).
-      ctx.log.warn({ userId: outcome.user.id, err: (err as Error).message }, 'invitation not delivered');
-    }
-  } else {
-    await sendQuietly(
-      ctx,
-      outcome.user.email,
-      `Accès au dossier ${outcome.dossier.name}`,
-      [
-        `Bonjour ${outcome.user.name},`,
-        '',
-        `Vous avez désormais accès au dossier « ${outcome.dossier.name} » sur Comptoir.`,
-        `Connectez-vous avec votre adresse ${outcome.user.email} et votre mot de passe habituel, puis choisissez ce dossier.`,
-        '',
-        `${ctx.app.config.publicUrl}/login`,
-      ].join('\n'),
-    );
-  }
   return memberView(ctx.em, dossierId, outcome.user.id);
 }
 
@@ -443,7 +438,7 @@ async function getOrder(tx: RequestContext, orderId: string): Promise<SeatOrder>
 /** The transfer is received: PAID, and the dossier's extra seats grow by the quantity, atomically. */
 export async function markSeatOrderPaid(ctx: RequestContext, orderId: string, reference?: string | null): Promise<SeatOrderView> {
   const receivedReference = optionalText(reference, 'reference', 120);
-  const { order, dossier } = await ctx.transaction(async (tx) => {
+  const { order } = await ctx.transaction(async (tx) => {
     const found = await getOrder(tx, orderId);
     if (found.status !== SeatOrderStatus.PENDING_PAYMENT) {
       throw conflict('SEAT_ORDER_NOT_PENDING', `This seat order is already ${found.status}`, { status: found.status });
@@ -465,23 +460,23 @@ export async function markSeatOrderPaid(ctx: RequestContext, orderId: string, re
       paymentReference: found.paymentReference,
       receivedReference,
     });
+    const orderer = await tx.em.findOneBy(User, { id: found.orderedById });
+    if (orderer) {
+      await notify(
+        tx,
+        orderer.email,
+        `Paiement reçu : ${found.quantity} accès utilisateur(s) — ${dossierAfter.name}`,
+        [
+          `Bonjour ${orderer.name},`,
+          '',
+          `Nous avons reçu votre paiement (référence ${found.paymentReference}).`,
+          `${found.quantity} accès utilisateur(s) supplémentaire(s) sont désormais disponibles pour le dossier « ${dossierAfter.name} » (plan ${PLAN_LABEL[dossierAfter.plan]}).`,
+          'Indiquez-nous depuis la fonction Support les adresses des nouveaux utilisateurs.',
+        ].join('\n'),
+      );
+    }
     return { order: await tx.em.findOneByOrFail(SeatOrder, { id: found.id }), dossier: dossierAfter };
   });
-  const orderer = await ctx.em.findOneBy(User, { id: order.orderedById });
-  if (orderer) {
-    await sendQuietly(
-      ctx,
-      orderer.email,
-      `Paiement reçu : ${order.quantity} accès utilisateur(s) — ${dossier.name}`,
-      [
-        `Bonjour ${orderer.name},`,
-        '',
-        `Nous avons reçu votre paiement (référence ${order.paymentReference}).`,
-        `${order.quantity} accès utilisateur(s) supplémentaire(s) sont désormais disponibles pour le dossier « ${dossier.name} » (plan ${PLAN_LABEL[dossier.plan]}).`,
-        'Indiquez-nous depuis la fonction Support les adresses des nouveaux utilisateurs.',
-      ].join('\n'),
-    );
-  }
   return (await seatOrderViews(ctx.em, [order]))[0];
 }
 

@@ -19,7 +19,8 @@ export enum DocumentStatus {
 
 /** A quote, invoice, credit note, price request or supplier order (pièce). */
 @Entity('documents')
-@Index('uq_documents_number', ['dossierId', 'type', 'number'], { unique: true })
+// A legal number is unique in its dossier whatever the type (two types may not share one).
+@Index('uq_documents_number', ['dossierId', 'number'], { unique: true })
 @Index('ix_documents_dossier_type_date', ['dossierId', 'type', 'date'])
 @Index('ix_documents_source', ['dossierId', 'sourceDocumentId'])
 export class Document extends TrackedRecord {

@@ -13,7 +13,7 @@ import { HistoryEntryView, historyKey, historyLoader } from '../history/history.
 import type { Customer, Supplier } from '../parties/party.entity';
 import { CustomerType, SupplierType } from '../parties/party.types';
 import { CONVERSIONS, DOCUMENT_READERS, DOCUMENT_WRITERS, mayAccess, mayConvert } from './document-access';
-import { CONVERTIBLE_FROM, isDeletable, isEditable, nextStatuses, SALES_TYPES } from './document-rules';
+import { CONVERTIBLE_FROM, isCancellable, isDeletable, isEditable, nextStatuses, SALES_TYPES } from './document-rules';
 import { Document, DocumentStatus, type DocumentLine } from './document.entity';
 import {
   articleLoader,
@@ -25,6 +25,7 @@ import {
   supplierLoader,
 } from './document.loaders';
 import {
+  cancelDocument,
   changeDocumentStatus,
   convertDocument,
   createCreditNoteFromInvoice,
@@ -230,7 +231,15 @@ export class DocumentResolver {
     return duplicateDocument(ctx, id);
   }
 
-  @Mutation(() => ID, { description: 'Deletes a draft; returns its id. Issued invoices and credit notes are never deleted' })
+  @Mutation(() => DocumentGql, {
+    description: 'Quote, price request or supplier order (DRAFT or SENT) → CANCELLED: numbered documents are cancelled and kept, never deleted',
+  })
+  @Auth(...DOCUMENT_WRITERS)
+  cancelDocument(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number): Promise<Document> {
+    return cancelDocument(ctx, id, version);
+  }
+
+  @Mutation(() => ID, { description: 'Deletes an unnumbered draft (invoice or credit note before issue); returns its id. Numbered documents are cancelled instead' })
   @Auth(...DOCUMENT_WRITERS)
   deleteDocument(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number): Promise<string> {
     return deleteDocument(ctx, id, version);
@@ -284,7 +293,12 @@ export class DocumentResolver {
 
   @FieldResolver(() => Boolean)
   canDelete(@Root() doc: Document, @Ctx() ctx: RequestContext): boolean {
-    return mayAccess(ctx, doc.type, 'write') && isDeletable(doc.type, doc.status);
+    return mayAccess(ctx, doc.type, 'write') && isDeletable(doc.type, doc.status) && doc.number === null;
+  }
+
+  @FieldResolver(() => Boolean)
+  canCancel(@Root() doc: Document, @Ctx() ctx: RequestContext): boolean {
+    return mayAccess(ctx, doc.type, 'write') && isCancellable(doc.type, doc.status);
   }
 
   @FieldResolver(() => DocumentType, { nullable: true })

@@ -14,6 +14,7 @@ import {
   ChangeDocumentStatusMutation,
   ConvertPriceRequestMutation,
   ConvertQuoteMutation,
+  CancelDocumentMutation,
   DeleteDocumentMutation,
   DuplicateDocumentMutation,
   IssueDocumentMutation,
@@ -34,7 +35,7 @@ const STATUS_ACTION: Partial<Record<DocumentStatus, MessageKey>> = {
   CANCELLED: 'action.cancelOrder',
 };
 
-type Pending = { kind: 'issue' } | { kind: 'delete' } | { kind: 'credit' } | null;
+type Pending = { kind: 'issue' } | { kind: 'delete' } | { kind: 'cancel' } | { kind: 'credit' } | null;
 
 /**
  * The status actions of a document, each shown only when the server says the
@@ -122,6 +123,15 @@ export function DocumentActions({
       evictLists(type);
     });
 
+  // A numbered document is never deleted: it is cancelled and kept (its number is not lost).
+  const cancel = () =>
+    run(async () => {
+      await client.mutate({ mutation: CancelDocumentMutation, variables: { id: doc.id, version: doc.version } });
+      evictLists(type);
+      setDone(true);
+      onChanged();
+    });
+
   const statusButtons = doc.allowedStatuses.filter((s) => STATUS_ACTION[s]);
   const canConvert = doc.canConvertTo !== null && doc.canConvertTo !== undefined && mayConvert(type, profile);
   if (!writable && !canConvert) return null;
@@ -162,6 +172,11 @@ export function DocumentActions({
             {t('action.delete')}
           </Button>
         ) : null}
+        {doc.canCancel ? (
+          <Button variant="outline" color="red.8" disabled={disabled} data-variant-kind="danger" onClick={() => setPending({ kind: 'cancel' })}>
+            {t('action.cancelDocument')}
+          </Button>
+        ) : null}
       </Group>
       {dirty ? <p className="muted small">{t('action.unsavedFirst')}</p> : null}
       {error ? (
@@ -191,6 +206,17 @@ export function DocumentActions({
         onConfirm={() => void remove()}
       >
         <p>{t('confirm.delete.body')}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={pending?.kind === 'cancel'}
+        title={t('confirm.cancelDocument.title')}
+        confirmLabel={t('confirm.cancelDocument.confirm')}
+        danger
+        busy={busy}
+        onCancel={() => setPending(null)}
+        onConfirm={() => void cancel()}
+      >
+        <p>{t('confirm.cancelDocument.body')}</p>
       </ConfirmDialog>
       {pending?.kind === 'credit' ? (
         <CreditNoteDialog

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796227390404 implements MigrationInterface {
-  name = 'Initial1796227390404';
+export class Initial1796228778506 implements MigrationInterface {
+  name = 'Initial1796228778506';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "dossiers" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "name" varchar(160) NOT NULL, "siret" varchar(14), "vatNumber" varchar(20), "addressLine" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "settings" text NOT NULL, "plan" varchar(12) NOT NULL, "extraSeats" integer NOT NULL DEFAULT (0), "settingsVersion" integer NOT NULL DEFAULT (1))`);
@@ -17,23 +17,26 @@ export class Initial1796227390404 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_auth_tokens_token_hash" ON "auth_tokens" ("tokenHash") `);
     await queryRunner.query(`CREATE INDEX "ix_auth_tokens_user" ON "auth_tokens" ("userId") `);
     await queryRunner.query(`CREATE TABLE "login_throttles" ("scope" varchar(8) NOT NULL, "key" varchar(254) NOT NULL, "failures" integer NOT NULL DEFAULT (0), "lastAtMs" bigint NOT NULL DEFAULT (0), PRIMARY KEY ("scope", "key"))`);
-    await queryRunner.query(`CREATE TABLE "mail_outbox" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "to" varchar(254) NOT NULL, "subject" varchar(255) NOT NULL, "text" text NOT NULL, "status" varchar(10) NOT NULL, "error" varchar(500))`);
+    await queryRunner.query(`CREATE TABLE "mail_outbox" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "to" varchar(254) NOT NULL, "subject" varchar(255) NOT NULL, "text" text NOT NULL, "sealed" text, "status" varchar(10) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "nextAttemptAt" datetime(6), "sentAt" datetime(6), "error" varchar(500))`);
     await queryRunner.query(`CREATE INDEX "ix_mail_outbox_created" ON "mail_outbox" ("createdAt") `);
+    await queryRunner.query(`CREATE INDEX "ix_mail_outbox_due" ON "mail_outbox" ("status", "nextAttemptAt") `);
     await queryRunner.query(`CREATE TABLE "articles" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "reference" varchar(40) NOT NULL, "label" varchar(200) NOT NULL, "unit" varchar(20) NOT NULL DEFAULT ('u'), "salePriceCents" bigint NOT NULL, "purchasePriceCents" bigint, "vatRateBp" integer NOT NULL, "active" boolean NOT NULL DEFAULT (1))`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_articles_dossier_reference" ON "articles" ("dossierId", "reference") `);
     await queryRunner.query(`CREATE TABLE "documents" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "type" varchar(20) NOT NULL, "status" varchar(20) NOT NULL, "number" varchar(40), "numberYear" integer, "numberSequence" integer, "date" varchar(10) NOT NULL, "dueDate" varchar(10), "partyId" varchar(36), "partyName" varchar(160) NOT NULL DEFAULT (''), "subject" varchar(200), "notes" text, "totalExclVatCents" bigint NOT NULL, "totalVatCents" bigint NOT NULL, "totalInclVatCents" bigint NOT NULL, "vatBreakdown" text NOT NULL, "lineCount" integer NOT NULL DEFAULT (0), "sourceDocumentId" varchar(36), "issuedAt" datetime(6))`);
     await queryRunner.query(`CREATE INDEX "ix_documents_source" ON "documents" ("dossierId", "sourceDocumentId") `);
     await queryRunner.query(`CREATE INDEX "ix_documents_dossier_type_date" ON "documents" ("dossierId", "type", "date") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_documents_number" ON "documents" ("dossierId", "type", "number") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_documents_number" ON "documents" ("dossierId", "number") `);
     await queryRunner.query(`CREATE INDEX "ix_documents_dossier_date_id" ON "documents" ("dossierId", "date", "id") `);
     await queryRunner.query(`CREATE TABLE "document_lines" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "position" integer NOT NULL, "articleId" varchar(36), "description" text NOT NULL, "quantityMilli" bigint NOT NULL, "unit" varchar(20) NOT NULL, "unitPriceCents" bigint NOT NULL, "discountBp" integer NOT NULL DEFAULT (0), "vatRateBp" integer NOT NULL, "totalExclVatCents" bigint NOT NULL, "sourceLineId" varchar(36))`);
     await queryRunner.query(`CREATE INDEX "ix_document_lines_document" ON "document_lines" ("dossierId", "documentId", "position") `);
     await queryRunner.query(`CREATE TABLE "document_counters" ("dossierId" varchar(36) NOT NULL, "type" varchar(20) NOT NULL, "year" integer NOT NULL, "lastNumber" integer NOT NULL DEFAULT (0), PRIMARY KEY ("dossierId", "type", "year"))`);
-    await queryRunner.query(`CREATE TABLE "history_entries" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "sequence" integer NOT NULL, "entityType" varchar(20) NOT NULL, "entityId" varchar(36) NOT NULL, "documentId" varchar(36), "type" varchar(20) NOT NULL, "data" text NOT NULL, "userId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL, "previousHash" varchar(64) NOT NULL, "hash" varchar(64) NOT NULL)`);
+    await queryRunner.query(`CREATE TABLE "history_entries" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "sequence" integer NOT NULL, "entityType" varchar(20) NOT NULL, "entityId" varchar(36) NOT NULL, "documentId" varchar(36), "type" varchar(20) NOT NULL, "data" json NOT NULL, "userId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL, "previousHash" varchar(64) NOT NULL, "hash" varchar(64) NOT NULL)`);
     await queryRunner.query(`CREATE INDEX "ix_history_document" ON "history_entries" ("dossierId", "documentId") `);
     await queryRunner.query(`CREATE INDEX "ix_history_entity" ON "history_entries" ("dossierId", "entityType", "entityId") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_history_dossier_sequence" ON "history_entries" ("dossierId", "sequence") `);
-    await queryRunner.query(`CREATE TABLE "history_chain_heads" ("dossierId" varchar(36) PRIMARY KEY NOT NULL, "lastSequence" integer NOT NULL DEFAULT (0), "lastHash" varchar(64) NOT NULL)`);
+    await queryRunner.query(`CREATE TABLE "history_chain_heads" ("dossierId" varchar(36) PRIMARY KEY NOT NULL, "lastSequence" integer NOT NULL DEFAULT (0), "lastHash" varchar(64) NOT NULL, "lastDigest" varchar(64) NOT NULL DEFAULT (''), "seal" varchar(64) NOT NULL DEFAULT (''))`);
+    await queryRunner.query(`CREATE TABLE "history_checkpoints" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "sequence" integer NOT NULL, "hash" varchar(64) NOT NULL, "digest" varchar(64) NOT NULL, "createdAt" datetime(6) NOT NULL, "keyId" varchar(16) NOT NULL, "signature" varchar(100) NOT NULL)`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_history_checkpoint" ON "history_checkpoints" ("dossierId", "sequence") `);
     await queryRunner.query(`CREATE TABLE "customers" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "legalName" varchar(160) NOT NULL, "siren" varchar(9), "siret" varchar(14), "vatNumber" varchar(20), "addressLine1" varchar(200), "addressLine2" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "contactName" varchar(120), "contactEmail" varchar(254), "contactPhone" varchar(40), "paymentTermsDays" integer NOT NULL DEFAULT (30), "notes" text)`);
     await queryRunner.query(`CREATE INDEX "ix_customers_dossier_name" ON "customers" ("dossierId", "legalName") `);
     await queryRunner.query(`CREATE TABLE "suppliers" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "legalName" varchar(160) NOT NULL, "siren" varchar(9), "siret" varchar(14), "vatNumber" varchar(20), "addressLine1" varchar(200), "addressLine2" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "contactName" varchar(120), "contactEmail" varchar(254), "contactPhone" varchar(40), "paymentTermsDays" integer NOT NULL DEFAULT (30), "notes" text)`);
@@ -115,6 +118,8 @@ export class Initial1796227390404 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "suppliers"`);
     await queryRunner.query(`DROP INDEX "ix_customers_dossier_name"`);
     await queryRunner.query(`DROP TABLE "customers"`);
+    await queryRunner.query(`DROP INDEX "uq_history_checkpoint"`);
+    await queryRunner.query(`DROP TABLE "history_checkpoints"`);
     await queryRunner.query(`DROP TABLE "history_chain_heads"`);
     await queryRunner.query(`DROP INDEX "uq_history_dossier_sequence"`);
     await queryRunner.query(`DROP INDEX "ix_history_entity"`);
@@ -130,6 +135,7 @@ export class Initial1796227390404 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "documents"`);
     await queryRunner.query(`DROP INDEX "uq_articles_dossier_reference"`);
     await queryRunner.query(`DROP TABLE "articles"`);
+    await queryRunner.query(`DROP INDEX "ix_mail_outbox_due"`);
     await queryRunner.query(`DROP INDEX "ix_mail_outbox_created"`);
     await queryRunner.query(`DROP TABLE "mail_outbox"`);
     await queryRunner.query(`DROP TABLE "login_throttles"`);
