@@ -39,8 +39,17 @@ if (!existsSync(serverEntry) || !existsSync(join(webDir, 'dist', 'index.html')))
 
 const cleanups = [];
 async function cleanUp() {
-  for (const task of cleanups.reverse()) await Promise.resolve(task()).catch(() => {});
+  for (const task of cleanups.splice(0).reverse()) await Promise.resolve(task()).catch(() => {});
 }
+// Lighthouse can reject outside the awaited promise (a renderer that dies under load):
+// stop the server and Chromium all the same instead of leaving them running.
+for (const event of ['unhandledRejection', 'uncaughtException']) {
+  process.on(event, (error) => {
+    console.error(`lighthouse: ${error instanceof Error ? error.stack : error}`);
+    void cleanUp().finally(() => process.exit(1));
+  });
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 
 function freePort() {
   return new Promise((resolve, reject) => {
