@@ -4,7 +4,7 @@
 // users' actions with their times, the changed fields and the conversion links.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, login, newPage, plainText, expectCount, expectValue, expectAttribute, expectText, pickOption } from './helpers.mjs';
+import { launchBrowser, login, newPage, plainText, expectCount, expectValue, expectAttribute, expectText, pickOption, inputLabelled } from './helpers.mjs';
 
 // Demo logins of "Atelier Dupont SARL" (apps/api/src/app/seed/identity.seed.ts).
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
@@ -68,7 +68,7 @@ test('a quote made by a COMMERCIAL user, edited, converted and issued by ADV, sh
     await page.getByRole('link', { name: 'Nouveau devis' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nouveau devis' }).waitFor();
 
-    const customer = page.getByLabel('Client', { exact: true });
+    const customer = inputLabelled(page, 'Client');
     // The picker searches on the server: typing part of a name narrows the list to it.
     const first = await pickOption(page, customer);
     customerName = first.replace(/ \(.*\)$/, '').trim();

@@ -9,9 +9,12 @@ function start(env: Record<string, string>) {
   return spawnSync(process.execPath, [main], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0', HISTORY_KEY: 'ab'.repeat(32), HISTORY_SIGNING_KEY: 'cd'.repeat(32), ...env },
     encoding: 'utf8',
-    timeout: 30_000,
+    // A safety net, not an assertion: on a loaded machine loading the app alone can take long.
+    timeout: 240_000,
   });
 }
+
+jest.setTimeout(300_000);
 
 describe('start-up with a bad configuration', () => {
   beforeAll(() => {

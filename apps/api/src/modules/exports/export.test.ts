@@ -198,6 +198,11 @@ describe('authorization', () => {
 
 describe('.xlsx download', () => {
   it('streams a workbook with typed cells, the user-action columns and a Paramètres sheet', async () => {
+    // The file name and "Exporté le" are in Paris time (as the screen), not UTC: the minute is one of these.
+    const parisMinutes = [new Date(), new Date(Date.now() + 60_000)].map((at) => {
+      const part = (type: string) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at).find((p) => p.type === type)!.value;
+      return { file: `${part('year')}-${part('month')}-${part('day')}-${part('hour')}h${part('minute')}`, sheet: `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}` };
+    });
     const res = await download(d.client(Profile.ADV), `/api/exports/documents.xlsx?columns=${COLUMNS.join(',')}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
@@ -240,6 +245,9 @@ describe('.xlsx download', () => {
     const params = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Paramètres'], { header: 1 });
     const asMap = new Map(params.map((r) => [r[0], r[1]]));
     expect(asMap.get('Exporté par')).toBe(advName);
+    const fileName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')![1];
+    expect(parisMinutes.some((m) => fileName === `liste-des-pieces-${m.file}.xlsx`)).toBe(true);
+    expect(parisMinutes.some((m) => String(asMap.get('Exporté le')).startsWith(m.sheet))).toBe(true);
     expect(asMap.get('Nombre de lignes')).toBe(3);
     expect(String(asMap.get('Colonnes'))).toContain('Créé par');
   });

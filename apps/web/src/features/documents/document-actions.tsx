@@ -1,4 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
+import { Button, Group } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DocumentType } from '@comptoir/schema';
@@ -92,6 +94,7 @@ export function DocumentActions({
       else await client.mutate({ mutation: ChangeDocumentStatusMutation, variables: { ...variables, status } });
       evictLists(type);
       setDone(true);
+      notifications.show({ color: 'green', message: t('action.done') });
       onChanged();
     });
 
@@ -136,45 +139,45 @@ export function DocumentActions({
 
   return (
     <section className="document-actions" aria-label={t('action.title')}>
-      <div className="action-buttons">
+      <Group className="action-buttons" gap="xs">
         {statusButtons.map((status) => (
-          <button
+          <Button
             key={status}
-            type="button"
-            className={status === 'ISSUED' ? 'button' : 'button button-secondary'}
+            // Issuing is the main action; the other status changes are secondary.
+            variant={status === 'ISSUED' ? 'filled' : 'default'}
             disabled={disabled}
             onClick={() => (status === 'ISSUED' ? setPending({ kind: 'issue' }) : void changeStatus(status))}
           >
             {t(STATUS_ACTION[status] as MessageKey)}
-          </button>
+          </Button>
         ))}
         {canConvert ? (
-          <button
-            type="button"
-            className="button button-secondary"
+          <Button
+            variant="default"
             disabled={disabled}
             // Crediting an invoice first asks which lines and quantities (partial credit notes).
             onClick={() => (doc.canConvertTo === 'CREDIT_NOTE' ? setPending({ kind: 'credit' }) : void convert())}
           >
             {t(`action.convert.${doc.canConvertTo}` as MessageKey)}
-          </button>
+          </Button>
         ) : null}
         {writable ? (
-          <button type="button" className="button button-secondary" disabled={disabled} onClick={() => void duplicate()}>
+          <Button variant="default" disabled={disabled} onClick={() => void duplicate()}>
             {t('action.duplicate')}
-          </button>
+          </Button>
         ) : null}
         {doc.canDelete ? (
-          <button type="button" className="button button-danger" disabled={disabled} onClick={() => setPending({ kind: 'delete' })}>
+          // Destructive and rare: a red outline, never the filled main-action look.
+          <Button variant="outline" color="red.8" disabled={disabled} data-variant-kind="danger" data-testid="delete-draft" onClick={() => setPending({ kind: 'delete' })}>
             {t('action.delete')}
-          </button>
+          </Button>
         ) : null}
         {doc.canCancel ? (
-          <button type="button" className="button button-danger" disabled={disabled} onClick={() => setPending({ kind: 'cancel' })}>
+          <Button variant="outline" color="red.8" disabled={disabled} data-variant-kind="danger" onClick={() => setPending({ kind: 'cancel' })}>
             {t('action.cancelDocument')}
-          </button>
+          </Button>
         ) : null}
-      </div>
+      </Group>
       {dirty ? <p className="muted small">{t('action.unsavedFirst')}</p> : null}
       {error ? (
         <p className="notice notice-warning" role="alert">
