@@ -163,7 +163,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   // Generated keys live outside the database, in a throw-away file per test app.
   const keysDir = mkdtempSync(join(tmpdir(), 'comptoir-keys-'));
   const config: AppConfig = {
-    ...loadConfig({ ...process.env, NODE_ENV: 'test', WEB_DIST: '', SEED_ON_EMPTY: 'false', KEYS_FILE: join(keysDir, 'keys.json'), ...options.env }),
+    ...loadConfig({ ...process.env, NODE_ENV: 'test', WEB_DIST: '', SEED_ON_EMPTY: 'false', KEYS_FILE: join(keysDir, 'keys.json'),
+      // Production takes its keys from the environment only: throw-away ones for a test app.
+      ...(options.env?.NODE_ENV === 'production' ? { HISTORY_KEY: randomBytes(32).toString('hex'), HISTORY_SIGNING_KEY: randomBytes(32).toString('hex') } : {}),
+      ...options.env,
+    }),
     database: database.config,
   };
   const queries = new QueryCounter();
