@@ -43,6 +43,8 @@ function run(args) {
 run(['install', '--frozen-lockfile']);
 if (mode === 'start') {
   run(['exec', 'turbo', 'run', 'build', '--filter=@comptoir/api...', '--filter=@comptoir/web']);
+  // A local trial: development generates the history keys on first start (production requires them).
+  env.NODE_ENV ??= 'development';
   run(['--filter', '@comptoir/api', 'run', 'serve']);
 } else if (mode === 'test') {
   run(['exec', 'turbo', 'run', 'build', '--filter=@comptoir/api...', '--filter=@comptoir/web']);

@@ -53,14 +53,23 @@ const ROWS: MatrixRow[] = [
     },
   },
   {
-    fn: 'Quotes: duplicate and delete a draft',
-    ops: ['duplicateDocument', 'deleteDocument'],
+    fn: 'Quotes: duplicate and cancel (numbered: never deleted)',
+    ops: ['duplicateDocument', 'cancelDocument'],
     allowed: [OWNER, ADV, COMMERCIAL],
     run: async (c, owner) => {
       const quote = await newDocument(owner, 'createQuote');
       const dup = await c.exec<{ duplicateDocument: { id: string; version: number } }>(`mutation($id: ID!) { duplicateDocument(id: $id) { id version } }`, { id: quote.id });
       if (dup.errors) return dup;
-      return c.exec(`mutation($id: ID!, $v: Int!) { deleteDocument(id: $id, version: $v) }`, { id: quote.id, v: quote.version });
+      return c.exec(`mutation($id: ID!, $v: Int!) { cancelDocument(id: $id, version: $v) { id } }`, { id: quote.id, v: quote.version });
+    },
+  },
+  {
+    fn: 'Invoices: delete a draft',
+    ops: ['deleteDocument'],
+    allowed: [OWNER, ADV],
+    run: async (c, owner) => {
+      const invoice = await newDocument(owner, 'createInvoice');
+      return c.exec(`mutation($id: ID!, $v: Int!) { deleteDocument(id: $id, version: $v) }`, { id: invoice.id, v: invoice.version });
     },
   },
   // Customers

@@ -19,6 +19,7 @@ import { createApolloServer, createHttpApp } from '../src/app/server';
 import { resolvePrincipal } from '../src/modules/identity/session.service';
 import { ALL_HTTP_ROUTES } from '../src/app/routes';
 import { installImmutabilityTriggers } from '../src/modules/documents/immutability.sql';
+import { sqlAudit } from './sql-audit';
 
 /**
  * A throw-away database for one test file: a temporary SQLite file by default,
@@ -60,6 +61,7 @@ export class QueryCounter implements TypeOrmLogger {
   recording = false;
   readonly queries: string[] = [];
   logQuery(query: string): void {
+    sqlAudit.check(query);
     if (!this.recording) return;
     this.count++;
     this.queries.push(query);
@@ -152,12 +154,20 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Receives the app's logs (default: the configured logger, silent in tests). */
   logger?: Logger;
+  /** Start the outbox worker (default true); false to drive it by hand with `app.outbox.runOnce()`. */
+  outbox?: boolean;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Generated keys live outside the database, in a throw-away file per test app.
+  const keysDir = mkdtempSync(join(tmpdir(), 'comptoir-keys-'));
   const config: AppConfig = {
-    ...loadConfig({ ...process.env, NODE_ENV: 'test', WEB_DIST: '', SEED_ON_EMPTY: 'false', ...options.env }),
+    ...loadConfig({ ...process.env, NODE_ENV: 'test', WEB_DIST: '', SEED_ON_EMPTY: 'false', KEYS_FILE: join(keysDir, 'keys.json'),
+      // Production takes its keys from the environment only: throw-away ones for a test app.
+      ...(options.env?.NODE_ENV === 'production' ? { HISTORY_KEY: randomBytes(32).toString('hex'), HISTORY_SIGNING_KEY: randomBytes(32).toString('hex') } : {}),
+      ...options.env,
+    }),
     database: database.config,
   };
   const queries = new QueryCounter();
@@ -165,7 +175,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.migrations) await dataSource.runMigrations({ transaction: 'each' });
   // What synchronize cannot build (the migrations carry the same SQL).
   else await installImmutabilityTriggers(dataSource);
+  // From here on, every statement is audited for its dossier scope (schema building is exempt).
+  sqlAudit.watch(dataSource);
   const app = createAppServices(config, dataSource, options.logger ?? createLogger(config));
+  if (options.outbox !== false) app.outbox.start();
   const schema = await buildAppSchema();
   const apollo = createApolloServer(app, schema);
   await apollo.start();
@@ -190,8 +203,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       if (server) await new Promise((resolve) => server!.close(resolve));
       await apollo.stop();
+      await app.outbox.stop();
       await dataSource.destroy();
       await database.drop();
+      rmSync(keysDir, { recursive: true, force: true });
     },
   };
   return testApp;

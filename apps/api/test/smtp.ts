@@ -11,8 +11,10 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on loopback that keeps what it receives, for tests. */
-export async function startSmtpServer(): Promise<{ url: string; messages: ReceivedMail[]; waitFor(to: string, timeoutMs?: number): Promise<ReceivedMail>; close(): Promise<void> }> {
+export async function startSmtpServer(options: { failFirst?: number } = {}): Promise<{ url: string; messages: ReceivedMail[]; waitFor(to: string, timeoutMs?: number): Promise<ReceivedMail>; close(): Promise<void> }> {
   const messages: ReceivedMail[] = [];
+  // Refuses the first `failFirst` messages with a temporary error (451), as a busy server would.
+  let refusalsLeft = options.failFirst ?? 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -20,6 +22,13 @@ export async function startSmtpServer(): Promise<{ url: string; messages: Receiv
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (refusalsLeft > 0) {
+          refusalsLeft--;
+          const err = new Error('Try again later') as Error & { responseCode: number };
+          err.responseCode = 451;
+          callback(err);
+          return;
+        }
         const raw = Buffer.concat(chunks).toString('utf8');
         const [head, ...body] = raw.split(/\r?\n\r?\n/);
         const subject = /^Subject: (.*)$/m.exec(head)?.[1] ?? '';
@@ -44,7 +53,7 @@ export async function startSmtpServer(): Promise<{ url: string; messages: Receiv
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    async waitFor(to, timeoutMs = 5000) {
+    async waitFor(to, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         const found = messages.find((m) => m.to.includes(to.toLowerCase()) || m.to.includes(to));

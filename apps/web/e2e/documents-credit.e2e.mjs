@@ -5,7 +5,7 @@
 // the server and the refusal shows, in French, on that line.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, login, withPage, expectCount, expectValue, expectAttribute, expectText, expectTexts, pickOption } from './helpers.mjs';
+import { launchBrowser, login, withPage, expectCount, expectValue, expectAttribute, expectText, expectTexts, pickOption, graphqlFromPage, inputLabelled } from './helpers.mjs';
 
 // Demo login of "Atelier Dupont SARL" (apps/api/src/app/seed/identity.seed.ts).
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
@@ -20,24 +20,6 @@ after(async () => {
 });
 
 
-/** A GraphQL call with the page's session, as the SPA makes it (another user's action, say). */
-async function graphqlFromPage(page, query, variables) {
-  const body = await page.evaluate(
-    async ({ query, variables }) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
-    },
-    { query, variables },
-  );
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return body.data;
-}
-
 test('ADV credits part of one line of an issued invoice, and sees the draft credit note linked to it', async (t) => {
   await withPage(browser, t, async ({ page, pageErrors, externalRequests }) => {
     await login(page, ADV, DEMO_PASSWORD);
@@ -47,7 +29,7 @@ test('ADV credits part of one line of an issued invoice, and sees the draft cred
     await page.getByRole('heading', { level: 1, name: 'Factures' }).waitFor();
     await page.getByRole('link', { name: 'Nouvelle facture' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nouvelle facture' }).waitFor();
-    const customer = page.getByLabel('Client', { exact: true });
+    const customer = inputLabelled(page, 'Client');
     await pickOption(page, customer);
     await page.getByLabel('Objet').fill('Chaises de la salle de réunion');
     await page.getByLabel('Description (Ligne 1)').fill('Chaise de bureau ergonomique');
@@ -149,7 +131,7 @@ test('ADV credits part of one line of an issued invoice, and sees the draft cred
     await create.click();
     const refused = dialog.getByTestId('credit-server-error');
     await refused.waitFor();
-    await expectText(refused, 'Ligne 2 · Quantité : Certaines informations sont invalides. Il reste 0 à créditer sur cette ligne.');
+    await expectText(refused, 'Ligne 2 · Quantité : La quantité dépasse ce qui reste à créditer sur cette ligne de facture. Il reste 0 à créditer sur cette ligne.');
     assert.equal(new URL(page.url()).pathname, invoicePath);
     // What remains was reloaded: nothing on the delivery any more, its input is off.
     await rows.nth(1).getByTestId('credit-remaining').filter({ hasText: /^0 u$/ }).waitFor();

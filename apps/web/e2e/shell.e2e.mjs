@@ -21,12 +21,12 @@ test('the served app shows the Comptoir shell and the server reports "ok"', (t) 
     assert.equal(await page.title(), 'Comptoir');
     await page.getByRole('banner').getByRole('link', { name: 'Comptoir' }).waitFor();
     await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
-    // The home page is the dossier's: its name as title, and shortcuts to the profile's functions.
+    // The home page is the dossier's dashboard: its name as title, no technical server card.
     await page.getByRole('heading', { level: 1, name: 'Boulangerie Martin' }).waitFor();
-    await page.getByRole('main').getByRole('link', { name: 'Devis' }).waitFor();
+    await page.getByTestId('dash-revenue').waitFor();
+    assert.equal(await page.getByRole('main').locator('[data-testid="health-status"]').count(), 0);
 
-    // The home page shows the server's health too; the footer leads to the status page.
-    await page.locator('[data-testid="health-status"][data-status="ok"]').waitFor();
+    // The footer leads to the status page, where the server's health shows.
     await page.getByRole('contentinfo').getByRole('link', { name: 'État du service' }).click();
     await page.waitForURL('**/statut');
     await page.getByRole('heading', { level: 1, name: 'État du service' }).waitFor();

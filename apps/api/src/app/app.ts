@@ -3,7 +3,9 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config';
 import type { AppServices } from '../core/context';
 import { createLogger, type Logger } from '../core/logger';
+import { loadKeys } from '../core/keys';
 import { createMailer } from '../modules/mail/mailer';
+import { createOutboxWorker } from '../modules/mail/outbox-worker';
 import { openDataSource } from './database';
 import { ALL_HTTP_ROUTES } from './routes';
 import { buildAppSchema } from './schema';
@@ -11,7 +13,10 @@ import { createHttpApp } from './server';
 import { describeLogins, isEmpty, seedDemo } from './seed';
 
 export function createAppServices(config: AppConfig, dataSource: DataSource, logger: Logger = createLogger(config)): AppServices {
-  return { config, dataSource, logger, mailer: createMailer(config, dataSource, logger) };
+  const keys = loadKeys(config);
+  const mailer = createMailer(keys);
+  const outbox = createOutboxWorker({ config, dataSource, logger, keys, mailer });
+  return { config, dataSource, logger, keys, mailer, outbox };
 }
 
 /** Opens the database and brings its schema up to date. */

@@ -8,7 +8,7 @@ import { LoginThrottle } from '../modules/identity/login-throttle.entity';
 import { OutboxMessage } from '../modules/mail/outbox.entity';
 import { Article } from '../modules/articles/article.entity';
 import { Document, DocumentCounter, DocumentLine } from '../modules/documents/document.entity';
-import { HistoryChainHead, HistoryEntry } from '../modules/history/history-entry.entity';
+import { HistoryChainHead, HistoryCheckpoint, HistoryEntry } from '../modules/history/history-entry.entity';
 import { Customer, Supplier } from '../modules/parties/party.entity';
 import { SeatOrder } from '../modules/dossiers/seat-order.entity';
 import { AdminAction } from '../modules/admin/admin-action.entity';
@@ -31,6 +31,7 @@ export const ALL_ENTITIES = [
   DocumentCounter,
   HistoryEntry,
   HistoryChainHead,
+  HistoryCheckpoint,
   SeatOrder,
   AdminAction,
   ExportPreset,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import { loadKeys } from '../core/keys';
 import { createAppServices, listen, openDatabase, seedIfEmpty } from './app';
 import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from '../core/config';
 import { openDataSource } from './database';
@@ -30,10 +31,11 @@ async function serve(config: AppConfig): Promise<void> {
   const dataSource = await openDataSource(config.database);
   const app = createAppServices(config, dataSource, logger);
   const server = await listen(app);
+  app.outbox.start();
   logger.info({ port: config.port, database: config.database.kind, version: config.version }, `Comptoir listening on ${config.publicUrl}`);
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.close(() => void dataSource.destroy().finally(() => process.exit(0)));
+    server.close(() => void app.outbox.stop().then(() => dataSource.destroy()).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
@@ -43,6 +45,8 @@ async function serve(config: AppConfig): Promise<void> {
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
+  // The history and mail keys, before anything opens the database (production: from the environment, or exit).
+  loadKeys(config);
   if (cluster.isWorker) return serve(config);
 
   // Migrations and demo data run once, before any worker serves.

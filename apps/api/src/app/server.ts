@@ -3,16 +3,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request, type Response } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
 import type { AppServices } from '../core/context';
 import { RequestContext } from '../core/context';
 import type { CookieJar, CookieOptions } from '../core/cookies';
 import { parseCookieHeader, SESSION_COOKIE } from '../core/cookies';
 import { errorLogPlugin, formatErrorFor } from '../core/graphql-errors';
-import { armorRules, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS } from '../core/graphql-limits';
+import { armorRules, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS, queryShapeGuard } from '../core/graphql-limits';
 import type { HttpRoute } from '../core/http-route';
 import { graphqlCompression, IMMUTABLE, precompressedAssets } from '../core/compression';
 import { apiNotFound, httpErrorHandler } from '../core/http-errors';
@@ -56,6 +57,9 @@ export async function contextFromRequest(app: AppServices, req: Request, res: Re
 
 export { formatErrorFor };
 
+/** Parsed documents and persisted queries each: the SPA's operations fit many times over. */
+const APOLLO_CACHE_BYTES = 4 * 2 ** 20;
+
 export function createApolloServer(app: AppServices, schema: GraphQLSchema, plugins: ApolloServerPlugin[] = []) {
   const armor = armorRules();
   const costLimit = costLimitPlugin({ production: app.config.env === 'production', isAuthenticated: (ctx) => !!(ctx as RequestContext).principal });
@@ -65,6 +69,9 @@ export function createApolloServer(app: AppServices, schema: GraphQLSchema, plug
     introspection: true,
     includeStacktraceInErrorResponses: false,
     parseOptions: PARSE_OPTIONS,
+    // Bounded caches (Apollo's defaults are 30 MiB each, measured on JSON size: several times that in heap).
+    documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: APOLLO_CACHE_BYTES }),
+    cache: new InMemoryLRUCache<string>({ maxSize: APOLLO_CACHE_BYTES }),
     validationRules: armor.validationRules,
     formatError: formatErrorFor(app),
     plugins: [ApolloServerPluginLandingPageDisabled(), errorLogPlugin(), ...armor.plugins, costLimit, ...plugins],
@@ -119,6 +126,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
     '/graphql',
     graphqlCompression(),
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    queryShapeGuard(),
     expressMiddleware(apollo, { context: ({ req, res }) => contextFromRequest(app, req, res) }),
   );
 

@@ -1,16 +1,16 @@
 /**
- * Canonical JSON: object keys sorted at every level, no whitespace, `undefined`
- * members dropped. The same content always gives the same string, hence the same hash.
+ * RFC 8785 (JSON Canonicalization Scheme) through the `canonicalize` package:
+ * object keys sorted at every level, no whitespace, numbers and strings as ECMAScript
+ * serializes them, `undefined` members dropped, dates through their `toJSON` (ISO).
+ * The same content always gives the same string, hence the same hash — and any
+ * RFC 8785 implementation (an auditor's) gives the same string too.
+ *
+ * `canonicalize` is published as an ES module only; Node ≥ 20.19 loads it with
+ * `require` (jest transforms it, see jest.config.js).
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { default: canonicalize } = require('canonicalize') as { default: (value: unknown) => string | undefined };
+
 export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return canonicalize(value) ?? 'null';
 }

@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadKeys } from './keys';
 import { ConfigError, loadConfig, parseDatabaseUrl } from './config';
 
 describe('configuration', () => {
@@ -82,5 +86,29 @@ describe('TRUST_PROXY', () => {
   ])('refuses TRUST_PROXY=%s with a clear message', (raw, message) => {
     expect(() => loadConfig({ TRUST_PROXY: raw })).toThrow(ConfigError);
     expect(() => loadConfig({ TRUST_PROXY: raw })).toThrow(message);
+  });
+});
+
+describe('history keys', () => {
+  const base = { historyKey: null, historySigningKey: null } as const;
+
+  it('refuses to start in production without HISTORY_KEY or HISTORY_SIGNING_KEY, naming the variable', () => {
+    expect(() => loadKeys({ ...base, env: 'production', keysFile: '/nonexistent/keys.json' })).toThrow(/^Invalid configuration: HISTORY_KEY is required in production/);
+    expect(() => loadKeys({ ...base, historyKey: 'ab'.repeat(32), env: 'production', keysFile: '/nonexistent/keys.json' })).toThrow(/^Invalid configuration: HISTORY_SIGNING_KEY is required/);
+    expect(() => loadKeys({ historyKey: 'short', historySigningKey: 'cd'.repeat(32), env: 'production', keysFile: '/x' })).toThrow(/HISTORY_KEY must be at least 32 random bytes/);
+  });
+
+  it('generates the keys once outside production, in a file readable by its owner only, and reads them back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'comptoir-keys-test-'));
+    try {
+      const file = join(dir, 'sub', 'keys.json');
+      const first = loadKeys({ ...base, env: 'development', keysFile: file });
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const again = loadKeys({ ...base, env: 'development', keysFile: file, historyKey: readFileSync(file, 'utf8').match(/"historyKey": "(\w+)"/)![1] });
+      expect(again.publicKeyPem).toBe(first.publicKeyPem);
+      expect(again.historyKey.equals(first.historyKey)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Raised for a bad configuration value; its message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -44,6 +44,19 @@ export interface AppConfig {
   webDist: string | null;
   seedOnEmpty: boolean;
   version: string;
+  /** HMAC key of the history chain (HISTORY_KEY); required in production, else read from `keysFile`. */
+  historyKey: string | null;
+  /** Ed25519 key signing history checkpoints (HISTORY_SIGNING_KEY); same rule. */
+  historySigningKey: string | null;
+  /** Where development and test keep generated keys (KEYS_FILE), outside the database. */
+  keysFile: string;
+  /** A signed checkpoint every this many history entries of a dossier (HISTORY_CHECKPOINT_EVERY). */
+  historyCheckpointEvery: number;
+  /** Outbox worker: attempts before a message is given up (MAIL_MAX_ATTEMPTS) and first retry delay. */
+  mailMaxAttempts: number;
+  mailRetryBaseSeconds: number;
+  /** How often the outbox worker looks for due messages (MAIL_POLL_MS). */
+  mailPollMs: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -178,11 +191,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
   }
+  const historyKey = env.HISTORY_KEY?.trim() || null;
+  const historySigningKey = env.HISTORY_SIGNING_KEY?.trim() || null;
+  const database = parseDatabaseUrl(env.DATABASE_URL);
+  const dataDir = database.kind === 'sqlite' && database.path !== ':memory:' ? dirname(database.path) : './data';
   const webDistDefault = join(__dirname, '..', '..', '..', 'web', 'dist');
   return {
     env: nodeEnv,
     port,
-    database: parseDatabaseUrl(env.DATABASE_URL),
+    database,
     logLevel,
     publicUrl,
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 120, 1, 60 * 24 * 30),
@@ -195,6 +212,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: env.WEB_DIST === '' ? null : (env.WEB_DIST ?? webDistDefault),
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
     version: readVersion(),
+    historyKey,
+    historySigningKey,
+    keysFile: env.KEYS_FILE?.trim() || join(dataDir, 'comptoir-keys.json'),
+    historyCheckpointEvery: integer(env, 'HISTORY_CHECKPOINT_EVERY', 100, 1, 1_000_000),
+    mailMaxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100),
+    mailRetryBaseSeconds: integer(env, 'MAIL_RETRY_BASE_SECONDS', 30, 1, 86_400),
+    mailPollMs: integer(env, 'MAIL_POLL_MS', 2000, 10, 3_600_000),
   };
 }
 

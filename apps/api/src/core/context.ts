@@ -5,7 +5,8 @@ import type { CookieJar } from './cookies';
 import type { DossierOwned } from './entity';
 import { dossierNotSelected, unauthenticated } from './errors';
 import type { Logger } from './logger';
-import type { Mailer } from './mail';
+import type { AppKeys } from './keys';
+import type { Mailer, OutboxWorker } from './mail';
 import { ScopedRepository } from './scoped-repository';
 import { runInTransaction } from './transaction';
 
@@ -14,7 +15,11 @@ export interface AppServices {
   config: AppConfig;
   dataSource: DataSource;
   logger: Logger;
+  /** Writes messages to the transactional outbox. */
   mailer: Mailer;
+  /** Delivers the outbox (started by the server, not by one-off commands). */
+  outbox: OutboxWorker;
+  keys: AppKeys;
 }
 
 /** Who is calling, as read from the session cookie on each request. */

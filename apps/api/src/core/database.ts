@@ -48,6 +48,8 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
         sqlite.pragma('journal_mode = WAL');
         sqlite.pragma('busy_timeout = 5000');
         sqlite.pragma('foreign_keys = ON');
+        // REPLACE conflict resolution then fires DELETE triggers (the immutability triggers see it).
+        sqlite.pragma('recursive_triggers = ON');
       },
     };
   }

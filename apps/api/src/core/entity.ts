@@ -11,6 +11,7 @@ import {
   type UpdateEvent,
   type ValueTransformer,
 } from 'typeorm';
+import { clock } from './clock';
 
 /** Timestamps keep sub-second precision on MySQL/MariaDB (SQLite stores them as text anyway). */
 export const TIMESTAMP = { type: 'datetime', precision: 6 } as const;
@@ -35,10 +36,34 @@ export abstract class Timestamped extends Identified {
   updatedAt: Date;
 }
 
-/** A row that belongs to one dossier; reach it only through `ctx.scoped(...)`. */
-export abstract class DossierOwned extends Timestamped {
+/**
+ * The one scoped base: a row of one dossier's data. Every table of dossier data
+ * (records, document lines, history entries, …) extends it, directly or through
+ * `DossierOwned`; modules reach such rows only through `ctx.scoped(...)`, and the
+ * test suite fails on any SQL statement that touches one of these tables without a
+ * `dossierId` condition (see `isDossierTable`). Tables keyed by the dossier itself
+ * (numbering counters, history chain heads) declare `dossierId` as their primary key
+ * and count as dossier tables too.
+ */
+export abstract class DossierScoped extends Identified {
   @Column({ type: 'varchar', length: 36 })
   dossierId: string;
+}
+
+/** A dossier row with creation and update timestamps. */
+export abstract class DossierOwned extends DossierScoped {
+  @CreateDateColumn(TIMESTAMP)
+  createdAt: Date;
+
+  @UpdateDateColumn(TIMESTAMP)
+  updatedAt: Date;
+}
+
+/** True for the tables of dossier data: rows of the scoped base, or rows keyed by their dossier. */
+export function isDossierTable(metadata: { target: unknown; primaryColumns: { propertyName: string }[] }): boolean {
+  const target = metadata.target;
+  if (typeof target === 'function' && target.prototype instanceof DossierScoped) return true;
+  return metadata.primaryColumns.some((c) => c.propertyName === 'dossierId');
 }
 
 /**
@@ -49,7 +74,8 @@ export abstract class DossierOwned extends Timestamped {
 @EventSubscriber()
 export class TimestampSubscriber implements EntitySubscriberInterface {
   beforeInsert(event: InsertEvent<ObjectLiteral>): void {
-    const now = new Date();
+    // The app's clock (the system clock, or the seed's past dates), like history entries.
+    const now = clock.now();
     for (const column of [event.metadata.createDateColumn, event.metadata.updateDateColumn]) {
       if (column && event.entity && [null, undefined].includes(column.getEntityValue(event.entity))) column.setEntityValue(event.entity, now);
     }
@@ -57,6 +83,6 @@ export class TimestampSubscriber implements EntitySubscriberInterface {
 
   beforeUpdate(event: UpdateEvent<ObjectLiteral>): void {
     const column = event.metadata.updateDateColumn;
-    if (column && event.entity) column.setEntityValue(event.entity, new Date());
+    if (column && event.entity) column.setEntityValue(event.entity, clock.now());
   }
 }

@@ -7,7 +7,7 @@ import { createApolloServer } from '../app/server';
 import { createTestApp, TestClient, type TestApp } from '../../test/harness';
 import { createDossier } from '../../test/fixtures';
 import type { RequestContext } from './context';
-import { armorRules, countSchemaFields, GRAPHQL_LIMITS, queryCost } from './graphql-limits';
+import { armorRules, countSchemaFields, GRAPHQL_LIMITS, maxSameField, queryCost } from './graphql-limits';
 
 /** Counts what reached execution: a refused request resolves no field at all. */
 function executionCounter() {
@@ -171,6 +171,41 @@ describe('GraphQL query limits', () => {
         if (cost > GRAPHQL_LIMITS.maxCost) over.push(`${operation.name?.value}: cost ${cost}`);
       }
       expect(over).toEqual([]);
+    });
+  });
+
+  describe('through HTTP, before Apollo validates', () => {
+    let base: string;
+    beforeAll(async () => {
+      base = await t.http();
+    });
+    const post = (query: string) =>
+      fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(async (res) => ({
+        status: res.status,
+        body: (await res.json()) as { errors?: { extensions?: Record<string, unknown> }[] },
+      }));
+
+    it.each([
+      ['1,300 repeated me { profile }', `{ ${'me { profile } '.repeat(1_300)}}`],
+      ['2,600 repeated __typename', `{ ${'__typename '.repeat(2_600)}}`],
+      ['repeats hidden in fragments', `fragment F on Query { me { profile } } { ${'...F '.repeat(20)} }`],
+    ])('refuses %s (graphql’s overlap check is quadratic in them)', async (_name, query) => {
+      const { status, body } = await post(query);
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'sameField' });
+    });
+
+    it('refuses a query text over the limit, whatever it holds', async () => {
+      const { status, body } = await post(`{ __typename } #${'x'.repeat(GRAPHQL_LIMITS.queryChars)}`);
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'queryChars' });
+    });
+
+    it('lets ordinary queries through, fragments repeating a field included', async () => {
+      const { status, body } = await post('fragment U on Me { user { id } } { me { ...U user { id name } } a: __typename b: __typename }');
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(status).toBe(200);
+      expect(maxSameField(parse('fragment U on Me { user { id } } { me { ...U user { id name } } }'))).toBe(2);
     });
   });
 });

@@ -7,6 +7,7 @@ import {
   isListType,
   isNonNullType,
   Kind,
+  parse,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -22,7 +23,9 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 /**
  * What a GraphQL request may cost, refused as early as each limit can be checked:
  *
- * 1. HTTP body size (express, see `GRAPHQL_BODY_LIMIT`): before anything is read.
+ * 1. HTTP body size (express, see `GRAPHQL_BODY_LIMIT`): before anything is read;
+ *    then the query text's length and repeated fields (`queryShapeGuard`), before
+ *    Apollo validates (graphql's overlapping-fields rule is quadratic in repeats).
  * 2. Tokens (`parseOptions.maxTokens`): graphql's lexer stops counting at the
  *    limit, so a huge query is refused while parsing, before any AST is built.
  * 3. Aliases, depth and directives (graphql-armor validation rules): before the
@@ -33,8 +36,13 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
  *    resolver runs.
  */
 export const GRAPHQL_LIMITS = {
-  bodyBytes: 1_000_000,
+  /** A document of 500 lines of 2,000 characters (the documented maximum) fits, in UTF-8, with room. */
+  bodyBytes: 2_500_000,
+  /** The query text itself (variables excluded): the SPA's largest operation is a few KB. */
+  queryChars: 64_000,
   maxTokens: 8_000,
+  /** The same response name in one selection set (fragments included): graphql's overlap check is quadratic in it. */
+  maxSameField: 10,
   maxAliases: 30,
   maxDepth: 12,
   maxDirectives: 20,
@@ -171,4 +179,75 @@ export function armorRules(): { validationRules: ValidationRule[]; plugins: Apol
   });
   const { validationRules, plugins } = armor.protect();
   return { validationRules, plugins };
+}
+
+type Counts = Map<string, number>;
+
+/** The largest number of times one response name appears in one selection set, fragments included. */
+export function maxSameField(document: DocumentNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const fragmentCounts = new Map<string, Counts | null>();
+  let worst = 0;
+  const add = (into: Counts, from: Counts) => {
+    for (const [k, v] of from) into.set(k, Math.min(1e9, (into.get(k) ?? 0) + v));
+  };
+  // Counts of one selection set's own response names (spreads inlined, memoized per fragment).
+  const countsOf = (set: SelectionSetNode): Counts => {
+    const counts: Counts = new Map();
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.alias?.value ?? selection.name.value;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) add(counts, countsOf(selection.selectionSet));
+      else {
+        const name = selection.name.value;
+        if (!fragmentCounts.has(name)) {
+          fragmentCounts.set(name, null); // a cycle counts nothing (validation refuses it anyway)
+          const fragment = fragments.get(name);
+          fragmentCounts.set(name, fragment ? countsOf(fragment.selectionSet) : new Map());
+        }
+        add(counts, fragmentCounts.get(name) ?? new Map());
+      }
+    }
+    for (const v of counts.values()) worst = Math.max(worst, v);
+    return counts;
+  };
+  visitSelectionSets(document, countsOf);
+  return worst;
+}
+
+function visitSelectionSets(document: DocumentNode, each: (set: SelectionSetNode) => void): void {
+  const walk = (set: SelectionSetNode | undefined) => {
+    if (!set) return;
+    each(set);
+    for (const selection of set.selections) if (selection.kind !== Kind.FRAGMENT_SPREAD) walk(selection.selectionSet);
+  };
+  for (const def of document.definitions) if (def.kind === Kind.OPERATION_DEFINITION || def.kind === Kind.FRAGMENT_DEFINITION) walk(def.selectionSet);
+}
+
+/**
+ * Express middleware on /graphql, after the JSON body parser: refuses a query text
+ * over `queryChars` and one repeating a field more than `maxSameField` times in a
+ * selection set, answering GraphQL-shaped 400s. Anything it cannot parse goes on
+ * to Apollo, which answers its own GRAPHQL_PARSE_FAILED.
+ */
+export function queryShapeGuard(): (req: { body?: unknown; query?: unknown }, res: { status(n: number): { json(b: unknown): void } }, next: () => void) => void {
+  return (req, res, next) => {
+    const body = req.body as { query?: unknown } | undefined;
+    const query = typeof body?.query === 'string' ? body.query : typeof (req.query as { query?: unknown } | undefined)?.query === 'string' ? ((req.query as { query: string }).query) : null;
+    if (query === null) return next();
+    const refuse = (message: string, limit: string) =>
+      res.status(400).json({ errors: [{ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit } }] });
+    if (query.length > GRAPHQL_LIMITS.queryChars) return refuse(`The query text is longer than ${GRAPHQL_LIMITS.queryChars} characters`, 'queryChars');
+    let document: DocumentNode;
+    try {
+      document = parse(query, PARSE_OPTIONS);
+    } catch {
+      return next();
+    }
+    const same = maxSameField(document);
+    if (same > GRAPHQL_LIMITS.maxSameField) return refuse(`A field is selected ${same} times in one selection set; the limit is ${GRAPHQL_LIMITS.maxSameField}`, 'sameField');
+    next();
+  };
 }

@@ -38,7 +38,7 @@ describe('HTTP surface', () => {
     const res = await post({ query: `{ ${aliases} }` });
     const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
     expect(res.status).toBe(400);
-    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'queryChars' });
   });
 
   it('sets security headers and hides the framework', async () => {

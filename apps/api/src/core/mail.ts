@@ -1,11 +1,45 @@
+import type { EntityManager } from 'typeorm';
+
 /** What services need to send mail; the mail module implements it, the app layer wires it in. */
 export interface MailMessage {
   to: string;
   subject: string;
+  /** The full text, as the recipient must receive it. */
   text: string;
+  /**
+   * Values in `text` that give access to something (a link's token, a code):
+   * they never reach the database in clear, nor the /admin outbox.
+   */
+  secrets?: readonly string[];
 }
 
 export interface Mailer {
-  /** Sends (or, without SMTP, logs) the message and records it in the outbox. */
-  send(message: MailMessage): Promise<void>;
+  /**
+   * Writes the message to the outbox through `em`, the manager of the transaction
+   * that causes it: the message exists if and only if that transaction commits.
+   * The outbox worker delivers it afterwards.
+   */
+  enqueue(em: EntityManager, message: MailMessage): Promise<void>;
+  /** Called after each enqueue (the worker uses it to look for due messages soon). */
+  onEnqueued(listener: () => void): () => void;
+}
+
+export interface OutboxRound {
+  sent: number;
+  retried: number;
+  failed: number;
+  logged: number;
+}
+
+/**
+ * Delivers the outbox. Kept behind this small interface so that a job queue
+ * (BullMQ) can replace the polling loop without touching the callers.
+ */
+export interface OutboxWorker {
+  /** Polls every MAIL_POLL_MS, and soon after each enqueue's commit. */
+  start(): void;
+  /** Stops polling and waits for the round in progress. */
+  stop(): Promise<void>;
+  /** One round: claims every message due at `now` and tries it once. */
+  runOnce(now?: Date): Promise<OutboxRound>;
 }

@@ -2,13 +2,15 @@ import type {
   EntityManager,
   EntityTarget,
   FindManyOptions,
+  FindOneOptions,
   FindOptionsWhere,
   Repository,
   SelectQueryBuilder,
   DeepPartial,
 } from 'typeorm';
 import { In } from 'typeorm';
-import type { DossierOwned } from './entity';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { DossierScoped } from './entity';
 import { notFound } from './errors';
 
 type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
@@ -18,8 +20,9 @@ type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
  * `dossierId = <the session's dossier>`, and every row it writes gets that
  * dossier; a row of another dossier is reported exactly as a missing one.
  */
-export class ScopedRepository<T extends DossierOwned> {
-  readonly repo: Repository<T>;
+export class ScopedRepository<T extends DossierScoped> {
+  /** Never exposed: a raw repository could query another dossier. */
+  readonly #repo: Repository<T>;
 
   constructor(
     em: EntityManager,
@@ -27,7 +30,7 @@ export class ScopedRepository<T extends DossierOwned> {
     readonly dossierId: string,
     private readonly label: string,
   ) {
-    this.repo = em.getRepository(entity);
+    this.#repo = em.getRepository(entity);
   }
 
   private scope(where?: Where<T>): Where<T> {
@@ -38,22 +41,22 @@ export class ScopedRepository<T extends DossierOwned> {
   }
 
   find(options: FindManyOptions<T> = {}): Promise<T[]> {
-    return this.repo.find({ ...options, where: this.scope(options.where as Where<T> | undefined) });
+    return this.#repo.find({ ...options, where: this.scope(options.where as Where<T> | undefined) });
   }
 
   findOneBy(where: FindOptionsWhere<T>): Promise<T | null> {
-    return this.repo.findOneBy(this.scope(where));
+    return this.#repo.findOneBy(this.scope(where));
   }
 
   count(where?: Where<T>): Promise<number> {
-    return this.repo.countBy(this.scope(where));
+    return this.#repo.countBy(this.scope(where));
   }
 
   /** The row with this id in the session's dossier, or NOT_FOUND. */
   async get(id: string, options: { lock?: boolean } = {}): Promise<T> {
-    const row = await this.repo.findOne({
+    const row = await this.#repo.findOne({
       where: this.scope({ id } as FindOptionsWhere<T>),
-      ...(options.lock && this.repo.manager.connection.options.type !== 'better-sqlite3'
+      ...(options.lock && this.#repo.manager.connection.options.type !== 'better-sqlite3'
         ? { lock: { mode: 'pessimistic_write' as const } }
         : {}),
     });
@@ -64,40 +67,93 @@ export class ScopedRepository<T extends DossierOwned> {
   /** Rows for these ids, in the session's dossier only (others silently absent). */
   findByIds(ids: readonly string[]): Promise<T[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.repo.findBy(this.scope({ id: In([...ids]) } as FindOptionsWhere<T>));
+    return this.#repo.findBy(this.scope({ id: In([...ids]) } as FindOptionsWhere<T>));
   }
 
   /** A new, unsaved entity of this dossier. */
   create(data: DeepPartial<T>): T {
-    const entity = this.repo.create(data);
+    const entity = this.#repo.create(data);
     entity.dossierId = this.dossierId;
     return entity;
   }
 
   save(entity: T): Promise<T> {
-    if (entity.dossierId && entity.dossierId !== this.dossierId) throw notFound(this.label, entity.id);
-    entity.dossierId = this.dossierId;
-    return this.repo.save(entity);
+    this.claim(entity);
+    return this.#repo.save(entity);
   }
 
   async saveMany(entities: T[]): Promise<T[]> {
-    for (const entity of entities) {
-      if (entity.dossierId && entity.dossierId !== this.dossierId) throw notFound(this.label, entity.id);
-      entity.dossierId = this.dossierId;
-    }
-    return this.repo.save(entities);
+    for (const entity of entities) this.claim(entity);
+    return this.#repo.save(entities);
   }
 
   /** Deletes rows of this dossier only; returns how many went. */
   async delete(where: FindOptionsWhere<T>): Promise<number> {
-    const result = await this.repo.delete(this.scope(where) as FindOptionsWhere<T>);
+    const result = await this.#repo.delete(this.scope(where) as FindOptionsWhere<T>);
     return result.affected ?? 0;
   }
 
-  /** A query builder already restricted to this dossier; add conditions with `andWhere`. */
-  query(alias: string): SelectQueryBuilder<T> {
-    return this.repo.createQueryBuilder(alias).where(`${alias}.dossierId = :scopeDossierId`, {
-      scopeDossierId: this.dossierId,
-    });
+  findOne(options: FindOneOptions<T>): Promise<T | null> {
+    return this.#repo.findOne({ ...options, where: this.scope(options.where as Where<T> | undefined) });
   }
+
+  /** Inserts rows of this dossier (no read-back, unlike `save`). */
+  async insert(entities: T | T[]): Promise<void> {
+    const rows = Array.isArray(entities) ? entities : [entities];
+    for (const entity of rows) this.claim(entity);
+    if (rows.length > 0) await this.#repo.insert(rows as QueryDeepPartialEntity<T>[]);
+  }
+
+  /** Updates rows of this dossier only; returns how many changed. */
+  async update(where: FindOptionsWhere<T>, changes: QueryDeepPartialEntity<T>): Promise<number> {
+    const result = await this.#repo.update(this.scope(where) as FindOptionsWhere<T>, changes);
+    return result.affected ?? 0;
+  }
+
+  private claim(entity: T): void {
+    if (entity.dossierId && entity.dossierId !== this.dossierId) throw notFound(this.label, entity.id);
+    entity.dossierId = this.dossierId;
+  }
+
+  /**
+   * A query builder restricted to this dossier that cannot lose the restriction:
+   * `where()` / `whereInIds()` are ANDed with the dossier condition instead of
+   * replacing it, and `orWhere()` (which would escape it by precedence) and
+   * re-binding the scope parameter throw. Nest alternatives in `andWhere(new Brackets(…))`.
+   */
+  query(alias: string): SelectQueryBuilder<T> {
+    return scopeQueryBuilder(this.#repo.createQueryBuilder(alias), alias, this.dossierId);
+  }
+}
+
+const SCOPE_PARAM = 'scopeDossierId';
+
+/** Makes `qb` keep `alias.dossierId = dossierId` whatever conditions are added later. */
+export function scopeQueryBuilder<T extends object>(qb: SelectQueryBuilder<T>, alias: string, dossierId: string): SelectQueryBuilder<T> {
+  qb.where(`${alias}.dossierId = :${SCOPE_PARAM}`, { [SCOPE_PARAM]: dossierId });
+  const andWhere = qb.andWhere.bind(qb);
+  const andWhereInIds = qb.andWhereInIds.bind(qb);
+  const setParameter = qb.setParameter.bind(qb);
+  const setParameters = qb.setParameters.bind(qb);
+  const refuse = (what: string) => () => {
+    throw new Error(`${what} on a dossier-scoped query would escape the dossier condition; use andWhere(new Brackets(...))`);
+  };
+  const guard = (key: string, value: unknown) => {
+    if (key === SCOPE_PARAM && value !== dossierId) throw new Error(`The dossier scope parameter of a scoped query cannot be re-bound`);
+  };
+  Object.assign(qb, {
+    where: andWhere,
+    whereInIds: andWhereInIds,
+    orWhere: refuse('orWhere'),
+    orWhereInIds: refuse('orWhereInIds'),
+    setParameter: (key: string, value: unknown) => {
+      guard(key, value);
+      return setParameter(key, value);
+    },
+    setParameters: (parameters: Record<string, unknown>) => {
+      for (const [key, value] of Object.entries(parameters)) guard(key, value);
+      return setParameters(parameters);
+    },
+  });
+  return qb;
 }

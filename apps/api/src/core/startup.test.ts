@@ -7,15 +7,26 @@ const main = join(__dirname, '..', '..', 'dist', 'main.js');
 
 function start(env: Record<string, string>) {
   return spawnSync(process.execPath, [main], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0', ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0', HISTORY_KEY: 'ab'.repeat(32), HISTORY_SIGNING_KEY: 'cd'.repeat(32), ...env },
     encoding: 'utf8',
-    timeout: 30_000,
+    // A safety net, not an assertion: on a loaded machine loading the app alone can take long.
+    timeout: 240_000,
   });
 }
+
+jest.setTimeout(300_000);
 
 describe('start-up with a bad configuration', () => {
   beforeAll(() => {
     if (!existsSync(main)) throw new Error(`${main} is missing: build the API first (pnpm --filter @comptoir/api build)`);
+  });
+
+  it('exits non-zero with one clear line naming HISTORY_KEY when production has none', () => {
+    const run = start({ HISTORY_KEY: '', DATABASE_URL: 'sqlite::memory:' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid configuration: HISTORY_KEY is required in production/)]);
+    const unsigned = start({ HISTORY_SIGNING_KEY: '', DATABASE_URL: 'sqlite::memory:' });
+    expect(unsigned.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid configuration: HISTORY_SIGNING_KEY is required in production/)]);
   });
 
   it('exits non-zero with one clear line for an unparsable DATABASE_URL', () => {

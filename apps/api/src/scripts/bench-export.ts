@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // Benchmark of STATS / Exports avancés (issue 5).
 //
 //   pnpm --filter @comptoir/api build && pnpm --filter @comptoir/api bench:export [--rows 100000] [--mariadb mariadb://root@127.0.0.1:3306/test] [--no-mariadb]
@@ -122,7 +123,7 @@ function rssSampler() {
 }
 
 async function scenarioExport(db: DatabaseConfig, format: ExportFormat, file: string): Promise<Result> {
-  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn', SMTP_URL: '' }), database: db };
+  const config = { ...loadConfig({ HISTORY_KEY: randomBytes(32).toString('hex'), HISTORY_SIGNING_KEY: randomBytes(32).toString('hex'), ...process.env, NODE_ENV: 'production', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn', SMTP_URL: '' }), database: db };
   const ds = await openDataSource(db);
   const app = createAppServices(config, ds, createLogger(config));
   const ctx = new RequestContext(

@@ -1,6 +1,5 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import HomePage from '../features/home/home.page';
 import StatusPage from '../features/health/status.page';
 import NotFoundPage from '../features/not-found/not-found.page';
 import { AppShell } from './layout/app-shell';
@@ -11,6 +10,7 @@ import { authRoutes } from '../features/auth/routes';
 
 // Pages that most users never open are split into their own chunks; the shell's
 // <Suspense> shows a loading line while one arrives.
+const DashboardPage = lazy(() => import('../features/dashboard/dashboard.page'));
 const PlaygroundPage = lazy(() => import('../features/playground/playground.page'));
 const AdminPage = lazy(() => import('../features/admin/admin.page'));
 const SupportPage = lazy(() => import('../features/support/support.page'));
@@ -25,7 +25,7 @@ export const router = createBrowserRouter([
     element: <AppShell />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <HomePage /> },
+      { index: true, element: <DashboardPage /> },
       { path: paths.status, element: <StatusPage /> },
       { path: paths.playground, element: <PlaygroundPage /> },
       { path: `${paths.admin}/*`, element: <AdminPage /> },

@@ -25,3 +25,14 @@ export function errorField(error: unknown): string | null {
   const field = error.errors[0]?.extensions?.field;
   return typeof field === 'string' ? field : null;
 }
+
+/** The server refused the profile (FORBIDDEN): the page shows why, without filters or "Réessayer" (retrying cannot help). */
+export function isRefused(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'FORBIDDEN');
+}
+
+/** Whether trying again may help: a network failure or a server fault, not a refusal or bad input. */
+export function isRetryable(error: unknown): boolean {
+  if (!CombinedGraphQLErrors.is(error)) return true;
+  return error.errors.every((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' || e.extensions?.code === undefined);
+}

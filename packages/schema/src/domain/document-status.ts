@@ -19,10 +19,10 @@ export const TRANSITIONS: Record<DocumentType, Partial<Record<S, readonly S[]>>>
 
 /** Statuses a document of each type can have, in their order of life. */
 export const DOCUMENT_STATUSES: Record<DocumentType, readonly S[]> = {
-  [DocumentType.QUOTE]: [S.DRAFT, S.SENT, S.ACCEPTED, S.REFUSED],
+  [DocumentType.QUOTE]: [S.DRAFT, S.SENT, S.ACCEPTED, S.REFUSED, S.CANCELLED],
   [DocumentType.INVOICE]: [S.DRAFT, S.ISSUED, S.PAID],
   [DocumentType.CREDIT_NOTE]: [S.DRAFT, S.ISSUED],
-  [DocumentType.PRICE_REQUEST]: [S.DRAFT, S.SENT, S.ANSWERED, S.CLOSED],
+  [DocumentType.PRICE_REQUEST]: [S.DRAFT, S.SENT, S.ANSWERED, S.CLOSED, S.CANCELLED],
   [DocumentType.SUPPLIER_ORDER]: [S.DRAFT, S.SENT, S.RECEIVED, S.CANCELLED],
 };
 
@@ -58,9 +58,21 @@ export function isEditable(type: DocumentType, status: S): boolean {
   return EDITABLE[type].includes(status);
 }
 
-/** Only drafts are deleted; an issued invoice or credit note never. */
-export function isDeletable(_type: DocumentType, status: S): boolean {
-  return status === S.DRAFT;
+/**
+ * Only unnumbered drafts (invoices and credit notes before issue) are deleted: a
+ * numbered document is never deleted, so no number is ever lost (SPEC.md).
+ */
+export function isDeletable(type: DocumentType, status: S): boolean {
+  return status === S.DRAFT && !NUMBERED_AT_CREATION.has(type);
+}
+
+/**
+ * Quotes, price requests and supplier orders, numbered at creation, are cancelled
+ * (status CANCELLED, kept, in their history) while still open. Issued invoices and
+ * credit notes are corrected by a credit note, never cancelled.
+ */
+export function isCancellable(type: DocumentType, status: S): boolean {
+  return NUMBERED_AT_CREATION.has(type) && (status === S.DRAFT || status === S.SENT);
 }
 
 export function nextStatuses(type: DocumentType, status: S): readonly S[] {

@@ -539,6 +539,8 @@ export type Document = {
   __typename?: 'Document';
   /** Statuses your profile may move this document to now */
   allowedStatuses: Array<DocumentStatus>;
+  /** Your profile may cancel it now (numbered quote, price request or supplier order, DRAFT or SENT): numbered documents are never deleted */
+  canCancel: Scalars['Boolean']['output'];
   /** What it converts to, when your profile may convert it now */
   canConvertTo?: Maybe<DocumentType>;
   /** Your profile may delete it now (never once an invoice/credit note is issued) */
@@ -1122,6 +1124,8 @@ export type Mutation = {
   adminRemoveUser: Scalars['Boolean']['output'];
   /** « Prendre en charge »; CONFLICT when a colleague has it, unless force */
   adminTakeSupportRequest: AdminSupportRequest;
+  /** Quote, price request or supplier order (DRAFT or SENT) → CANCELLED: numbered documents are cancelled and kept, never deleted */
+  cancelDocument: Document;
   /** Stops one of your exports at its next batch (any server process) */
   cancelExport: ExportLogEntry;
   /** Cancels a pending seat order; CONFLICT once paid or cancelled */
@@ -1151,7 +1155,7 @@ export type Mutation = {
   createSupplierOrder: Document;
   /** BAD_USER_INPUT names the field; COMMERCIAL, ACHAT, ACCOUNTANT: OTHER only (FORBIDDEN); ADD_USER without a free seat: PLAN_LIMIT (held while a seat order awaits payment) */
   createSupportRequest: SupportRequest;
-  /** Deletes a draft; returns its id. Issued invoices and credit notes are never deleted */
+  /** Deletes an unnumbered draft (invoice or credit note before issue); returns its id. Numbered documents are cancelled instead */
   deleteDocument: Scalars['ID']['output'];
   /** Deletes one of your presets or a shared one; returns its id */
   deleteExportPreset: Scalars['ID']['output'];
@@ -1267,6 +1271,12 @@ export type MutationAdminRemoveUserArgs = {
 export type MutationAdminTakeSupportRequestArgs = {
   force?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelDocumentArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 

@@ -15,7 +15,7 @@ import type { DemoIdentity } from './identity.seed';
  * member: the e-mails they would send are dropped (demo addresses).
  */
 export async function seedSupport(app: AppServices, identity: DemoIdentity): Promise<{ requests: number }> {
-  const quiet: AppServices = { ...app, mailer: { send: async () => undefined } };
+  const quiet: AppServices = { ...app, mailer: { enqueue: async () => undefined, onEnqueued: () => () => false } };
   const ctx = (user: User, profile: Profile | null, platformRole: PlatformRole | null = null) =>
     new RequestContext(
       quiet,

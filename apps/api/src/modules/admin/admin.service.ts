@@ -104,16 +104,12 @@ export interface ActionLink {
 }
 
 /**
- * What an operation did inside the caller's transaction, and what it still has to
- * do once that transaction has committed (e-mails, invitations): the support desk
- * applies a request in its own transaction and only then lets the mails go.
+ * What an operation did inside the caller's transaction. Its e-mails and invitations
+ * are already in the outbox of that transaction: they go out only if it commits.
  */
 export interface Applied<T> {
   value: T;
-  afterCommit(ctx: RequestContext): Promise<void>;
 }
-
-const nothingAfter = async (): Promise<void> => undefined;
 
 /** `%text%` for LIKE with `!` as the escape character (the same on SQLite and MySQL). */
 function containsPattern(text: string): string {
@@ -131,13 +127,9 @@ function cleanQuery(query: string): string {
   return text;
 }
 
-/** Mails after the commit: a failed delivery is logged and kept in the outbox, the change stands. */
-async function sendQuietly(ctx: RequestContext, to: string, subject: string, text: string): Promise<void> {
-  try {
-    await ctx.app.mailer.send({ to, subject, text });
-  } catch (err) {
-    ctx.log.warn({ to, subject, err: (err as Error).message }, 'admin notification not delivered');
-  }
+/** Writes the message to the outbox in the caller's transaction; the outbox worker delivers it (with retries). */
+async function notify(tx: RequestContext, to: string, subject: string, text: string): Promise<void> {
+  await tx.app.mailer.enqueue(tx.em, { to, subject, text });
 }
 
 async function getUser(em: EntityManager, userId: string): Promise<User> {
@@ -316,7 +308,7 @@ export async function outbox(ctx: RequestContext, args: PageArgs): Promise<Page<
 
 // ---------------------------------------------------------------- actions
 
-/** Changes a user's login e-mail (in the caller's transaction); the user is told at the old and the new address after it. */
+/** Changes a user's login e-mail in the caller's transaction; the user is told at the old and the new address (outbox, same transaction). */
 export async function applyChangeLoginEmail(tx: RequestContext, userId: string, newEmail: string, link?: ActionLink): Promise<Applied<User>> {
   const email = optionalEmail(normalizeEmail(newEmail ?? ''), 'newEmail');
   if (!email) throw badInput('REQUIRED', 'newEmail is required', 'newEmail');
@@ -327,10 +319,16 @@ export async function applyChangeLoginEmail(tx: RequestContext, userId: string, 
   if (taken) throw conflict('EMAIL_TAKEN', `The e-mail ${email} is already the login of another user`, { field: 'newEmail' });
   await tx.em.update(User, { id: found.id }, { email });
   await recordAction(tx, AdminActionKind.CHANGE_LOGIN_EMAIL, { targetUserId: found.id }, { before: { email: before }, after: { email } }, link);
-  const user = { ...found, email } as User;
-  const text = (address: string) =>
+  // Both messages are written in this transaction (outbox): the change never goes untold.
+  await notify(tx, before, 'Votre adresse de connexion Comptoir a changé', loginEmailChangedText(found.name, before, email, before));
+  await notify(tx, email, 'Votre adresse de connexion Comptoir a changé', loginEmailChangedText(found.name, before, email, email));
+  return { value: { ...found, email } as User };
+}
+
+function loginEmailChangedText(name: string, before: string, email: string, address: string): string {
+  return (
     [
-      `Bonjour ${user.name},`,
+      `Bonjour ${name},`,
       '',
       `À votre demande, l’équipe support de Comptoir a changé votre adresse de connexion :`,
       `  ancienne adresse : ${before}`,
@@ -338,23 +336,16 @@ export async function applyChangeLoginEmail(tx: RequestContext, userId: string, 
       '',
       `Ce message est envoyé aux deux adresses (ici : ${address}). Votre mot de passe ne change pas.`,
       'Si vous n’êtes pas à l’origine de cette demande, répondez à ce message ou contactez le support au plus vite.',
-    ].join('\n');
-  return {
-    value: user,
-    async afterCommit(ctx) {
-      await sendQuietly(ctx, before, 'Votre adresse de connexion Comptoir a changé', text(before));
-      await sendQuietly(ctx, email, 'Votre adresse de connexion Comptoir a changé', text(email));
-    },
-  };
+    ].join('\n')
+  );
 }
 
 export async function changeLoginEmail(ctx: RequestContext, userId: string, newEmail: string): Promise<AdminUserView> {
   const applied = await ctx.transaction((tx) => applyChangeLoginEmail(tx, userId, newEmail));
-  await applied.afterCommit(ctx);
   return (await userViews(ctx.em, [applied.value]))[0];
 }
 
-/** Adds a user to a dossier: an existing login gets a membership, a new one an invitation (after the commit). */
+/** Adds a user to a dossier: an existing login gets a membership, a new one an invitation (queued in the same transaction). */
 export async function applyAddUser(tx: RequestContext, dossierId: string, input: AdminAddUserInput, link?: ActionLink): Promise<Applied<User>> {
   const email = optionalEmail(normalizeEmail(input.email ?? ''), 'input.email');
   if (!email) throw badInput('REQUIRED', 'input.email is required', 'input.email');
@@ -383,40 +374,30 @@ export async function applyAddUser(tx: RequestContext, dossierId: string, input:
     newUser: isNew,
     ...(firmName ? { firmName } : {}),
   }, link);
-  const added = user;
-  return {
-    value: added,
-    async afterCommit(ctx) {
-      if (added.passwordHash === null) {
-        // A new login (or one that never set a password): the invitation sets the password.
-        try {
-          await sendInvitation(ctx, { userId: added.id, dossierName: dossier.name, profile: input.profile, firmName: firmName ?? undefined });
-        } catch (err) {
-          // The member is added either way; a failed delivery shows in the outbox (status `failed`).
-          ctx.log.warn({ userId: added.id, err: (err as Error).message }, 'invitation not delivered');
-        }
-        return;
-      }
-      await sendQuietly(
-        ctx,
-        added.email,
-        `Accès au dossier ${dossier.name}`,
-        [
-          `Bonjour ${added.name},`,
-          '',
-          `Vous avez désormais accès au dossier « ${dossier.name} » sur Comptoir.`,
-          `Connectez-vous avec votre adresse ${added.email} et votre mot de passe habituel, puis choisissez ce dossier.`,
-          '',
-          `${ctx.app.config.publicUrl}/login`,
-        ].join('\n'),
-      );
-    },
-  };
+  // The message is written in this transaction (outbox): no member without their e-mail.
+  if (user.passwordHash === null) {
+    // A new login (or one that never set a password): the invitation sets the password.
+    await sendInvitation(tx, { userId: user.id, dossierName: dossier.name, profile: input.profile, firmName: firmName ?? undefined });
+  } else {
+    await notify(
+      tx,
+      user.email,
+      `Accès au dossier ${dossier.name}`,
+      [
+        `Bonjour ${user.name},`,
+        '',
+        `Vous avez désormais accès au dossier « ${dossier.name} » sur Comptoir.`,
+        `Connectez-vous avec votre adresse ${user.email} et votre mot de passe habituel, puis choisissez ce dossier.`,
+        '',
+        `${tx.app.config.publicUrl}/login`,
+      ].join('\n'),
+    );
+  }
+  return { value: user };
 }
 
 export async function addUser(ctx: RequestContext, dossierId: string, input: AdminAddUserInput): Promise<MemberView> {
   const applied = await ctx.transaction((tx) => applyAddUser(tx, dossierId, input));
-  await applied.afterCommit(ctx);
   return memberView(ctx.em, dossierId, applied.value.id);
 }
 
@@ -433,7 +414,7 @@ export async function applyChangeProfile(tx: RequestContext, dossierId: string, 
       after: { profile },
     }, link);
   }
-  return { value: membership.profile, afterCommit: nothingAfter };
+  return { value: membership.profile };
 }
 
 export async function changeProfile(ctx: RequestContext, dossierId: string, userId: string, profile: Profile): Promise<MemberView> {
@@ -454,7 +435,7 @@ export async function applyRemoveUser(tx: RequestContext, dossierId: string, use
     after: null,
     sessionsRevoked: revoked.affected ?? 0,
   }, link);
-  return { value: user, afterCommit: nothingAfter };
+  return { value: user };
 }
 
 export async function removeUser(ctx: RequestContext, dossierId: string, userId: string): Promise<boolean> {
@@ -493,7 +474,7 @@ async function getOrder(tx: RequestContext, orderId: string): Promise<SeatOrder>
 /** The transfer is received: PAID, and the dossier's extra seats grow by the quantity, atomically. */
 export async function markSeatOrderPaid(ctx: RequestContext, orderId: string, reference?: string | null): Promise<SeatOrderView> {
   const receivedReference = optionalText(reference, 'reference', 120);
-  const { order, dossier } = await ctx.transaction(async (tx) => {
+  const { order } = await ctx.transaction(async (tx) => {
     const found = await getOrder(tx, orderId);
     if (found.status !== SeatOrderStatus.PENDING_PAYMENT) {
       throw conflict('SEAT_ORDER_NOT_PENDING', `This seat order is already ${found.status}`, { status: found.status });
@@ -516,23 +497,23 @@ export async function markSeatOrderPaid(ctx: RequestContext, orderId: string, re
       receivedReference,
     });
     for (const hook of seatOrderPaidHooks) await hook(tx, found);
+    const orderer = await tx.em.findOneBy(User, { id: found.orderedById });
+    if (orderer) {
+      await notify(
+        tx,
+        orderer.email,
+        `Paiement reçu : ${found.quantity} accès utilisateur(s) — ${dossierAfter.name}`,
+        [
+          `Bonjour ${orderer.name},`,
+          '',
+          `Nous avons reçu votre paiement (référence ${found.paymentReference}).`,
+          `${found.quantity} accès utilisateur(s) supplémentaire(s) sont désormais disponibles pour le dossier « ${dossierAfter.name} » (plan ${PLAN_LABEL[dossierAfter.plan]}).`,
+          'Indiquez-nous depuis la fonction Support les adresses des nouveaux utilisateurs.',
+        ].join('\n'),
+      );
+    }
     return { order: await tx.em.findOneByOrFail(SeatOrder, { id: found.id }), dossier: dossierAfter };
   });
-  const orderer = await ctx.em.findOneBy(User, { id: order.orderedById });
-  if (orderer) {
-    await sendQuietly(
-      ctx,
-      orderer.email,
-      `Paiement reçu : ${order.quantity} accès utilisateur(s) — ${dossier.name}`,
-      [
-        `Bonjour ${orderer.name},`,
-        '',
-        `Nous avons reçu votre paiement (référence ${order.paymentReference}).`,
-        `${order.quantity} accès utilisateur(s) supplémentaire(s) sont désormais disponibles pour le dossier « ${dossier.name} » (plan ${PLAN_LABEL[dossier.plan]}).`,
-        'Indiquez-nous depuis la fonction Support les adresses des nouveaux utilisateurs.',
-      ].join('\n'),
-    );
-  }
   return (await seatOrderViews(ctx.em, [order]))[0];
 }
 

@@ -61,7 +61,7 @@ export async function createArticle(ctx: RequestContext, input: ArticleInput): P
     const now = clock.now();
     const repo = tx.scoped(Article, LABEL);
     const article = repo.create({ ...values, version: 1, createdById: tx.userId, updatedById: tx.userId, createdAt: now, updatedAt: now });
-    await repo.repo.insert(article);
+    await repo.insert(article);
     await recordHistory(tx, {
       entityType: HistoryEntityType.ARTICLE,
       entityId: article.id,

@@ -34,6 +34,29 @@ describeMySql('documents under concurrent use (MySQL/MariaDB)', () => {
     expect(chain.ok).toBe(true);
   });
 
+  it('never gives one legal number twice, even to concurrent invoices and credit notes sharing a prefix', async () => {
+    const f = await createDossier(t, { profiles: [Profile.OWNER, Profile.ADV] });
+    // Settings from before prefixes were validated distinct: credit notes numbered like invoices.
+    const row = (await t.app.dataSource.query('SELECT `settings` FROM `dossiers` WHERE `id` = ?', [f.dossier.id])) as { settings: string }[];
+    const settings = { ...(JSON.parse(row[0].settings) as Record<string, string>), creditNotePrefix: 'FA', invoicePrefix: 'FA' };
+    await t.app.dataSource.query('UPDATE `dossiers` SET `settings` = ? WHERE `id` = ?', [JSON.stringify(settings), f.dossier.id]);
+    const adv = f.client(Profile.ADV);
+    const customer = await createCustomer(adv);
+    const drafts: Doc[] = [];
+    for (let i = 0; i < 12; i++) drafts.push(await createDoc(adv, i % 2 ? 'CREDIT_NOTE' : 'INVOICE', { partyId: customer.id, lines: [line()] }));
+    const clients = await Promise.all(drafts.map(() => sessionFor(t, f.as.ADV!.user.id, f.dossier.id)));
+    const results = await Promise.all(drafts.map((doc, i) => clients[i].exec<{ issueDocument: Doc }>(ISSUE, { id: doc.id, version: doc.version })));
+    const numbers = results.filter((r) => !r.errors).map((r) => r.data!.issueDocument.number as string);
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    for (const r of results.filter((x) => x.errors)) expect(firstError(r)).toMatchObject({ code: 'CONFLICT', reason: 'NUMBER_TAKEN' });
+    const stored = (await t.app.dataSource.query('SELECT `number` FROM `documents` WHERE `dossierId` = ? AND `number` IS NOT NULL', [f.dossier.id])) as { number: string }[];
+    expect(new Set(stored.map((s) => s.number)).size).toBe(stored.length);
+    // A refused issue gave its number back: the draft is still a draft, issuable again.
+    const refused = drafts.filter((_, i) => results[i].errors);
+    for (const doc of refused) expect((await getDoc(adv, doc.id)).status).toBe('DRAFT');
+  });
+
   it('lets exactly one of two concurrent updates of one version win; the other gets CONFLICT and nothing is lost', async () => {
     const adv = d.client(Profile.ADV);
     const customer = await createCustomer(adv);

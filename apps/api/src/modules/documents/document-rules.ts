@@ -42,9 +42,21 @@ export function isEditable(type: DocumentType, status: S): boolean {
   return EDITABLE[type].includes(status);
 }
 
-/** Only drafts are deleted; an issued invoice or credit note never. */
-export function isDeletable(_type: DocumentType, status: S): boolean {
-  return status === S.DRAFT;
+/**
+ * Only unnumbered drafts (invoices and credit notes before issue) are deleted: a
+ * numbered document is never deleted, so no number is ever lost (SPEC.md).
+ */
+export function isDeletable(type: DocumentType, status: S): boolean {
+  return status === S.DRAFT && !NUMBERED_AT_CREATION.has(type);
+}
+
+/**
+ * Quotes, price requests and supplier orders, numbered at creation, are cancelled
+ * (status CANCELLED, kept, in their history) while still open. Issued invoices and
+ * credit notes are corrected by a credit note, never cancelled.
+ */
+export function isCancellable(type: DocumentType, status: S): boolean {
+  return NUMBERED_AT_CREATION.has(type) && (status === S.DRAFT || status === S.SENT);
 }
 
 export function nextStatuses(type: DocumentType, status: S): readonly S[] {

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DocumentType } from '@comptoir/schema';
-import { bigintAsNumber, Identified, TIMESTAMP } from '../../core/entity';
+import { bigintAsNumber, DossierScoped, TIMESTAMP } from '../../core/entity';
 import { TrackedRecord } from '../history/tracked.entity';
 import type { VatAmount } from '../../core/money';
 
@@ -19,7 +19,8 @@ export enum DocumentStatus {
 
 /** A quote, invoice, credit note, price request or supplier order (pièce). */
 @Entity('documents')
-@Index('uq_documents_number', ['dossierId', 'type', 'number'], { unique: true })
+// A legal number is unique in its dossier whatever the type (two types may not share one).
+@Index('uq_documents_number', ['dossierId', 'number'], { unique: true })
 @Index('ix_documents_dossier_type_date', ['dossierId', 'type', 'date'])
 @Index('ix_documents_source', ['dossierId', 'sourceDocumentId'])
 export class Document extends TrackedRecord {
@@ -86,11 +87,8 @@ export class Document extends TrackedRecord {
 
 /** One line of a document; rows of an issued invoice or credit note are frozen by triggers. */
 @Entity('document_lines')
-@Index('ix_document_lines_document', ['documentId', 'position'])
-export class DocumentLine extends Identified {
-  @Column({ type: 'varchar', length: 36 })
-  dossierId: string;
-
+@Index('ix_document_lines_document', ['dossierId', 'documentId', 'position'])
+export class DocumentLine extends DossierScoped {
   @Column({ type: 'varchar', length: 36 })
   documentId: string;
 

@@ -1,7 +1,10 @@
 import { DocumentType } from '@comptoir/schema';
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Auth, PROFILES } from '../../core/auth/policy';
 import type { RequestContext } from '../../core/context';
+import type { Page } from '../../core/pagination';
+import { selectedFields } from '../../core/selection';
 import { ArticleType } from '../articles/article.types';
 import type { Article } from '../articles/article.entity';
 import { UserSummary, userSummaryLoader } from '../identity/user-summary.type';
@@ -10,7 +13,7 @@ import { HistoryEntryView, historyKey, historyLoader } from '../history/history.
 import type { Customer, Supplier } from '../parties/party.entity';
 import { CustomerType, SupplierType } from '../parties/party.types';
 import { CONVERSIONS, DOCUMENT_READERS, DOCUMENT_WRITERS, mayAccess, mayConvert } from './document-access';
-import { CONVERTIBLE_FROM, isDeletable, isEditable, nextStatuses, SALES_TYPES } from './document-rules';
+import { CONVERTIBLE_FROM, isCancellable, isDeletable, isEditable, nextStatuses, SALES_TYPES } from './document-rules';
 import { Document, DocumentStatus, type DocumentLine } from './document.entity';
 import {
   articleLoader,
@@ -22,6 +25,7 @@ import {
   supplierLoader,
 } from './document.loaders';
 import {
+  cancelDocument,
   changeDocumentStatus,
   convertDocument,
   createCreditNoteFromInvoice,
@@ -48,6 +52,31 @@ import { scaledToNumber, vatRateOf } from '../../core/money';
 type Connection = Promise<DocumentConnection>;
 const asConnection = (page: Promise<unknown>) => page as Connection;
 
+/**
+ * Loads what the selected fields of a page show (creator, modifier, party, lines), one
+ * batch per relation, before the field resolvers run: they then hit the loaders' cache.
+ * The statement count of a list is thus fixed by the query, not by when each field
+ * resolver happens to run (DataLoader batches split across ticks under load).
+ */
+async function withRelations(ctx: RequestContext, info: GraphQLResolveInfo, pending: Promise<Page<Document>>): Promise<Page<Document>> {
+  const page = await pending;
+  const wanted = selectedFields(info, ['nodes']);
+  const nodes = page.nodes;
+  const loads: Promise<unknown>[] = [];
+  const users = new Set<string>();
+  if (wanted.has('createdBy')) for (const n of nodes) users.add(n.createdById);
+  if (wanted.has('updatedBy')) for (const n of nodes) users.add(n.updatedById);
+  if (users.size > 0) loads.push(ctx.loader(userSummaryLoader).loadMany([...users]));
+  const partyIds = (sales: boolean) => [...new Set(nodes.filter((n) => n.partyId && SALES_TYPES.has(n.type) === sales).map((n) => n.partyId!))];
+  const customers = wanted.has('customer') ? partyIds(true) : [];
+  if (customers.length > 0) loads.push(ctx.loader(customerLoader).loadMany(customers));
+  const suppliers = wanted.has('supplier') ? partyIds(false) : [];
+  if (suppliers.length > 0) loads.push(ctx.loader(supplierLoader).loadMany(suppliers));
+  if (wanted.has('lines') && nodes.length > 0) loads.push(ctx.loader(documentLinesLoader).loadMany(nodes.map((n) => n.id)));
+  await Promise.all(loads);
+  return page;
+}
+
 /** A line as resolved under its document (knows its document's type and status). */
 interface LineView extends DocumentLine {
   documentType: DocumentType;
@@ -60,38 +89,38 @@ export class DocumentResolver {
 
   @Query(() => DocumentConnection, { description: 'Documents of the types your profile reads (filter.types narrows; FORBIDDEN for a type you may not read)' })
   @Auth(...DOCUMENT_READERS)
-  documents(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs): Connection {
-    return asConnection(listDocuments(ctx, null, args));
+  documents(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
+    return asConnection(withRelations(ctx, info, listDocuments(ctx, null, args)));
   }
 
   @Query(() => DocumentConnection, { description: 'Quotes (devis)' })
   @Auth(...PROFILES.sales)
-  quotes(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs): Connection {
-    return asConnection(listDocuments(ctx, [DocumentType.QUOTE], args));
+  quotes(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
+    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.QUOTE], args)));
   }
 
   @Query(() => DocumentConnection, { description: 'Invoices (factures)' })
   @Auth(...PROFILES.invoicingRead)
-  invoices(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs): Connection {
-    return asConnection(listDocuments(ctx, [DocumentType.INVOICE], args));
+  invoices(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
+    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.INVOICE], args)));
   }
 
   @Query(() => DocumentConnection, { description: 'Credit notes (avoirs)' })
   @Auth(...PROFILES.invoicingRead)
-  creditNotes(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs): Connection {
-    return asConnection(listDocuments(ctx, [DocumentType.CREDIT_NOTE], args));
+  creditNotes(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
+    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.CREDIT_NOTE], args)));
   }
 
   @Query(() => DocumentConnection, { description: 'Price requests (demandes de prix)' })
   @Auth(...PROFILES.purchases)
-  priceRequests(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs): Connection {
-    return asConnection(listDocuments(ctx, [DocumentType.PRICE_REQUEST], args));
+  priceRequests(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
+    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.PRICE_REQUEST], args)));
   }
 
   @Query(() => DocumentConnection, { description: 'Supplier orders (commandes fournisseur)' })
   @Auth(...PROFILES.purchases)
-  supplierOrders(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs): Connection {
-    return asConnection(listDocuments(ctx, [DocumentType.SUPPLIER_ORDER], args));
+  supplierOrders(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
+    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.SUPPLIER_ORDER], args)));
   }
 
   @Query(() => DocumentGql, { description: 'One document; FORBIDDEN when your profile does not read its type' })
@@ -202,7 +231,15 @@ export class DocumentResolver {
     return duplicateDocument(ctx, id);
   }
 
-  @Mutation(() => ID, { description: 'Deletes a draft; returns its id. Issued invoices and credit notes are never deleted' })
+  @Mutation(() => DocumentGql, {
+    description: 'Quote, price request or supplier order (DRAFT or SENT) → CANCELLED: numbered documents are cancelled and kept, never deleted',
+  })
+  @Auth(...DOCUMENT_WRITERS)
+  cancelDocument(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number): Promise<Document> {
+    return cancelDocument(ctx, id, version);
+  }
+
+  @Mutation(() => ID, { description: 'Deletes an unnumbered draft (invoice or credit note before issue); returns its id. Numbered documents are cancelled instead' })
   @Auth(...DOCUMENT_WRITERS)
   deleteDocument(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number): Promise<string> {
     return deleteDocument(ctx, id, version);
@@ -256,7 +293,12 @@ export class DocumentResolver {
 
   @FieldResolver(() => Boolean)
   canDelete(@Root() doc: Document, @Ctx() ctx: RequestContext): boolean {
-    return mayAccess(ctx, doc.type, 'write') && isDeletable(doc.type, doc.status);
+    return mayAccess(ctx, doc.type, 'write') && isDeletable(doc.type, doc.status) && doc.number === null;
+  }
+
+  @FieldResolver(() => Boolean)
+  canCancel(@Root() doc: Document, @Ctx() ctx: RequestContext): boolean {
+    return mayAccess(ctx, doc.type, 'write') && isCancellable(doc.type, doc.status);
   }
 
   @FieldResolver(() => DocumentType, { nullable: true })

@@ -13,6 +13,7 @@ import { Customer, Supplier, type PartyRecord } from '../parties/party.entity';
 import { assertDocumentAccess, CONVERSIONS, mayAccess, mayConvert, readableTypes } from './document-access';
 import {
   CONVERTIBLE_FROM,
+  isCancellable,
   isDeletable,
   isEditable,
   ISSUED_TYPES,
@@ -35,7 +36,7 @@ import {
   parseVatRate,
   type DocumentTotals,
 } from '../../core/money';
-import { nextNumber } from './numbering';
+import { guardNumber, nextNumber } from './numbering';
 
 const LABEL = 'Document';
 
@@ -264,7 +265,7 @@ async function insertDocument(tx: RequestContext, input: NewDocument): Promise<D
     createdAt: now,
     updatedAt: now,
   });
-  await repo.repo.insert(doc);
+  await guardNumber(numbered?.number ?? null, () => repo.insert(doc));
   await insertLines(tx, doc, input.lines, totals);
   await recordHistory(tx, {
     entityType: HistoryEntityType.DOCUMENT,
@@ -445,14 +446,16 @@ async function issue(tx: RequestContext, doc: Document, version: number): Promis
   }
   const now = clock.now();
   const numbered = await nextNumber(tx, doc.type, now.getUTCFullYear());
-  await updateVersioned(tx, Document, LABEL, doc, version, {
-    status: DocumentStatus.ISSUED,
-    number: numbered.number,
-    numberYear: numbered.year,
-    numberSequence: numbered.sequence,
-    date: isoDay(now),
-    issuedAt: now,
-  });
+  await guardNumber(numbered.number, () =>
+    updateVersioned(tx, Document, LABEL, doc, version, {
+      status: DocumentStatus.ISSUED,
+      number: numbered.number,
+      numberYear: numbered.year,
+      numberSequence: numbered.sequence,
+      date: isoDay(now),
+      issuedAt: now,
+    }),
+  );
   await recordHistory(tx, {
     entityType: HistoryEntityType.DOCUMENT,
     entityId: doc.id,
@@ -595,7 +598,10 @@ export async function duplicateDocument(ctx: RequestContext, id: string): Promis
 export async function deleteDocument(ctx: RequestContext, id: string, version: number): Promise<string> {
   return ctx.transaction(async (tx) => {
     const doc = await loadWritable(tx, id, version);
-    if (!isDeletable(doc.type, doc.status)) throw notInStatus(doc, 'deleted');
+    if (doc.number !== null && isCancellable(doc.type, doc.status)) {
+      throw conflict('WRONG_STATUS', `${documentLabel(doc)} is numbered: it is cancelled (cancelDocument), never deleted`, { currentStatus: doc.status, currentVersion: doc.version });
+    }
+    if (!isDeletable(doc.type, doc.status) || doc.number !== null) throw notInStatus(doc, 'deleted');
     await tx.em.getRepository(DocumentLine).delete({ dossierId: tx.dossierId, documentId: doc.id });
     await tx.em.getRepository(Document).delete({ id: doc.id, dossierId: tx.dossierId });
     await recordHistory(tx, {
@@ -606,6 +612,27 @@ export async function deleteDocument(ctx: RequestContext, id: string, version: n
       data: { label: documentLabel(doc), number: doc.number },
     });
     return doc.id;
+  });
+}
+
+/**
+ * Cancels a numbered quote, price request or supplier order (DRAFT or SENT →
+ * CANCELLED): the document and its number stay, the change is in its history.
+ */
+export async function cancelDocument(ctx: RequestContext, id: string, version: number): Promise<Document> {
+  return ctx.transaction(async (tx) => {
+    const doc = await loadWritable(tx, id, version);
+    if (!isCancellable(doc.type, doc.status)) throw notInStatus(doc, 'cancelled');
+    const from = doc.status;
+    await updateVersioned(tx, Document, LABEL, doc, version, { status: DocumentStatus.CANCELLED });
+    await recordHistory(tx, {
+      entityType: HistoryEntityType.DOCUMENT,
+      entityId: doc.id,
+      documentId: doc.id,
+      type: HistoryEntryType.STATUS_CHANGED,
+      data: { from, to: DocumentStatus.CANCELLED },
+    });
+    return doc;
   });
 }
 

@@ -3,6 +3,7 @@ import { createDossier, type FixtureDossier } from '../../../test/fixtures';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness';
 import { Document } from './document.entity';
 import {
+  historyOfDoc,
   CHANGE_STATUS,
   CONVERT_PRICE_REQUEST,
   CONVERT_QUOTE,
@@ -182,6 +183,25 @@ describe('documents', () => {
       expect(row.totalInclVatCents).toBe(issued.totalInclVatCents);
     });
 
+    it('has the database refuse a replacing INSERT (SQLite INSERT OR REPLACE, MySQL REPLACE) of an issued invoice or its lines', async () => {
+      const ds = t.app.dataSource;
+      const replace = ds.options.type === 'better-sqlite3' ? 'INSERT OR REPLACE' : 'REPLACE';
+      const copyOf = async (table: string, where: string, id: string, change: Record<string, unknown>) => {
+        const [row] = (await ds.query(`SELECT * FROM \`${table}\` WHERE \`dossierId\` = ? AND \`${where}\` = ?`, [d.dossier.id, id])) as Record<string, unknown>[];
+        const values = { ...row, ...change };
+        const columns = Object.keys(values);
+        return ds.query(`${replace} INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => values[c]));
+      };
+      // Same id, new totals; same number under a new id (the unique index conflicts); a line's replacement.
+      await expect(copyOf('documents', 'id', issued.id, { totalInclVatCents: 1 })).rejects.toThrow(/immutable/);
+      await expect(copyOf('documents', 'id', issued.id, { id: 'replacing-row-0000-0000-000000000000', totalInclVatCents: 1 })).rejects.toThrow(/immutable/);
+      const other = await draft('INVOICE');
+      await expect(copyOf('document_lines', 'documentId', issued.id, { documentId: other.id, unitPriceCents: 1 })).rejects.toThrow(/immutable/);
+      const row = await ds.getRepository(Document).findOneByOrFail({ id: issued.id });
+      expect(row).toMatchObject({ totalInclVatCents: issued.totalInclVatCents, number: issued.number, status: issued.status });
+      expect((await getDoc(adv, issued.id)).lines.map((l) => l.unitPriceCents)).toEqual(issued.lines.map((l) => l.unitPriceCents));
+    });
+
     it('still lets an issued invoice be marked paid, and drafts be changed directly', async () => {
       const paid = await to(issued, 'PAID');
       expect(paid.status).toBe('PAID');
@@ -268,12 +288,39 @@ describe('documents', () => {
       expect(copy.sourceDocument).toBeNull();
     });
 
-    it('deletes drafts only', async () => {
-      const quote = await draft('QUOTE');
-      expect(await adv.data(DELETE, { id: quote.id, version: quote.version })).toEqual({ deleteDocument: quote.id });
-      expect(await adv.errorCode(`query($id: ID!) { document(id: $id) { id } }`, { id: quote.id })).toBe('NOT_FOUND');
-      const sent = await to(await draft('QUOTE'), 'SENT');
-      expect(await adv.errorCode(DELETE, { id: sent.id, version: sent.version })).toBe('CONFLICT');
+    it('deletes unnumbered drafts only', async () => {
+      const invoice = await draft('INVOICE');
+      expect(await adv.data(DELETE, { id: invoice.id, version: invoice.version })).toEqual({ deleteDocument: invoice.id });
+      expect(await adv.errorCode(`query($id: ID!) { document(id: $id) { id } }`, { id: invoice.id })).toBe('NOT_FOUND');
+      const issued = await run(adv, ISSUE, { id: (await draft('INVOICE')).id, version: 1 });
+      expect(await adv.errorCode(DELETE, { id: issued.id, version: issued.version })).toBe('CONFLICT');
+    });
+
+    it('never deletes a numbered quote, price request or supplier order: it is cancelled, kept, in its history, and no number is lost', async () => {
+      const CANCEL = 'mutation($id: ID!, $version: Int!) { cancelDocument(id: $id, version: $version) { id number status version canDelete canCancel } }';
+      const FLAGS = 'query($id: ID!) { document(id: $id) { canDelete canCancel } }';
+      for (const type of ['QUOTE', 'PRICE_REQUEST', 'SUPPLIER_ORDER']) {
+        const first = await draft(type);
+        expect(first.number).toBeTruthy();
+        expect(await adv.data(FLAGS, { id: first.id })).toEqual({ document: { canDelete: false, canCancel: true } });
+        // Deleting it would leave a gap in the numbering: refused.
+        expect(await adv.errorCode(DELETE, { id: first.id, version: first.version })).toBe('CONFLICT');
+        const cancelled = (await adv.data<{ cancelDocument: Doc & { canDelete: boolean; canCancel: boolean } }>(CANCEL, { id: first.id, version: first.version })).cancelDocument;
+        expect(cancelled).toMatchObject({ id: first.id, number: first.number, status: 'CANCELLED', canDelete: false, canCancel: false });
+        const history = await historyOfDoc(adv, first.id);
+        expect(history[history.length - 1]).toMatchObject({ type: 'STATUS_CHANGED', fromStatus: 'DRAFT', toStatus: 'CANCELLED' });
+        // Sent ones too; cancelled is final.
+        const sent = await to(await draft(type), 'SENT');
+        expect((await adv.data<{ cancelDocument: Doc }>(CANCEL, { id: sent.id, version: sent.version })).cancelDocument.status).toBe('CANCELLED');
+        expect(await adv.errorCode(CANCEL, { id: sent.id, version: sent.version + 1 })).toBe('CONFLICT');
+        const next = await draft(type);
+        const seq = (n: string | null) => Number(n?.split('-').pop());
+        expect(seq(next.number)).toBe(seq(sent.number) + 1);
+        expect(seq(sent.number)).toBe(seq(first.number) + 1);
+      }
+      // Invoices and credit notes are not cancelled: a draft is deleted, an issued one corrected by a credit note.
+      const invoice = await draft('INVOICE');
+      expect(await adv.errorCode(CANCEL, { id: invoice.id, version: invoice.version })).toBe('CONFLICT');
     });
   });
 
@@ -337,6 +384,7 @@ describe('documents', () => {
     let owner: TestClient;
     let advL: TestClient;
     let f: FixtureDossier;
+    const ME_QUERY = '{ me { user { id } } }';
     const LIST = `query($filter: DocumentFilter, $sort: DocumentSort, $first: Int, $after: String) {
       documents(filter: $filter, sort: $sort, first: $first, after: $after) {
         totalCount pageInfo { hasNextPage endCursor }
@@ -362,15 +410,26 @@ describe('documents', () => {
     });
     afterAll(() => t2.close());
 
-    it('costs the same small number of queries for 5 and for 50 documents with party, creator, modifier and totals', async () => {
-      const five = await t2.queries.measure(() => owner.data<Page>(LIST, { first: 5 }));
-      const fifty = await t2.queries.measure(() => owner.data<Page>(LIST, { first: 50 }));
+    it('costs exactly the same 8 statements for 5 and for 50 documents with party, creator, modifier and totals', async () => {
+      // The session's lastSeenAt is written when a minute has passed since the last write: a time
+      // condition. Touch it now, then freeze Date (only Date) so the measured requests never do.
+      await owner.data(ME_QUERY);
+      jest.useFakeTimers({ now: Date.now(), doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+      let five: Awaited<ReturnType<typeof t2.queries.measure<Page>>>;
+      let fifty: typeof five;
+      try {
+        five = await t2.queries.measure(() => owner.data<Page>(LIST, { first: 5 }));
+        fifty = await t2.queries.measure(() => owner.data<Page>(LIST, { first: 50 }));
+      } finally {
+        jest.useRealTimers();
+      }
       expect(five.result.documents.nodes).toHaveLength(5);
       expect(fifty.result.documents.nodes).toHaveLength(50);
       expect(fifty.result.documents.nodes.every((n) => n.createdBy && n.updatedBy && (n.customer || n.supplier))).toBe(true);
-      expect(fifty.queries).toBe(five.queries);
-      expect(fifty.queries).toBeLessThanOrEqual(10);
-      console.log(`documents list: ${five.queries} queries for 5, ${fifty.queries} for 50`);
+      // Exact: session (3), count, page, users, customers, suppliers; the page's relations are loaded in
+      // one batch each by the list resolver, so scheduling under load cannot split them.
+      expect(five.queries).toBe(8);
+      expect(fifty.queries).toBe(8);
     });
 
     it('pages with a cursor through every sort without gaps or repeats', async () => {
@@ -427,7 +486,7 @@ describe('documents', () => {
 
   it('exposes the document fields the SPA needs', async () => {
     const doc = await draft('QUOTE');
-    expect(doc).toMatchObject({ canEdit: true, canDelete: true, canConvertTo: 'INVOICE', createdBy: { name: d.as.ADV!.user.name } });
+    expect(doc).toMatchObject({ canEdit: true, canDelete: false, canConvertTo: 'INVOICE', createdBy: { name: d.as.ADV!.user.name } });
     expect(Object.keys(CREATE_MUTATION)).toHaveLength(5);
     expect(DOC_FIELDS).toContain('allowedStatuses');
   });

@@ -176,6 +176,9 @@ export class DocumentGql {
   @Field({ description: 'Your profile may delete it now (never once an invoice/credit note is issued)' })
   canDelete: boolean;
 
+  @Field({ description: 'Your profile may cancel it now (numbered quote, price request or supplier order, DRAFT or SENT): numbered documents are never deleted' })
+  canCancel: boolean;
+
   @Field(() => DocumentType, { nullable: true, description: 'What it converts to, when your profile may convert it now' })
   canConvertTo: DocumentType | null;
 

@@ -46,6 +46,7 @@ const MESSAGE = 'Issued invoices and credit notes are immutable';
 const LINES_MESSAGE = 'Lines of an issued invoice or credit note are immutable';
 
 export const IMMUTABILITY_TRIGGER_NAMES = [
+  'trg_documents_issued_replace',
   'trg_documents_issued_update',
   'trg_documents_issued_delete',
   'trg_document_lines_issued_insert',
@@ -55,10 +56,23 @@ export const IMMUTABILITY_TRIGGER_NAMES = [
 
 const sqliteChanged = FROZEN_COLUMNS.map((c) => `NEW.\`${c}\` IS NOT OLD.\`${c}\``).join(' OR ');
 
+/**
+ * SQLite's REPLACE conflict resolution (`INSERT OR REPLACE`, `REPLACE INTO`, an
+ * upsert's REPLACE) deletes the conflicting row without firing DELETE triggers
+ * unless `recursive_triggers` is on. core/database.ts turns it on for every
+ * connection, and these INSERT triggers refuse a row that would replace an issued
+ * document (same id, or same number) or a line of one, whatever the pragma says.
+ */
+const replacesIssued =
+  "EXISTS (SELECT 1 FROM `documents` d WHERE (d.`id` = NEW.`id` OR (d.`dossierId` = NEW.`dossierId` AND d.`type` = NEW.`type` AND d.`number` = NEW.`number`)) AND d.`type` IN ('INVOICE', 'CREDIT_NOTE') AND d.`status` <> 'DRAFT')";
+const replacesIssuedLine =
+  "EXISTS (SELECT 1 FROM `document_lines` l JOIN `documents` d ON d.`id` = l.`documentId` WHERE l.`id` = NEW.`id` AND d.`type` IN ('INVOICE', 'CREDIT_NOTE') AND d.`status` <> 'DRAFT')";
+
 export const IMMUTABILITY_SQL_SQLITE: readonly string[] = [
+  `CREATE TRIGGER \`trg_documents_issued_replace\` BEFORE INSERT ON \`documents\` FOR EACH ROW WHEN ${replacesIssued} BEGIN SELECT RAISE(ABORT, '${MESSAGE}'); END`,
   `CREATE TRIGGER \`trg_documents_issued_update\` BEFORE UPDATE ON \`documents\` FOR EACH ROW WHEN ${ISSUED} AND (${STATUS_MOVE_REFUSED} OR ${sqliteChanged}) BEGIN SELECT RAISE(ABORT, '${MESSAGE}'); END`,
   `CREATE TRIGGER \`trg_documents_issued_delete\` BEFORE DELETE ON \`documents\` FOR EACH ROW WHEN ${ISSUED} BEGIN SELECT RAISE(ABORT, '${MESSAGE}'); END`,
-  `CREATE TRIGGER \`trg_document_lines_issued_insert\` BEFORE INSERT ON \`document_lines\` FOR EACH ROW WHEN ${issuedParent('NEW')} BEGIN SELECT RAISE(ABORT, '${LINES_MESSAGE}'); END`,
+  `CREATE TRIGGER \`trg_document_lines_issued_insert\` BEFORE INSERT ON \`document_lines\` FOR EACH ROW WHEN ${issuedParent('NEW')} OR ${replacesIssuedLine} BEGIN SELECT RAISE(ABORT, '${LINES_MESSAGE}'); END`,
   `CREATE TRIGGER \`trg_document_lines_issued_update\` BEFORE UPDATE ON \`document_lines\` FOR EACH ROW WHEN ${issuedParent('OLD')} OR ${issuedParent('NEW')} BEGIN SELECT RAISE(ABORT, '${LINES_MESSAGE}'); END`,
   `CREATE TRIGGER \`trg_document_lines_issued_delete\` BEFORE DELETE ON \`document_lines\` FOR EACH ROW WHEN ${issuedParent('OLD')} BEGIN SELECT RAISE(ABORT, '${LINES_MESSAGE}'); END`,
 ];

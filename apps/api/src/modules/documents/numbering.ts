@@ -1,6 +1,6 @@
 import { DocumentType } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
-import { notFound } from '../../core/errors';
+import { conflict, notFound } from '../../core/errors';
 import { Dossier, type DossierSettings } from '../identity/dossier.entity';
 
 const PREFIX_SETTING: Record<DocumentType, keyof DossierSettings> = {
@@ -49,4 +49,28 @@ export async function nextNumber(ctx: RequestContext, type: DocumentType, year: 
   if (!dossier) throw notFound('Dossier');
   const prefix = String(dossier.settings?.[PREFIX_SETTING[type]] ?? type.slice(0, 2));
   return { number: formatNumber(prefix, year, sequence), year, sequence };
+}
+
+/** A unique-index violation (MySQL/MariaDB ER_DUP_ENTRY, SQLite UNIQUE constraint). */
+function isDuplicate(err: unknown): boolean {
+  const e = err as { code?: string; errno?: number; message?: string; driverError?: { code?: string } };
+  const code = e.driverError?.code ?? e.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed: documents\.|Duplicate entry/.test(e.message ?? '');
+}
+
+/**
+ * Legal numbers are unique per dossier across types (index `uq_documents_number`):
+ * when two types share a prefix (settings from before the prefixes were validated
+ * distinct), the second document to take a number already used answers CONFLICT
+ * (NUMBER_TAKEN) and its transaction rolls back, number included.
+ */
+export async function guardNumber<T>(number: string | null, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (number !== null && isDuplicate(err)) {
+      throw conflict('NUMBER_TAKEN', `The number ${number} is already used in this dossier: give each document type its own prefix in the settings`, { number });
+    }
+    throw err;
+  }
 }

@@ -99,6 +99,9 @@ function validateSettings(input: DossierSettingsInput) {
   for (const field of PREFIX_FIELDS) {
     const value = (input[field] ?? '').trim().toUpperCase();
     if (!/^[A-Z0-9]{1,6}$/.test(value)) throw badInput('INVALID_PREFIX', `${field} must be 1 to 6 uppercase letters or digits`, `input.${field}`);
+    const taken = PREFIX_FIELDS.find((other) => prefixes[other] === value);
+    // Legal numbers are unique per dossier across types: two types cannot share a prefix.
+    if (taken) throw badInput('DUPLICATE_PREFIX', `${field} is already the prefix of ${taken}: each document type needs its own`, `input.${field}`);
     prefixes[field] = value;
   }
   if (!(VAT_RATES as readonly number[]).includes(input.defaultVatRate)) {

@@ -173,6 +173,13 @@ describe('subscription, seats and settings of the session’s dossier (Paramètr
     expect(theirs.members.map((m) => m.email)).toEqual([other.as.OWNER!.user.email]);
   });
 
+  it('refuses two document types sharing a prefix (legal numbers are unique per dossier across types)', async () => {
+    const { dossierSettings: before } = await d.client(Profile.OWNER).data<{ dossierSettings: { version: number } }>(SETTINGS);
+    const result = await d.client(Profile.OWNER).exec(UPDATE_SETTINGS, { input: validSettingsInput(before.version, { creditNotePrefix: 'fac' }) });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DUPLICATE_PREFIX', field: 'input.creditNotePrefix' });
+    expect((await d.client(Profile.OWNER).data<{ dossierSettings: { version: number } }>(SETTINGS)).dossierSettings.version).toBe(before.version);
+  });
+
   it('reads and updates the dossier settings, normalized, with an optimistic version', async () => {
     const { dossierSettings: before } = await d.client(Profile.OWNER).data<{ dossierSettings: { version: number; invoicePrefix: string } }>(SETTINGS);
     expect(before.invoicePrefix).toBe('FA');

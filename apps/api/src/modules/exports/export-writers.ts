@@ -142,9 +142,17 @@ export function xlsxWriter(out: Writable, sheetName: string, columns: readonly S
 }
 
 const CSV_SPECIAL = /[;"\r\n]/;
+/** What a spreadsheet takes for the start of a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
+/**
+ * A text cell: a leading quote neutralises anything a spreadsheet would evaluate
+ * (`=HYPERLINK(…)`, `@SUM(…)`, `+…`, `-…`, tab, CR), then CSV quoting. Amounts and
+ * counts are written by their own cases (`csvValue`), so negative numbers stay numbers.
+ */
 function csvText(text: string): string {
-  return CSV_SPECIAL.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return CSV_SPECIAL.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Integer cents as `1234,56` (decimal comma, no thousands separator), exactly, without floating point. */

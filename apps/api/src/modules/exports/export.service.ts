@@ -11,7 +11,7 @@ import { COLUMN_BY_KEY, TYPE_FR, STATUS_FR, type CellValue, type ExportColumnDef
 import { countDocuments, documentBatches, MODIFICATION_TYPES, validateColumns, validateFilter, type ExportFilterInputLike } from './export-source';
 import { csvWriter, xlsxWriter, type ParameterLine, type RowWriter, type SheetColumn } from './export-writers';
 import { ExportFormat, ExportKind, ExportLog, ExportPreset, ExportStatus, type ExportFilterValues } from './export.entity';
-import { frenchDay, parisDayStart, sqlInstant } from './paris-time';
+import { frenchDateTime, frenchDay, parisDayStart, parisWallClock, sqlInstant } from './paris-time';
 
 const PRESET = 'Export preset';
 const LOG = 'Export';
@@ -198,8 +198,9 @@ export interface ActionSummaryExportRequest {
   to?: string | null;
 }
 
+/** `liste-des-pieces-2026-12-02-16h05.xlsx`: the time is Paris time, as the screen shows it. */
 function fileNameOf(kind: ExportKind, format: ExportFormat, at: Date): string {
-  const stamp = sqlInstant(at).slice(0, 16).replace(' ', '-').replace(':', 'h');
+  const stamp = sqlInstant(parisWallClock(at)).slice(0, 16).replace(' ', '-').replace(':', 'h');
   const base = kind === ExportKind.DOCUMENTS ? 'liste-des-pieces' : 'recapitulatif-des-actions';
   return `${base}-${stamp}.${format === ExportFormat.XLSX ? 'xlsx' : 'csv'}`;
 }
@@ -272,11 +273,8 @@ export function cancelExport(ctx: RequestContext, id: string): Promise<ExportLog
  */
 export async function claimExport(ctx: RequestContext, id: string): Promise<ExportLog> {
   const repo = ctx.scoped(ExportLog, LOG);
-  const result = await repo.repo.update(
-    { id, dossierId: ctx.dossierId, userId: ctx.userId, status: ExportStatus.PENDING },
-    { status: ExportStatus.RUNNING, startedAt: new Date() },
-  );
-  if (!result.affected) throw notFound(LOG, id);
+  const affected = await repo.update({ id, userId: ctx.userId, status: ExportStatus.PENDING }, { status: ExportStatus.RUNNING, startedAt: new Date() });
+  if (!affected) throw notFound(LOG, id);
   return repo.get(id);
 }
 
@@ -331,7 +329,7 @@ async function filterLines(ctx: RequestContext, filter: Partial<ExportFilterValu
  */
 export async function writeExport(ctx: RequestContext, log: ExportLog, out: Writable, gone: () => boolean = () => false): Promise<ExportOutcome> {
   const started = Date.now();
-  const repo = ctx.scoped(ExportLog, LOG).repo;
+  const repo = ctx.scoped(ExportLog, LOG);
   let written = 0;
   let lastProgress = started;
   let cancelled = false;
@@ -349,7 +347,7 @@ export async function writeExport(ctx: RequestContext, log: ExportLog, out: Writ
     let writer: RowWriter;
     let parameters: ParameterLine[];
     const user = (await userNames(ctx, [log.userId])).get(log.userId) ?? ctx.user.name;
-    const common: ParameterLine[] = [['Exporté par', user], ['Exporté le', new Date()]];
+    const common: ParameterLine[] = [['Exporté par', user], ['Exporté le', frenchDateTime(new Date())]];
     if (log.kind === ExportKind.DOCUMENTS) {
       const columns = log.columns.map((key) => COLUMN_BY_KEY.get(key)).filter((c): c is ExportColumnDef => Boolean(c));
       const filter = validateFilter(log.filters);

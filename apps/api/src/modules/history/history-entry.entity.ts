@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Identified, TIMESTAMP } from '../../core/entity';
+import { DossierScoped, TIMESTAMP } from '../../core/entity';
 
 /** What an entry is about. */
 export enum HistoryEntityType {
@@ -61,17 +61,15 @@ export type HistoryData = HistoryDataByType[HistoryEntryType];
 
 /**
  * Append-only, hash-chained log of what happened in a dossier (SPEC.md, "Who did
- * what, and when"). `hash` = SHA-256(previousHash + canonical JSON of the entry's
- * content); `sequence` is gapless per dossier.
+ * what, and when"). `hash` = HMAC-SHA256(HISTORY_KEY, previousHash + RFC 8785
+ * canonical JSON of the entry's content): without the key, nobody who can write the
+ * database can recompute the chain. `sequence` is gapless per dossier.
  */
 @Entity('history_entries')
 @Index('uq_history_dossier_sequence', ['dossierId', 'sequence'], { unique: true })
 @Index('ix_history_entity', ['dossierId', 'entityType', 'entityId'])
 @Index('ix_history_document', ['dossierId', 'documentId'])
-export class HistoryEntry extends Identified {
-  @Column({ type: 'varchar', length: 36 })
-  dossierId: string;
-
+export class HistoryEntry extends DossierScoped {
   @Column({ type: 'int' })
   sequence: number;
 
@@ -88,7 +86,12 @@ export class HistoryEntry extends Identified {
   @Column({ type: 'varchar', length: 20 })
   type: HistoryEntryType;
 
-  @Column({ type: 'simple-json' })
+  /**
+   * JSON: LONGTEXT on MariaDB, native JSON on MySQL, TEXT on SQLite, so an edit at
+   * the documented input limits (500 lines of 2,000 characters, before and after)
+   * fits everywhere; MySQL's 64 KB TEXT (what `simple-json` maps to) did not.
+   */
+  @Column({ type: 'json' })
   data: HistoryData;
 
   @Column({ type: 'varchar', length: 36 })
@@ -104,7 +107,13 @@ export class HistoryEntry extends Identified {
   hash: string;
 }
 
-/** The head of a dossier's chain, locked (FOR UPDATE) by every writer so the chain stays linear. */
+/**
+ * The head of a dossier's chain, locked (FOR UPDATE) by every writer so the chain
+ * stays linear. `lastDigest` is the plain (unkeyed) SHA-256 running digest of the
+ * entries' content, what signed checkpoints cover so that an auditor can check
+ * them with the public key alone; `seal` is an HMAC (HISTORY_KEY) over the head,
+ * so rolling the head back after deleting the last entries shows.
+ */
 @Entity('history_chain_heads')
 export class HistoryChainHead {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -115,4 +124,42 @@ export class HistoryChainHead {
 
   @Column({ type: 'varchar', length: 64 })
   lastHash: string;
+
+  @Column({ type: 'varchar', length: 64, default: '' })
+  lastDigest: string;
+
+  @Column({ type: 'varchar', length: 64, default: '' })
+  seal: string;
+}
+
+/**
+ * A signed checkpoint: the Ed25519 signature (HISTORY_SIGNING_KEY) of
+ * `{ dossierId, sequence, hash, digest, createdAt }` in RFC 8785 canonical JSON.
+ * Recorded every HISTORY_CHECKPOINT_EVERY entries of a dossier and on demand
+ * (`history:checkpoint`). An auditor verifies it offline with the public key.
+ */
+@Entity('history_checkpoints')
+@Index('uq_history_checkpoint', ['dossierId', 'sequence'], { unique: true })
+export class HistoryCheckpoint extends DossierScoped {
+  @Column({ type: 'int' })
+  sequence: number;
+
+  /** The (HMAC) hash of entry `sequence`. */
+  @Column({ type: 'varchar', length: 64 })
+  hash: string;
+
+  /** The plain SHA-256 running digest of entries 1…sequence. */
+  @Column({ type: 'varchar', length: 64 })
+  digest: string;
+
+  @Column(TIMESTAMP)
+  createdAt: Date;
+
+  /** SHA-256 of the public key (SPKI DER), first 16 hex: which key signed. */
+  @Column({ type: 'varchar', length: 16 })
+  keyId: string;
+
+  /** Ed25519 signature, base64. */
+  @Column({ type: 'varchar', length: 100 })
+  signature: string;
 }

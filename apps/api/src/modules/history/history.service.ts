@@ -1,17 +1,18 @@
-import { createHash } from 'node:crypto';
-import { In, MoreThan } from 'typeorm';
+import { In, MoreThan, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/context';
-import { canonicalJson } from '../../core/canonical-json';
+import type { AppKeys } from '../../core/keys';
 import { clock } from '../../core/clock';
 import {
   HistoryChainHead,
+  HistoryCheckpoint,
   HistoryEntry,
   type HistoryDataByType,
   type HistoryEntityType,
   type HistoryEntryType,
 } from './history-entry.entity';
+import { contentOf, entryHash, GENESIS_HASH, headSeal, keyIdOf, nextDigest, signCheckpoint, checkpointSignatureValid, type HistoryExport } from './history-seal';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH } from './history-seal';
 
 export interface NewHistoryEntry<K extends HistoryEntryType> {
   entityType: HistoryEntityType;
@@ -21,66 +22,61 @@ export interface NewHistoryEntry<K extends HistoryEntryType> {
   data: HistoryDataByType[K];
 }
 
-/** The fields the hash covers: everything an entry says, except the hashes themselves. */
-function contentOf(entry: HistoryEntry): Record<string, unknown> {
-  return {
-    id: entry.id,
-    dossierId: entry.dossierId,
-    sequence: entry.sequence,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    documentId: entry.documentId ?? null,
-    type: entry.type,
-    data: entry.data,
-    userId: entry.userId,
-    createdAt: entry.createdAt.toISOString(),
-  };
-}
-
-/** SHA-256 over (previous hash + canonical JSON of the entry's content), hex. */
-export function entryHash(previousHash: string, entry: HistoryEntry): string {
-  return createHash('sha256')
-    .update(previousHash + canonicalJson(contentOf(entry)))
-    .digest('hex');
-}
+const sqliteOf = (em: EntityManager) => em.connection.options.type === 'better-sqlite3';
 
 /**
  * Locks the dossier's chain head for the rest of the transaction (creating it on
  * first use). MySQL/MariaDB: `INSERT … ON DUPLICATE KEY UPDATE` takes an exclusive
  * row lock, then `SELECT … FOR UPDATE`; SQLite transactions are serialized already.
  */
-async function lockHead(ctx: RequestContext): Promise<HistoryChainHead> {
-  const sqlite = ctx.em.connection.options.type === 'better-sqlite3';
-  const dossierId = ctx.dossierId;
-  if (sqlite) {
-    await ctx.em.query('INSERT OR IGNORE INTO `history_chain_heads` (`dossierId`, `lastSequence`, `lastHash`) VALUES (?, 0, ?)', [
-      dossierId,
-      GENESIS_HASH,
-    ]);
-  } else {
-    await ctx.em.query(
-      'INSERT INTO `history_chain_heads` (`dossierId`, `lastSequence`, `lastHash`) VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE `lastSequence` = `lastSequence`',
-      [dossierId, GENESIS_HASH],
-    );
-  }
-  const rows = (await ctx.em.query(
-    `SELECT \`lastSequence\`, \`lastHash\` FROM \`history_chain_heads\` WHERE \`dossierId\` = ?${sqlite ? '' : ' FOR UPDATE'}`,
+async function lockHead(em: EntityManager, dossierId: string): Promise<HistoryChainHead> {
+  const sqlite = sqliteOf(em);
+  await em.query(
+    sqlite
+      ? "INSERT OR IGNORE INTO `history_chain_heads` (`dossierId`, `lastSequence`, `lastHash`, `lastDigest`, `seal`) VALUES (?, 0, ?, '', '')"
+      : "INSERT INTO `history_chain_heads` (`dossierId`, `lastSequence`, `lastHash`, `lastDigest`, `seal`) VALUES (?, 0, ?, '', '') ON DUPLICATE KEY UPDATE `lastSequence` = `lastSequence`",
+    [dossierId, GENESIS_HASH],
+  );
+  const rows = (await em.query(
+    `SELECT \`lastSequence\`, \`lastHash\`, \`lastDigest\`, \`seal\` FROM \`history_chain_heads\` WHERE \`dossierId\` = ?${sqlite ? '' : ' FOR UPDATE'}`,
     [dossierId],
-  )) as { lastSequence: number | string; lastHash: string }[];
+  )) as { lastSequence: number | string; lastHash: string; lastDigest: string; seal: string }[];
   const head = new HistoryChainHead();
   head.dossierId = dossierId;
   head.lastSequence = Number(rows[0].lastSequence);
   head.lastHash = rows[0].lastHash;
+  head.lastDigest = rows[0].lastDigest;
+  head.seal = rows[0].seal;
   return head;
+}
+
+/** Signs the head's current state as a checkpoint (inside the caller's transaction, head locked). */
+async function writeCheckpoint(em: EntityManager, keys: AppKeys, head: HistoryChainHead): Promise<HistoryCheckpoint | null> {
+  if (head.lastSequence === 0) return null;
+  const existing = await em.findOneBy(HistoryCheckpoint, { dossierId: head.dossierId, sequence: head.lastSequence });
+  if (existing) return existing;
+  const body = {
+    dossierId: head.dossierId,
+    sequence: head.lastSequence,
+    hash: head.lastHash,
+    digest: head.lastDigest,
+    createdAt: clock.now().toISOString(),
+    keyId: keyIdOf(keys.publicKey),
+  };
+  const checkpoint = em.create(HistoryCheckpoint, { ...body, createdAt: new Date(body.createdAt), signature: signCheckpoint(keys.signingKey, body) });
+  await em.insert(HistoryCheckpoint, checkpoint);
+  return checkpoint;
 }
 
 /**
  * Appends an entry to the dossier's history, inside the caller's transaction
  * (refuses to run outside one: history and change commit together or not at all).
+ * Every HISTORY_CHECKPOINT_EVERY entries, the new head is signed as a checkpoint.
  */
 export async function recordHistory<K extends HistoryEntryType>(ctx: RequestContext, input: NewHistoryEntry<K>): Promise<HistoryEntry> {
   if (!ctx.inTransaction) throw new Error('recordHistory must run inside the transaction of the change it records');
-  const head = await lockHead(ctx);
+  const { keys, config } = ctx.app;
+  const head = await lockHead(ctx.em, ctx.dossierId);
   const entry = ctx.em.create(HistoryEntry, {
     dossierId: ctx.dossierId,
     sequence: head.lastSequence + 1,
@@ -90,13 +86,25 @@ export async function recordHistory<K extends HistoryEntryType>(ctx: RequestCont
     type: input.type,
     data: input.data,
     userId: ctx.userId,
-    createdAt: clock.now(),
+    // Millisecond precision: what every database stores and gives back, so the hash recomputes.
+    createdAt: new Date(Math.floor(clock.now().getTime())),
     previousHash: head.lastHash,
   });
-  entry.hash = entryHash(head.lastHash, entry);
+  const content = contentOf(entry);
+  entry.hash = entryHash(keys.historyKey, head.lastHash, content);
   await ctx.em.insert(HistoryEntry, entry);
-  await ctx.em.update(HistoryChainHead, { dossierId: ctx.dossierId }, { lastSequence: entry.sequence, lastHash: entry.hash });
+  head.lastSequence = entry.sequence;
+  head.lastHash = entry.hash;
+  head.lastDigest = nextDigest(head.lastDigest, content);
+  head.seal = headSeal(keys.historyKey, head);
+  await ctx.em.update(HistoryChainHead, { dossierId: ctx.dossierId }, { lastSequence: head.lastSequence, lastHash: head.lastHash, lastDigest: head.lastDigest, seal: head.seal });
+  if (entry.sequence % config.historyCheckpointEvery === 0) await writeCheckpoint(ctx.em, keys, head);
   return entry;
+}
+
+/** A signed checkpoint of the dossier's chain as it stands now (on demand: `history:checkpoint`). */
+export async function checkpointNow(em: EntityManager, keys: AppKeys, dossierId: string): Promise<HistoryCheckpoint | null> {
+  return writeCheckpoint(em, keys, await lockHead(em, dossierId));
 }
 
 export interface ChainVerification {
@@ -109,10 +117,23 @@ export interface ChainVerification {
 
 const VERIFY_BATCH = 500;
 
-/** Recomputes the dossier's chain from the first entry; reports the first broken link. */
+/**
+ * Recomputes the dossier's chain from the first entry with HISTORY_KEY and reports
+ * the first problem: a missing entry, a broken link, content that does not match
+ * its HMAC (a chain rewritten with plain hashes fails here), a signed checkpoint
+ * that does not match or lies beyond the end (truncated tail), or a chain head
+ * whose seal does not match (head rolled back).
+ */
 export async function verifyHistoryChain(ctx: RequestContext): Promise<ChainVerification> {
-  const repo = ctx.em.getRepository(HistoryEntry);
+  return verifyDossierHistory(ctx.em, ctx.app.keys, ctx.dossierId);
+}
+
+export async function verifyDossierHistory(em: EntityManager, keys: AppKeys, dossierId: string): Promise<ChainVerification> {
+  const repo = em.getRepository(HistoryEntry);
+  const checkpoints = await em.find(HistoryCheckpoint, { where: { dossierId }, order: { sequence: 'ASC' } });
+  const bySequence = new Map(checkpoints.map((c) => [c.sequence, c]));
   let previousHash = GENESIS_HASH;
+  let digest = '';
   let expected = 1;
   let checked = 0;
   const broken = (entry: { sequence: number; id: string | null }, reason: string): ChainVerification => ({
@@ -122,28 +143,63 @@ export async function verifyHistoryChain(ctx: RequestContext): Promise<ChainVeri
     brokenEntryId: entry.id,
     reason,
   });
+  for (const cp of checkpoints) {
+    const body = { ...cp, createdAt: cp.createdAt.toISOString() };
+    if (cp.keyId !== keyIdOf(keys.publicKey) || !checkpointSignatureValid(keys.publicKey, body)) {
+      return broken({ sequence: cp.sequence, id: null }, `the signed checkpoint at entry ${cp.sequence} has an invalid signature`);
+    }
+  }
   for (;;) {
-    const batch = await repo.find({
-      where: { dossierId: ctx.dossierId, sequence: MoreThan(expected - 1) },
-      order: { sequence: 'ASC' },
-      take: VERIFY_BATCH,
-    });
+    const batch = await repo.find({ where: { dossierId, sequence: MoreThan(expected - 1) }, order: { sequence: 'ASC' }, take: VERIFY_BATCH });
     for (const entry of batch) {
       if (entry.sequence !== expected) return broken({ sequence: expected, id: entry.id }, `entry ${expected} is missing`);
       if (entry.previousHash !== previousHash) return broken(entry, 'previousHash does not match the hash of the entry before');
-      if (entryHash(previousHash, entry) !== entry.hash) return broken(entry, 'content does not match its hash');
+      const content = contentOf(entry);
+      if (entryHash(keys.historyKey, previousHash, content) !== entry.hash) return broken(entry, 'content does not match its hash (HMAC seal)');
+      digest = nextDigest(digest, content);
+      const cp = bySequence.get(entry.sequence);
+      if (cp && (cp.hash !== entry.hash || cp.digest !== digest)) return broken(entry, `entries up to ${entry.sequence} differ from the signed checkpoint`);
       previousHash = entry.hash;
       expected++;
       checked++;
     }
     if (batch.length < VERIFY_BATCH) break;
   }
-  const head = await ctx.em.findOneBy(HistoryChainHead, { dossierId: ctx.dossierId });
+  const beyond = checkpoints.find((c) => c.sequence > checked);
+  if (beyond) {
+    return broken({ sequence: checked + 1, id: null }, `a signed checkpoint covers entry ${beyond.sequence} but the history ends at entry ${checked}: entries were deleted`);
+  }
+  const head = await em.findOneBy(HistoryChainHead, { dossierId });
   const lastSequence = head?.lastSequence ?? 0;
   if (lastSequence !== checked || (head && head.lastHash !== previousHash)) {
     return broken({ sequence: checked + 1, id: null }, `the chain head says ${lastSequence} entries, ${checked} found`);
   }
+  if (head && checked > 0 && (head.lastDigest !== digest || head.seal !== headSeal(keys.historyKey, head))) {
+    return broken({ sequence: checked + 1, id: null }, 'the chain head does not match its seal: the end of the history was changed (entries deleted and head rolled back?)');
+  }
   return { ok: true, checkedEntries: checked, brokenAtSequence: null, brokenEntryId: null, reason: null };
+}
+
+/** Everything an auditor needs to verify the dossier's history offline with the public key. */
+export async function exportHistory(em: EntityManager, keys: AppKeys, dossierId: string): Promise<HistoryExport> {
+  const entries = await em.find(HistoryEntry, { where: { dossierId }, order: { sequence: 'ASC' } });
+  const checkpoints = await em.find(HistoryCheckpoint, { where: { dossierId }, order: { sequence: 'ASC' } });
+  return {
+    format: 'comptoir-history/1',
+    dossierId,
+    exportedAt: new Date().toISOString(),
+    publicKey: keys.publicKeyPem,
+    entries: entries.map((e) => ({ ...contentOf(e), previousHash: e.previousHash, hash: e.hash })),
+    checkpoints: checkpoints.map((c) => ({
+      dossierId: c.dossierId,
+      sequence: c.sequence,
+      hash: c.hash,
+      digest: c.digest,
+      createdAt: c.createdAt.toISOString(),
+      keyId: c.keyId,
+      signature: c.signature,
+    })),
+  };
 }
 
 /** Entries of these records, oldest first, grouped by `entityType:entityId`. */

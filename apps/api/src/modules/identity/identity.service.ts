@@ -278,8 +278,8 @@ export async function requestPasswordReset(ctx: RequestContext, rawEmail: string
         where: { userId: user.id, purpose: AuthTokenPurpose.PASSWORD_RESET, createdAt: MoreThan(new Date(Date.now() - THROTTLE.windowMs)) },
       });
       if (recent >= MAX_RESET_MAILS) return;
-      const { link } = await issueToken(tx, AuthTokenPurpose.PASSWORD_RESET, user.id);
-      await tx.app.mailer.send({
+      const { link, token } = await issueToken(tx, AuthTokenPurpose.PASSWORD_RESET, user.id);
+      await tx.app.mailer.enqueue(tx.em, {
         to: user.email,
         subject: 'Réinitialisation de votre mot de passe Comptoir',
         text: [
@@ -293,6 +293,7 @@ export async function requestPasswordReset(ctx: RequestContext, rawEmail: string
           '',
           'Toutes vos sessions ouvertes seront fermées. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable.',
         ].join('\n'),
+        secrets: [token],
       });
     });
   } catch (err) {

@@ -31,7 +31,7 @@ export interface InvitationParams {
 export async function sendInvitation(ctx: RequestContext, params: InvitationParams): Promise<void> {
   const user = await ctx.em.findOneBy(User, { id: params.userId });
   if (!user) throw notFound('User', params.userId);
-  const { link } = await issueToken(ctx, AuthTokenPurpose.INVITATION, user.id, { dossierName: params.dossierName });
+  const { link, token } = await issueToken(ctx, AuthTokenPurpose.INVITATION, user.id, { dossierName: params.dossierName });
   const text = [
     `Bonjour ${user.name},`,
     '',
@@ -45,7 +45,8 @@ export async function sendInvitation(ctx: RequestContext, params: InvitationPara
     '',
     'Si vous ne vous attendiez pas à cette invitation, ignorez ce message.',
   ].join('\n');
-  await ctx.app.mailer.send({ to: user.email, subject: `Invitation au dossier ${params.dossierName} sur Comptoir`, text });
+  // Written to the outbox through the caller's manager: part of its transaction.
+  await ctx.app.mailer.enqueue(ctx.em, { to: user.email, subject: `Invitation au dossier ${params.dossierName} sur Comptoir`, text, secrets: [token] });
 }
 
 /** What the accept page shows before the password is chosen; NOT_FOUND when unknown, used or expired. */

@@ -6,14 +6,34 @@ import { hash, verify, Algorithm } from '@node-rs/argon2';
  */
 export const ARGON2_PARAMS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/**
+ * Each argon2 run takes 19 MiB of native memory on a libuv thread. Unbounded, a
+ * burst of logins holds (and leaves the allocator holding) 19 MiB per concurrent
+ * check; at most this many run at once, the others wait their turn.
+ */
+export const MAX_CONCURRENT_ARGON2 = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  while (running >= MAX_CONCURRENT_ARGON2) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_PARAMS);
+  return oneAtATime(() => hash(password, ARGON2_PARAMS));
 }
 
 export async function verifyPassword(hashed: string | null, password: string): Promise<boolean> {
   if (!hashed) return false;
   try {
-    return await verify(hashed, password);
+    return await oneAtATime(() => verify(hashed, password));
   } catch {
     return false;
   }

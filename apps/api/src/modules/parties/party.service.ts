@@ -67,7 +67,7 @@ export async function createParty(ctx: RequestContext, kind: PartyKind, input: P
     const now = clock.now();
     const repo = tx.scoped<PartyRecord>(ENTITY[kind], LABEL[kind]);
     const party = repo.create({ ...values, version: 1, createdById: tx.userId, updatedById: tx.userId, createdAt: now, updatedAt: now });
-    await repo.repo.insert(party);
+    await repo.insert(party);
     await recordHistory(tx, {
       entityType: HISTORY[kind],
       entityId: party.id,

@@ -221,15 +221,14 @@ export async function takeSupportRequest(ctx: RequestContext, id: string, force 
 /** Support writes in the thread (the request moves to IN_PROGRESS); the requester gets it by e-mail. */
 export async function answerSupportRequest(ctx: RequestContext, id: string, text: string): Promise<AdminRequestView> {
   const body = messageText(text, 'text');
-  const { request, dossier } = await ctx.transaction(async (tx) => {
+  await ctx.transaction(async (tx) => {
     const locked = await lockRequest(tx, id);
     assertOpen(locked.request);
     const now = clock.now();
     await startIfOpen(tx, locked.request, now);
     await addMessage(tx, locked.request, body, now);
-    return locked;
+    await mailSupportAnswer(tx, { request: locked.request, summary: summarize(locked.request.kind, locked.request.payload), dossierName: locked.dossier.name }, 'ANSWER', body);
   });
-  await mailSupportAnswer(ctx, { request, summary: summarize(request.kind, request.payload), dossierName: dossier.name }, 'ANSWER', body);
   return adminSupportRequest(ctx, id);
 }
 
@@ -272,7 +271,7 @@ async function applyRequest(tx: RequestContext, request: SupportRequest): Promis
     }
     case SupportRequestKind.OTHER: {
       await recordAction(tx, AdminActionKind.CLOSE_SUPPORT_REQUEST, { dossierId: request.dossierId }, { before: { status: request.status }, after: { status: SupportRequestStatus.DONE } }, link);
-      return { applied: { value: null, afterCommit: async () => undefined }, changes: [] };
+      return { applied: { value: null }, changes: [] };
     }
   }
   throw new Error(`unknown kind of request: ${String(request.kind)}`);
@@ -290,7 +289,7 @@ export async function processSupportRequest(ctx: RequestContext, id: string, mes
   const answer = !message?.trim() ? null : messageText(message, 'message');
   let applying = false;
   try {
-    const { request, dossier, outcome } = await ctx.transaction(async (tx) => {
+    await ctx.transaction(async (tx) => {
       const locked = await lockRequest(tx, id);
       const found = locked.request;
       assertOpen(found);
@@ -314,10 +313,9 @@ export async function processSupportRequest(ctx: RequestContext, id: string, mes
         updatedAt: now,
       });
       await history(tx, found, HistoryEntryType.STATUS_CHANGED, { from: found.status, to: SupportRequestStatus.DONE, changes: result.changes });
-      return { request: found, dossier: locked.dossier, outcome: result };
+      // The change's own mails (invitation, address notices) are already queued by applyRequest.
+      await mailSupportAnswer(tx, { request: found, summary: summarize(found.kind, found.payload), dossierName: locked.dossier.name }, 'DONE', answer);
     });
-    await outcome.applied.afterCommit(ctx);
-    await mailSupportAnswer(ctx, { request, summary: summarize(request.kind, request.payload), dossierName: dossier.name }, 'DONE', answer);
   } catch (err) {
     if (applying && err instanceof AppError) await recordFailure(ctx, id, err);
     throw err;
@@ -342,7 +340,7 @@ export async function rejectSupportRequest(ctx: RequestContext, id: string, reas
   const parsed = plainText(SUPPORT_LIMITS.reason).safeParse(reason ?? '');
   if (!parsed.success) throw refusedInput(fieldErrors(parsed.error, reason), 'reason');
   const text = parsed.data.trim();
-  const { request, dossier } = await ctx.transaction(async (tx) => {
+  await ctx.transaction(async (tx) => {
     const locked = await lockRequest(tx, id);
     const found = locked.request;
     assertOpen(found);
@@ -363,9 +361,8 @@ export async function rejectSupportRequest(ctx: RequestContext, id: string, reas
       reason: text,
     }, { supportRequestId: id });
     await history(tx, found, HistoryEntryType.STATUS_CHANGED, { from: found.status, to: SupportRequestStatus.REJECTED, label: text });
-    return locked;
+    await mailSupportAnswer(tx, { request: found, summary: summarize(found.kind, found.payload), dossierName: locked.dossier.name }, 'REJECTED', text);
   });
-  await mailSupportAnswer(ctx, { request, summary: summarize(request.kind, request.payload), dossierName: dossier.name }, 'REJECTED', text);
   return adminSupportRequest(ctx, id);
 }
 

@@ -8,24 +8,23 @@ export function requestReference(id: string): string {
   return `DS-${id.slice(0, 8).toUpperCase()}`;
 }
 
-/** Mails go after the commit: a failed delivery is logged and kept in the outbox, the change stands. */
-export async function mailQuietly(ctx: RequestContext, to: string, subject: string, lines: string[]): Promise<void> {
-  try {
-    await ctx.app.mailer.send({ to, subject, text: lines.join('\n') });
-  } catch (err) {
-    ctx.log.warn({ subject, err: (err as Error).message }, 'support e-mail not delivered');
-  }
+/**
+ * Writes the mail to the outbox with the caller's transaction context (`tx`): it exists
+ * only if the change commits, and the outbox worker delivers it (with retries).
+ */
+export async function queueMail(tx: RequestContext, to: string, subject: string, lines: string[]): Promise<void> {
+  await tx.app.mailer.enqueue(tx.em, { to, subject, text: lines.join('\n') });
 }
 
 const SUPPORT_NOTICE_CAP = 20;
 
 /** The support team's addresses: the agent in charge, or every support account when nobody is. */
-async function supportAddresses(ctx: RequestContext, assignedToId: string | null): Promise<string[]> {
+async function supportAddresses(tx: RequestContext, assignedToId: string | null): Promise<string[]> {
   if (assignedToId) {
-    const agent = await ctx.em.findOneBy(User, { id: assignedToId });
+    const agent = await tx.em.findOneBy(User, { id: assignedToId });
     if (agent) return [agent.email];
   }
-  const team = await ctx.em.find(User, { where: { platformRole: PlatformRole.SUPPORT }, order: { email: 'ASC' }, take: SUPPORT_NOTICE_CAP });
+  const team = await tx.em.find(User, { where: { platformRole: PlatformRole.SUPPORT }, order: { email: 'ASC' }, take: SUPPORT_NOTICE_CAP });
   return team.map((u) => u.email);
 }
 
@@ -35,51 +34,52 @@ export interface MailFacts {
   dossierName: string;
 }
 
-export async function mailRequestReceived(ctx: RequestContext, facts: MailFacts, requester: User, firstMessage: string | null): Promise<void> {
+/** In the request's transaction (`tx`): the requester's acknowledgement and the notice to support. */
+export async function mailRequestReceived(tx: RequestContext, facts: MailFacts, requester: User, firstMessage: string | null): Promise<void> {
   const ref = requestReference(facts.request.id);
-  await mailQuietly(ctx, requester.email, `Demande de support ${ref} reçue`, [
+  await queueMail(tx, requester.email, `Demande de support ${ref} reçue`, [
     `Bonjour ${requester.name},`,
     '',
     `Nous avons bien reçu votre demande pour le dossier « ${facts.dossierName} » :`,
     `  ${facts.summary}`,
     '',
     'L’équipe support la traite au plus vite ; vous recevrez un e-mail à chaque réponse.',
-    `Suivez-la dans Comptoir, fonction Support : ${ctx.app.config.publicUrl}/support/${facts.request.id}`,
+    `Suivez-la dans Comptoir, fonction Support : ${tx.app.config.publicUrl}/support/${facts.request.id}`,
   ]);
-  for (const address of await supportAddresses(ctx, null)) {
-    await mailQuietly(ctx, address, `Nouvelle demande ${ref} — ${facts.dossierName}`, [
+  for (const address of await supportAddresses(tx, null)) {
+    await queueMail(tx, address, `Nouvelle demande ${ref} — ${facts.dossierName}`, [
       `Dossier : ${facts.dossierName}`,
       `Demandé par : ${requester.name} <${requester.email}>`,
       `Demande : ${facts.summary}`,
       ...(firstMessage ? ['', firstMessage] : []),
       '',
-      `${ctx.app.config.publicUrl}/admin/support/${facts.request.id}`,
+      `${tx.app.config.publicUrl}/admin/support/${facts.request.id}`,
     ]);
   }
 }
 
 /** The dossier wrote in the thread: the agent in charge (or the team) is told. */
-export async function mailRequesterMessage(ctx: RequestContext, facts: MailFacts, author: string, text: string): Promise<void> {
+export async function mailRequesterMessage(tx: RequestContext, facts: MailFacts, author: string, text: string): Promise<void> {
   const ref = requestReference(facts.request.id);
-  for (const address of await supportAddresses(ctx, facts.request.assignedToId)) {
-    await mailQuietly(ctx, address, `Nouveau message sur ${ref} — ${facts.dossierName}`, [
+  for (const address of await supportAddresses(tx, facts.request.assignedToId)) {
+    await queueMail(tx, address, `Nouveau message sur ${ref} — ${facts.dossierName}`, [
       `${author} a écrit :`,
       '',
       text,
       '',
-      `${ctx.app.config.publicUrl}/admin/support/${facts.request.id}`,
+      `${tx.app.config.publicUrl}/admin/support/${facts.request.id}`,
     ]);
   }
 }
 
 /** Support answered, or closed the request (DONE or REJECTED): the requester is told. */
 export async function mailSupportAnswer(
-  ctx: RequestContext,
+  tx: RequestContext,
   facts: MailFacts,
   outcome: 'ANSWER' | 'DONE' | 'REJECTED',
   text: string | null,
 ): Promise<void> {
-  const requester = await ctx.em.findOneBy(User, { id: facts.request.requestedById });
+  const requester = await tx.em.findOneBy(User, { id: facts.request.requestedById });
   if (!requester) return;
   const ref = requestReference(facts.request.id);
   const subject = {
@@ -92,13 +92,13 @@ export async function mailSupportAnswer(
     DONE: 'L’équipe support a traité votre demande :',
     REJECTED: 'L’équipe support a refusé votre demande :',
   }[outcome];
-  await mailQuietly(ctx, requester.email, subject, [
+  await queueMail(tx, requester.email, subject, [
     `Bonjour ${requester.name},`,
     '',
     opening,
     `  ${facts.summary} (dossier « ${facts.dossierName} »)`,
     ...(text ? ['', outcome === 'REJECTED' ? `Motif : ${text}` : text] : []),
     '',
-    `${ctx.app.config.publicUrl}/support/${facts.request.id}`,
+    `${tx.app.config.publicUrl}/support/${facts.request.id}`,
   ]);
 }

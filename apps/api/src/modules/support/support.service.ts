@@ -211,10 +211,11 @@ export async function createSupportRequest(ctx: RequestContext, input: SupportRe
       type: HistoryEntryType.CREATED,
       data: { label: summarize(kind, payload) },
     });
+    // The acknowledgement and the notice to support go to the outbox in this transaction.
+    const requester = await tx.em.findOneByOrFail(User, { id: tx.userId });
+    await mailRequestReceived(tx, { request, summary: summarize(kind, payload), dossierName: dossier.name }, requester, message);
     return { request, dossier };
   });
-  const requester = await ctx.em.findOneByOrFail(User, { id: ctx.userId });
-  await mailRequestReceived(ctx, { request: created.request, summary: summarize(kind, payload), dossierName: created.dossier.name }, requester, message);
   return (await requestViews(ctx, [created.request]))[0];
 }
 
@@ -249,7 +250,7 @@ export async function getSupportRequest(ctx: RequestContext, id: string): Promis
 /** The dossier writes in a request's thread; a closed request takes no more messages. */
 export async function postSupportMessage(ctx: RequestContext, id: string, text: string): Promise<SupportRequestView> {
   const body = messageText(text, 'text');
-  const { request, dossierName } = await ctx.transaction(async (tx) => {
+  await ctx.transaction(async (tx) => {
     const found = await visibleRequest(tx, id, { lock: true });
     if (!(OPEN_STATUSES as readonly string[]).includes(found.status)) {
       throw conflict('REQUEST_CLOSED', 'This request is closed: send a new one', { status: found.status });
@@ -260,9 +261,8 @@ export async function postSupportMessage(ctx: RequestContext, id: string, text: 
     );
     await tx.em.update(SupportRequest, { id: found.id }, { lastMessageAt: now });
     const dossier = await tx.em.findOneByOrFail(Dossier, { id: tx.dossierId });
-    return { request: found, dossierName: dossier.name };
+    await mailRequesterMessage(tx, { request: found, summary: summarize(found.kind, found.payload), dossierName: dossier.name }, tx.user.name, body);
   });
-  await mailRequesterMessage(ctx, { request, summary: summarize(request.kind, request.payload), dossierName }, ctx.user.name, body);
   return getSupportRequest(ctx, id);
 }
 

@@ -1,5 +1,6 @@
 import type { Messages } from './messages.fr';
 import { errorCodesEn, errorReasonsEn } from '../error-messages';
+import { dashboardEn } from '../../features/dashboard/dashboard.messages';
 import { documentsEn } from '../../features/documents/documents.messages';
 import { exportsEn } from '../../features/exports/exports.messages';
 import { supportEn } from '../../features/support/support.messages';
@@ -28,6 +29,17 @@ export const en: Messages = {
   'nav.admin': 'Support team',
   'nav.soon': 'soon',
   'nav.open': 'Open the menu',
+  'table.actions': 'Actions',
+  'admin.detail.email': 'Login e-mail',
+  'admin.detail.name': 'Name',
+  'admin.detail.profile': 'Profile',
+  'admin.detail.plan': 'Plan',
+  'admin.detail.status': 'Status',
+  'admin.detail.extraSeats': 'Extra seats',
+  'unsaved.title': 'Leave without saving?',
+  'unsaved.body': 'Your changes are not saved: they will be lost if you leave this page.',
+  'unsaved.leave': 'Leave without saving',
+  'unsaved.stay': 'Stay on the page',
   'nav.close': 'Close the menu',
 
   'language.label': 'Language',
@@ -36,10 +48,6 @@ export const en: Messages = {
 
   'footer.status': 'Service status',
 
-  'home.title': 'Welcome to Comptoir',
-  'home.intro':
-    "Comptoir brings together your company's quotes, invoices, credit notes and purchases. Everyone works with their own profile, and every document records who did what, and when.",
-  'home.next': 'The menu shows only the functions your profile opens.',
 
   'status.title': 'Service status',
   'status.intro': "The Comptoir server's answer to the GraphQL health query.",
@@ -217,6 +225,7 @@ export const en: Messages = {
   'error.retry': 'Try again',
   'error.network': 'The server cannot be reached. Check your connection.',
   'error.retryIn': 'Try again in {minutes} min.',
+  ...dashboardEn,
   ...errorCodesEn,
   ...errorReasonsEn,
   ...documentsEn,

@@ -1,5 +1,6 @@
 // French is the reference dictionary: its keys are the type every other language must fill.
 import { errorCodesFr, errorReasonsFr } from '../error-messages';
+import { dashboardFr } from '../../features/dashboard/dashboard.messages';
 import { documentsFr } from '../../features/documents/documents.messages';
 import { exportsFr } from '../../features/exports/exports.messages';
 import { supportFr } from '../../features/support/support.messages';
@@ -27,6 +28,17 @@ export const fr = {
   'nav.admin': 'Équipe support',
   'nav.soon': 'bientôt',
   'nav.open': 'Ouvrir le menu',
+  'table.actions': 'Actions',
+  'admin.detail.email': 'E-mail de connexion',
+  'admin.detail.name': 'Nom',
+  'admin.detail.profile': 'Profil',
+  'admin.detail.plan': 'Formule',
+  'admin.detail.status': 'Statut',
+  'admin.detail.extraSeats': 'Accès supplémentaires',
+  'unsaved.title': 'Quitter sans enregistrer ?',
+  'unsaved.body': 'Vos modifications ne sont pas enregistrées : elles seront perdues si vous quittez cette page.',
+  'unsaved.leave': 'Quitter sans enregistrer',
+  'unsaved.stay': 'Rester sur la page',
   'nav.close': 'Fermer le menu',
 
   'language.label': 'Langue',
@@ -35,10 +47,6 @@ export const fr = {
 
   'footer.status': 'État du service',
 
-  'home.title': 'Bienvenue sur Comptoir',
-  'home.intro':
-    'Comptoir réunit devis, factures, avoirs et achats de votre entreprise. Chaque personne travaille avec son profil, et chaque pièce garde la trace de qui a fait quoi, et quand.',
-  'home.next': 'Le menu ne montre que les fonctions ouvertes à votre profil.',
 
   'status.title': 'État du service',
   'status.intro': 'Réponse du serveur Comptoir à la requête GraphQL health.',
@@ -216,6 +224,7 @@ export const fr = {
   'error.retry': 'Réessayer',
   'error.network': 'Impossible de joindre le serveur. Vérifiez votre connexion.',
   'error.retryIn': 'Réessayez dans {minutes} min.',
+  ...dashboardFr,
   ...errorCodesFr,
   ...errorReasonsFr,
   ...documentsFr,

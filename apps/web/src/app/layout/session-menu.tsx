@@ -29,7 +29,12 @@ export function SessionSummary() {
         <Badge variant="white" color="comptoir">
           {t('auth.header.support')}
         </Badge>
-      ) : null}
+      ) : (
+        // Logged in, no dossier chosen yet (the picker): who is logged in.
+        <Text component="span" c="white" truncate="end" maw={{ base: 150, sm: 260 }}>
+          {session.user.name}
+        </Text>
+      )}
     </Group>
   );
 }

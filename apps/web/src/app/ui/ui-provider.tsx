@@ -1,12 +1,14 @@
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import 'dayjs/locale/fr';
 import 'dayjs/locale/en';
 import { useI18n } from '../i18n/i18n';
 import { theme } from './theme';
+
+// The notification stack is only needed once something is notified: kept out of the first load.
+const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
 
 /**
  * Mantine for the whole app: theme, French dates (dd/mm/yyyy whatever the
@@ -19,7 +21,9 @@ export function UiProvider({ children }: { children: ReactNode }) {
     <MantineProvider theme={theme} defaultColorScheme="light">
       <DatesProvider settings={{ locale: language, firstDayOfWeek: 1, consistentWeeks: true }}>
         <ModalsProvider labels={language === 'fr' ? { confirm: 'Confirmer', cancel: 'Annuler' } : { confirm: 'Confirm', cancel: 'Cancel' }}>
-          <Notifications position="top-right" />
+          <Suspense fallback={null}>
+            <Notifications position="top-right" />
+          </Suspense>
           {children}
         </ModalsProvider>
       </DatesProvider>

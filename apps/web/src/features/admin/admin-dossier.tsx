@@ -220,7 +220,9 @@ export function AdminDossierSection() {
                 <th>{t('settings.users.name')}</th>
                 <th>{t('settings.users.email')}</th>
                 <th>{t('settings.users.profile')}</th>
-                <th />
+                <th>
+                  <span className="visually-hidden">{t('table.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -346,7 +348,9 @@ export function AdminDossierSection() {
                   <th className="num">{t('settings.subscription.orders.totalTtc')}</th>
                   <th>{t('settings.subscription.orders.reference')}</th>
                   <th>{t('settings.subscription.orders.status')}</th>
-                  <th />
+                  <th>
+                  <span className="visually-hidden">{t('table.actions')}</span>
+                </th>
                 </tr>
               </thead>
               <tbody>

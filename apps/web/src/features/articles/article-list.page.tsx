@@ -11,6 +11,7 @@ import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
 import { formatRate } from '../documents/money';
 import { ArticlesQuery } from './article.operations';
 import '../documents/documents.css';
+import { isRefused, isRetryable } from '../../ui/api-error';
 
 /** Articles: search, active only, purchase price and margin for the profiles that may see them. */
 export default function ArticleListPage() {
@@ -65,25 +66,28 @@ export default function ArticleListPage() {
           ) : null
         }
       />
-      <form
-        className="list-filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          set('q', text.trim());
-        }}
-      >
-        <label className="field field-wide">
-          <span>{t('list.search')}</span>
-          <input type="search" value={text} placeholder={t('article.searchPlaceholder')} onChange={(e) => setText(e.target.value)} onBlur={() => set('q', text.trim())} />
-        </label>
-        <label className="field field-check">
-          <input type="checkbox" checked={activeOnly} onChange={(e) => set('actifs', e.target.checked ? '1' : '')} />
-          <span>{t('article.activeOnly')}</span>
-        </label>
-      </form>
+      {/* A refused profile gets the reason only: filters would be useless. */}
+      {isRefused(error) ? null : (
+        <form
+          className="list-filters"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            set('q', text.trim());
+          }}
+        >
+          <label className="field field-wide">
+            <span>{t('list.search')}</span>
+            <input type="search" value={text} placeholder={t('article.searchPlaceholder')} onChange={(e) => setText(e.target.value)} onBlur={() => set('q', text.trim())} />
+          </label>
+          <label className="field field-check">
+            <input type="checkbox" checked={activeOnly} onChange={(e) => set('actifs', e.target.checked ? '1' : '')} />
+            <span>{t('article.activeOnly')}</span>
+          </label>
+        </form>
+      )}
       {error && !list ? (
-        <ErrorMessage title={t('error.title')} message={errorText(i18n, error)} retryLabel={t('error.retry')} onRetry={() => void refetch()} />
+        <ErrorMessage title={t('error.title')} message={errorText(i18n, error)} retryLabel={isRetryable(error) ? t('error.retry') : undefined} onRetry={isRetryable(error) ? () => void refetch() : undefined} />
       ) : !list ? (
         <Loading label={t('list.loading')} />
       ) : list.nodes.length === 0 ? (

@@ -1,4 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
+import { Button, Group } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DocumentType } from '@comptoir/schema';
@@ -12,6 +14,7 @@ import {
   ChangeDocumentStatusMutation,
   ConvertPriceRequestMutation,
   ConvertQuoteMutation,
+  CancelDocumentMutation,
   DeleteDocumentMutation,
   DuplicateDocumentMutation,
   IssueDocumentMutation,
@@ -32,7 +35,7 @@ const STATUS_ACTION: Partial<Record<DocumentStatus, MessageKey>> = {
   CANCELLED: 'action.cancelOrder',
 };
 
-type Pending = { kind: 'issue' } | { kind: 'delete' } | { kind: 'credit' } | null;
+type Pending = { kind: 'issue' } | { kind: 'delete' } | { kind: 'cancel' } | { kind: 'credit' } | null;
 
 /**
  * The status actions of a document, each shown only when the server says the
@@ -91,6 +94,7 @@ export function DocumentActions({
       else await client.mutate({ mutation: ChangeDocumentStatusMutation, variables: { ...variables, status } });
       evictLists(type);
       setDone(true);
+      notifications.show({ color: 'green', message: t('action.done') });
       onChanged();
     });
 
@@ -119,6 +123,15 @@ export function DocumentActions({
       evictLists(type);
     });
 
+  // A numbered document is never deleted: it is cancelled and kept (its number is not lost).
+  const cancel = () =>
+    run(async () => {
+      await client.mutate({ mutation: CancelDocumentMutation, variables: { id: doc.id, version: doc.version } });
+      evictLists(type);
+      setDone(true);
+      onChanged();
+    });
+
   const statusButtons = doc.allowedStatuses.filter((s) => STATUS_ACTION[s]);
   const canConvert = doc.canConvertTo !== null && doc.canConvertTo !== undefined && mayConvert(type, profile);
   if (!writable && !canConvert) return null;
@@ -126,40 +139,45 @@ export function DocumentActions({
 
   return (
     <section className="document-actions" aria-label={t('action.title')}>
-      <div className="action-buttons">
+      <Group className="action-buttons" gap="xs">
         {statusButtons.map((status) => (
-          <button
+          <Button
             key={status}
-            type="button"
-            className={status === 'ISSUED' ? 'button' : 'button button-secondary'}
+            // Issuing is the main action; the other status changes are secondary.
+            variant={status === 'ISSUED' ? 'filled' : 'default'}
             disabled={disabled}
             onClick={() => (status === 'ISSUED' ? setPending({ kind: 'issue' }) : void changeStatus(status))}
           >
             {t(STATUS_ACTION[status] as MessageKey)}
-          </button>
+          </Button>
         ))}
         {canConvert ? (
-          <button
-            type="button"
-            className="button button-secondary"
+          <Button
+            variant="default"
             disabled={disabled}
             // Crediting an invoice first asks which lines and quantities (partial credit notes).
             onClick={() => (doc.canConvertTo === 'CREDIT_NOTE' ? setPending({ kind: 'credit' }) : void convert())}
           >
             {t(`action.convert.${doc.canConvertTo}` as MessageKey)}
-          </button>
+          </Button>
         ) : null}
         {writable ? (
-          <button type="button" className="button button-secondary" disabled={disabled} onClick={() => void duplicate()}>
+          <Button variant="default" disabled={disabled} onClick={() => void duplicate()}>
             {t('action.duplicate')}
-          </button>
+          </Button>
         ) : null}
         {doc.canDelete ? (
-          <button type="button" className="button button-danger" disabled={disabled} onClick={() => setPending({ kind: 'delete' })}>
+          // Destructive and rare: a red outline, never the filled main-action look.
+          <Button variant="outline" color="red.8" disabled={disabled} data-variant-kind="danger" data-testid="delete-draft" onClick={() => setPending({ kind: 'delete' })}>
             {t('action.delete')}
-          </button>
+          </Button>
         ) : null}
-      </div>
+        {doc.canCancel ? (
+          <Button variant="outline" color="red.8" disabled={disabled} data-variant-kind="danger" onClick={() => setPending({ kind: 'cancel' })}>
+            {t('action.cancelDocument')}
+          </Button>
+        ) : null}
+      </Group>
       {dirty ? <p className="muted small">{t('action.unsavedFirst')}</p> : null}
       {error ? (
         <p className="notice notice-warning" role="alert">
@@ -188,6 +206,17 @@ export function DocumentActions({
         onConfirm={() => void remove()}
       >
         <p>{t('confirm.delete.body')}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={pending?.kind === 'cancel'}
+        title={t('confirm.cancelDocument.title')}
+        confirmLabel={t('confirm.cancelDocument.confirm')}
+        danger
+        busy={busy}
+        onCancel={() => setPending(null)}
+        onConfirm={() => void cancel()}
+      >
+        <p>{t('confirm.cancelDocument.body')}</p>
       </ConfirmDialog>
       {pending?.kind === 'credit' ? (
         <CreditNoteDialog

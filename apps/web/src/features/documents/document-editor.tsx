@@ -18,9 +18,11 @@ import {
 } from './document.operations';
 import { emptyLine, LineEditor, newLineKey, parseLine, type LineDraft } from './line-editor';
 import { SearchSelect, useServerSearch } from '../../ui/search-select';
+import { useUnsavedChangesGuard } from '../../app/ui/use-unsaved-changes-guard';
 import { centsToInput, computeTotals, formatScaled, formatScaledFr, MAX_LINES, numberToScaled } from './money';
 import { TotalsPanel } from './totals-panel';
 import { Notice } from './ui-bits';
+import { DateField } from '../../ui/date-field';
 
 /** What the user typed in the editor: header and lines, as text. */
 export interface DocumentDraft {
@@ -156,6 +158,9 @@ export function DocumentEditor({
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
+  // Leaving with unsaved edits asks first (not after a save: `dirty` is false by then).
+  const guard = useUnsavedChangesGuard(dirty && !readOnly);
+
   const setDirty = (value: boolean) => {
     setDirtyState(value);
     onDirtyChange?.(value);
@@ -196,6 +201,7 @@ export function DocumentEditor({
         const created = result.data ? getFragmentData(DocumentDetailDoc, result.data.created) : null;
         client.cache.evict({ id: 'ROOT_QUERY', fieldName: listField(type) });
         setDirty(false);
+        guard.allowLeave();
         if (created) onCreated?.(created.id);
       } else {
         const result = await client.mutate({ mutation: UpdateDocumentMutation, variables: { id: doc.id, version: doc.version, input } });
@@ -234,10 +240,7 @@ export function DocumentEditor({
       <fieldset className="editor-header" disabled={readOnly}>
         <legend>{t('editor.header')}</legend>
         <PartyPicker side={kind.side} value={draft.partyId} fallbackName={doc?.partyName ?? ''} disabled={readOnly} onChange={(partyId) => change({ partyId })} />
-        <label className="field">
-          <span>{t(`doc.dueDate.${type}` as MessageKey)}</span>
-          <input type="date" value={draft.dueDate} onChange={(e) => change({ dueDate: e.target.value })} />
-        </label>
+        <DateField label={t(`doc.dueDate.${type}` as MessageKey)} value={draft.dueDate} disabled={readOnly} onChange={(dueDate) => change({ dueDate })} />
         <label className="field field-wide">
           <span>{t('doc.subject')}</span>
           <input value={draft.subject} maxLength={200} onChange={(e) => change({ subject: e.target.value })} />

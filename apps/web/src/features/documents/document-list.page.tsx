@@ -21,8 +21,10 @@ import {
   QuotesQuery,
   SupplierOrdersQuery,
 } from './document.operations';
-import { DocumentStatusBadge, statusKey } from './ui-bits';
+import { DocumentStatusBadge, useStatusLabel } from './ui-bits';
 import './documents.css';
+import { DateField } from '../../ui/date-field';
+import { isRefused, isRetryable } from '../../ui/api-error';
 
 const PAGE_SIZE = 50;
 
@@ -52,6 +54,7 @@ function useListParams() {
 /** The list of one document type: filters, sort, "Charger plus", empty states. */
 export default function DocumentListPage({ type }: { type: DocumentType }) {
   const i18n = useI18n();
+  const statusLabel = useStatusLabel();
   const { t, formatAmount, formatDate } = i18n;
   const session = useSession();
   const kind = DOCUMENT_KINDS[type];
@@ -136,84 +139,81 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
           ) : null
         }
       />
-      <form
-        className="list-filters"
-        aria-label={t('list.filters')}
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          params.set('q', searchText.trim());
-        }}
-      >
-        <label className="field field-wide">
-          <span>{t('list.search')}</span>
-          <input type="search" value={searchText} placeholder={t('list.searchPlaceholder')} onChange={(e) => setSearchText(e.target.value)} onBlur={() => params.set('q', searchText.trim())} />
-        </label>
-        <label className="field">
-          <span>{t('list.status')}</span>
-          <select value={params.get('statut')} onChange={(e) => params.set('statut', e.target.value)}>
-            <option value="">{t('list.allStatuses')}</option>
-            {DOCUMENT_STATUSES[type].map((s) => (
-              <option key={s} value={s}>
-                {t(statusKey(s, type))}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('list.dateFrom')}</span>
-          <input type="date" value={params.get('du')} onChange={(e) => params.set('du', e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('list.dateTo')}</span>
-          <input type="date" value={params.get('au')} onChange={(e) => params.set('au', e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{kind.side === 'sales' ? t('doc.customer') : t('doc.supplier')}</span>
-          <select value={params.get('tiers')} onChange={(e) => params.set('tiers', e.target.value)}>
-            <option value="">{t('list.allParties')}</option>
-            {partyOptions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.legalName}
-              </option>
-            ))}
-          </select>
-        </label>
-        {userSelect('creePar', 'list.createdBy')}
-        {userSelect('modifiePar', 'list.updatedBy')}
-        <label className="field">
-          <span>{t('list.sort')}</span>
-          <select value={sort.field} onChange={(e) => params.set('tri', e.target.value === 'DATE' ? '' : e.target.value)}>
-            {SORT_FIELDS.map((f) => (
-              <option key={f} value={f}>
-                {t(`list.sort.${f}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('list.direction')}</span>
-          <select value={sort.direction} onChange={(e) => params.set('ordre', e.target.value === 'DESC' ? '' : e.target.value)}>
-            <option value="DESC">{t('list.desc')}</option>
-            <option value="ASC">{t('list.asc')}</option>
-          </select>
-        </label>
-        {params.any ? (
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => {
-              setSearchText('');
-              params.reset();
-            }}
-          >
-            {t('list.reset')}
-          </button>
-        ) : null}
-      </form>
+      {/* A refused profile gets the reason only: filters would be useless. */}
+      {isRefused(error) ? null : (
+        <form
+          className="list-filters"
+          aria-label={t('list.filters')}
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            params.set('q', searchText.trim());
+          }}
+        >
+          <label className="field field-wide">
+            <span>{t('list.search')}</span>
+            <input type="search" value={searchText} placeholder={t('list.searchPlaceholder')} onChange={(e) => setSearchText(e.target.value)} onBlur={() => params.set('q', searchText.trim())} />
+          </label>
+          <label className="field">
+            <span>{t('list.status')}</span>
+            <select value={params.get('statut')} onChange={(e) => params.set('statut', e.target.value)}>
+              <option value="">{t('list.allStatuses')}</option>
+              {DOCUMENT_STATUSES[type].map((s) => (
+                <option key={s} value={s}>
+                  {statusLabel(s, type)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <DateField label={t('list.dateFrom')} value={params.get('du')} onChange={(value) => params.set('du', value)} />
+          <DateField label={t('list.dateTo')} value={params.get('au')} onChange={(value) => params.set('au', value)} />
+          <label className="field">
+            <span>{kind.side === 'sales' ? t('doc.customer') : t('doc.supplier')}</span>
+            <select value={params.get('tiers')} onChange={(e) => params.set('tiers', e.target.value)}>
+              <option value="">{t('list.allParties')}</option>
+              {partyOptions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.legalName}
+                </option>
+              ))}
+            </select>
+          </label>
+          {userSelect('creePar', 'list.createdBy')}
+          {userSelect('modifiePar', 'list.updatedBy')}
+          <label className="field">
+            <span>{t('list.sort')}</span>
+            <select value={sort.field} onChange={(e) => params.set('tri', e.target.value === 'DATE' ? '' : e.target.value)}>
+              {SORT_FIELDS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`list.sort.${f}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('list.direction')}</span>
+            <select value={sort.direction} onChange={(e) => params.set('ordre', e.target.value === 'DESC' ? '' : e.target.value)}>
+              <option value="DESC">{t('list.desc')}</option>
+              <option value="ASC">{t('list.asc')}</option>
+            </select>
+          </label>
+          {params.any ? (
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setSearchText('');
+                params.reset();
+              }}
+            >
+              {t('list.reset')}
+            </button>
+          ) : null}
+        </form>
+      )}
 
       {error && !list ? (
-        <ErrorMessage title={t('error.title')} message={errorText(i18n, error)} retryLabel={t('error.retry')} onRetry={() => void refetch()} />
+        <ErrorMessage title={t('error.title')} message={errorText(i18n, error)} retryLabel={isRetryable(error) ? t('error.retry') : undefined} onRetry={isRetryable(error) ? () => void refetch() : undefined} />
       ) : !list ? (
         <Loading label={t('list.loading')} />
       ) : nodes.length === 0 ? (

@@ -166,6 +166,7 @@ export const DocumentDetailFragment = graphql(`
     allowedStatuses
     canEdit
     canDelete
+    canCancel
     canConvertTo
     createdAt
     createdBy {
@@ -291,6 +292,19 @@ export const DuplicateDocumentMutation = graphql(`
     duplicated: duplicateDocument(id: $id) {
       id
       type
+    }
+  }
+`);
+
+export const CancelDocumentMutation = graphql(`
+  mutation CancelDocument($id: ID!, $version: Int!) {
+    cancelDocument(id: $id, version: $version) {
+      id
+      status
+      version
+      canCancel
+      canDelete
+      allowedStatuses
     }
   }
 `);

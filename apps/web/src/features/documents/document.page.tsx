@@ -191,6 +191,7 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
       ) : (
         <div role="tabpanel" id="panel-action" aria-labelledby="tab-action" className="tab-panel">
           <ActionTab
+            documentType={doc.type as DocumentType}
             createdAt={doc.createdAt}
             createdBy={doc.createdBy}
             updatedAt={doc.updatedAt}
@@ -210,7 +211,7 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
                   {t('history.created', { name: doc.sourceDocument.createdBy?.name ?? t('history.unknownUser'), date: formatDateTime(doc.sourceDocument.createdAt) })} ·{' '}
                   {t('history.updated', { name: doc.sourceDocument.updatedBy?.name ?? t('history.unknownUser'), date: formatDateTime(doc.sourceDocument.updatedAt) })}
                 </p>
-                <HistoryTimeline entries={doc.sourceDocument.history} knownDocuments={known} testId="source-history-timeline" />
+                <HistoryTimeline entries={doc.sourceDocument.history} documentType={doc.sourceDocument.type as DocumentType} knownDocuments={known} testId="source-history-timeline" />
               </section>
             ) : null}
           </ActionTab>

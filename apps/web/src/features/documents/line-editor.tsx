@@ -128,7 +128,11 @@ export function LineEditor({
             <th scope="col" className="num">
               {t('line.total')}
             </th>
-            {readOnly ? null : <th scope="col" aria-hidden="true" />}
+            {readOnly ? null : (
+              <th scope="col">
+                <span className="visually-hidden">{t('table.actions')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>

@@ -3,9 +3,9 @@ import type { RouteObject } from 'react-router';
 import { DocumentType, Profile } from '@comptoir/schema';
 import type { MessageKey } from '../../app/i18n/i18n';
 import { DOCUMENT_KINDS, PARTY_ACCESS } from './document-kinds';
-import DocumentListPage from './document-list.page';
 
-// The editor and record pages are split from the main chunk; lists load with the shell.
+// Every page is split from the main chunk: the first load carries only the shell.
+const DocumentListPage = lazy(() => import('./document-list.page'));
 const DocumentPage = lazy(() => import('./document.page'));
 const NewDocumentPage = lazy(() => import('./new-document.page'));
 const PartyListPage = lazy(() => import('../parties/party-list.page'));

@@ -1,3 +1,4 @@
+import { statusLabel as sharedStatusLabel, type DocumentStatus, type DocumentType } from '@comptoir/schema';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { StatusBadge, type Tone } from '../../ui/status-badge';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
@@ -85,11 +86,17 @@ export function statusKey(status: string, type?: string): MessageKey {
   return `doc.status.${status}` as MessageKey;
 }
 
+/** A document's status in the interface's language, from the shared package's labels (badges, lists, history and exports agree). */
+export function useStatusLabel(): (status: string, type?: string) => string {
+  const { t, language } = useI18n();
+  return (status, type) => (type ? sharedStatusLabel(type as DocumentType, status as DocumentStatus, language) : t(statusKey(status)));
+}
+
 export function DocumentStatusBadge({ status, type }: { status: string; type?: string }) {
-  const { t } = useI18n();
+  const label = useStatusLabel();
   return (
     <span data-testid="document-status" data-status={status}>
-      <StatusBadge tone={STATUS_TONES[status] ?? 'neutral'}>{t(statusKey(status, type))}</StatusBadge>
+      <StatusBadge tone={STATUS_TONES[status] ?? 'neutral'}>{label(status, type)}</StatusBadge>
     </span>
   );
 }

@@ -11,6 +11,7 @@ import { ExportProgress } from './export-progress';
 import { ExportsHeader } from './exports-tabs';
 import { ActionSummaryQuery, ExportJobFields, StartActionSummaryExportMutation } from './exports.operations';
 import { useExportDownload } from './use-export-download';
+import { DateField } from '../../ui/date-field';
 
 function monthStart(): string {
   const now = new Date();
@@ -37,14 +38,8 @@ export default function ActionSummaryPage() {
       <div className="stack">
         <Card title={t('exports.nav.actions')}>
           <div className="actions-row">
-            <label className="field">
-              {t('exports.filter.from')}
-              <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-            </label>
-            <label className="field">
-              {t('exports.filter.to')}
-              <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-            </label>
+            <DateField label={t('exports.filter.from')} value={from} onChange={setFrom} />
+            <DateField label={t('exports.filter.to')} value={to} onChange={setTo} />
             <button type="button" className="button" disabled={download.state.phase === 'running'} onClick={() => exportAs('XLSX')}>
               {t('exports.export.xlsx')}
             </button>

@@ -18,6 +18,7 @@ import {
   StartDocumentsExportMutation,
 } from './exports.operations';
 import { useExportDownload } from './use-export-download';
+import { DateField } from '../../ui/date-field';
 
 const TYPES: DocumentType[] = ['QUOTE', 'INVOICE', 'CREDIT_NOTE', 'PRICE_REQUEST', 'SUPPLIER_ORDER'];
 const STATUSES: DocumentStatus[] = ['DRAFT', 'SENT', 'ACCEPTED', 'REFUSED', 'ISSUED', 'PAID', 'ANSWERED', 'CLOSED', 'RECEIVED', 'CANCELLED'];
@@ -149,14 +150,8 @@ export default function DocumentsExportPage() {
                   ))}
                 </fieldset>
                 <div className="field">
-                  <label>
-                    {t('exports.filter.from')}
-                    <input type="date" value={filters.from} onChange={(e) => setFilters((f) => ({ ...f, from: e.target.value }))} />
-                  </label>
-                  <label>
-                    {t('exports.filter.to')}
-                    <input type="date" value={filters.to} onChange={(e) => setFilters((f) => ({ ...f, to: e.target.value }))} />
-                  </label>
+                  <DateField label={t('exports.filter.from')} value={filters.from} onChange={(from) => setFilters((f) => ({ ...f, from }))} />
+                  <DateField label={t('exports.filter.to')} value={filters.to} onChange={(to) => setFilters((f) => ({ ...f, to }))} />
                   <label>
                     {t('exports.filter.party')}
                     <select value={filters.partyId} onChange={(e) => setFilters((f) => ({ ...f, partyId: e.target.value }))}>

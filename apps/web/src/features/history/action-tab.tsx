@@ -1,3 +1,4 @@
+import type { DocumentType } from '@comptoir/schema';
 import { useLazyQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useSession } from '../../app/auth';
@@ -24,8 +25,10 @@ export function ActionTab({
   history,
   knownDocuments,
   hiddenFields,
+  documentType,
   children,
 }: {
+  documentType?: DocumentType;
   createdAt: string;
   createdBy: Who | null;
   updatedAt: string;
@@ -49,7 +52,7 @@ export function ActionTab({
         </div>
       </dl>
       <h2 className="section-title">{t('history.timeline')}</h2>
-      <HistoryTimeline entries={history} knownDocuments={knownDocuments} hiddenFields={hiddenFields} />
+      <HistoryTimeline entries={history} knownDocuments={knownDocuments} hiddenFields={hiddenFields} documentType={documentType} />
       {children}
       {allowed(PARTY_ACCESS.verifyHistory, profile) ? <VerifyHistory /> : null}
     </div>

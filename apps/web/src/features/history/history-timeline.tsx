@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { getFragmentData, type FragmentType } from '../../gql';
 import { useI18n, type I18n, type MessageKey } from '../../app/i18n/i18n';
 import { HistoryEntryFieldsFragment } from './history.operations';
-import type { DocumentType } from '@comptoir/schema';
+import { statusLabel as sharedStatusLabel, type DocumentStatus, type DocumentType } from '@comptoir/schema';
 import { useSession } from '../../app/auth';
 import { documentPath, mayRead } from '../documents/document-kinds';
 import { fieldLabel } from '../documents/document-errors';
@@ -57,8 +57,10 @@ function typeLabel(i18n: I18n, type: string | null): string {
   return type ? i18n.t(`doc.type.${type}` as MessageKey) : '';
 }
 
-function statusLabel(i18n: I18n, status: string | null): string {
-  return status ? i18n.t(`doc.status.${status}` as MessageKey) : '';
+/** A status as the badge of the same document shows it ("Émise" for an invoice): the shared package's labels. */
+function statusLabel(i18n: I18n, status: string | null, documentType?: DocumentType): string {
+  if (!status) return '';
+  return documentType ? sharedStatusLabel(documentType, status as DocumentStatus, i18n.language) : i18n.t(`doc.status.${status}` as MessageKey);
 }
 
 /** Every entry of a record's history, oldest first: who, when, what (before → after). */
@@ -66,8 +68,11 @@ export function HistoryTimeline({
   entries,
   knownDocuments,
   hiddenFields,
+  documentType,
   testId = 'history',
 }: {
+  /** The type of the document whose history this is: its statuses agree with it. */
+  documentType?: DocumentType;
   entries: readonly HistoryEntryRef[];
   knownDocuments?: KnownDocuments;
   hiddenFields?: ReadonlySet<string>;
@@ -110,7 +115,7 @@ export function HistoryTimeline({
             {entry.type === 'CREATED' && entry.entityType !== 'DOCUMENT' && entry.label ? <p className="timeline-detail">{entry.label}</p> : null}
             {entry.type === 'ISSUED' && entry.number ? <p className="timeline-detail">{t('history.issuedNumber', { number: entry.number })}</p> : null}
             {(entry.type === 'STATUS_CHANGED' || entry.type === 'SENT' || entry.type === 'ISSUED') && entry.fromStatus && entry.toStatus ? (
-              <p className="timeline-detail">{t('history.status', { from: statusLabel(i18n, entry.fromStatus), to: statusLabel(i18n, entry.toStatus) })}</p>
+              <p className="timeline-detail">{t('history.status', { from: statusLabel(i18n, entry.fromStatus, documentType), to: statusLabel(i18n, entry.toStatus, documentType) })}</p>
             ) : null}
             {(entry.type === 'CONVERTED' || entry.type === 'DUPLICATED' || (entry.type === 'CREATED' && relatedLink)) && relatedLink ? (
               <p className="timeline-detail">

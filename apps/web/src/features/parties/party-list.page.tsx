@@ -10,6 +10,7 @@ import { errorText } from '../documents/document-errors';
 import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
 import { CustomersQuery, SuppliersQuery } from './party.operations';
 import '../documents/documents.css';
+import { isRefused, isRetryable } from '../../ui/api-error';
 
 export type PartySide = 'customers' | 'suppliers';
 
@@ -67,21 +68,24 @@ export default function PartyListPage({ side }: { side: PartySide }) {
           ) : null
         }
       />
-      <form
-        className="list-filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit(text.trim());
-        }}
-      >
-        <label className="field field-wide">
-          <span>{t('list.search')}</span>
-          <input type="search" value={text} placeholder={t('party.searchPlaceholder')} onChange={(e) => setText(e.target.value)} onBlur={() => submit(text.trim())} />
-        </label>
-      </form>
+      {/* A refused profile gets the reason only: filters would be useless. */}
+      {isRefused(error) ? null : (
+        <form
+          className="list-filters"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit(text.trim());
+          }}
+        >
+          <label className="field field-wide">
+            <span>{t('list.search')}</span>
+            <input type="search" value={text} placeholder={t('party.searchPlaceholder')} onChange={(e) => setText(e.target.value)} onBlur={() => submit(text.trim())} />
+          </label>
+        </form>
+      )}
       {error && !list ? (
-        <ErrorMessage title={t('error.title')} message={errorText(i18n, error)} retryLabel={t('error.retry')} onRetry={() => void refetch()} />
+        <ErrorMessage title={t('error.title')} message={errorText(i18n, error)} retryLabel={isRetryable(error) ? t('error.retry') : undefined} onRetry={isRetryable(error) ? () => void refetch() : undefined} />
       ) : !list ? (
         <Loading label={t('list.loading')} />
       ) : list.nodes.length === 0 ? (

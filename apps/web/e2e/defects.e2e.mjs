@@ -1,0 +1,141 @@
+// The defects found when the SPA was tried as a new user would (issue 10), each with
+// the check that would have caught it.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { DESKTOP, expectAttribute, expectCount, expectValue, graphqlFromPage, launchBrowser, login, pickOption, waitUntil, withPage, inputLabelled } from './helpers.mjs';
+
+const DEMO_PASSWORD = 'Comptoir-demo-2026';
+const ADV = 'marc@atelier-dupont.fr';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const centsToInput = (cents) => `${Math.trunc(cents / 100)},${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+const css = (locator, property) => locator.evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+
+test('dates are typed and shown as dd/mm/yyyy with the browser in English (en-US)', (t) =>
+  withPage(
+    browser,
+    t,
+    async ({ page }) => {
+      await login(page, ADV, DEMO_PASSWORD);
+      await page.goto('/factures');
+      await page.getByTestId('document-row').first().waitFor();
+      // The list shows French dates…
+      await waitUntil(() => page.getByTestId('document-row').first().locator('td').nth(1).innerText(), (text) => /^\d{2}\/\d{2}\/\d{4}$/.test(text), { what: 'a dd/mm/yyyy date in the list' });
+      // …and the filter reads what is typed day first: 05/03/2026 is the 5th of March.
+      const from = inputLabelled(page, 'Du');
+      await from.click();
+      await from.fill('05/03/2026');
+      await from.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('du') === '2026-03-05');
+      await page.getByRole('heading', { level: 1 }).click();
+      await expectValue(from, '05/03/2026');
+    },
+    { locale: 'en-US', viewport: DESKTOP },
+  ));
+
+test('a purchase document takes the article’s purchase price; leaving it unsaved asks first', (t) =>
+  withPage(browser, t, async ({ page }) => {
+    await login(page, ADV, DEMO_PASSWORD);
+    await page.goto('/demandes-de-prix/nouveau');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const { articles } = await graphqlFromPage(page, '{ articles(first: 50, activeOnly: true) { nodes { reference label salePriceCents purchasePriceCents } } }');
+    const article = articles.nodes.find((a) => a.purchasePriceCents !== null && a.purchasePriceCents !== a.salePriceCents);
+    assert.ok(article, 'the demo data has an article whose purchase and sale prices differ');
+
+    await pickOption(page, inputLabelled(page, 'Fournisseur'));
+    await pickOption(page, inputLabelled(page, 'Article (Ligne 1)'), { search: article.reference, option: article.reference });
+    await expectValue(page.getByLabel('Prix unitaire HT (Ligne 1)'), centsToInput(article.purchasePriceCents));
+
+    // Unsaved: a link asks, "Rester sur la page" keeps everything.
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Factures', exact: true }).click();
+    const modal = page.getByRole('dialog', { name: 'Quitter sans enregistrer ?' });
+    await modal.waitFor();
+    await modal.getByRole('button', { name: 'Rester sur la page' }).click();
+    await modal.waitFor({ state: 'detached' });
+    assert.equal(new URL(page.url()).pathname, '/demandes-de-prix/nouveau');
+    await expectValue(page.getByLabel('Prix unitaire HT (Ligne 1)'), centsToInput(article.purchasePriceCents));
+    // Saving leaves without asking.
+    await page.getByRole('button', { name: 'Créer', exact: true }).click();
+    await page.waitForURL(/\/demandes-de-prix\/[0-9a-f-]{36}$/);
+    await expectValue(page.getByLabel('Prix unitaire HT (Ligne 1)'), centsToInput(article.purchasePriceCents));
+    await expectCount(page.getByRole('dialog', { name: 'Quitter sans enregistrer ?' }), 0);
+
+    // A quote takes the sale price.
+    await page.goto('/devis/nouveau');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await pickOption(page, inputLabelled(page, 'Article (Ligne 1)'), { search: article.reference, option: article.reference });
+    await expectValue(page.getByLabel('Prix unitaire HT (Ligne 1)'), centsToInput(article.salePriceCents));
+  }));
+
+test('"Supprimer le brouillon" is a red outline, not the main action; "Mon compte" stands out of the header', (t) =>
+  withPage(
+    browser,
+    t,
+    async ({ page }) => {
+      await login(page, ADV, DEMO_PASSWORD);
+      const account = page.getByRole('link', { name: 'Mon compte' });
+      await account.waitFor();
+      const header = page.getByRole('banner');
+      assert.notEqual(await css(account, 'background-color'), await css(header, 'background-color'));
+      assert.notEqual(await css(account, 'color'), await css(account, 'background-color'));
+
+      await page.goto('/factures/nouveau');
+      await pickOption(page, inputLabelled(page, 'Client'));
+      await page.getByLabel('Description (Ligne 1)').fill('Essai de brouillon');
+      await page.getByLabel('Prix unitaire HT (Ligne 1)').fill('10');
+      await page.getByRole('button', { name: 'Créer', exact: true }).click();
+      await page.waitForURL(/\/factures\/[0-9a-f-]{36}$/);
+      const remove = page.getByRole('button', { name: 'Supprimer le brouillon' });
+      const issue = page.getByRole('button', { name: 'Émettre', exact: true });
+      await remove.waitFor();
+      await issue.waitFor();
+      assert.equal(await css(remove, 'background-color'), 'rgba(0, 0, 0, 0)');
+      assert.notEqual(await css(issue, 'background-color'), 'rgba(0, 0, 0, 0)');
+      const [r, g, b] = (await css(remove, 'color')).match(/\d+/g).map(Number);
+      assert.ok(r > g + 60 && r > b + 60, `the delete action is red (${r}, ${g}, ${b})`);
+    },
+    { viewport: DESKTOP },
+  ));
+
+test('a converted quote no longer offers "Convertir en facture"', (t) =>
+  withPage(browser, t, async ({ page }) => {
+    await login(page, ADV, DEMO_PASSWORD);
+    const { quotes } = await graphqlFromPage(page, '{ quotes(first: 100) { nodes { id canConvertTo } } }');
+    const quote = quotes.nodes.find((q) => q.canConvertTo === 'INVOICE');
+    assert.ok(quote, 'the demo data has a quote to convert');
+    await page.goto(`/devis/${quote.id}`);
+    await page.getByRole('button', { name: 'Convertir en facture' }).click();
+    await page.waitForURL(/\/factures\/[0-9a-f-]{36}$/);
+    await page.goto(`/devis/${quote.id}`);
+    await page.getByRole('button', { name: 'Dupliquer' }).waitFor();
+    await expectCount(page.getByRole('button', { name: 'Convertir en facture' }), 0);
+  }));
+
+test('a refused page (COMMERCIAL on invoices) says why, with no filters and no "Réessayer"', (t) =>
+  withPage(browser, t, async ({ page }) => {
+    await login(page, 'sophie@atelier-dupont.fr', DEMO_PASSWORD);
+    await page.goto('/factures');
+    await page.getByRole('main').getByRole('alert').waitFor();
+    await expectCount(page.getByRole('search'), 0);
+    await expectCount(page.getByRole('button', { name: 'Réessayer' }), 0);
+  }));
+
+test('the fields of an issued invoice look read-only (no input box)', (t) =>
+  withPage(browser, t, async ({ page }) => {
+    await login(page, ADV, DEMO_PASSWORD);
+    const { invoices } = await graphqlFromPage(page, '{ invoices(first: 50) { nodes { id status } } }');
+    const issued = invoices.nodes.find((d) => d.status === 'ISSUED' || d.status === 'PAID');
+    assert.ok(issued, 'the demo data has an issued invoice');
+    await page.goto(`/factures/${issued.id}`);
+    const description = page.getByLabel('Description (Ligne 1)');
+    await expectAttribute(description, 'readonly', '');
+    assert.equal(await css(description, 'border-top-color'), 'rgba(0, 0, 0, 0)');
+    assert.equal(await css(description, 'background-color'), 'rgba(0, 0, 0, 0)');
+  }));

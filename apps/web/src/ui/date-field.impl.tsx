@@ -1,0 +1,29 @@
+import { DateInput } from '@mantine/dates';
+import '@mantine/dates/styles.css';
+import type { DateFieldProps } from './date-field';
+
+/** Mantine's DateInput: typed and shown as DD/MM/YYYY (the DatesProvider gives the locale), ISO `YYYY-MM-DD` in and out. */
+export default function DateFieldImpl({ label, value, onChange, onBlur, disabled, testId, clearable = true }: DateFieldProps) {
+  return (
+    <DateInput
+      label={label}
+      value={value || null}
+      onChange={(next) => onChange(next ?? '')}
+      onBlur={onBlur}
+      valueFormat="DD/MM/YYYY"
+      placeholder="jj/mm/aaaa"
+      clearable={clearable}
+      disabled={disabled}
+      data-testid={testId}
+      // Typed dates are read day first, whatever the browser's language.
+      dateParser={(input) => {
+        const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(input);
+        if (!match) return null;
+        const [, d, m, y] = match;
+        const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+        const date = new Date(`${iso}T00:00:00Z`);
+        return Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(d) ? null : iso;
+      }}
+    />
+  );
+}
