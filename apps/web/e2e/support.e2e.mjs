@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { expectAttribute, expectCount, expectText, launchBrowser, login, newPage, pickOption, waitUntil, withPage } from './helpers.mjs';
+
+// Demo logins (apps/api/src/app/seed/identity.seed.ts), all with the demo password.
+const DEMO_PASSWORD = 'Comptoir-demo-2026';
+const OWNER = 'claire@atelier-dupont.fr';
+const SUPPORT = 'support@comptoir.fr';
+const DOSSIER = 'Atelier Dupont SARL';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/**
+ * The link to `pagePath` in the last mail to `to` that the loopback SMTP catcher of
+ * run.mjs received (the outbox worker delivers after the commit: wait for it).
+ */
+async function mailedLink(to, pagePath) {
+  const dir = process.env.E2E_MAIL_DIR;
+  assert.ok(dir, 'E2E_MAIL_DIR is set by run.mjs');
+  const pattern = new RegExp(`https?://\\S+${pagePath}\\?token=[A-Za-z0-9_-]+`);
+  const unfold = (raw) => raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+  const mail = await waitUntil(
+    () =>
+      readdirSync(dir)
+        .sort()
+        .reverse()
+        .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+        .find((m) => m.to.includes(to) && pattern.test(unfold(m.raw))),
+    Boolean,
+    { timeout: 30_000, what: `a mail to ${to} with a ${pagePath} link` },
+  );
+  const link = new URL(pattern.exec(unfold(mail.raw))[0]);
+  return link.pathname + link.search;
+}
+
+test('the owner asks for an ADV user on the Support page; support processes it in /admin; the invited user sets a password and sees the ADV menus; the owner sees it done', (t) =>
+  withPage(browser, t, async ({ page, pageErrors }) => {
+    const email = `adv-${randomBytes(3).toString('hex')}@atelier-dupont.fr`;
+    const answer = `Bienvenue à Léa (${email}).`;
+
+    // 1. The owner sends the request from the dossier.
+    await login(page, OWNER, DEMO_PASSWORD, DOSSIER);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Support' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Support' }).waitFor();
+    const form = page.getByRole('form', { name: 'Nouvelle demande' });
+    await pickOption(page, form.locator('input').and(form.getByLabel('Type de demande', { exact: true })), { option: 'Ajouter un utilisateur' });
+    await form.getByLabel('Nom', { exact: true }).fill('Léa Martin');
+    await form.getByLabel('Adresse e-mail', { exact: true }).fill(email);
+    await form.getByLabel('Téléphone', { exact: true }).fill('06 12 34 56 78');
+    await pickOption(page, form.locator('input').and(form.getByLabel('Profil', { exact: true })), { option: 'ADV' });
+    await form.getByRole('button', { name: 'Envoyer la demande' }).click();
+    const request = page.getByTestId('support-request');
+    await expectAttribute(request, 'data-status', 'OPEN');
+    const requestPath = new URL(page.url()).pathname;
+    assert.match(requestPath, /^\/support\/[0-9a-f-]+$/);
+    const id = requestPath.split('/').pop();
+
+    // 2. Support processes it in the /admin queue, with an answer.
+    const support = await newPage(browser);
+    try {
+      await login(support.page, SUPPORT, DEMO_PASSWORD);
+      await support.page.goto('/admin/support');
+      const queue = support.page.getByTestId('admin-support-queue');
+      await queue.locator(`tr[data-id="${id}"]`).getByRole('link').click();
+      const detail = support.page.getByTestId('admin-support-request');
+      await expectAttribute(detail, 'data-status', 'OPEN');
+      const actions = support.page.getByRole('form', { name: 'Répondre' });
+      await actions.getByLabel('Réponse au demandeur').fill(answer);
+      await actions.getByRole('button', { name: 'Traiter' }).click();
+      await expectAttribute(detail, 'data-status', 'DONE');
+      await support.page.getByTestId('support-context-members').getByText(email).waitFor();
+    } finally {
+      await support.context.close();
+    }
+
+    // 3. The invited user sets a password from the e-mailed link and lands in the dossier as ADV.
+    const invited = await newPage(browser);
+    try {
+      await invited.page.goto(await mailedLink(email, '/invitation'));
+      await invited.page.getByRole('heading', { level: 1, name: 'Accepter l’invitation' }).waitFor();
+      await expectText(invited.page.getByTestId('invitation-email'), email);
+      await expectText(invited.page.getByTestId('invitation-dossier'), DOSSIER);
+      const accept = invited.page.getByRole('form', { name: 'Accepter l’invitation' });
+      await accept.getByLabel('Mot de passe', { exact: true }).fill('Nouvelle-ADV-2026');
+      await accept.getByLabel('Confirmez le mot de passe').fill('Nouvelle-ADV-2026');
+      await accept.getByRole('button', { name: 'Choisir mon mot de passe et me connecter' }).click();
+      await invited.page.getByTestId('current-dossier').filter({ hasText: DOSSIER }).waitFor();
+      // And a fresh login with the new password works.
+      await login(invited.page, email, 'Nouvelle-ADV-2026', DOSSIER);
+      await expectText(invited.page.getByTestId('current-profile'), /^ADV/);
+      // ADV: the settings and the support desk, as the owner.
+      const nav = invited.page.getByRole('navigation', { name: 'Navigation principale' });
+      await expectCount(nav.getByRole('link', { name: 'Paramètres' }), 1);
+      await expectCount(nav.getByRole('link', { name: 'Support' }), 1);
+    } finally {
+      await invited.context.close();
+    }
+
+    // 4. The owner sees the request DONE with the support's answer.
+    await page.goto(requestPath);
+    await expectAttribute(page.getByTestId('support-request'), 'data-status', 'DONE');
+    await page.getByTestId('support-thread').locator('li[data-side="SUPPORT"]').filter({ hasText: answer }).waitFor();
+    await expectText(page.getByTestId('support-request').locator('p').first(), /Traitée/);
+    assert.deepEqual(pageErrors, []);
+  }));
