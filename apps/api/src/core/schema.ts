@@ -5,6 +5,8 @@ import { buildSchema, registerEnumType } from 'type-graphql';
 import { DocumentType, ErrorCode, Plan, PlatformRole, Profile } from '@comptoir/schema';
 import { ALL_RESOLVERS } from '../modules/resolvers';
 import { applyAuthPolicies, withAuthDirectiveDeclared } from './auth/auth.directive';
+import { applyInputValidation } from './input-schemas';
+import { GraphQLDateTime } from './scalars';
 
 registerEnumType(Profile, { name: 'Profile', description: 'A user’s profile inside one dossier' });
 registerEnumType(Plan, { name: 'Plan', description: 'Subscription plan of a dossier' });
@@ -17,13 +19,18 @@ export async function buildDeclaredSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: ALL_RESOLVERS,
     validate: false,
+    // Instants cross the wire as graphql-scalars' DateTime (ISO 8601, UTC).
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
   });
   return withAuthDirectiveDeclared(schema);
 }
 
-/** The schema served: every field wrapped by its `@auth` policy. */
+/**
+ * The schema served: every field wrapped by its `@auth` policy, and within it
+ * (authorization first) every root field's arguments checked by their zod schema.
+ */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return applyAuthPolicies(await buildDeclaredSchema());
+  return applyAuthPolicies(applyInputValidation(await buildDeclaredSchema()));
 }
 
 /** The committed SDL: sorted, with applied directives printed. */
