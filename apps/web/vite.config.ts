@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { graphqlDocumentInlining, initialLoadBudget } from './vite.plugins.ts';
+import { graphqlDocumentInlining, initialLoadBudget, precompressAssets } from './vite.plugins.ts';
 
 // In development the SPA runs on Vite and the API on its own port; in production
 // the API serves `dist/` from the same origin, so the app only ever uses relative URLs.
@@ -9,7 +9,7 @@ const apiUrl = process.env.COMPTOIR_API_URL ?? 'http://localhost:4000';
 const proxy = { '/graphql': apiUrl, '/healthz': apiUrl, '/api': apiUrl };
 
 export default defineConfig({
-  plugins: [react(), graphqlDocumentInlining('src/gql'), initialLoadBudget(900)],
+  plugins: [react(), graphqlDocumentInlining('src/gql'), initialLoadBudget(900), precompressAssets()],
   resolve: {
     // Shared enums straight from the TypeScript sources: the package's own build is CommonJS.
     alias: { '@comptoir/schema': fileURLToPath(new URL('../../packages/schema/src/index.ts', import.meta.url)) },
@@ -22,6 +22,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // dist/.vite/manifest.json: what scripts/bundle-size.mjs reads (a dot folder, never served).
+    manifest: true,
     // Only the lazily loaded playground (Monaco, GraphiQL) comes near this; the budget above guards the rest.
     chunkSizeWarningLimit: 3000,
     rolldownOptions: {

@@ -74,3 +74,42 @@ export function initialLoadBudget(maxKiB: number): Plugin {
     },
   };
 }
+
+/**
+ * Writes `<file>.br` and `<file>.gz` next to every hashed asset worth compressing,
+ * at maximum quality since it runs once per build; the API serves them with
+ * `Content-Encoding` negotiation and no compression work per request. Copies that
+ * would not be smaller are skipped (the API then serves the plain file).
+ */
+export function precompressAssets(minBytes = 1024): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'comptoir:precompress-assets',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      const { readdirSync, statSync, writeFileSync } = await import('node:fs');
+      const { brotliCompress, gzip, constants } = await import('node:zlib');
+      const { promisify } = await import('node:util');
+      const br = promisify(brotliCompress);
+      const gz = promisify(gzip);
+      const dir = join(outDir, 'assets');
+      const files = readdirSync(dir).filter((name) => /\.(js|mjs|css|svg|json|wasm|txt|map|ttf)$/.test(name));
+      await Promise.all(
+        files.map(async (name) => {
+          const path = join(dir, name);
+          if (statSync(path).size < minBytes) return;
+          const content = readFileSync(path);
+          const [brotli, gzipped] = await Promise.all([
+            br(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+            gz(content, { level: constants.Z_BEST_COMPRESSION }),
+          ]);
+          if (brotli.length < content.length) writeFileSync(`${path}.br`, brotli);
+          if (gzipped.length < content.length) writeFileSync(`${path}.gz`, gzipped);
+        }),
+      );
+    },
+  };
+}

@@ -209,6 +209,10 @@ const ROWS: MatrixRow[] = [
     },
   },
   { fn: 'Colleagues by name (filters)', ops: ['colleagues'], allowed: [OWNER, ADV, COMMERCIAL, ACHAT, ACCOUNTANT], run: q('{ colleagues { id name } }') },
+  { fn: 'Dashboard: revenue, unpaid, quotes awaiting, activity', ops: ['salesDashboard'], allowed: [OWNER, ADV], run: q('{ salesDashboard { revenue { thisMonthCents } unpaid { count } quotesAwaiting { count } activity { subject } } }') },
+  { fn: 'Dashboard: my quotes', ops: ['commercialDashboard'], allowed: [OWNER, ADV, COMMERCIAL], run: q('{ commercialDashboard { conversionRate awaiting { count } } }') },
+  { fn: 'Dashboard: purchases', ops: ['purchasesDashboard'], allowed: [OWNER, ADV, ACHAT], run: q('{ purchasesDashboard { openPriceRequests { count } ordersToReceive { count } } }') },
+  { fn: 'Dashboard: issued this month', ops: ['accountingDashboard'], allowed: [OWNER, ADV, ACCOUNTANT], run: q('{ accountingDashboard { invoices { count } creditNotes { count } } }') },
   { fn: 'Users list', ops: ['dossierUsers'], allowed: [OWNER, ADV], run: q('{ dossierUsers { members { profile } } }') },
 ];
 

@@ -174,6 +174,30 @@ describe('dossier isolation', () => {
     expect(Object.values(lists).map((l) => l.totalCount)).toEqual([0, 0, 0, 0]);
   });
 
+  it('never counts another dossier’s documents or history on the dashboards', async () => {
+    const dashboards = await intruder.data<{
+      salesDashboard: { revenue: { yearToDateCents: number }; unpaid: { count: number }; quotesAwaiting: { count: number }; activity: unknown[] };
+      commercialDashboard: { byStatus: { count: number }[] };
+      purchasesDashboard: { openPriceRequests: { count: number }; ordersToReceive: { count: number } };
+      accountingDashboard: { invoices: { count: number }; creditNotes: { count: number } };
+    }>(
+      `{ salesDashboard { revenue { yearToDateCents } unpaid { count } quotesAwaiting { count } activity { subject } }
+         commercialDashboard { byStatus { count } }
+         purchasesDashboard { openPriceRequests { count } ordersToReceive { count } }
+         accountingDashboard { invoices { count } creditNotes { count } } }`,
+    );
+    const { salesDashboard: s, commercialDashboard: c, purchasesDashboard: p, accountingDashboard: a } = dashboards;
+    expect([s.revenue.yearToDateCents, s.unpaid.count, s.quotesAwaiting.count, s.activity.length]).toEqual([0, 0, 0, 0]);
+    expect(c.byStatus.map((x) => x.count)).toEqual([0, 0, 0, 0]);
+    expect([p.openPriceRequests.count, p.ordersToReceive.count, a.invoices.count, a.creditNotes.count]).toEqual([0, 0, 0, 0]);
+    // The victim's own dashboard does count them (the query is not simply empty).
+    const own = await victim.client(Profile.OWNER).data<{ salesDashboard: { unpaid: { count: number } }; purchasesDashboard: { openPriceRequests: { count: number } } }>(
+      '{ salesDashboard { unpaid { count } } purchasesDashboard { openPriceRequests { count } } }',
+    );
+    expect(own.salesDashboard.unpaid.count).toBe(1);
+    expect(own.purchasesDashboard.openPriceRequests.count).toBe(1);
+  });
+
   it('covers every dossier-data operation that takes an ID', () => {
     const missing: string[] = [];
     for (const root of [t.schema.getQueryType(), t.schema.getMutationType()]) {

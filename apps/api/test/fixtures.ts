@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Plan, PlatformRole, Profile } from '@comptoir/schema';
-import { DEFAULT_DOSSIER_SETTINGS, Dossier } from '../src/modules/dossiers/dossier.entity';
+import { DEFAULT_DOSSIER_SETTINGS, Dossier } from '../src/modules/identity/dossier.entity';
 import { Membership } from '../src/modules/identity/membership.entity';
 import { hashPassword } from '../src/modules/identity/password';
 import { Session } from '../src/modules/identity/session.entity';

@@ -8,16 +8,16 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
-import { createAppServices } from '../src/core/app';
+import { createAppServices } from '../src/app/app';
 import { loadConfig, parseDatabaseUrl, type AppConfig, type DatabaseConfig } from '../src/core/config';
 import { RequestContext, type AppServices } from '../src/core/context';
 import { MemoryCookieJar, SESSION_COOKIE } from '../src/core/cookies';
-import { dataSourceOptions, openDataSource } from '../src/core/database';
+import { dataSourceOptions, openDataSource } from '../src/app/database';
 import { createLogger, type Logger } from '../src/core/logger';
-import { buildAppSchema } from '../src/core/schema';
-import { createApolloServer, createHttpApp } from '../src/server';
+import { buildAppSchema } from '../src/app/schema';
+import { createApolloServer, createHttpApp } from '../src/app/server';
 import { resolvePrincipal } from '../src/modules/identity/session.service';
-import { ALL_HTTP_ROUTES } from '../src/modules/routes';
+import { ALL_HTTP_ROUTES } from '../src/app/routes';
 import { installImmutabilityTriggers } from '../src/modules/documents/immutability.sql';
 
 /**

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { launchBrowser, withPage } from './helpers.mjs';
+import { launchBrowser, withPage, expectText } from './helpers.mjs';
 
-// Demo logins (apps/api/src/seed/identity.seed.ts), all with the demo password.
+// Demo logins (apps/api/src/app/seed/identity.seed.ts), all with the demo password.
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 const SUPPORT = 'support@comptoir.fr';
 // OWNER of Boulangerie Martin, his only dossier: the session opens on it without the picker.
@@ -49,7 +49,7 @@ test('the support team finds the demo dossier, adds a COMMERCIAL user and sees t
     await page.waitForURL('**/admin/dossiers/*');
     const members = page.getByTestId('admin-members');
     await members.locator('tr[data-email="claire@atelier-dupont.fr"]').waitFor();
-    assert.match(await page.getByTestId('seats-available').innerText(), /^1$/);
+    await expectText(page.getByTestId('seats-available'), /^1$/);
 
     const email = `nouveau-${randomBytes(3).toString('hex')}@atelier-dupont.fr`;
     const form = page.getByTestId('admin-add-user');
@@ -60,8 +60,8 @@ test('the support team finds the demo dossier, adds a COMMERCIAL user and sees t
     await form.getByRole('status').filter({ hasText: email }).waitFor();
     const row = members.locator(`tr[data-email="${email}"]`);
     await row.waitFor();
-    assert.match(await row.innerText(), /Invitation en attente/);
-    assert.match(await page.getByTestId('seats-available').innerText(), /^0$/);
+    await expectText(row, /Invitation en attente/);
+    await expectText(page.getByTestId('seats-available'), /^0$/);
     // The action is in the dossier's log.
     await page.getByTestId('admin-actions').locator('tr[data-kind="ADD_USER"]').first().waitFor();
 
@@ -85,9 +85,9 @@ test('an OWNER sees the users of the dossier and orders an extra seat (pending p
     await page.getByRole('heading', { level: 1, name: 'Paramètres' }).waitFor();
     const users = page.getByTestId('dossier-users');
     await users.locator(`tr[data-email="${OWNER}"]`).waitFor();
-    assert.match(await users.innerText(), /Utilisateur principal/);
-    assert.match(await users.innerText(), /Expert-comptable/);
-    assert.match(await page.getByTestId('seats-used').innerText(), /1 sur 2/);
+    await expectText(users, /Utilisateur principal/);
+    await expectText(users, /Expert-comptable/);
+    await expectText(page.getByTestId('seats-used'), /1 sur 2/);
     await page.getByText("adressez une demande à l'équipe support").waitFor();
 
     await page.getByRole('link', { name: 'Mon abonnement' }).click();
@@ -102,10 +102,10 @@ test('an OWNER sees the users of the dossier and orders an extra seat (pending p
 
     const order = page.locator('[data-testid="seat-order"][data-status="PENDING_PAYMENT"]').first();
     await order.waitFor();
-    assert.match(await order.innerText(), /En attente de paiement/);
-    assert.match(await order.locator('pre.instructions').innerText(), /IBAN/);
+    await expectText(order, /En attente de paiement/);
+    await expectText(order.locator('pre.instructions'), /IBAN/);
     // Pending seats do not count yet.
-    assert.match(await page.getByTestId('seats-used').innerText(), /1 sur 2/);
+    await expectText(page.getByTestId('seats-used'), /1 sur 2/);
 
     assert.deepEqual(externalRequests, []);
     assert.deepEqual(pageErrors, []);

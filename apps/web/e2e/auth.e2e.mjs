@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { launchBrowser, login, newPage, withPage } from './helpers.mjs';
+import { launchBrowser, login, newPage, withPage, expectCount, expectText, expectValue, expectAttribute } from './helpers.mjs';
 
-// Demo logins (apps/api/src/seed/identity.seed.ts), all with the demo password.
+// Demo logins (apps/api/src/app/seed/identity.seed.ts), all with the demo password.
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 // OWNER of Atelier Dupont SARL and of Dupont Conseil EURL: the picker shows.
 const OWNER = 'claire@atelier-dupont.fr';
@@ -53,7 +53,7 @@ test('logged out, every page leads to Connexion; wrong credentials show one Fren
       await form.getByRole('button', { name: 'Se connecter' }).click();
       const alert = form.getByRole('alert');
       await alert.filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' }).waitFor();
-      assert.equal(await alert.getAttribute('data-code'), 'UNAUTHENTICATED');
+      await expectAttribute(alert, 'data-code', 'UNAUTHENTICATED');
     }
     assert.deepEqual(pageErrors, []);
   }));
@@ -69,16 +69,16 @@ test('the demo owner picks a dossier, switches with "Changer de dossier", then l
     await page.waitForURL('**/choisir-un-dossier');
     const picker = page.getByTestId('dossier-picker');
     const choices = picker.getByRole('button');
-    assert.equal(await choices.count(), 2);
-    assert.match(await choices.nth(0).innerText(), /Atelier Dupont SARL\s+Utilisateur principal · TPE\+/);
-    assert.match(await choices.nth(1).innerText(), /Dupont Conseil EURL\s+Utilisateur principal · TPE/);
+    await expectCount(choices, 2);
+    await expectText(choices.nth(0), /Atelier Dupont SARL\s+Utilisateur principal · TPE\+/);
+    await expectText(choices.nth(1), /Dupont Conseil EURL\s+Utilisateur principal · TPE/);
     // Unbound: other pages lead back to the picker.
     await page.goto('/parametres/utilisateurs');
     await page.waitForURL('**/choisir-un-dossier');
     await page.getByTestId('dossier-picker').getByRole('button', { name: /Atelier Dupont SARL/ }).click();
 
     await page.getByTestId('current-dossier').filter({ hasText: 'Atelier Dupont SARL' }).waitFor();
-    assert.equal(await page.getByTestId('current-profile').innerText(), 'Utilisateur principal');
+    await expectText(page.getByTestId('current-profile'), 'Utilisateur principal');
     await page.waitForURL((url) => url.pathname === '/');
     // The owner sees Paramètres (OWNER/ADV) and reaches them.
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Paramètres' }).click();
@@ -86,10 +86,10 @@ test('the demo owner picks a dossier, switches with "Changer de dossier", then l
 
     await page.getByRole('button', { name: 'Changer de dossier' }).click();
     await page.waitForURL('**/connexion?email=*');
-    assert.equal(await page.getByLabel('Adresse e-mail').inputValue(), OWNER);
-    assert.equal(await page.getByTestId('session-menu').count(), 0);
+    await expectValue(page.getByLabel('Adresse e-mail'), OWNER);
+    await expectCount(page.getByTestId('session-menu'), 0);
     await login(page, OWNER, DEMO_PASSWORD, 'Dupont Conseil EURL');
-    assert.equal(await page.getByTestId('current-profile').innerText(), 'Utilisateur principal');
+    await expectText(page.getByTestId('current-profile'), 'Utilisateur principal');
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL('**/connexion');
@@ -117,17 +117,17 @@ test('sign-up creates a dossier; the same e-mail with a wrong password is refuse
 
     await page.goto('/inscription');
     const plans = page.getByRole('group', { name: 'Formule' });
-    assert.match(await plans.innerText(), /SOLO[\s\S]*Un seul accès utilisateur[\s\S]*TPE\+[\s\S]*expert-comptable/);
+    await expectText(plans, /SOLO[\s\S]*Un seul accès utilisateur[\s\S]*TPE\+[\s\S]*expert-comptable/);
 
     await signUp('Gérant Premier SARL', password, 'SOLO');
     await page.getByTestId('current-dossier').filter({ hasText: 'Gérant Premier SARL' }).waitFor();
-    assert.equal(await page.getByTestId('current-profile').innerText(), 'Utilisateur principal');
+    await expectText(page.getByTestId('current-profile'), 'Utilisateur principal');
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL('**/connexion');
 
     const refused = await signUp('Gérant Second SAS', 'pas-le-bon-mot-de-passe', 'TPE');
     await refused.getByRole('alert').filter({ hasText: 'Cette adresse e-mail a déjà un compte Comptoir' }).waitFor();
-    assert.equal(await page.getByTestId('session-menu').count(), 0);
+    await expectCount(page.getByTestId('session-menu'), 0);
 
     await signUp('Gérant Second SAS', password, 'TPE');
     await page.getByTestId('current-dossier').filter({ hasText: 'Gérant Second SAS' }).waitFor();
@@ -152,9 +152,9 @@ test('Mon compte lists the sessions, revokes another one and changes the passwor
       await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
       const rows = page.getByTestId('my-sessions').locator('tbody tr');
       await rows.nth(2).waitFor();
-      assert.equal(await rows.count(), 3);
-      assert.equal(await page.getByTestId('my-sessions').locator('tr[data-current]').count(), 1);
-      assert.match(await page.getByTestId('my-sessions').locator('tr[data-current]').innerText(), /Cette session/);
+      await expectCount(rows, 3);
+      await expectCount(page.getByTestId('my-sessions').locator('tr[data-current]'), 1);
+      await expectText(page.getByTestId('my-sessions').locator('tr[data-current]'), /Cette session/);
 
       // Revoke every other session: the other browser is logged out.
       while ((await rows.count()) > 1) {
@@ -232,15 +232,15 @@ test('an invited user sets a password from the invitation link and lands in the 
     const link = await mailedLink(email, '/invitation');
     await page.goto(link);
     await page.getByRole('heading', { level: 1, name: 'Accepter l’invitation' }).waitFor();
-    assert.equal(await page.getByTestId('invitation-email').innerText(), email);
-    assert.equal(await page.getByTestId('invitation-dossier').innerText(), 'Dupont Conseil EURL');
+    await expectText(page.getByTestId('invitation-email'), email);
+    await expectText(page.getByTestId('invitation-dossier'), 'Dupont Conseil EURL');
     const form = page.getByRole('form', { name: 'Accepter l’invitation' });
     await form.getByLabel('Mot de passe', { exact: true }).fill('Invitation-acceptee-1');
     await form.getByLabel('Confirmez le mot de passe').fill('Invitation-acceptee-1');
     await form.getByRole('button', { name: 'Choisir mon mot de passe et me connecter' }).click();
     await page.getByTestId('current-dossier').filter({ hasText: 'Dupont Conseil EURL' }).waitFor();
-    assert.equal(await page.getByTestId('current-profile').innerText(), 'Commercial');
+    await expectText(page.getByTestId('current-profile'), 'Commercial');
     // COMMERCIAL: no Paramètres in the menu.
-    assert.equal(await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Paramètres' }).count(), 0);
+    await expectCount(page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Paramètres' }), 0);
     assert.deepEqual(pageErrors, []);
   }));

@@ -5,9 +5,9 @@
 // the server and the refusal shows, in French, on that line.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, login, plainText, withPage } from './helpers.mjs';
+import { launchBrowser, login, withPage, expectCount, expectValue, expectAttribute, expectText, expectTexts, pickOption } from './helpers.mjs';
 
-// Demo login of "Atelier Dupont SARL" (apps/api/src/seed/identity.seed.ts).
+// Demo login of "Atelier Dupont SARL" (apps/api/src/app/seed/identity.seed.ts).
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 const ADV = 'marc@atelier-dupont.fr';
 
@@ -19,10 +19,6 @@ after(async () => {
   await browser?.close();
 });
 
-/** Text with the narrow and ordinary no-break spaces of French formatting made plain. */
-async function text(locator) {
-  return (await plainText(locator)).replace(/\u202f/g, ' ');
-}
 
 /** A GraphQL call with the page's session, as the SPA makes it (another user's action, say). */
 async function graphqlFromPage(page, query, variables) {
@@ -52,8 +48,7 @@ test('ADV credits part of one line of an issued invoice, and sees the draft cred
     await page.getByRole('link', { name: 'Nouvelle facture' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nouvelle facture' }).waitFor();
     const customer = page.getByLabel('Client', { exact: true });
-    await customer.locator('option').nth(1).waitFor({ state: 'attached' });
-    await customer.selectOption({ index: 1 });
+    await pickOption(page, customer);
     await page.getByLabel('Objet').fill('Chaises de la salle de réunion');
     await page.getByLabel('Description (Ligne 1)').fill('Chaise de bureau ergonomique');
     await page.getByLabel('Quantité (Ligne 1)').fill('5');
@@ -72,24 +67,23 @@ test('ADV credits part of one line of an issued invoice, and sees the draft cred
     const issued = page.locator('[data-testid="document-status"][data-status="ISSUED"]');
     await issued.waitFor();
     // An invoice is feminine: "Émise", not "Émis".
-    assert.equal(await text(issued), 'Émise');
-    const invoiceNumber = await text(page.getByTestId('document-number'));
-    assert.match(invoiceNumber, /^FA-\d{4}-\d{5,}$/);
+    await expectText(issued, 'Émise');
+    const invoiceNumber = await expectText(page.getByTestId('document-number'), /^FA-\d{4}-\d{5,}$/);
 
     // ---- The dialog: every line, what remains, defaults to everything ----
     await page.getByRole('button', { name: 'Créer un avoir' }).click();
     const dialog = page.getByRole('dialog', { name: 'Créer un avoir' });
     await dialog.waitFor();
     const rows = dialog.getByTestId('credit-line');
-    assert.equal(await rows.count(), 2);
-    assert.match(await text(rows.nth(0)), /Chaise de bureau ergonomique/);
-    assert.equal(await text(rows.nth(0).getByTestId('credit-invoiced')), '5 u');
-    assert.equal(await text(rows.nth(0).getByTestId('credit-remaining')), '5 u');
-    assert.equal(await text(rows.nth(1).getByTestId('credit-remaining')), '1 u');
+    await expectCount(rows, 2);
+    await expectText(rows.nth(0), /Chaise de bureau ergonomique/);
+    await expectText(rows.nth(0).getByTestId('credit-invoiced'), '5 u');
+    await expectText(rows.nth(0).getByTestId('credit-remaining'), '5 u');
+    await expectText(rows.nth(1).getByTestId('credit-remaining'), '1 u');
     const line1 = dialog.getByLabel('Quantité à créditer (Ligne 1)');
     const line2 = dialog.getByLabel('Quantité à créditer (Ligne 2)');
-    assert.equal(await line1.inputValue(), '5');
-    assert.equal(await line2.inputValue(), '1');
+    await expectValue(line1, '5');
+    await expectValue(line2, '1');
     const create = dialog.getByRole('button', { name: 'Créer l’avoir' });
 
     // Checked in the browser: no more than remains, not negative, not nothing at all.
@@ -97,18 +91,18 @@ test('ADV credits part of one line of an issued invoice, and sees the draft cred
     await dialog.getByText('Au plus 5 : c’est ce qui reste à créditer sur cette ligne.').waitFor();
     await create.click();
     await dialog.getByRole('alert').filter({ hasText: 'Corrigez les quantités signalées.' }).waitFor();
-    assert.equal(await line1.getAttribute('aria-invalid'), 'true');
+    await expectAttribute(line1, 'aria-invalid', 'true');
     await line1.fill('-1');
     await dialog.getByText('Saisissez un nombre ≥ 0, avec au plus 3 décimales.').waitFor();
     await dialog.getByRole('button', { name: 'Tout mettre à 0' }).click();
-    assert.equal(await line1.inputValue(), '0');
+    await expectValue(line1, '0');
     await create.click();
     await dialog.getByText('Indiquez une quantité supérieure à 0 sur au moins une ligne.').waitFor();
     assert.equal(new URL(page.url()).pathname, invoicePath);
     // "Tout créditer" puts back what remains.
     await dialog.getByRole('button', { name: 'Tout créditer' }).click();
-    assert.equal(await line1.inputValue(), '5');
-    assert.equal(await line2.inputValue(), '1');
+    await expectValue(line1, '5');
+    await expectValue(line2, '1');
 
     // ---- 2 of the 5 chairs, nothing of the delivery ----
     await line1.fill('2');
@@ -118,16 +112,16 @@ test('ADV credits part of one line of an issued invoice, and sees the draft cred
     const creditPath = new URL(page.url()).pathname;
     await page.getByRole('heading', { level: 1, name: 'Avoir (brouillon)' }).waitFor();
     const draft = page.getByTestId('document-status');
-    assert.equal(await draft.getAttribute('data-status'), 'DRAFT');
-    assert.equal(await text(draft), 'Brouillon');
-    assert.equal(await page.getByLabel('Description (Ligne 1)').inputValue(), 'Chaise de bureau ergonomique');
-    assert.equal(await page.getByLabel('Quantité (Ligne 1)').inputValue(), '2');
-    assert.equal(await page.getByLabel('Quantité (Ligne 2)').count(), 0);
+    await expectAttribute(draft, 'data-status', 'DRAFT');
+    await expectText(draft, 'Brouillon');
+    await expectValue(page.getByLabel('Description (Ligne 1)'), 'Chaise de bureau ergonomique');
+    await expectValue(page.getByLabel('Quantité (Ligne 1)'), '2');
+    await expectCount(page.getByLabel('Quantité (Ligne 2)'), 0);
     await page.locator('[data-testid="totals"][data-source="server"]').waitFor();
-    assert.equal(await text(page.getByTestId('total-excl')), '240,00 €');
+    await expectText(page.getByTestId('total-excl'), '240,00 €');
     const source = page.getByTestId('source-link');
-    assert.equal(await text(source), `Facture ${invoiceNumber}`);
-    assert.equal(await source.getAttribute('href'), invoicePath);
+    await expectText(source, `Facture ${invoiceNumber}`);
+    await expectAttribute(source, 'href', invoicePath);
 
     // ---- Back on the invoice: the credit note is linked, 3 chairs remain ----
     await source.click();
@@ -135,13 +129,13 @@ test('ADV credits part of one line of an issued invoice, and sees the draft cred
     await page.getByRole('heading', { level: 1, name: `Facture ${invoiceNumber}` }).waitFor();
     const derived = page.getByTestId('derived-link');
     await derived.waitFor();
-    assert.equal(await text(derived), 'Avoir (brouillon)');
-    assert.equal(await derived.getAttribute('href'), creditPath);
+    await expectText(derived, 'Avoir (brouillon)');
+    await expectAttribute(derived, 'href', creditPath);
     await page.getByRole('button', { name: 'Créer un avoir' }).click();
     await dialog.waitFor();
     await rows.nth(0).getByTestId('credit-remaining').filter({ hasText: '3' }).waitFor();
-    assert.equal(await text(rows.nth(0).getByTestId('credit-remaining')), '3 u');
-    assert.equal(await line1.inputValue(), '3');
+    await expectText(rows.nth(0).getByTestId('credit-remaining'), '3 u');
+    await expectValue(line1, '3');
 
     // ---- Meanwhile the delivery gets credited elsewhere: the server refuses, on line 2 ----
     const { document: invoice } = await graphqlFromPage(page, 'query($id: ID!) { document(id: $id) { lines { id position } } }', { id: invoiceId });
@@ -155,18 +149,18 @@ test('ADV credits part of one line of an issued invoice, and sees the draft cred
     await create.click();
     const refused = dialog.getByTestId('credit-server-error');
     await refused.waitFor();
-    assert.equal(await text(refused), 'Ligne 2 · Quantité : Certaines informations sont invalides. Il reste 0 à créditer sur cette ligne.');
+    await expectText(refused, 'Ligne 2 · Quantité : Certaines informations sont invalides. Il reste 0 à créditer sur cette ligne.');
     assert.equal(new URL(page.url()).pathname, invoicePath);
     // What remains was reloaded: nothing on the delivery any more, its input is off.
     await rows.nth(1).getByTestId('credit-remaining').filter({ hasText: /^0 u$/ }).waitFor();
-    assert.equal(await line2.isDisabled(), true);
-    assert.equal(await line2.inputValue(), '0');
-    assert.equal(await line1.inputValue(), '1');
+    await expectAttribute(line2, 'disabled', '');
+    await expectValue(line2, '0');
+    await expectValue(line1, '1');
     await create.click();
     await page.waitForURL((url) => /^\/avoirs\/[0-9a-f-]{36}$/.test(url.pathname) && url.pathname !== creditPath);
     await page.getByRole('heading', { level: 1, name: 'Avoir (brouillon)' }).waitFor();
-    assert.equal(await page.getByLabel('Quantité (Ligne 1)').inputValue(), '1');
-    assert.equal(await text(page.getByTestId('source-link')), `Facture ${invoiceNumber}`);
+    await expectValue(page.getByLabel('Quantité (Ligne 1)'), '1');
+    await expectText(page.getByTestId('source-link'), `Facture ${invoiceNumber}`);
 
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(externalRequests, []);
@@ -179,15 +173,15 @@ test('status labels agree with feminine document types in the lists', async (t) 
     await page.goto('/factures');
     const status = page.getByRole('combobox', { name: 'Statut' });
     await status.waitFor();
-    assert.deepEqual(await status.locator('option').allTextContents(), ['Tous les statuts', 'Brouillon', 'Émise', 'Payée']);
+    await expectTexts(status.locator('option'), ['Tous les statuts', 'Brouillon', 'Émise', 'Payée']);
     await page.goto('/demandes-de-prix');
     await page.getByRole('heading', { level: 1, name: 'Demandes de prix' }).waitFor();
-    assert.deepEqual(await page.getByRole('combobox', { name: 'Statut' }).locator('option').allTextContents(), ['Tous les statuts', 'Brouillon', 'Envoyée', 'Répondue', 'Clôturée']);
+    await expectTexts(page.getByRole('combobox', { name: 'Statut' }).locator('option'), ['Tous les statuts', 'Brouillon', 'Envoyée', 'Répondue', 'Clôturée']);
     await page.goto('/commandes-fournisseurs');
     await page.getByRole('heading', { level: 1, name: 'Commandes fournisseurs' }).waitFor();
-    assert.deepEqual(await page.getByRole('combobox', { name: 'Statut' }).locator('option').allTextContents(), ['Tous les statuts', 'Brouillon', 'Envoyée', 'Reçue', 'Annulée']);
+    await expectTexts(page.getByRole('combobox', { name: 'Statut' }).locator('option'), ['Tous les statuts', 'Brouillon', 'Envoyée', 'Reçue', 'Annulée']);
     await page.goto('/devis');
     await page.getByRole('heading', { level: 1, name: 'Devis' }).waitFor();
-    assert.deepEqual(await page.getByRole('combobox', { name: 'Statut' }).locator('option').allTextContents(), ['Tous les statuts', 'Brouillon', 'Envoyé', 'Accepté', 'Refusé']);
+    await expectTexts(page.getByRole('combobox', { name: 'Statut' }).locator('option'), ['Tous les statuts', 'Brouillon', 'Envoyé', 'Accepté', 'Refusé']);
   });
 });

@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import { launchBrowser, login, withPage } from './helpers.mjs';
+import { launchBrowser, login, withPage, expectText, expectAttribute } from './helpers.mjs';
 
-// Demo data (src/seed): the ADV user of Atelier Dupont SARL.
+// Demo data (apps/api/src/app/seed): the ADV user of Atelier Dupont SARL.
 const ADV = { email: 'marc@atelier-dupont.fr', password: 'Comptoir-demo-2026', name: 'Marc Lambert' };
 
 let browser;
@@ -75,7 +75,7 @@ test('an ADV user exports the invoices with who created and modified them', asyn
       const table = document.querySelector('[data-testid="export-preview"] thead');
       return table && table.textContent.includes('Créé par') && !table.textContent.includes('Statut');
     });
-    const total = Number(await count.getAttribute('data-total'));
+    const total = Number(await expectAttribute(count, 'data-total', /^\d+$/));
     assert.ok(total > 0, 'the demo data has invoices');
 
     // Download the .xlsx and read it back.
@@ -105,7 +105,7 @@ test('an ADV user exports the invoices with who created and modified them', asyn
     await page.getByTestId('export-done').waitFor();
     const logRow = page.getByTestId('export-log').locator('tbody tr[data-status="COMPLETED"]').first();
     await logRow.waitFor();
-    assert.match(await logRow.innerText(), new RegExp(ADV.name));
+    await expectText(logRow, new RegExp(ADV.name));
 
     assert.deepEqual(externalRequests, []);
     assert.deepEqual(pageErrors, []);

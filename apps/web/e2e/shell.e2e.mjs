@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, login, withPage } from './helpers.mjs';
+import { launchBrowser, login, withPage, expectText, expectAttribute } from './helpers.mjs';
 
 // The app's pages need a session (identity's route guard): the demo OWNER of one dossier.
 const OWNER = 'paul@boulangerie-martin.fr';
@@ -32,8 +32,8 @@ test('the served app shows the Comptoir shell and the server reports "ok"', (t) 
     await page.getByRole('heading', { level: 1, name: 'État du service' }).waitFor();
     const status = page.locator('[data-testid="health-status"][data-status="ok"]');
     await status.waitFor();
-    assert.match(await status.innerText(), /Opérationnel\s+ok/);
-    assert.notEqual((await page.getByTestId('health-version').innerText()).trim(), '');
+    await expectText(status, /Opérationnel\s+ok/);
+    await expectText(page.getByTestId('health-version'), /\S/);
 
     assert.deepEqual(externalRequests, []);
     assert.deepEqual(pageErrors, []);
@@ -56,7 +56,7 @@ test('the language switch turns the interface to English and is remembered', (t)
     await page.goto('/statut');
     await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'EN' }).click();
     await page.getByRole('heading', { level: 1, name: 'Service status' }).waitFor();
-    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await expectAttribute(page.locator('html'), 'lang', 'en');
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Service status' }).waitFor();

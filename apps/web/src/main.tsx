@@ -5,7 +5,11 @@ import { RouterProvider } from 'react-router/dom';
 import { createApolloClient } from './app/apollo';
 import { SessionProvider } from './app/auth';
 import { I18nProvider } from './app/i18n/i18n';
+import { UiProvider } from './app/ui/ui-provider';
 import { router } from './app/router';
+// Mantine's styles first: the app's own rules come after and win at equal specificity.
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
 import './app/styles.css';
 import './ui/ui.css';
 
@@ -14,11 +18,13 @@ const client = createApolloClient();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-      <ApolloProvider client={client}>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </ApolloProvider>
+      <UiProvider>
+        <ApolloProvider client={client}>
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </ApolloProvider>
+      </UiProvider>
     </I18nProvider>
   </StrictMode>,
 );

@@ -5,3 +5,4 @@ export * from './domain/document-status';
 export * from './domain/seats';
 export * from './domain/format';
 export * from './inputs';
+export * from './errors';

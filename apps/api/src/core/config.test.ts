@@ -59,3 +59,28 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).cookieSecure).toBe(false);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.1, 172.16.0.0/12,loopback', ['10.0.0.1', '172.16.0.0/12', 'loopback']],
+    ['::1,fd00::/8', ['::1', 'fd00::/8']],
+  ])('reads %s as %p', (raw, expected) => {
+    expect(loadConfig(raw === undefined ? {} : { TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+
+  it.each([
+    ['true', /TRUST_PROXY must name the proxies to trust, not "true"/],
+    ['yes', /TRUST_PROXY must name the proxies to trust/],
+    ['11', /TRUST_PROXY must be a hop count between 0 and 10/],
+    ['10.0.0.1,proxy.local', /TRUST_PROXY .*"proxy.local" is not one/],
+    ['10.0.0.0/33', /TRUST_PROXY .*"10.0.0.0\/33" is not one/],
+  ])('refuses TRUST_PROXY=%s with a clear message', (raw, message) => {
+    expect(() => loadConfig({ TRUST_PROXY: raw })).toThrow(ConfigError);
+    expect(() => loadConfig({ TRUST_PROXY: raw })).toThrow(message);
+  });
+});

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 
 /** Raised for a bad configuration value; its message is one line naming the variable. */
@@ -35,10 +36,59 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
   workers: number;
-  trustProxy: boolean;
+  /**
+   * Which proxies in front may name the client in `X-Forwarded-For`: false (none,
+   * the socket's address is the client), a hop count, or their addresses/CIDRs.
+   */
+  trustProxy: TrustProxy;
   webDist: string | null;
   seedOnEmpty: boolean;
   version: string;
+}
+
+export type TrustProxy = false | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits >= 0 && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: `false`/`0` (default), a number of proxy hops (`1` behind one
+ * reverse proxy), or a comma-separated list of proxy addresses, CIDRs or
+ * express's names (`loopback`, `linklocal`, `uniquelocal`). `true` is refused:
+ * it would take the left-most `X-Forwarded-For`, which any client writes itself.
+ */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = (raw ?? '').trim();
+  if (value === '' || /^(0|false|no|off)$/i.test(value)) return false;
+  if (/^(true|yes|on)$/i.test(value)) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must name the proxies to trust, not "${value}" (any client can write X-Forwarded-For): give the number of proxies in front (e.g. 1) or their addresses/CIDRs (e.g. 10.0.0.1,172.16.0.0/12 or loopback)`,
+    );
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY', `must be a hop count between 0 and 10, got "${value}"`);
+    return hops;
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isAddressOrCidr(e));
+  if (bad.length > 0 || entries.length === 0) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be false, a hop count or a comma-separated list of IP addresses/CIDRs (or loopback, linklocal, uniquelocal); "${bad.join(', ') || value}" is not one`,
+    );
+  }
+  return entries;
 }
 
 const DEFAULT_SQLITE = './data/comptoir.sqlite';
@@ -141,7 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'Comptoir <no-reply@comptoir.local>',
     workers: integer(env, 'WEB_CONCURRENCY', 1, 1, 64),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     webDist: env.WEB_DIST === '' ? null : (env.WEB_DIST ?? webDistDefault),
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
     version: readVersion(),

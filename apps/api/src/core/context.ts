@@ -5,7 +5,7 @@ import type { CookieJar } from './cookies';
 import type { DossierOwned } from './entity';
 import { dossierNotSelected, unauthenticated } from './errors';
 import type { Logger } from './logger';
-import type { Mailer } from '../modules/mail/mailer';
+import type { Mailer } from './mail';
 import { ScopedRepository } from './scoped-repository';
 import { runInTransaction } from './transaction';
 
@@ -75,6 +75,12 @@ export class RequestContext {
 
   get userId(): string {
     return this.user.userId;
+  }
+
+  /** The app's logger naming this request, its user and dossier: every line about the request goes through it. */
+  get log(): Logger {
+    const who = this.principal ? { userId: this.principal.userId, ...(this.principal.dossierId ? { dossierId: this.principal.dossierId } : {}) } : {};
+    return this.app.logger.child({ reqId: this.meta.requestId, ...who });
   }
 
   /** Data access confined to the session's dossier. */

@@ -1,3 +1,5 @@
+import { parseCookie } from 'cookie';
+
 /** What the API needs from HTTP cookies, so services never touch express. */
 export interface CookieOptions {
   maxAgeSeconds?: number;
@@ -28,21 +30,15 @@ export class MemoryCookieJar implements CookieJar {
   }
 }
 
-/** Parses a `Cookie:` request header; malformed pairs are skipped. */
+/**
+ * Parses a `Cookie:` request header with the `cookie` package (RFC 6265): the first
+ * of duplicate names wins, an empty name is skipped, a value that is not valid
+ * percent-encoding is kept as sent.
+ */
 export function parseCookieHeader(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = {};
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (!name || name in cookies) continue;
-    let value = part.slice(eq + 1).trim();
-    if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    try {
-      cookies[name] = decodeURIComponent(value);
-    } catch {
-      cookies[name] = value;
-    }
+  for (const [name, value] of Object.entries(parseCookie(header ?? ''))) {
+    if (name && value !== undefined) cookies[name] = value;
   }
   return cookies;
 }

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import { ConfigError, redactUrl, type DatabaseConfig } from './config';
-import { ALL_ENTITIES } from '../modules/entities';
 import { TimestampSubscriber } from './entity';
 
 export type Dialect = 'sqlite' | 'mysql';
@@ -16,7 +15,9 @@ export function migrationsGlob(dialect: Dialect): string {
   return join(__dirname, '..', 'migrations', dialect, '*.{js,ts}');
 }
 
-interface DataSourceExtras {
+export interface DataSourceExtras {
+  /** The entities to map: the app layer passes every module's (core knows none of them). */
+  entities?: MixedList<string | (new () => unknown)>;
   /** Build the schema from the entities: for throw-away test databases only. */
   synchronize?: boolean;
   logging?: boolean;
@@ -28,7 +29,7 @@ interface DataSourceExtras {
 
 export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras = {}): DataSourceOptions {
   const common = {
-    entities: ALL_ENTITIES,
+    entities: extras.entities ?? [],
     subscribers: [TimestampSubscriber],
     migrations: extras.migrations ?? [migrationsGlob(dialectOf(db))],
     migrationsTableName: 'migrations',

@@ -1,123 +1,174 @@
-import {
-  GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValueNode,
-} from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  getNamedType,
+  GraphQLError,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ParseOptions,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
-export const MAX_QUERY_DEPTH = 12;
-export const MAX_QUERY_COST = 20_000;
+/**
+ * What a GraphQL request may cost, refused as early as each limit can be checked:
+ *
+ * 1. HTTP body size (express, see `GRAPHQL_BODY_LIMIT`): before anything is read.
+ * 2. Tokens (`parseOptions.maxTokens`): graphql's lexer stops counting at the
+ *    limit, so a huge query is refused while parsing, before any AST is built.
+ * 3. Aliases, depth and directives (graphql-armor validation rules): before the
+ *    operation is resolved.
+ * 4. Cost, weighted by what each field really costs (graphql-query-complexity),
+ *    and introspection (at most one `__schema` per request; none anonymously in
+ *    production): once the operation and its variables are known, before any
+ *    resolver runs.
+ */
+export const GRAPHQL_LIMITS = {
+  bodyBytes: 1_000_000,
+  maxTokens: 8_000,
+  maxAliases: 30,
+  maxDepth: 12,
+  maxDirectives: 20,
+  maxCost: 10_000,
+} as const;
+
 /** Largest page any list field serves; `first` above it is refused by the field itself. */
 export const MAX_PAGE_SIZE = 200;
-const DEFAULT_LIST_MULTIPLIER = 20;
 
-function depthOf(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Record<string, FragmentDefinitionNode>,
-  seen: Set<string>,
-): number {
-  if (!selectionSet) return 0;
-  let max = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
-      max = Math.max(max, 1 + depthOf(selection.selectionSet, fragments, seen));
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      max = Math.max(max, depthOf(selection.selectionSet, fragments, seen));
-    } else {
-      const name = selection.name.value;
-      if (seen.has(name) || !fragments[name]) continue;
-      max = Math.max(max, depthOf(fragments[name].selectionSet, fragments, new Set([...seen, name])));
-    }
-  }
-  return max;
-}
+/** Express's notation for the JSON body limit. */
+export const GRAPHQL_BODY_LIMIT = `${GRAPHQL_LIMITS.bodyBytes}b`;
 
-/** Refuses operations nested deeper than `max` fields (introspection excepted). */
-export function depthLimitRule(max = MAX_QUERY_DEPTH) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments: Record<string, FragmentDefinitionNode> = {};
-    for (const def of context.getDocument().definitions) {
-      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
-    }
-    return {
-      OperationDefinition(node: OperationDefinitionNode) {
-        const depth = depthOf(node.selectionSet, fragments, new Set());
-        if (depth > max) {
-          context.reportError(
-            new GraphQLError(`Query is nested ${depth} levels deep; the limit is ${max}`, {
-              nodes: [node],
-              extensions: { code: 'BAD_USER_INPUT' },
-            }),
-          );
-        }
-      },
-    };
-  };
-}
+export const PARSE_OPTIONS: ParseOptions = { maxTokens: GRAPHQL_LIMITS.maxTokens };
 
-function numericArg(value: ValueNode | undefined, variables: Record<string, unknown>): number | null {
-  if (!value) return null;
-  if (value.kind === Kind.INT) return Number(value.value);
-  if (value.kind === Kind.VARIABLE) {
-    const v = variables[value.name.value];
-    return typeof v === 'number' ? v : null;
-  }
-  return null;
+/**
+ * Fields whose work is far above one row: the whole history chain recomputed,
+ * the whole schema serialized, an export job queued.
+ */
+export const FIELD_WEIGHTS: Record<string, number> = {
+  'Query.verifyHistory': 4_000,
+  'Query.__schema': 2_000,
+  'Query.__type': 50,
+  'Mutation.startDocumentsExport': 500,
+  'Mutation.startActionSummaryExport': 500,
+  'Query.exportColumns': 20,
+};
+
+/**
+ * Lists without a `first` argument, by how many items they hold at most in
+ * practice (document lines are capped at 500; 100 is the realistic size).
+ */
+const LIST_SIZES: Record<string, number> = {
+  lines: 100,
+  history: 50,
+};
+const DEFAULT_LIST_SIZE = 10;
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
 /**
- * Estimated cost: one per field, children multiplied by the page size asked
- * (`first`/`limit`) of the field above them. Cheap to compute, and enough to refuse
- * a query that would fan out into millions of resolutions.
+ * One per object a field loads (a scalar comes with its row: free), or the field's
+ * weight; children multiplied by the page size asked (or the list's usual size).
  */
-function costOf(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-  seen: Set<string>,
-): number {
-  if (!selectionSet) return 0;
-  let total = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      const pageArg = selection.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'limit');
-      const multiplier = pageArg ? (numericArg(pageArg.value, variables) ?? DEFAULT_LIST_MULTIPLIER) : 1;
-      total += 1 + multiplier * costOf(selection.selectionSet, fragments, variables, seen);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      total += costOf(selection.selectionSet, fragments, variables, seen);
-    } else {
-      const name = selection.name.value;
-      if (seen.has(name) || !fragments[name]) continue;
-      total += costOf(fragments[name].selectionSet, fragments, variables, new Set([...seen, name]));
-    }
-  }
-  return total;
+export const weightedEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  // Introspection serializes the schema, whose size is fixed: its meta field carries the whole price.
+  if (type.name.startsWith('__')) return 0;
+  if (field.name === '__schema' || field.name === '__type') return FIELD_WEIGHTS[`Query.${field.name}`];
+  const weight = FIELD_WEIGHTS[`${type.name}.${field.name}`] ?? (isLeafType(getNamedType(field.type)) ? 0 : 1);
+  const page = typeof args.first === 'number' ? Math.max(0, Math.min(args.first, MAX_PAGE_SIZE)) : null;
+  const fanOut = page ?? (isList(field.type) ? (LIST_SIZES[field.name] ?? DEFAULT_LIST_SIZE) : 1);
+  return weight + fanOut * childComplexity;
+};
+
+/** The estimated cost of one operation with its variables (throws the GraphQLError of bad variables). */
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+  return getComplexity({ schema, query: document, variables, operationName, estimators: [weightedEstimator], maxQueryNodes: 20_000 });
 }
 
-export function complexityLimitPlugin(max = MAX_QUERY_COST): ApolloServerPlugin {
+function refusal(message: string, limit: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, ...extra, http: { status: 400 } } });
+}
+
+/** How many `__schema` fields the operation selects, through fragments. */
+export function countSchemaFields(operation: OperationDefinitionNode, document: DocumentNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const walk = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+    let n = 0;
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) n += (selection as FieldNode).name.value === '__schema' ? 1 : 0;
+      else if (selection.kind === Kind.INLINE_FRAGMENT) n += walk(selection.selectionSet, seen);
+      else if (!seen.has(selection.name.value)) {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) n += walk(fragment.selectionSet, new Set([...seen, selection.name.value]));
+      }
+    }
+    return n;
+  };
+  return walk(operation.selectionSet, new Set());
+}
+
+function usesIntrospection(operation: OperationDefinitionNode, document: DocumentNode): boolean {
+  if (countSchemaFields(operation, document) > 0) return true;
+  // `__type` anywhere (`__typename` is not introspection: every client asks for it).
+  return /\b__type\b/.test(JSON.stringify(document, (key, value) => (key === 'loc' ? undefined : value)));
+}
+
+export interface CostLimitOptions {
+  maxCost?: number;
+  /** Production: anonymous callers may not introspect. */
+  production: boolean;
+  /** Whether the request's caller is logged in. */
+  isAuthenticated: (contextValue: unknown) => boolean;
+}
+
+/** The weighted cost limit and the introspection rules, checked before execution. */
+export function costLimitPlugin(options: CostLimitOptions): ApolloServerPlugin {
+  const maxCost = options.maxCost ?? GRAPHQL_LIMITS.maxCost;
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, request }) {
+        async didResolveOperation({ document, operation, request, schema, contextValue }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const def of document.definitions) {
-            if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+          const schemaFields = countSchemaFields(operation, document);
+          if (schemaFields > 1) throw refusal(`Introspection is allowed once per request (asked ${schemaFields} times)`, 'introspection');
+          if (options.production && !options.isAuthenticated(contextValue) && usesIntrospection(operation, document)) {
+            throw refusal('Introspection needs a logged-in session', 'introspection');
           }
-          const cost = costOf(operation.selectionSet, fragments, request.variables ?? {}, new Set());
-          if (cost > max) {
-            throw new GraphQLError(`Query is too complex (estimated cost ${cost}, limit ${max})`, {
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-            });
+          let cost: number;
+          try {
+            cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+          } catch (error) {
+            if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            throw error;
           }
+          if (cost > maxCost) throw refusal(`Query is too complex (estimated cost ${cost}, limit ${maxCost})`, 'cost', { cost, maxCost });
         },
       };
     },
   };
+}
+
+/** graphql-armor's rules: aliases, depth, directives; its cost limit is replaced by the weighted one above. */
+export function armorRules(): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
+  const armor = new ApolloArmor({
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true },
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives, exposeLimits: true },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false }, // graphql's own `maxTokens` parse option stops earlier, in the one parse.
+    blockFieldSuggestion: { enabled: true },
+  });
+  const { validationRules, plugins } = armor.protect();
+  return { validationRules, plugins };
 }

@@ -30,7 +30,7 @@ export function invalidInput(errors: readonly FieldError[]): AppError {
     .slice(0, 5)
     .map((e) => `${e.path}: ${e.message}`)
     .join('; ');
-  return new AppError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${summary}${errors.length > 5 ? `; and ${errors.length - 5} more` : ''}`, {
+  return new AppError(ErrorCode.BAD_USER_INPUT, errors[0]?.reason ?? 'INVALID_TEXT', `Invalid input: ${summary}${errors.length > 5 ? `; and ${errors.length - 5} more` : ''}`, {
     field: errors[0]?.path,
     fields: errors,
   });

@@ -26,7 +26,7 @@ export class PageArgs {
 /** The page size asked, or BAD_USER_INPUT when outside 1..MAX_PAGE_SIZE. */
 export function pageSize(args: PageArgs): number {
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
+    throw badInput('OUT_OF_RANGE', `first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
   }
   return args.first;
 }
@@ -44,7 +44,7 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   } catch {
     /* fall through */
   }
-  throw badInput('Invalid cursor', 'after');
+  throw badInput('INVALID_CURSOR', 'Invalid cursor', 'after');
 }
 
 export interface Page<T> {

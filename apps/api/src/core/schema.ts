@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { buildSchema, registerEnumType } from 'type-graphql';
+import { buildSchema, registerEnumType, type NonEmptyArray } from 'type-graphql';
 import { DocumentType, ErrorCode, Plan, PlatformRole, Profile } from '@comptoir/schema';
-import { ALL_RESOLVERS } from '../modules/resolvers';
 import { applyAuthPolicies, withAuthDirectiveDeclared } from './auth/auth.directive';
 import { applyInputValidation } from './input-schemas';
 import { GraphQLDateTime } from './scalars';
@@ -14,10 +13,13 @@ registerEnumType(PlatformRole, { name: 'PlatformRole', description: 'Platform-wi
 registerEnumType(DocumentType, { name: 'DocumentType', description: 'Kind of document (pièce)' });
 registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Stable `extensions.code` of every refusal' });
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type Resolvers = NonEmptyArray<Function>;
+
 /** The schema as declared: `@auth` printed but not yet enforced (for emitting the SDL). */
-export async function buildDeclaredSchema(): Promise<GraphQLSchema> {
+export async function buildDeclaredSchema(resolvers: Resolvers): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: ALL_RESOLVERS,
+    resolvers,
     validate: false,
     // Instants cross the wire as graphql-scalars' DateTime (ISO 8601, UTC).
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
@@ -29,8 +31,8 @@ export async function buildDeclaredSchema(): Promise<GraphQLSchema> {
  * The schema served: every field wrapped by its `@auth` policy, and within it
  * (authorization first) every root field's arguments checked by their zod schema.
  */
-export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return applyAuthPolicies(applyInputValidation(await buildDeclaredSchema()));
+export async function buildServedSchema(resolvers: Resolvers): Promise<GraphQLSchema> {
+  return applyAuthPolicies(applyInputValidation(await buildDeclaredSchema(resolvers)));
 }
 
 /** The committed SDL: sorted, with applied directives printed. */

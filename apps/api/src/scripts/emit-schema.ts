@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDeclaredSchema, printSdl } from '../core/schema';
+import { buildDeclaredSchema, printSdl } from '../app/schema';
 import { applyAuthPolicies } from '../core/auth/auth.directive';
 
 async function main(): Promise<void> {

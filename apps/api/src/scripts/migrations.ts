@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { parseDatabaseUrl, type DatabaseConfig } from '../core/config';
-import { dataSourceOptions, type Dialect } from '../core/database';
+import { dataSourceOptions, type Dialect } from '../app/database';
 
 const SOURCE_DIR = join(__dirname, '..', '..', 'src', 'migrations');
 

@@ -79,7 +79,7 @@ export function assertAllowed(policy: Policy, ctx: RequestContext): void {
     if (policy.access === Access.PUBLIC) return;
     if (!ctx.principal) throw unauthenticated();
     if (policy.access === Access.USER) return;
-    if (ctx.principal.platformRole !== 'SUPPORT') throw forbidden('Reserved to the support team');
+    if (ctx.principal.platformRole !== 'SUPPORT') throw forbidden('Reserved to the support team', 'SUPPORT_ONLY');
     return;
   }
   if (!ctx.principal) throw unauthenticated();

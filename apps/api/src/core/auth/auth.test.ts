@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema as buildSdlSchema, isObjectType, type GraphQLSchema } from 'graphql';
 import { applyAuthPolicies, effectivePolicy } from './auth.directive';
-import { buildDeclaredSchema } from '../schema';
+import { buildDeclaredSchema } from '../../app/schema';
 
 const SNAPSHOT = join(__dirname, 'permissions.snapshot.txt');
 

@@ -3,12 +3,12 @@ import { Plan, PlatformRole, Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../../core/pagination';
-import { Dossier } from '../dossiers/dossier.entity';
+import { Dossier } from '../identity/dossier.entity';
 import { membersOf, type MemberView } from '../dossiers/dossier.service';
 import { SeatOrder, SeatOrderStatus } from '../dossiers/seat-order.entity';
 import { assertCanAddMember, assertCanChangeProfile, assertPlanFits, lockDossier, PLAN_LABEL, seatUsage, type SeatUsage } from '../dossiers/seats.service';
 import { cancelPendingOrder, seatOrderViews, type SeatOrderView } from '../dossiers/subscription.service';
-import { optionalEmail, optionalText, requiredText } from '../history/input-validation';
+import { optionalEmail, optionalText, requiredText } from '../../core/input-validation';
 import { Membership } from '../identity/membership.entity';
 import { Session } from '../identity/session.entity';
 import { normalizeEmail, User } from '../identity/user.entity';
@@ -102,7 +102,7 @@ function containsPattern(text: string): string {
 
 function searchSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return 20;
-  if (!Number.isInteger(first) || first < 1 || first > SEARCH_CAP) throw badInput(`first must be between 1 and ${SEARCH_CAP}`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > SEARCH_CAP) throw badInput('OUT_OF_RANGE', `first must be between 1 and ${SEARCH_CAP}`, 'first');
   return first;
 }
 
@@ -116,7 +116,7 @@ async function sendQuietly(ctx: RequestContext, to: string, subject: string, tex
   try {
     await ctx.app.mailer.send({ to, subject, text });
   } catch (err) {
-    ctx.app.logger.warn({ to, subject, err: (err as Error).message }, 'admin notification not delivered');
+    ctx.log.warn({ to, subject, err: (err as Error).message }, 'admin notification not delivered');
   }
 }
 
@@ -134,7 +134,7 @@ async function getMembership(em: EntityManager, dossierId: string, userId: strin
 
 function assertAssignable(profile: Profile, field: string): void {
   if (profile === Profile.OWNER) {
-    throw badInput('OWNER is the principal user’s profile only: give ADV for the same functions', field);
+    throw badInput('OWNER_PROFILE_RESERVED', 'OWNER is the principal user’s profile only: give ADV for the same functions', field);
   }
 }
 
@@ -247,7 +247,7 @@ export async function adminDossier(ctx: RequestContext, id: string): Promise<Adm
 /** Support actions, newest first; with a dossier: those on it and on its current members. */
 export async function listActions(ctx: RequestContext, dossierId?: string | null, first?: number | null): Promise<AdminActionView[]> {
   const take = first ?? 50;
-  if (!Number.isInteger(take) || take < 1 || take > ACTIONS_CAP) throw badInput(`first must be between 1 and ${ACTIONS_CAP}`, 'first');
+  if (!Number.isInteger(take) || take < 1 || take > ACTIONS_CAP) throw badInput('OUT_OF_RANGE', `first must be between 1 and ${ACTIONS_CAP}`, 'first');
   const qb = ctx.em.createQueryBuilder(AdminAction, 'a').orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').take(take);
   if (dossierId) {
     qb.where(`a.dossierId = :dossierId OR a.targetUserId IN (SELECT m.userId FROM memberships m WHERE m.dossierId = :dossierId)`, { dossierId });
@@ -298,13 +298,13 @@ export async function outbox(ctx: RequestContext, args: PageArgs): Promise<Page<
 /** Changes a user's login e-mail; the user is told at the old and the new address. */
 export async function changeLoginEmail(ctx: RequestContext, userId: string, newEmail: string): Promise<AdminUserView> {
   const email = optionalEmail(normalizeEmail(newEmail ?? ''), 'newEmail');
-  if (!email) throw badInput('newEmail is required', 'newEmail');
+  if (!email) throw badInput('REQUIRED', 'newEmail is required', 'newEmail');
   const { before, user } = await ctx.transaction(async (tx) => {
     const found = await getUser(tx.em, userId);
     const previous = found.email;
-    if (previous === email) throw badInput('This is already the login e-mail of this user', 'newEmail');
+    if (previous === email) throw badInput('SAME_EMAIL', 'This is already the login e-mail of this user', 'newEmail');
     const taken = await tx.em.findOneBy(User, { email });
-    if (taken) throw conflict(`The e-mail ${email} is already the login of another user`, { field: 'newEmail' });
+    if (taken) throw conflict('EMAIL_TAKEN', `The e-mail ${email} is already the login of another user`, { field: 'newEmail' });
     await tx.em.update(User, { id: found.id }, { email });
     await recordAction(tx, AdminActionKind.CHANGE_LOGIN_EMAIL, { targetUserId: found.id }, { before: { email: previous }, after: { email } });
     return { before: previous, user: { ...found, email } as User };
@@ -328,20 +328,20 @@ export async function changeLoginEmail(ctx: RequestContext, userId: string, newE
 /** Adds a user to a dossier: an existing login gets a membership, a new one an invitation. */
 export async function addUser(ctx: RequestContext, dossierId: string, input: AdminAddUserInput): Promise<MemberView> {
   const email = optionalEmail(normalizeEmail(input.email ?? ''), 'input.email');
-  if (!email) throw badInput('input.email is required', 'input.email');
+  if (!email) throw badInput('REQUIRED', 'input.email is required', 'input.email');
   const name = requiredText(input.name, 'input.name', 120);
   const phone = optionalText(input.phone, 'input.phone', 40);
   const firmName = optionalText(input.firmName, 'input.firmName', 160);
   assertAssignable(input.profile, 'input.profile');
-  if (!Object.values(Profile).includes(input.profile)) throw badInput('input.profile is not a profile', 'input.profile');
+  if (!Object.values(Profile).includes(input.profile)) throw badInput('INVALID_CHOICE', 'input.profile is not a profile', 'input.profile');
 
   const outcome = await ctx.transaction(async (tx) => {
     const dossier = await lockDossier(tx.em, dossierId);
     let user = await tx.em.findOneBy(User, { email });
     if (user) {
-      if (user.platformRole === PlatformRole.SUPPORT) throw conflict('A support account cannot be a member of a dossier');
+      if (user.platformRole === PlatformRole.SUPPORT) throw conflict('SUPPORT_ACCOUNT', 'A support account cannot be a member of a dossier');
       const existing = await tx.em.findOneBy(Membership, { dossierId, userId: user.id });
-      if (existing) throw conflict(`${email} is already a member of this dossier (${existing.profile})`, { profile: existing.profile });
+      if (existing) throw conflict('ALREADY_MEMBER', `${email} is already a member of this dossier (${existing.profile})`, { profile: existing.profile });
     }
     await assertCanAddMember(tx.em, dossier, input.profile);
     const isNew = !user;
@@ -364,7 +364,7 @@ export async function addUser(ctx: RequestContext, dossierId: string, input: Adm
       await sendInvitation(ctx, { userId: outcome.user.id, dossierName: outcome.dossier.name, profile: input.profile, firmName: firmName ?? undefined });
     } catch (err) {
       // The member is added either way; a failed delivery shows in the outbox (status `failed`).
-      ctx.app.logger.warn({ userId: outcome.user.id, err: (err as Error).message }, 'invitation not delivered');
+      ctx.log.warn({ userId: outcome.user.id, err: (err as Error).message }, 'invitation not delivered');
     }
   } else {
     await sendQuietly(
@@ -389,7 +389,7 @@ export async function changeProfile(ctx: RequestContext, dossierId: string, user
   await ctx.transaction(async (tx) => {
     const dossier = await lockDossier(tx.em, dossierId);
     const membership = await getMembership(tx.em, dossierId, userId);
-    if (membership.isPrincipal) throw conflict('The principal user keeps the OWNER profile');
+    if (membership.isPrincipal) throw conflict('PRINCIPAL_USER', 'The principal user keeps the OWNER profile');
     if (membership.profile === profile) return;
     await assertCanChangeProfile(tx.em, dossier, membership.profile, profile);
     await tx.em.update(Membership, { id: membership.id }, { profile });
@@ -406,7 +406,7 @@ export async function removeUser(ctx: RequestContext, dossierId: string, userId:
   await ctx.transaction(async (tx) => {
     await lockDossier(tx.em, dossierId);
     const membership = await getMembership(tx.em, dossierId, userId);
-    if (membership.isPrincipal) throw conflict('The principal user cannot be removed from the dossier');
+    if (membership.isPrincipal) throw conflict('PRINCIPAL_USER', 'The principal user cannot be removed from the dossier');
     const user = await getUser(tx.em, userId);
     await tx.em.delete(Membership, { id: membership.id });
     const revoked = await tx.em.update(Session, { userId, dossierId, revokedAt: IsNull() }, { revokedAt: new Date() });
@@ -420,7 +420,7 @@ export async function removeUser(ctx: RequestContext, dossierId: string, userId:
 }
 
 export async function changePlan(ctx: RequestContext, dossierId: string, plan: Plan): Promise<AdminDossierView> {
-  if (!Object.values(Plan).includes(plan)) throw badInput('plan is not a plan', 'plan');
+  if (!Object.values(Plan).includes(plan)) throw badInput('INVALID_CHOICE', 'plan is not a plan', 'plan');
   await ctx.transaction(async (tx) => {
     const dossier = await lockDossier(tx.em, dossierId);
     if (dossier.plan === plan) return;
@@ -446,7 +446,7 @@ export async function markSeatOrderPaid(ctx: RequestContext, orderId: string, re
   const { order, dossier } = await ctx.transaction(async (tx) => {
     const found = await getOrder(tx, orderId);
     if (found.status !== SeatOrderStatus.PENDING_PAYMENT) {
-      throw conflict(`This seat order is already ${found.status}`, { status: found.status });
+      throw conflict('SEAT_ORDER_NOT_PENDING', `This seat order is already ${found.status}`, { status: found.status });
     }
     const dossierBefore = await lockDossier(tx.em, found.dossierId);
     const paid = await tx.em.update(
@@ -454,7 +454,7 @@ export async function markSeatOrderPaid(ctx: RequestContext, orderId: string, re
       { id: found.id, status: SeatOrderStatus.PENDING_PAYMENT },
       { status: SeatOrderStatus.PAID, paidAt: new Date(), markedPaidById: tx.userId, receivedReference },
     );
-    if (paid.affected !== 1) throw conflict('This seat order is no longer pending');
+    if (paid.affected !== 1) throw conflict('SEAT_ORDER_NOT_PENDING', 'This seat order is no longer pending');
     await tx.em.increment(Dossier, { id: found.dossierId }, 'extraSeats', found.quantity);
     const dossierAfter = await tx.em.findOneByOrFail(Dossier, { id: found.dossierId });
     await recordAction(tx, AdminActionKind.MARK_SEAT_ORDER_PAID, { dossierId: found.dossierId }, {

@@ -3,7 +3,7 @@ import { Plan, Profile } from '@comptoir/schema';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness';
 import { createDossier, createSupportClient, createUser, sessionFor, type FixtureDossier } from '../../../test/fixtures';
 import { startSmtpServer } from '../../../test/smtp';
-import { Dossier } from '../dossiers/dossier.entity';
+import { Dossier } from '../identity/dossier.entity';
 import { Membership } from '../identity/membership.entity';
 import { Session } from '../identity/session.entity';
 import { User } from '../identity/user.entity';

@@ -1,13 +1,13 @@
 import type { RequestContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../core/pagination';
-import { clock } from '../history/clock';
+import { clock } from '../../core/clock';
 import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
-import { optionalText, requiredText } from '../history/input-validation';
+import { optionalText, requiredText } from '../../core/input-validation';
 import { changedFields, loadExpected, updateVersioned, type Shown } from '../history/tracked';
 import { divRoundHalfUp, formatScaled, MAX_UNIT_PRICE_CENTS } from '@comptoir/schema';
-import { percentOf, vatRate } from '../documents/money';
+import { percentOf, vatRate } from '../../core/money';
 import { Article } from './article.entity';
 import type { ArticleInput, ArticleListArgs } from './article.types';
 
@@ -18,11 +18,11 @@ type ArticleValues = Pick<Article, 'reference' | 'label' | 'unit' | 'salePriceCe
 
 function price(value: number | null | undefined, field: string, required: boolean): number | null {
   if (value === null || value === undefined) {
-    if (required) throw badInput(`${field} is required`, field);
+    if (required) throw badInput('REQUIRED', `${field} is required`, field);
     return null;
   }
   if (!Number.isSafeInteger(value) || value < 0 || value > MAX_UNIT_PRICE_CENTS) {
-    throw badInput(`${field} must be a whole number of cents between 0 and ${MAX_UNIT_PRICE_CENTS}`, field, { max: MAX_UNIT_PRICE_CENTS });
+    throw badInput('OUT_OF_RANGE', `${field} must be a whole number of cents between 0 and ${MAX_UNIT_PRICE_CENTS}`, field, { max: MAX_UNIT_PRICE_CENTS });
   }
   return value;
 }
@@ -51,7 +51,7 @@ function display(values: ArticleValues): Record<string, Shown> {
 async function assertReferenceFree(ctx: RequestContext, reference: string, exceptId?: string): Promise<void> {
   const existing = await ctx.scoped(Article, LABEL).findOneBy({ reference });
   if (existing && existing.id !== exceptId) {
-    throw badInput(`An article with reference ${reference} already exists`, 'input.reference');
+    throw badInput('DUPLICATE_REFERENCE', `An article with reference ${reference} already exists`, 'input.reference');
   }
 }
 

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DocumentStatus, DocumentType } from '@comptoir/schema';
 import { bigintAsNumber, Identified, TIMESTAMP } from '../../core/entity';
 import { TrackedRecord } from '../history/tracked.entity';
-import type { VatAmount } from './money';
+import type { VatAmount } from '../../core/money';
 
 /** The shared status enum (`@comptoir/schema`), re-exported for the module's imports. */
 export { DocumentStatus };

@@ -43,7 +43,7 @@ import {
   DocumentListArgs,
   VatAmountType,
 } from './document.types';
-import { percentOf, quantityOf } from './money';
+import { percentOf, quantityOf } from '../../core/money';
 
 type Connection = Promise<DocumentConnection>;
 const asConnection = (page: Promise<unknown>) => page as Connection;
@@ -260,9 +260,17 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => DocumentType, { nullable: true })
-  canConvertTo(@Root() doc: Document, @Ctx() ctx: RequestContext): DocumentType | null {
+  async canConvertTo(@Root() doc: Document, @Ctx() ctx: RequestContext): Promise<DocumentType | null> {
     const rule = CONVERTIBLE_FROM[doc.type];
-    return rule && rule.from.includes(doc.status) && mayConvert(ctx, doc.type) ? (CONVERSIONS[doc.type]?.to ?? null) : null;
+    if (!rule || !rule.from.includes(doc.status) || !mayConvert(ctx, doc.type)) return null;
+    const to = CONVERSIONS[doc.type]?.to ?? null;
+    // A quote becomes one invoice, a price request one order (convertDocument refuses a second):
+    // once converted, the conversion is no longer offered. An invoice takes several credit notes.
+    if (to === DocumentType.INVOICE || to === DocumentType.SUPPLIER_ORDER) {
+      const derived = await ctx.loader(derivedDocumentsLoader).load(doc.id);
+      if (derived.some((d) => d.type === to)) return null;
+    }
+    return to;
   }
 
   @FieldResolver(() => UserSummary, { nullable: true })

@@ -4,10 +4,10 @@ import type { RequestContext } from '../../core/context';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../core/pagination';
 import { Article } from '../articles/article.entity';
-import { clock, isoDay } from '../history/clock';
+import { clock, isoDay } from '../../core/clock';
 import { HistoryEntityType, HistoryEntryType, type FieldChangeData, type RelatedDocumentData } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
-import { optionalDay, optionalText, requiredText } from '../history/input-validation';
+import { optionalDay, optionalText, requiredText } from '../../core/input-validation';
 import { changedFields, staleVersion, updateVersioned } from '../history/tracked';
 import { Customer, Supplier, type PartyRecord } from '../parties/party.entity';
 import { assertDocumentAccess, CONVERSIONS, mayAccess, mayConvert, readableTypes } from './document-access';
@@ -15,7 +15,7 @@ import { Document, DocumentLine, DocumentStatus } from './document.entity';
 import type { CreditNoteLineInput, DocumentFilter, DocumentInput, DocumentLineInput, DocumentListArgs } from './document.types';
 import { DocumentSortField, SortDirection } from './document.types';
 import { formatScaled, MAX_LINES, MAX_QUANTITY_MILLI, MAX_UNIT_PRICE_CENTS } from '@comptoir/schema';
-import { scaled, storedTotals, vatRate, type DocumentTotals } from './money';
+import { scaled, storedTotals, vatRate, type DocumentTotals } from '../../core/money';
 import { nextNumber } from './numbering';
 
 const LABEL = 'Document';
@@ -45,8 +45,8 @@ interface DocumentValues {
 
 /** Checks done without the database: lengths, ranges, VAT rates, number of lines. */
 export function validateDocumentInput(input: DocumentInput, path = 'input'): DocumentValues {
-  if (!Array.isArray(input.lines)) throw badInput('lines are required', `${path}.lines`);
-  if (input.lines.length > MAX_LINES) throw badInput(`A document has at most ${MAX_LINES} lines`, `${path}.lines`, { max: MAX_LINES });
+  if (!Array.isArray(input.lines)) throw badInput('REQUIRED', 'lines are required', `${path}.lines`);
+  if (input.lines.length > MAX_LINES) throw badInput('TOO_MANY_LINES', `A document has at most ${MAX_LINES} lines`, `${path}.lines`, { max: MAX_LINES });
   return {
     partyId: optionalText(input.partyId, `${path}.partyId`, 36),
     dueDate: optionalDay(input.dueDate, `${path}.dueDate`),
@@ -59,15 +59,15 @@ export function validateDocumentInput(input: DocumentInput, path = 'input'): Doc
 function validateLine(line: DocumentLineInput, path: string): LineValues {
   const quantityMilli = scaled(line.quantity, `${path}.quantity`, 3);
   if (quantityMilli <= 0 || quantityMilli > MAX_QUANTITY_MILLI) {
-    throw badInput(`${path}.quantity must be greater than 0 and at most 1000000`, `${path}.quantity`);
+    throw badInput('OUT_OF_RANGE', `${path}.quantity must be greater than 0 and at most 1000000`, `${path}.quantity`);
   }
   if (!Number.isSafeInteger(line.unitPriceCents) || Math.abs(line.unitPriceCents) > MAX_UNIT_PRICE_CENTS) {
-    throw badInput(`${path}.unitPriceCents must be whole cents between -${MAX_UNIT_PRICE_CENTS} and ${MAX_UNIT_PRICE_CENTS}`, `${path}.unitPriceCents`, {
+    throw badInput('OUT_OF_RANGE', `${path}.unitPriceCents must be whole cents between -${MAX_UNIT_PRICE_CENTS} and ${MAX_UNIT_PRICE_CENTS}`, `${path}.unitPriceCents`, {
       max: MAX_UNIT_PRICE_CENTS,
     });
   }
   const discountBp = line.discountPercent === null || line.discountPercent === undefined ? 0 : scaled(line.discountPercent, `${path}.discountPercent`, 2);
-  if (discountBp < 0 || discountBp > 10_000) throw badInput(`${path}.discountPercent must be between 0 and 100`, `${path}.discountPercent`);
+  if (discountBp < 0 || discountBp > 10_000) throw badInput('OUT_OF_RANGE', `${path}.discountPercent must be between 0 and 100`, `${path}.discountPercent`);
   return {
     articleId: optionalText(line.articleId, `${path}.articleId`, 36),
     description: optionalText(line.description, `${path}.description`, 2000) ?? '',
@@ -105,7 +105,7 @@ async function resolveArticles(tx: RequestContext, lines: LineValues[], path: st
       line.unit ??= article.unit;
       if (!line.description) line.description = article.label;
     }
-    if (!line.description) throw badInput(`${path}.${i}.description is required`, `${path}.${i}.description`);
+    if (!line.description) throw badInput('REQUIRED', `${path}.${i}.description is required`, `${path}.${i}.description`);
   });
 }
 
@@ -259,7 +259,7 @@ async function insertDocument(tx: RequestContext, input: NewDocument): Promise<D
 async function checkCreditedLines(tx: RequestContext, creditNote: { id?: string; sourceDocumentId: string | null }, lines: LineValues[], path: string): Promise<void> {
   const named = lines.map((l, i) => ({ line: l, i })).filter(({ line }) => line.sourceLineId);
   if (named.length === 0) return;
-  if (!creditNote.sourceDocumentId) throw badInput('sourceLineId only applies to credit notes made from an invoice', `${path}.${named[0].i}.sourceLineId`);
+  if (!creditNote.sourceDocumentId) throw badInput('INVALID_CREDITED_LINE', 'sourceLineId only applies to credit notes made from an invoice', `${path}.${named[0].i}.sourceLineId`);
   const invoiceLines = new Map(
     (await tx.em.getRepository(DocumentLine).findBy({ dossierId: tx.dossierId, documentId: creditNote.sourceDocumentId })).map((l) => [l.id, l]),
   );
@@ -267,12 +267,12 @@ async function checkCreditedLines(tx: RequestContext, creditNote: { id?: string;
   const asked = new Map<string, number>();
   for (const { line, i } of named) {
     const source = invoiceLines.get(line.sourceLineId as string);
-    if (!source) throw badInput('sourceLineId is not a line of the credited invoice', `${path}.${i}.sourceLineId`);
+    if (!source) throw badInput('INVALID_CREDITED_LINE', 'sourceLineId is not a line of the credited invoice', `${path}.${i}.sourceLineId`);
     const total = (asked.get(source.id) ?? 0) + line.quantityMilli;
     asked.set(source.id, total);
     const remaining = source.quantityMilli - (credited.get(source.id) ?? 0);
     if (total > remaining) {
-      throw badInput(`Only ${formatScaled(Math.max(remaining, 0), 3)} remain to credit on this invoice line`, `${path}.${i}.quantity`, {
+      throw badInput('CREDIT_EXCEEDS_INVOICE_LINE', `Only ${formatScaled(Math.max(remaining, 0), 3)} remain to credit on this invoice line`, `${path}.${i}.quantity`, {
         remaining: formatScaled(Math.max(remaining, 0), 3),
       });
     }
@@ -329,7 +329,7 @@ function loadWritable(tx: RequestContext, id: string, version: number): Promise<
 }
 
 function notInStatus(doc: Document, action: string): Error {
-  return conflict(`${documentLabel(doc)} is ${doc.status}: it cannot be ${action}`, { currentStatus: doc.status, currentVersion: doc.version });
+  return conflict('WRONG_STATUS', `${documentLabel(doc)} is ${doc.status}: it cannot be ${action}`, { currentStatus: doc.status, currentVersion: doc.version });
 }
 
 // ---------------------------------------------------------------------------
@@ -345,7 +345,7 @@ export async function createDocument(ctx: RequestContext, type: DocumentType, in
     await resolveArticles(tx, values.lines, 'input.lines');
     if (values.lines.some((l) => l.sourceLineId)) {
       const i = values.lines.findIndex((l) => l.sourceLineId);
-      throw badInput('sourceLineId only applies to credit notes made from an invoice (createCreditNoteFromInvoice)', `input.lines.${i}.sourceLineId`);
+      throw badInput('INVALID_CREDITED_LINE', 'sourceLineId only applies to credit notes made from an invoice (createCreditNoteFromInvoice)', `input.lines.${i}.sourceLineId`);
     }
     return insertDocument(tx, { type, party, values, lines: values.lines });
   });
@@ -361,7 +361,7 @@ export async function updateDocument(ctx: RequestContext, id: string, version: n
     await resolveArticles(tx, values.lines, 'input.lines');
     if (doc.type === DocumentType.CREDIT_NOTE) await checkCreditedLines(tx, doc, values.lines, 'input.lines');
     else if (values.lines.some((l) => l.sourceLineId)) {
-      throw badInput('sourceLineId only applies to credit notes', `input.lines.${values.lines.findIndex((l) => l.sourceLineId)}.sourceLineId`);
+      throw badInput('INVALID_CREDITED_LINE', 'sourceLineId only applies to credit notes', `input.lines.${values.lines.findIndex((l) => l.sourceLineId)}.sourceLineId`);
     }
     const totals = totalsOrBadInput(values.lines, 'input.lines');
     const before = (await linesOf(tx, [doc.id])).get(doc.id) ?? [];
@@ -391,7 +391,7 @@ export async function changeDocumentStatus(ctx: RequestContext, id: string, vers
   return ctx.transaction(async (tx) => {
     const doc = await loadWritable(tx, id, version);
     if (!nextStatuses(doc.type, doc.status).includes(status)) {
-      throw conflict(`${documentLabel(doc)} cannot go from ${doc.status} to ${status}`, {
+      throw conflict('TRANSITION_NOT_ALLOWED', `${documentLabel(doc)} cannot go from ${doc.status} to ${status}`, {
         currentStatus: doc.status,
         currentVersion: doc.version,
         allowed: nextStatuses(doc.type, doc.status),
@@ -413,13 +413,13 @@ export async function changeDocumentStatus(ctx: RequestContext, id: string, vers
 
 /** Issues an invoice or credit note: numbered now, dated today, frozen from then on. */
 async function issue(tx: RequestContext, doc: Document, version: number): Promise<Document> {
-  if (!ISSUED_TYPES.has(doc.type)) throw conflict(`${documentLabel(doc)} is not issued: send it instead`, { currentStatus: doc.status });
-  if (doc.lineCount === 0) throw conflict(`${documentLabel(doc)} has no lines: add some before issuing it`, { currentStatus: doc.status });
-  if (!doc.partyId) throw conflict(`${documentLabel(doc)} has no customer: choose one before issuing it`, { currentStatus: doc.status });
+  if (!ISSUED_TYPES.has(doc.type)) throw conflict('NOT_ISSUABLE_TYPE', `${documentLabel(doc)} is not issued: send it instead`, { currentStatus: doc.status });
+  if (doc.lineCount === 0) throw conflict('NO_LINES', `${documentLabel(doc)} has no lines: add some before issuing it`, { currentStatus: doc.status });
+  if (!doc.partyId) throw conflict('NO_PARTY', `${documentLabel(doc)} has no customer: choose one before issuing it`, { currentStatus: doc.status });
   if (doc.type === DocumentType.CREDIT_NOTE && doc.sourceDocumentId) {
     const lines = (await linesOf(tx, [doc.id])).get(doc.id) ?? [];
     await checkCreditedLines(tx, doc, lines, 'lines').catch((error: Error) => {
-      throw conflict(`${documentLabel(doc)} credits more than remains on the invoice: ${error.message}`, { currentStatus: doc.status });
+      throw conflict('CREDIT_EXCEEDS_INVOICE', `${documentLabel(doc)} credits more than remains on the invoice: ${error.message}`, { currentStatus: doc.status });
     });
   }
   const now = clock.now();
@@ -472,13 +472,13 @@ async function recordLink(tx: RequestContext, type: HistoryEntryType.CONVERTED |
 export async function convertDocument(ctx: RequestContext, id: string, version: number, expected: DocumentType.QUOTE | DocumentType.PRICE_REQUEST): Promise<Document> {
   return ctx.transaction(async (tx) => {
     const source = await loadLocked(tx, id, version, 'read');
-    if (source.type !== expected) throw badInput(`${documentLabel(source)} is not a ${typeLabel(expected, 'en').toLowerCase()}`, 'id');
+    if (source.type !== expected) throw badInput('WRONG_DOCUMENT_TYPE', `${documentLabel(source)} is not a ${typeLabel(expected, 'en').toLowerCase()}`, 'id');
     const conversion = CONVERSIONS[source.type];
     const rule = CONVERTIBLE_FROM[source.type];
     if (!conversion || !rule || !mayConvert(tx, source.type)) throw forbidden(`Your profile does not allow converting a ${typeLabel(source.type, 'en').toLowerCase()}`);
     if (!rule.from.includes(source.status)) throw notInStatus(source, 'converted');
     const already = await tx.scoped(Document, LABEL).findOneBy({ sourceDocumentId: source.id, type: conversion.to });
-    if (already) throw conflict(`${documentLabel(source)} was already converted (${documentLabel(already)})`, { relatedDocumentId: already.id });
+    if (already) throw conflict('ALREADY_CONVERTED', `${documentLabel(source)} was already converted (${documentLabel(already)})`, { relatedDocumentId: already.id });
     const lines = (await linesOf(tx, [source.id])).get(source.id) ?? [];
     const party = source.partyId ? await resolveParty(tx, source.type, source.partyId).catch(() => null) : null;
     const target = await insertDocument(tx, {
@@ -506,19 +506,19 @@ export async function convertDocument(ctx: RequestContext, id: string, version: 
 
 /** A credit note for an issued invoice: all that remains to credit, or the chosen lines and quantities. */
 export async function createCreditNoteFromInvoice(ctx: RequestContext, invoiceId: string, chosen: CreditNoteLineInput[] | null | undefined): Promise<Document> {
-  if (chosen && chosen.length > MAX_LINES) throw badInput(`A document has at most ${MAX_LINES} lines`, 'lines');
+  if (chosen && chosen.length > MAX_LINES) throw badInput('TOO_MANY_LINES', `A document has at most ${MAX_LINES} lines`, 'lines');
   const asked = chosen?.map((c, i) => ({
     sourceLineId: requiredText(c.sourceLineId, `lines.${i}.sourceLineId`, 36),
     quantityMilli: scaled(c.quantity, `lines.${i}.quantity`, 3),
   }));
   asked?.forEach((a, i) => {
-    if (a.quantityMilli <= 0) throw badInput('quantity must be greater than 0', `lines.${i}.quantity`);
+    if (a.quantityMilli <= 0) throw badInput('OUT_OF_RANGE', 'quantity must be greater than 0', `lines.${i}.quantity`);
   });
   return ctx.transaction(async (tx) => {
     // Locked so two credit notes of one invoice are checked one after the other.
     const invoice = await tx.scoped(Document, LABEL).get(invoiceId, { lock: true });
     assertDocumentAccess(tx, invoice.type, 'read');
-    if (invoice.type !== DocumentType.INVOICE) throw badInput(`${documentLabel(invoice)} is not an invoice`, 'invoiceId');
+    if (invoice.type !== DocumentType.INVOICE) throw badInput('WRONG_DOCUMENT_TYPE', `${documentLabel(invoice)} is not an invoice`, 'invoiceId');
     if (!mayConvert(tx, invoice.type)) throw forbidden('Your profile does not allow crediting an invoice');
     if (!CONVERTIBLE_FROM[DocumentType.INVOICE]?.from.includes(invoice.status)) throw notInStatus(invoice, 'credited before it is issued');
     const invoiceLines = (await linesOf(tx, [invoice.id])).get(invoice.id) ?? [];
@@ -529,12 +529,12 @@ export async function createCreditNoteFromInvoice(ctx: RequestContext, invoiceId
       lines = invoiceLines
         .filter((l) => remaining(l) > 0)
         .map((l) => ({ ...copyLines([l])[0], quantityMilli: remaining(l), sourceLineId: l.id }));
-      if (lines.length === 0) throw conflict(`${documentLabel(invoice)} is already fully credited`, { currentStatus: invoice.status });
+      if (lines.length === 0) throw conflict('ALREADY_FULLY_CREDITED', `${documentLabel(invoice)} is already fully credited`, { currentStatus: invoice.status });
     } else {
       const byId = new Map(invoiceLines.map((l) => [l.id, l]));
       lines = asked.map((a, i) => {
         const source = byId.get(a.sourceLineId);
-        if (!source) throw badInput('Not a line of this invoice', `lines.${i}.sourceLineId`);
+        if (!source) throw badInput('INVALID_CREDITED_LINE', 'Not a line of this invoice', `lines.${i}.sourceLineId`);
         return { ...copyLines([source])[0], quantityMilli: a.quantityMilli, sourceLineId: source.id };
       });
       await checkCreditedLines(tx, { sourceDocumentId: invoice.id }, lines, 'lines');
@@ -621,13 +621,13 @@ function sortValue(doc: Document, field: DocumentSortField): string | number {
 /** A cursor value as a query parameter (dates in the format each driver compares). */
 function cursorParam(ctx: RequestContext, kind: 'string' | 'number' | 'date', value: string | number | null): string | number | Date {
   if (kind === 'number') {
-    if (typeof value !== 'number') throw badInput('Invalid cursor', 'after');
+    if (typeof value !== 'number') throw badInput('INVALID_CURSOR', 'Invalid cursor', 'after');
     return value;
   }
-  if (typeof value !== 'string') throw badInput('Invalid cursor', 'after');
+  if (typeof value !== 'string') throw badInput('INVALID_CURSOR', 'Invalid cursor', 'after');
   if (kind === 'string') return value;
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw badInput('Invalid cursor', 'after');
+  if (Number.isNaN(date.getTime())) throw badInput('INVALID_CURSOR', 'Invalid cursor', 'after');
   return ctx.em.connection.options.type === 'better-sqlite3' ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
 }
 

@@ -199,6 +199,8 @@ describe('documents', () => {
       const after = await getDoc(adv, quote.id);
       expect(after.status).toBe('ACCEPTED');
       expect(after.derivedDocuments.map((x) => x.id)).toEqual([invoice.id]);
+      // Converted once: the quote no longer offers "Convertir en facture".
+      expect(after.canConvertTo).toBeNull();
       expect(await adv.errorCode(CONVERT_QUOTE, { id: quote.id, version: after.version })).toBe('CONFLICT');
       // the commercial sees the quote but not the invoice it became
       const seen = await getDoc(d.client(Profile.COMMERCIAL), quote.id);
@@ -221,7 +223,9 @@ describe('documents', () => {
       const order = await run(achat, CONVERT_PRICE_REQUEST, { id: request.id, version: request.version });
       expect(order).toMatchObject({ type: 'SUPPLIER_ORDER', status: 'DRAFT', partyId: supplierId });
       expect(order.number).toMatch(/^CF-/);
-      expect((await getDoc(achat, request.id)).status).toBe('ANSWERED');
+      const answered = await getDoc(achat, request.id);
+      expect(answered.status).toBe('ANSWERED');
+      expect(answered.canConvertTo).toBeNull();
     });
 
     it('credits an issued invoice fully, then refuses to credit it again', async () => {

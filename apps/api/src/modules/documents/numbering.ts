@@ -1,7 +1,7 @@
 import { DocumentType } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { notFound } from '../../core/errors';
-import { Dossier, type DossierSettings } from '../dossiers/dossier.entity';
+import { Dossier, type DossierSettings } from '../identity/dossier.entity';
 
 const PREFIX_SETTING: Record<DocumentType, keyof DossierSettings> = {
   [DocumentType.QUOTE]: 'quotePrefix',

@@ -2,11 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { isValidSiret, type Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { badInput, conflict } from '../../core/errors';
-import { vatRate } from '../documents/money';
-import { intInRange, optionalText, requiredText } from '../history/input-validation';
+import { vatRate } from '../../core/money';
+import { intInRange, optionalText, requiredText } from '../../core/input-validation';
 import { Membership } from '../identity/membership.entity';
 import { User } from '../identity/user.entity';
-import { Dossier, type DossierSettings } from './dossier.entity';
+import { Dossier, type DossierSettings } from '../identity/dossier.entity';
 import type { DossierSettingsInput } from './dossier.types';
 import { seatUsage, type SeatUsage } from './seats.service';
 
@@ -74,15 +74,15 @@ export async function dossierSettings(ctx: RequestContext): Promise<DossierSetti
 
 function validateSettings(input: DossierSettingsInput) {
   const siret = optionalText(input.siret?.replace(/\s+/g, ''), 'input.siret', 14);
-  if (siret !== null && !isValidSiret(siret)) throw badInput('siret must be 14 digits with a valid check key', 'input.siret');
+  if (siret !== null && !isValidSiret(siret)) throw badInput('INVALID_SIRET', 'siret must be 14 digits with a valid check key', 'input.siret');
   const vatNumber = optionalText(input.vatNumber?.replace(/\s+/g, '').toUpperCase(), 'input.vatNumber', 20);
-  if (vatNumber && !/^[A-Z]{2}[0-9A-Z]{2,13}$/.test(vatNumber)) throw badInput('vatNumber is not a VAT number', 'input.vatNumber');
+  if (vatNumber && !/^[A-Z]{2}[0-9A-Z]{2,13}$/.test(vatNumber)) throw badInput('INVALID_VAT_NUMBER', 'vatNumber is not a VAT number', 'input.vatNumber');
   const country = (optionalText(input.country, 'input.country', 2) ?? 'FR').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) throw badInput('country must be a two-letter ISO code', 'input.country');
+  if (!/^[A-Z]{2}$/.test(country)) throw badInput('INVALID_COUNTRY', 'country must be a two-letter ISO code', 'input.country');
   const prefixes = {} as Record<(typeof PREFIX_FIELDS)[number], string>;
   for (const field of PREFIX_FIELDS) {
     const value = (input[field] ?? '').trim().toUpperCase();
-    if (!/^[A-Z0-9]{1,6}$/.test(value)) throw badInput(`${field} must be 1 to 6 uppercase letters or digits`, `input.${field}`);
+    if (!/^[A-Z0-9]{1,6}$/.test(value)) throw badInput('INVALID_PREFIX', `${field} must be 1 to 6 uppercase letters or digits`, `input.${field}`);
     prefixes[field] = value;
   }
   // Stored as a percentage number in the settings JSON (20, 5.5): bp / 100 is exact for the French rates.
@@ -117,7 +117,7 @@ export async function updateDossierSettings(ctx: RequestContext, input: DossierS
     );
     if (result.affected !== 1) {
       const current = await tx.em.findOneByOrFail(Dossier, { id: dossierId });
-      throw conflict('The dossier settings were changed by someone else: reload them and apply your change again', {
+      throw conflict('STALE_SETTINGS', 'The dossier settings were changed by someone else: reload them and apply your change again', {
         currentVersion: current.settingsVersion,
       });
     }

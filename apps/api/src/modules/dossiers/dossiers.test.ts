@@ -1,7 +1,7 @@
 import { Plan, Profile } from '@comptoir/schema';
 import { createTestApp, type TestApp } from '../../../test/harness';
 import { createDossier, type FixtureDossier } from '../../../test/fixtures';
-import { Dossier } from './dossier.entity';
+import { Dossier } from '../identity/dossier.entity';
 import { SeatOrder } from './seat-order.entity';
 
 const SUBSCRIPTION = `{ mySubscription { plan includedSeats extraSeats totalSeats seatsUsed seatsAvailable accountantAccess accountants canOrderSeats seatUnitPriceCents

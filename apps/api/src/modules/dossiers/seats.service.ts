@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { canBuyExtraSeats, countMembers, hasAccountantAccess, PLAN_LABEL, Plan, Profile, seatCapacity, takesSeat, usageOf, type MemberCounts, type SeatUsage } from '@comptoir/schema';
 import { notFound, planLimit } from '../../core/errors';
 import { Membership } from '../identity/membership.entity';
-import { Dossier } from './dossier.entity';
+import { Dossier } from '../identity/dossier.entity';
 
 /**
  * Seat checks against the database. The arithmetic itself (included seats, extra
@@ -43,6 +43,7 @@ export async function lockDossier(em: EntityManager, dossierId: string): Promise
 function assertAccountantAllowed(dossier: Dossier): void {
   if (!hasAccountantAccess(dossier.plan)) {
     throw planLimit(
+      'NO_ACCOUNTANT_ACCESS',
       `Accountant access needs the TPE+ plan (this dossier is on ${PLAN_LABEL[dossier.plan]})`,
       { plan: dossier.plan },
     );
@@ -52,6 +53,7 @@ function assertAccountantAllowed(dossier: Dossier): void {
 function assertFreeSeat(dossier: Dossier, usage: SeatUsage): void {
   if (usage.seatsAvailable < 1) {
     throw planLimit(
+      'NO_SEAT_LEFT',
       `No seat left: the ${PLAN_LABEL[dossier.plan]} plan of this dossier allows ${usage.totalSeats} login(s) and ${usage.seatsUsed} are used` +
         (canBuyExtraSeats(dossier.plan) ? '; order extra seats first' : '; upgrade the plan first'),
       { totalSeats: usage.totalSeats, seatsUsed: usage.seatsUsed },
@@ -78,12 +80,14 @@ export async function assertPlanFits(em: EntityManager, dossier: Dossier, plan: 
   const capacity = seatCapacity(plan, dossier.extraSeats);
   if (usage.seatsUsed > capacity) {
     throw planLimit(
+      'PLAN_TOO_SMALL',
       `The ${PLAN_LABEL[plan]} plan allows ${capacity} login(s) but the dossier has ${usage.seatsUsed} users: remove ${usage.seatsUsed - capacity} user(s) first`,
       { totalSeats: capacity, seatsUsed: usage.seatsUsed },
     );
   }
   if (usage.accountants > 0 && !hasAccountantAccess(plan)) {
     throw planLimit(
+      'PLAN_HAS_ACCOUNTANTS',
       `The ${PLAN_LABEL[plan]} plan has no accountant access but the dossier has ${usage.accountants} accountant(s): remove them first`,
       { accountants: usage.accountants },
     );

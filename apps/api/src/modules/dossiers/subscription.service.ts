@@ -1,9 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { conflict, planLimit } from '../../core/errors';
-import { intInRange } from '../history/input-validation';
+import { intInRange } from '../../core/input-validation';
 import { User } from '../identity/user.entity';
-import { Dossier } from './dossier.entity';
+import { Dossier } from '../identity/dossier.entity';
 import { defaultPaymentProvider, SEAT_UNIT_PRICE_CENTS, SUBSCRIPTION_VAT_PERCENT } from './payment-provider';
 import { SeatOrder, SeatOrderStatus } from './seat-order.entity';
 import { canBuyExtraSeats, PLAN_LABEL, seatUsage, type SeatUsage } from './seats.service';
@@ -85,7 +85,7 @@ export async function orderSeats(ctx: RequestContext, quantity: number): Promise
   const order = await ctx.transaction(async (tx) => {
     const dossier = await tx.em.findOneByOrFail(Dossier, { id: tx.dossierId });
     if (!canBuyExtraSeats(dossier.plan)) {
-      throw planLimit(`The ${PLAN_LABEL[dossier.plan]} plan has one login only: extra seats need the TPE or TPE+ plan`, { plan: dossier.plan });
+      throw planLimit('SINGLE_LOGIN_PLAN', `The ${PLAN_LABEL[dossier.plan]} plan has one login only: extra seats need the TPE or TPE+ plan`, { plan: dossier.plan });
     }
     const provider = defaultPaymentProvider();
     const totalCents = quantity * SEAT_UNIT_PRICE_CENTS;
@@ -120,7 +120,7 @@ export async function orderSeats(ctx: RequestContext, quantity: number): Promise
  */
 export async function cancelPendingOrder(em: EntityManager, order: SeatOrder, userId: string): Promise<SeatOrder> {
   if (order.status !== SeatOrderStatus.PENDING_PAYMENT) {
-    throw conflict(`This seat order is ${order.status}: only a pending order can be cancelled`, { status: order.status });
+    throw conflict('SEAT_ORDER_NOT_PENDING', `This seat order is ${order.status}: only a pending order can be cancelled`, { status: order.status });
   }
   const now = new Date();
   const result = await em.update(
@@ -128,7 +128,7 @@ export async function cancelPendingOrder(em: EntityManager, order: SeatOrder, us
     { id: order.id, status: SeatOrderStatus.PENDING_PAYMENT },
     { status: SeatOrderStatus.CANCELLED, cancelledAt: now, cancelledById: userId },
   );
-  if (result.affected !== 1) throw conflict('This seat order is no longer pending');
+  if (result.affected !== 1) throw conflict('SEAT_ORDER_NOT_PENDING', 'This seat order is no longer pending');
   return em.findOneByOrFail(SeatOrder, { id: order.id });
 }
 

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../core/context';
 import { badInput, forbidden } from '../../core/errors';
 import { Document, DocumentStatus } from '../documents/document.entity';
 import { HistoryEntityType, HistoryEntry, HistoryEntryType } from '../history/history-entry.entity';
-import { optionalDay, optionalText } from '../history/input-validation';
+import { optionalDay, optionalText } from '../../core/input-validation';
 import { userSummaryLoader } from '../identity/user-summary.type';
 import { COLUMN_BY_KEY, type ExportColumnDef, type ExportDocumentRow } from './export-columns';
 import type { ExportFilterValues } from './export.entity';
@@ -30,9 +30,9 @@ const STATUSES = new Set<string>(Object.values(DocumentStatus));
 
 function enumList(values: readonly string[] | null | undefined, allowed: ReadonlySet<string>, path: string, what: string): string[] {
   if (!values) return [];
-  if (!Array.isArray(values)) throw badInput(`${path} must be a list`, path);
+  if (!Array.isArray(values)) throw badInput('INVALID_CHOICE', `${path} must be a list`, path);
   values.forEach((value, i) => {
-    if (!allowed.has(value)) throw badInput(`Unknown ${what}: ${String(value).slice(0, 40)}`, `${path}.${i}`);
+    if (!allowed.has(value)) throw badInput('INVALID_CHOICE', `Unknown ${what}: ${String(value).slice(0, 40)}`, `${path}.${i}`);
   });
   return [...new Set(values)];
 }
@@ -42,7 +42,7 @@ export function validateFilter(input: ExportFilterInputLike | null | undefined, 
   const f = input ?? {};
   const from = optionalDay(f.from, `${path}.from`);
   const to = optionalDay(f.to, `${path}.to`);
-  if (from && to && from > to) throw badInput('The period starts after it ends', `${path}.from`);
+  if (from && to && from > to) throw badInput('PERIOD_REVERSED', 'The period starts after it ends', `${path}.from`);
   return {
     types: enumList(f.types, TYPES, `${path}.types`, 'document type'),
     statuses: enumList(f.statuses, STATUSES, `${path}.statuses`, 'status'),
@@ -56,16 +56,16 @@ export function validateFilter(input: ExportFilterInputLike | null | undefined, 
 
 /** The columns asked, in order, from the catalogue; unknown or repeated keys are BAD_USER_INPUT. */
 export function validateColumns(ctx: RequestContext, keys: readonly string[] | null | undefined, path = 'columns'): ExportColumnDef[] {
-  if (!keys || keys.length === 0) throw badInput('Choose at least one column', path);
-  if (keys.length > MAX_COLUMNS) throw badInput(`At most ${MAX_COLUMNS} columns`, path, { max: MAX_COLUMNS });
+  if (!keys || keys.length === 0) throw badInput('NO_COLUMN', 'Choose at least one column', path);
+  if (keys.length > MAX_COLUMNS) throw badInput('TOO_MANY_COLUMNS', `At most ${MAX_COLUMNS} columns`, path, { max: MAX_COLUMNS });
   const seen = new Set<string>();
   return keys.map((key, i) => {
     const def = COLUMN_BY_KEY.get(key);
-    if (!def) throw badInput(`Unknown column: ${String(key).slice(0, 40)}`, `${path}.${i}`);
-    if (seen.has(key)) throw badInput(`Column ${key} is listed twice`, `${path}.${i}`);
+    if (!def) throw badInput('UNKNOWN_COLUMN', `Unknown column: ${String(key).slice(0, 40)}`, `${path}.${i}`);
+    if (seen.has(key)) throw badInput('DUPLICATE_COLUMN', `Column ${key} is listed twice`, `${path}.${i}`);
     seen.add(key);
     const profile = ctx.user.profile;
-    if (!profile || !def.profiles.includes(profile)) throw forbidden(`Your profile may not export the column ${key}`);
+    if (!profile || !def.profiles.includes(profile)) throw forbidden(`Your profile may not export the column ${key}`, 'EXPORT_COLUMN_NOT_ALLOWED');
     return def;
   });
 }

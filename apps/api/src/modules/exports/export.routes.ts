@@ -4,7 +4,7 @@ import { assertAllowed } from '../../core/auth/auth.directive';
 import type { Policy } from '../../core/auth/policy';
 import type { AppServices, RequestContext } from '../../core/context';
 import { AppError } from '../../core/errors';
-import { contextFromRequest, type HttpRoute } from '../../server';
+import type { ContextOf, HttpRoute } from '../../core/http-route';
 import { EXPORTERS } from './export-columns';
 import { ExportFormat, type ExportLog, ExportStatus } from './export.entity';
 import { claimExport, startActionSummaryExport, startDocumentsExport, writeExport } from './export.service';
@@ -28,7 +28,7 @@ function sendError(res: Response, error: unknown, app: AppServices): void {
     res.status(STATUS_OF[code] ?? 400).json({ error: { code, message: error.message, ...extra } });
     return;
   }
-  app.logger.error({ err: error }, 'export request failed');
+  (res.req?.log ?? app.logger).error({ err: error }, 'export request failed');
   res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' } });
 }
 
@@ -64,9 +64,9 @@ async function stream(ctx: RequestContext, log: ExportLog, res: Response): Promi
   if (!outcome.complete && !res.destroyed) res.destroy();
 }
 
-async function authorized(app: AppServices, req: Request, res: Response): Promise<RequestContext | null> {
+async function authorized(app: AppServices, contextOf: ContextOf, req: Request, res: Response): Promise<RequestContext | null> {
   try {
-    const ctx = await contextFromRequest(app, req, res);
+    const ctx = await contextOf(req, res);
     assertAllowed(EXPORT_POLICY, ctx);
     return ctx;
   } catch (error) {
@@ -82,9 +82,9 @@ async function authorized(app: AppServices, req: Request, res: Response): Promis
  *   GET /api/exports/action-summary.xlsx|csv?from=…&to=…
  *   GET /api/exports/jobs/:id   (an export started with startDocumentsExport / startActionSummaryExport: progress and cancel)
  */
-export const exportRoutes: HttpRoute = (router: Router, app: AppServices) => {
+export const exportRoutes: HttpRoute = (router: Router, app: AppServices, contextOf: ContextOf) => {
   router.get('/exports/jobs/:id', async (req, res) => {
-    const ctx = await authorized(app, req, res);
+    const ctx = await authorized(app, contextOf, req, res);
     if (!ctx) return;
     let log: ExportLog;
     try {
@@ -102,7 +102,7 @@ export const exportRoutes: HttpRoute = (router: Router, app: AppServices) => {
       next();
       return;
     }
-    const ctx = await authorized(app, req, res);
+    const ctx = await authorized(app, contextOf, req, res);
     if (!ctx) return;
     const format = formatOf(match[2]) as ExportFormat;
     let log: ExportLog;

@@ -4,7 +4,7 @@ import { badInput, forbidden, notFound } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../../core/pagination';
 import { Document } from '../documents/document.entity';
 import { HistoryEntityType, HistoryEntry, HistoryEntryType } from '../history/history-entry.entity';
-import { optionalDay, requiredText } from '../history/input-validation';
+import { optionalDay, requiredText } from '../../core/input-validation';
 import { userSummaryLoader } from '../identity/user-summary.type';
 import { Customer, Supplier } from '../parties/party.entity';
 import { STATUS_LABELS, TYPE_LABELS, type DocumentStatus, type DocumentType } from '@comptoir/schema';
@@ -38,7 +38,7 @@ function rawCell(value: CellValue): string | null {
 export async function previewDocuments(ctx: RequestContext, filterInput: ExportFilterInputLike | null | undefined, columnKeys: readonly string[], first = 20): Promise<PreviewResult> {
   const filter = validateFilter(filterInput);
   const columns = validateColumns(ctx, columnKeys);
-  if (!Number.isInteger(first) || first < 1 || first > PREVIEW_MAX) throw badInput(`first must be between 1 and ${PREVIEW_MAX}`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > PREVIEW_MAX) throw badInput('OUT_OF_RANGE', `first must be between 1 and ${PREVIEW_MAX}`, 'first');
   const totalCount = await countDocuments(ctx, filter);
   const rows: PreviewResult['rows'] = [];
   for await (const batch of documentBatches(ctx, filter, columns, { batchSize: first, limit: first })) {
@@ -105,7 +105,7 @@ export interface PeriodValues {
 export function validatePeriod(input: { from?: string | null; to?: string | null }): PeriodValues {
   const from = optionalDay(input.from, 'from');
   const to = optionalDay(input.to, 'to');
-  if (from && to && from > to) throw badInput('The period starts after it ends', 'from');
+  if (from && to && from > to) throw badInput('PERIOD_REVERSED', 'The period starts after it ends', 'from');
   return { from, to };
 }
 
@@ -207,7 +207,7 @@ function fileNameOf(kind: ExportKind, format: ExportFormat, at: Date): string {
 
 /** A validated export, recorded in the log (PENDING: the SPA downloads it next; RUNNING: downloading now). */
 async function newLog(ctx: RequestContext, kind: ExportKind, format: ExportFormat, filters: Partial<ExportFilterValues>, columns: string[], status: ExportStatus, totalRows: number | null): Promise<ExportLog> {
-  if (!Object.values(ExportFormat).includes(format)) throw badInput('Unknown format', 'format');
+  if (!Object.values(ExportFormat).includes(format)) throw badInput('INVALID_CHOICE', 'Unknown format', 'format');
   return ctx.transaction(async (tx) => {
     const now = new Date();
     const repo = tx.scoped(ExportLog, LOG);
@@ -255,7 +255,7 @@ export function cancelExport(ctx: RequestContext, id: string): Promise<ExportLog
   return ctx.transaction(async (tx) => {
     const repo = tx.scoped(ExportLog, LOG);
     const log = await repo.get(id, { lock: true });
-    if (log.userId !== tx.userId) throw forbidden('Only who started an export can cancel it');
+    if (log.userId !== tx.userId) throw forbidden('Only who started an export can cancel it', 'NOT_EXPORT_OWNER');
     if (log.status === ExportStatus.PENDING) {
       log.status = ExportStatus.CANCELLED;
       log.finishedAt = new Date();
@@ -407,6 +407,6 @@ export async function writeExport(ctx: RequestContext, log: ExportLog, out: Writ
     error: failure ? String(failure instanceof Error ? failure.message : failure).slice(0, 300) : null,
   };
   await repo.update({ id: log.id }, changes);
-  if (failure) ctx.app.logger.error({ err: failure, exportId: log.id }, 'export failed');
+  if (failure) ctx.log.error({ err: failure, exportId: log.id }, 'export failed');
   return { log: Object.assign(log, changes), complete: status === ExportStatus.COMPLETED };
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { In, MoreThan } from 'typeorm';
 import type { RequestContext } from '../../core/context';
-import { canonicalJson } from './canonical-json';
-import { clock } from './clock';
+import { canonicalJson } from '../../core/canonical-json';
+import { clock } from '../../core/clock';
 import {
   HistoryChainHead,
   HistoryEntry,

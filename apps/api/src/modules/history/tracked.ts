@@ -3,14 +3,14 @@ import type { RequestContext } from '../../core/context';
 import { conflict } from '../../core/errors';
 import type { ScopedRepository } from '../../core/scoped-repository';
 import { User } from '../identity/user.entity';
-import { clock } from './clock';
+import { clock } from '../../core/clock';
 import type { FieldChangeData } from './history-entry.entity';
 import type { TrackedRecord } from './tracked.entity';
 
 /** CONFLICT carrying what the client needs to tell who changed the record and reload it. */
 export async function staleVersion(ctx: RequestContext, label: string, current: TrackedRecord): Promise<Error> {
   const user = await ctx.em.findOne(User, { where: { id: current.updatedById }, select: { id: true, name: true } });
-  return conflict(`${label} was changed by ${user?.name ?? 'someone else'} in the meantime: reload it`, {
+  return conflict('STALE_VERSION', `${label} was changed by ${user?.name ?? 'someone else'} in the meantime: reload it`, {
     currentVersion: current.version,
     updatedBy: user?.name ?? null,
     updatedById: current.updatedById,

@@ -11,11 +11,11 @@ export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
 export function checkPassword(password: string | null | undefined, field: string, email?: string): string {
-  if (typeof password !== 'string' || password.length === 0) throw badInput(`${field} is required`, field);
+  if (typeof password !== 'string' || password.length === 0) throw badInput('REQUIRED', `${field} is required`, field);
   const length = [...password].length;
-  if (length < PASSWORD_MIN) throw badInput(`${field} must have at least ${PASSWORD_MIN} characters`, field, { min: PASSWORD_MIN });
-  if (length > PASSWORD_MAX) throw badInput(`${field} must have at most ${PASSWORD_MAX} characters`, field, { max: PASSWORD_MAX });
-  if (email && normalizeEmail(password) === email) throw badInput(`${field} must not be the e-mail address`, field);
+  if (length < PASSWORD_MIN) throw badInput('TOO_SHORT', `${field} must have at least ${PASSWORD_MIN} characters`, field, { min: PASSWORD_MIN });
+  if (length > PASSWORD_MAX) throw badInput('TOO_LONG', `${field} must have at most ${PASSWORD_MAX} characters`, field, { max: PASSWORD_MAX });
+  if (email && normalizeEmail(password) === email) throw badInput('PASSWORD_IS_EMAIL', `${field} must not be the e-mail address`, field);
   return password;
 }
 
@@ -23,32 +23,32 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function checkEmail(value: string | null | undefined, field: string): string {
   const email = normalizeEmail(value ?? '');
-  if (!email) throw badInput(`${field} is required`, field);
-  if (email.length > 254 || !EMAIL.test(email)) throw badInput(`${field} is not a valid e-mail address`, field);
+  if (!email) throw badInput('REQUIRED', `${field} is required`, field);
+  if (email.length > 254 || !EMAIL.test(email)) throw badInput('INVALID_EMAIL', `${field} is not a valid e-mail address`, field);
   return email;
 }
 
 export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
-  if (trimmed.length > max) throw badInput(`${field} is too long (at most ${max} characters)`, field, { max });
+  if (trimmed.length > max) throw badInput('TOO_LONG', `${field} is too long (at most ${max} characters)`, field, { max });
   return trimmed === '' ? null : trimmed;
 }
 
 export function requiredText(value: string | null | undefined, field: string, max: number): string {
   const text = optionalText(value, field, max);
-  if (text === null) throw badInput(`${field} is required`, field);
+  if (text === null) throw badInput('REQUIRED', `${field} is required`, field);
   return text;
 }
 
 /** SIRET: 14 digits, spaces allowed in the input. */
 export function optionalSiret(value: string | null | undefined, field: string): string | null {
   const text = optionalText(value?.replace(/\s+/g, ''), field, 14);
-  if (text !== null && !/^\d{14}$/.test(text)) throw badInput(`${field} must be exactly 14 digits`, field);
+  if (text !== null && !/^\d{14}$/.test(text)) throw badInput('INVALID_DIGITS', `${field} must be exactly 14 digits`, field);
   return text;
 }
 
 export function checkPlan(value: Plan, field: string): Plan {
-  if (!Object.values(Plan).includes(value)) throw badInput(`${field} must be one of ${Object.values(Plan).join(', ')}`, field);
+  if (!Object.values(Plan).includes(value)) throw badInput('INVALID_CHOICE', `${field} must be one of ${Object.values(Plan).join(', ')}`, field);
   return value;
 }

@@ -3,20 +3,20 @@ import { PlatformRole, type Plan, type Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { SESSION_COOKIE } from '../../core/cookies';
 import { badInput, conflict, dossierAlreadySelected, notFound, unauthenticated } from '../../core/errors';
-import { DEFAULT_DOSSIER_SETTINGS, Dossier } from '../dossiers/dossier.entity';
+import { DEFAULT_DOSSIER_SETTINGS, Dossier } from './dossier.entity';
 import { AuthToken, AuthTokenPurpose } from './auth-token.entity';
 import { consumeToken, findUsableToken, issueToken, voidTokensOf } from './auth-token.service';
 import { checkEmail, checkPassword, checkPlan, optionalSiret, optionalText, requiredText } from './identity-validation';
-import { assertNotThrottled, clearEmailFailures, recordFailure, THROTTLE } from './login-throttle';
+import { assertNotThrottled, clearEmailFailures, throttledCheck, THROTTLE } from './login-throttle';
 import { Membership } from './membership.entity';
-import { decoyHash, hashPassword, verifyPassword } from './password';
+import { decoyHash, hashPassword, passwordVerifier } from './password';
 import { Session } from './session.entity';
 import { openSession } from './session.service';
 import { normalizeEmail, User } from './user.entity';
 
 /** One message and one code for unknown e-mail and wrong password alike. */
 export const INVALID_CREDENTIALS = 'Invalid e-mail or password';
-const invalidCredentials = () => unauthenticated(INVALID_CREDENTIALS);
+const invalidCredentials = () => unauthenticated(INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
 
 export interface DossierChoiceView {
   id: string;
@@ -102,15 +102,10 @@ async function loginDossier(tx: RequestContext, userId: string): Promise<string 
  * whether or not the user exists (a decoy hash is verified for unknown e-mails).
  */
 async function checkCredentials(ctx: RequestContext, email: string, password: string): Promise<User | null> {
-  await assertNotThrottled(ctx, email);
   const user = email ? await ctx.em.findOneBy(User, { email }) : null;
   const hash = user?.passwordHash ?? (await decoyHash());
-  const ok = (await verifyPassword(hash, password)) && !!user?.passwordHash;
-  if (!ok) {
-    await recordFailure(ctx, email);
-    return null;
-  }
-  return user;
+  const ok = await throttledCheck(ctx, email, async () => (await passwordVerifier.verify(hash, password)) && !!user?.passwordHash);
+  return ok ? user : null;
 }
 
 export async function login(ctx: RequestContext, rawEmail: string, password: string): Promise<MeView> {
@@ -147,7 +142,7 @@ export async function signUp(ctx: RequestContext, input: SignUpData): Promise<Me
   let passwordHash: string | null = null;
   if (existing) {
     if (!(await checkCredentials(ctx, email, input.password))) throw invalidCredentials();
-    if (existing.platformRole === PlatformRole.SUPPORT) throw conflict('A support account cannot sign up a dossier');
+    if (existing.platformRole === PlatformRole.SUPPORT) throw conflict('SUPPORT_ACCOUNT', 'A support account cannot sign up a dossier');
   } else {
     passwordHash = await hashPassword(checkPassword(input.password, 'input.password', email));
   }
@@ -155,7 +150,7 @@ export async function signUp(ctx: RequestContext, input: SignUpData): Promise<Me
   return ctx.transaction(async (tx) => {
     let userId = existing?.id;
     if (!userId) {
-      if (await tx.em.findOneBy(User, { email })) throw conflict('This e-mail address was just signed up: log in instead');
+      if (await tx.em.findOneBy(User, { email })) throw conflict('EMAIL_TAKEN', 'This e-mail address was just signed up: log in instead');
       const user = await tx.em.save(tx.em.create(User, { email, name, phone, passwordHash, platformRole: null }));
       userId = user.id;
     }
@@ -250,12 +245,9 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
   const email = principal.email;
   checkPassword(newPassword, 'newPassword', email);
   if (typeof currentPassword !== 'string' || currentPassword.length === 0) checkPassword(currentPassword, 'currentPassword');
-  await assertNotThrottled(ctx, email);
   const user = await ctx.em.findOneBy(User, { id: principal.userId });
-  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    await recordFailure(ctx, email);
-    throw badCurrentPassword();
-  }
+  const ok = await throttledCheck(ctx, email, async () => !!user && (await passwordVerifier.verify(user.passwordHash, currentPassword)));
+  if (!user || !ok) throw badCurrentPassword();
   const passwordHash = await hashPassword(newPassword);
   await ctx.transaction(async (tx) => {
     await tx.em.update(User, { id: user.id }, { passwordHash });
@@ -266,7 +258,7 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
   return true;
 }
 
-const badCurrentPassword = () => badInput('The current password is incorrect', 'currentPassword');
+const badCurrentPassword = () => badInput('WRONG_CURRENT_PASSWORD', 'The current password is incorrect', 'currentPassword');
 
 /** At most this many reset e-mails per user within the throttle window (no mail bombing). */
 const MAX_RESET_MAILS = 3;
@@ -305,7 +297,7 @@ export async function requestPasswordReset(ctx: RequestContext, rawEmail: string
     });
   } catch (err) {
     // The answer must not depend on the account: a delivery failure is only logged.
-    ctx.app.logger.error({ err: (err as Error).message }, 'password reset e-mail not sent');
+    ctx.log.error({ err: (err as Error).message }, 'password reset e-mail not sent');
   }
   return true;
 }
@@ -334,7 +326,7 @@ export async function acceptInvitation(ctx: RequestContext, token: string, passw
   const passwordHash = await hashPassword(password);
   return ctx.transaction(async (tx) => {
     const found = await findUsableToken(tx, AuthTokenPurpose.INVITATION, token);
-    if (!found || !(await consumeToken(tx, found))) throw notFound('Invitation');
+    if (!found || !(await consumeToken(tx, found))) throw notFound('Invitation', undefined, 'LINK_INVALID');
     const user = await tx.em.findOneByOrFail(User, { id: found.userId });
     checkPassword(password, 'password', user.email);
     await setPassword(tx, user, passwordHash);
@@ -344,7 +336,7 @@ export async function acceptInvitation(ctx: RequestContext, token: string, passw
   });
 }
 
-const linkNotFound = () => notFound('Password reset link');
+const linkNotFound = () => notFound('Password reset link', undefined, 'LINK_INVALID');
 
 /** New password: older links are void, every session is revoked, the e-mail's failure counter is cleared. */
 async function setPassword(tx: RequestContext, user: User, passwordHash: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { Dossier } from '../dossiers/dossier.entity';
+import { Dossier } from './dossier.entity';
 import { Membership } from './membership.entity';
 import { Session } from './session.entity';
 import { User } from './user.entity';

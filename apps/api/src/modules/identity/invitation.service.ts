@@ -52,6 +52,6 @@ export async function sendInvitation(ctx: RequestContext, params: InvitationPara
 export async function invitationPreview(ctx: RequestContext, token: string): Promise<{ email: string; name: string; dossierName: string | null }> {
   const found = await findUsableToken(ctx, AuthTokenPurpose.INVITATION, token);
   const user = found ? await ctx.em.findOneBy(User, { id: found.userId }) : null;
-  if (!found || !user) throw notFound('Invitation');
+  if (!found || !user) throw notFound('Invitation', undefined, 'LINK_INVALID');
   return { email: user.email, name: user.name, dossierName: found.dossierName };
 }

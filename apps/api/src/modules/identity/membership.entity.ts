@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Profile } from '@comptoir/schema';
 import { Timestamped } from '../../core/entity';
-import { Dossier } from '../dossiers/dossier.entity';
+import { Dossier } from './dossier.entity';
 import { User } from './user.entity';
 
 /** A user in a dossier, with exactly one profile. */

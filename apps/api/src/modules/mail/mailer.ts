@@ -4,16 +4,9 @@ import type { AppConfig } from '../../core/config';
 import type { Logger } from '../../core/logger';
 import { OutboxMessage } from './outbox.entity';
 
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-}
+import type { Mailer } from '../../core/mail';
 
-export interface Mailer {
-  /** Sends (or, without SMTP, logs) the message and records it in the outbox. */
-  send(message: MailMessage): Promise<void>;
-}
+export type { MailMessage, Mailer } from '../../core/mail';
 
 /**
  * nodemailer over SMTP_URL. Without SMTP_URL the message is written to the log

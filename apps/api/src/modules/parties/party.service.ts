@@ -1,10 +1,10 @@
 import type { RequestContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../core/pagination';
-import { clock } from '../history/clock';
+import { clock } from '../../core/clock';
 import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
-import { intInRange, optionalDigits, optionalEmail, optionalText, requiredText } from '../history/input-validation';
+import { intInRange, optionalDigits, optionalEmail, optionalText, requiredText } from '../../core/input-validation';
 import { changedFields, loadExpected, updateVersioned } from '../history/tracked';
 import { Customer, Supplier, type PartyRecord } from './party.entity';
 import type { PartyInput, PartyListArgs } from './party.types';
@@ -38,11 +38,11 @@ type PartyValues = Pick<PartyRecord, (typeof PARTY_FIELDS)[number]>;
 export function validatePartyInput(input: PartyInput, path = 'input', defaultTerms = 30): PartyValues {
   const siren = optionalDigits(input.siren, `${path}.siren`, 9);
   const siret = optionalDigits(input.siret, `${path}.siret`, 14);
-  if (siren && siret && !siret.startsWith(siren)) throw badInput('The SIRET must start with the SIREN', `${path}.siret`);
+  if (siren && siret && !siret.startsWith(siren)) throw badInput('SIRET_SIREN_MISMATCH', 'The SIRET must start with the SIREN', `${path}.siret`);
   const vatNumber = optionalText(input.vatNumber?.replace(/\s+/g, '').toUpperCase(), `${path}.vatNumber`, 20);
-  if (vatNumber && !/^[A-Z]{2}[0-9A-Z]{2,13}$/.test(vatNumber)) throw badInput('vatNumber is not a VAT number', `${path}.vatNumber`);
+  if (vatNumber && !/^[A-Z]{2}[0-9A-Z]{2,13}$/.test(vatNumber)) throw badInput('INVALID_VAT_NUMBER', 'vatNumber is not a VAT number', `${path}.vatNumber`);
   const country = (optionalText(input.country, `${path}.country`, 2) ?? 'FR').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) throw badInput('country must be a two-letter ISO code', `${path}.country`);
+  if (!/^[A-Z]{2}$/.test(country)) throw badInput('INVALID_COUNTRY', 'country must be a two-letter ISO code', `${path}.country`);
   return {
     legalName: requiredText(input.legalName, `${path}.legalName`, 160),
     siren: siren ?? (siret ? siret.slice(0, 9) : null),

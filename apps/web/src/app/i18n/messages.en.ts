@@ -1,4 +1,5 @@
 import type { Messages } from './messages.fr';
+import { errorCodesEn, errorReasonsEn } from '../error-messages';
 import { documentsEn } from '../../features/documents/documents.messages';
 import { exportsEn } from '../../features/exports/exports.messages';
 import { authEn } from '../../features/auth/auth.messages';
@@ -25,6 +26,8 @@ export const en: Messages = {
   'nav.status': 'Service status',
   'nav.admin': 'Support team',
   'nav.soon': 'soon',
+  'nav.open': 'Open the menu',
+  'nav.close': 'Close the menu',
 
   'language.label': 'Language',
   'language.fr': 'Français',
@@ -210,17 +213,9 @@ export const en: Messages = {
   'error.title': 'Something went wrong',
   'error.retry': 'Try again',
   'error.network': 'The server cannot be reached. Check your connection.',
-  'error.code.UNAUTHENTICATED': 'Please log in.',
-  'error.code.FORBIDDEN': 'Your profile does not allow this action.',
-  'error.code.NOT_FOUND': 'Not found.',
-  'error.code.BAD_USER_INPUT': 'Some of the information is invalid.',
-  'error.code.CONFLICT': 'Another user changed this item in the meantime.',
-  'error.code.PLAN_LIMIT': 'Your plan does not allow this action.',
-  'error.code.DOSSIER_ALREADY_SELECTED': 'A dossier is already open: log out to switch dossier.',
-  'error.code.DOSSIER_NOT_SELECTED': 'Pick a dossier first.',
-  'error.code.TOO_MANY_ATTEMPTS': 'Too many attempts. Try again in a few minutes.',
   'error.retryIn': 'Try again in {minutes} min.',
-  'error.code.INTERNAL_SERVER_ERROR': 'Internal server error.',
+  ...errorCodesEn,
+  ...errorReasonsEn,
   ...documentsEn,
   ...exportsEn,
   ...authEn,

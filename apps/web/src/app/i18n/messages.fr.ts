@@ -1,4 +1,5 @@
 // French is the reference dictionary: its keys are the type every other language must fill.
+import { errorCodesFr, errorReasonsFr } from '../error-messages';
 import { documentsFr } from '../../features/documents/documents.messages';
 import { exportsFr } from '../../features/exports/exports.messages';
 import { authFr } from '../../features/auth/auth.messages';
@@ -24,6 +25,8 @@ export const fr = {
   'nav.status': 'État du service',
   'nav.admin': 'Équipe support',
   'nav.soon': 'bientôt',
+  'nav.open': 'Ouvrir le menu',
+  'nav.close': 'Fermer le menu',
 
   'language.label': 'Langue',
   'language.fr': 'Français',
@@ -209,17 +212,9 @@ export const fr = {
   'error.title': 'Une erreur est survenue',
   'error.retry': 'Réessayer',
   'error.network': 'Impossible de joindre le serveur. Vérifiez votre connexion.',
-  'error.code.UNAUTHENTICATED': 'Vous devez vous connecter.',
-  'error.code.FORBIDDEN': "Votre profil ne permet pas cette action.",
-  'error.code.NOT_FOUND': 'Élément introuvable.',
-  'error.code.BAD_USER_INPUT': 'Certaines informations sont invalides.',
-  'error.code.CONFLICT': 'Un autre utilisateur a modifié cet élément entre-temps.',
-  'error.code.PLAN_LIMIT': 'Votre abonnement ne permet pas cette action.',
-  'error.code.DOSSIER_ALREADY_SELECTED': 'Un dossier est déjà ouvert : déconnectez-vous pour changer de dossier.',
-  'error.code.DOSSIER_NOT_SELECTED': "Choisissez d'abord un dossier.",
-  'error.code.TOO_MANY_ATTEMPTS': 'Trop de tentatives. Réessayez dans quelques minutes.',
   'error.retryIn': 'Réessayez dans {minutes} min.',
-  'error.code.INTERNAL_SERVER_ERROR': 'Erreur interne du serveur.',
+  ...errorCodesFr,
+  ...errorReasonsFr,
   ...documentsFr,
   ...exportsFr,
   ...authFr,

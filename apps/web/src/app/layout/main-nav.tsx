@@ -1,3 +1,4 @@
+import { NavLink as MantineNavLink, Text } from '@mantine/core';
 import { NavLink } from 'react-router';
 import { useSession } from '../auth';
 import { useI18n, type MessageKey } from '../i18n/i18n';
@@ -13,65 +14,32 @@ const UPCOMING: MessageKey[] = [
 export function MainNav() {
   const { t } = useI18n();
   const session = useSession();
-  const linkClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link active' : 'nav-link');
+  const canManage = session.profile === 'OWNER' || session.profile === 'ADV';
+  const item = (to: string, label: MessageKey, end = false) => (
+    <li key={to}>
+      <MantineNavLink component={NavLink} to={to} end={end} label={t(label)} className="nav-link" />
+    </li>
+  );
   return (
     <nav className="shell-nav" aria-label={t('nav.label')}>
       <ul>
-        <li>
-          <NavLink to={paths.home} end className={linkClass}>
-            {t('nav.home')}
-          </NavLink>
-        </li>
+        {item(paths.home, 'nav.home', true)}
         {documentsNav
           .filter((entry) => session.profile !== null && entry.profiles.includes(session.profile))
-          .map((entry) => (
-            <li key={entry.to}>
-              <NavLink to={entry.to} className={linkClass}>
-                {t(entry.label)}
-              </NavLink>
-            </li>
-          ))}
+          .map((entry) => item(entry.to, entry.label))}
         {UPCOMING.map((key) => (
           <li key={key}>
-            <span className="nav-link disabled" aria-disabled="true">
-              {t(key)} <small>{t('nav.soon')}</small>
-            </span>
+            <MantineNavLink component="span" aria-disabled="true" disabled label={t(key)} rightSection={<Text span size="xs" tt="uppercase">{t('nav.soon')}</Text>} />
           </li>
         ))}
-        {session.profile === 'OWNER' || session.profile === 'ADV' ? (
-          <li>
-            <NavLink to={paths.stats} className={linkClass}>
-              {t('nav.stats')}
-            </NavLink>
-          </li>
-        ) : null}
-        {session.profile === 'OWNER' || session.profile === 'ADV' ? (
-          <li>
-            <NavLink to={paths.settings} className={linkClass}>
-              {t('nav.settings')}
-            </NavLink>
-          </li>
-        ) : null}
+        {canManage ? item(paths.stats, 'nav.stats') : null}
+        {canManage ? item(paths.settings, 'nav.settings') : null}
       </ul>
       <p className="nav-section">{t('nav.developers')}</p>
       <ul>
-        <li>
-          <NavLink to={paths.playground} className={linkClass}>
-            {t('nav.playground')}
-          </NavLink>
-        </li>
-        <li>
-          <NavLink to={paths.status} className={linkClass}>
-            {t('nav.status')}
-          </NavLink>
-        </li>
-        {session.isSupport ? (
-          <li>
-            <NavLink to={paths.admin} className={linkClass}>
-              {t('nav.admin')}
-            </NavLink>
-          </li>
-        ) : null}
+        {item(paths.playground, 'nav.playground')}
+        {item(paths.status, 'nav.status')}
+        {session.isSupport ? item(paths.admin, 'nav.admin') : null}
       </ul>
     </nav>
   );

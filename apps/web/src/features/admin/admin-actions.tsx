@@ -49,30 +49,32 @@ export function ActionsTable({ actions }: { actions: readonly FragmentType<typeo
   const rows = getFragmentData(AdminActionRowFragment, actions);
   if (rows.length === 0) return <p className="muted">{t('admin.actions.empty')}</p>;
   return (
-    <table className="data-table" data-testid="admin-actions">
-      <thead>
-        <tr>
-          <th>{t('admin.actions.when')}</th>
-          <th>{t('admin.actions.who')}</th>
-          <th>{t('admin.actions.kind')}</th>
-          <th>{t('admin.actions.target')}</th>
-          <th>{t('admin.actions.detail')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((a) => (
-          <tr key={a.id} data-kind={a.kind}>
-            <td>{formatDateTime(a.createdAt)}</td>
-            <td>{a.supportUserName ?? a.supportUserEmail ?? '—'}</td>
-            <td>{t(`admin.action.${a.kind}`)}</td>
-            <td>{[a.dossierName, a.targetUserEmail].filter(Boolean).join(' · ') || '—'}</td>
-            <td>
-              <small>{describe(a.detail)}</small>
-            </td>
+    <div className="table-wrap">
+      <table className="data-table" data-testid="admin-actions">
+        <thead>
+          <tr>
+            <th>{t('admin.actions.when')}</th>
+            <th>{t('admin.actions.who')}</th>
+            <th>{t('admin.actions.kind')}</th>
+            <th>{t('admin.actions.target')}</th>
+            <th>{t('admin.actions.detail')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((a) => (
+            <tr key={a.id} data-kind={a.kind}>
+              <td>{formatDateTime(a.createdAt)}</td>
+              <td>{a.supportUserName ?? a.supportUserEmail ?? '—'}</td>
+              <td>{t(`admin.action.${a.kind}`)}</td>
+              <td>{[a.dossierName, a.targetUserEmail].filter(Boolean).join(' · ') || '—'}</td>
+              <td>
+                <small>{describe(a.detail)}</small>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

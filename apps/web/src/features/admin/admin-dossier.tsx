@@ -213,78 +213,80 @@ export function AdminDossierSection() {
         </form>
       </Card>
       <Card title={t('admin.dossier.members.title')}>
-        <table className="data-table" data-testid="admin-members">
-          <thead>
-            <tr>
-              <th>{t('settings.users.name')}</th>
-              <th>{t('settings.users.email')}</th>
-              <th>{t('settings.users.profile')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {d.members.map((m) => (
-              <tr key={m.userId} data-email={m.email}>
-                <td>
-                  {m.name} {m.isPrincipal ? <StatusBadge tone="neutral">{t('settings.users.principal')}</StatusBadge> : null}{' '}
-                  {!m.active ? <StatusBadge tone="warning">{t('settings.users.pending')}</StatusBadge> : null}
-                  {m.phone ? <div className="muted">{m.phone}</div> : null}
-                </td>
-                <td>{m.email}</td>
-                <td>
-                  {m.isPrincipal ? (
-                    t(`settings.profile.${m.profile}`)
-                  ) : (
-                    <span className="inline-form">
-                      <select
-                        value={profiles[m.userId] ?? m.profile}
-                        onChange={(e) => setProfiles((p) => ({ ...p, [m.userId]: e.target.value as Profile }))}
-                        aria-label={t('admin.dossier.members.changeProfile')}
-                      >
-                        {ASSIGNABLE.map((p) => (
-                          <option key={p} value={p}>
-                            {t(`settings.profile.${p}`)}
-                          </option>
-                        ))}
-                      </select>
-                      <button
-                        type="button"
-                        className="button button-secondary"
-                        disabled={!profiles[m.userId] || profiles[m.userId] === m.profile}
-                        onClick={() => void changeProfile({ variables: { dossierId: d.id, userId: m.userId, profile: profiles[m.userId] } }).catch(ignore)}
-                      >
-                        {t('admin.dossier.members.apply')}
-                      </button>
-                    </span>
-                  )}
-                </td>
-                <td>
-                  {m.isPrincipal ? null : removing === m.userId ? (
-                    <div className="confirm-box">
-                      <p>{t('admin.dossier.members.removeConfirm', { email: m.email })}</p>
-                      <div className="form-actions">
+        <div className="table-wrap">
+          <table className="data-table" data-testid="admin-members">
+            <thead>
+              <tr>
+                <th>{t('settings.users.name')}</th>
+                <th>{t('settings.users.email')}</th>
+                <th>{t('settings.users.profile')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {d.members.map((m) => (
+                <tr key={m.userId} data-email={m.email}>
+                  <td>
+                    {m.name} {m.isPrincipal ? <StatusBadge tone="neutral">{t('settings.users.principal')}</StatusBadge> : null}{' '}
+                    {!m.active ? <StatusBadge tone="warning">{t('settings.users.pending')}</StatusBadge> : null}
+                    {m.phone ? <div className="muted">{m.phone}</div> : null}
+                  </td>
+                  <td>{m.email}</td>
+                  <td>
+                    {m.isPrincipal ? (
+                      t(`settings.profile.${m.profile}`)
+                    ) : (
+                      <span className="inline-form">
+                        <select
+                          value={profiles[m.userId] ?? m.profile}
+                          onChange={(e) => setProfiles((p) => ({ ...p, [m.userId]: e.target.value as Profile }))}
+                          aria-label={t('admin.dossier.members.changeProfile')}
+                        >
+                          {ASSIGNABLE.map((p) => (
+                            <option key={p} value={p}>
+                              {t(`settings.profile.${p}`)}
+                            </option>
+                          ))}
+                        </select>
                         <button
                           type="button"
-                          className="button"
-                          onClick={() => void removeUser({ variables: { dossierId: d.id, userId: m.userId } }).catch(ignore).finally(() => setRemoving(null))}
+                          className="button button-secondary"
+                          disabled={!profiles[m.userId] || profiles[m.userId] === m.profile}
+                          onClick={() => void changeProfile({ variables: { dossierId: d.id, userId: m.userId, profile: profiles[m.userId] } }).catch(ignore)}
                         >
-                          {t('admin.dossier.members.remove')}
+                          {t('admin.dossier.members.apply')}
                         </button>
-                        <button type="button" className="button button-secondary" onClick={() => setRemoving(null)}>
-                          {t('settings.cancel')}
-                        </button>
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    {m.isPrincipal ? null : removing === m.userId ? (
+                      <div className="confirm-box">
+                        <p>{t('admin.dossier.members.removeConfirm', { email: m.email })}</p>
+                        <div className="form-actions">
+                          <button
+                            type="button"
+                            className="button"
+                            onClick={() => void removeUser({ variables: { dossierId: d.id, userId: m.userId } }).catch(ignore).finally(() => setRemoving(null))}
+                          >
+                            {t('admin.dossier.members.remove')}
+                          </button>
+                          <button type="button" className="button button-secondary" onClick={() => setRemoving(null)}>
+                            {t('settings.cancel')}
+                          </button>
+                        </div>
                       </div>
-                    </div>
-                  ) : (
-                    <button type="button" className="button button-secondary" onClick={() => setRemoving(m.userId)}>
-                      {t('admin.dossier.members.remove')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    ) : (
+                      <button type="button" className="button button-secondary" onClick={() => setRemoving(m.userId)}>
+                        {t('admin.dossier.members.remove')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </Card>
       <Card title={t('admin.dossier.add.title')}>
         <form onSubmit={(e) => void submitAdd(e)} data-testid="admin-add-user">
@@ -335,80 +337,82 @@ export function AdminDossierSection() {
         {d.seatOrders.length === 0 ? (
           <p className="muted">{t('settings.subscription.orders.empty')}</p>
         ) : (
-          <table className="data-table" data-testid="admin-seat-orders">
-            <thead>
-              <tr>
-                <th>{t('settings.subscription.orders.date')}</th>
-                <th className="num">{t('settings.subscription.orders.quantity')}</th>
-                <th className="num">{t('settings.subscription.orders.totalTtc')}</th>
-                <th>{t('settings.subscription.orders.reference')}</th>
-                <th>{t('settings.subscription.orders.status')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {d.seatOrders.map((o) => (
-                <tr key={o.id} data-status={o.status}>
-                  <td>
-                    {formatDate(o.createdAt)}
-                    {o.orderedByName ? <div className="muted">{o.orderedByName}</div> : null}
-                  </td>
-                  <td className="num">{o.quantity}</td>
-                  <td className="num">{formatAmount(o.totalInclVatCents)}</td>
-                  <td>
-                    <code>{o.paymentReference}</code>
-                    {o.receivedReference ? <div className="muted">{o.receivedReference}</div> : null}
-                  </td>
-                  <td>
-                    <StatusBadge tone={STATUS_TONE[o.status] ?? 'neutral'}>{t(`settings.subscription.status.${o.status}`)}</StatusBadge>
-                    {o.paidAt ? (
-                      <div className="muted">
-                        {formatDate(o.paidAt)} {o.markedPaidByName ?? ''}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>
-                    {o.status !== 'PENDING_PAYMENT' ? null : paying === o.id ? (
-                      <div className="confirm-box">
-                        <label className="field">
-                          <span>{t('admin.dossier.orders.reference')}</span>
-                          <input name="reference" value={reference} onChange={(e) => setReference(e.target.value)} />
-                        </label>
-                        <div className="form-actions">
-                          <button
-                            type="button"
-                            className="button"
-                            onClick={() =>
-                              void markPaid({ variables: { orderId: o.id, reference: reference || null } })
-                                .catch(ignore)
-                                .finally(() => {
-                                  setPaying(null);
-                                  setReference('');
-                                })
-                            }
-                          >
-                            {t('admin.dossier.orders.confirmPaid')}
-                          </button>
-                          <button type="button" className="button button-secondary" onClick={() => setPaying(null)}>
-                            {t('settings.cancel')}
-                          </button>
-                        </div>
-                      </div>
-                    ) : (
-                      <span className="inline-form">
-                        <button type="button" className="button" onClick={() => setPaying(o.id)}>
-                          {t('admin.dossier.orders.markPaid')}
-                        </button>
-                        <button type="button" className="button button-secondary" onClick={() => void cancelOrder({ variables: { orderId: o.id } }).catch(ignore)}>
-                          {t('admin.dossier.orders.cancel')}
-                        </button>
-                      </span>
-                    )}
-                  </td>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="admin-seat-orders">
+              <thead>
+                <tr>
+                  <th>{t('settings.subscription.orders.date')}</th>
+                  <th className="num">{t('settings.subscription.orders.quantity')}</th>
+                  <th className="num">{t('settings.subscription.orders.totalTtc')}</th>
+                  <th>{t('settings.subscription.orders.reference')}</th>
+                  <th>{t('settings.subscription.orders.status')}</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {d.seatOrders.map((o) => (
+                  <tr key={o.id} data-status={o.status}>
+                    <td>
+                      {formatDate(o.createdAt)}
+                      {o.orderedByName ? <div className="muted">{o.orderedByName}</div> : null}
+                    </td>
+                    <td className="num">{o.quantity}</td>
+                    <td className="num">{formatAmount(o.totalInclVatCents)}</td>
+                    <td>
+                      <code>{o.paymentReference}</code>
+                      {o.receivedReference ? <div className="muted">{o.receivedReference}</div> : null}
+                    </td>
+                    <td>
+                      <StatusBadge tone={STATUS_TONE[o.status] ?? 'neutral'}>{t(`settings.subscription.status.${o.status}`)}</StatusBadge>
+                      {o.paidAt ? (
+                        <div className="muted">
+                          {formatDate(o.paidAt)} {o.markedPaidByName ?? ''}
+                        </div>
+                      ) : null}
+                    </td>
+                    <td>
+                      {o.status !== 'PENDING_PAYMENT' ? null : paying === o.id ? (
+                        <div className="confirm-box">
+                          <label className="field">
+                            <span>{t('admin.dossier.orders.reference')}</span>
+                            <input name="reference" value={reference} onChange={(e) => setReference(e.target.value)} />
+                          </label>
+                          <div className="form-actions">
+                            <button
+                              type="button"
+                              className="button"
+                              onClick={() =>
+                                void markPaid({ variables: { orderId: o.id, reference: reference || null } })
+                                  .catch(ignore)
+                                  .finally(() => {
+                                    setPaying(null);
+                                    setReference('');
+                                  })
+                              }
+                            >
+                              {t('admin.dossier.orders.confirmPaid')}
+                            </button>
+                            <button type="button" className="button button-secondary" onClick={() => setPaying(null)}>
+                              {t('settings.cancel')}
+                            </button>
+                          </div>
+                        </div>
+                      ) : (
+                        <span className="inline-form">
+                          <button type="button" className="button" onClick={() => setPaying(o.id)}>
+                            {t('admin.dossier.orders.markPaid')}
+                          </button>
+                          <button type="button" className="button button-secondary" onClick={() => void cancelOrder({ variables: { orderId: o.id } }).catch(ignore)}>
+                            {t('admin.dossier.orders.cancel')}
+                          </button>
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Card>
       <Card title={t('admin.dossier.actions.title')}>

@@ -50,31 +50,33 @@ export function AdminDossiersSection() {
         {error ? <ApiError error={error} /> : null}
         {called && data && found.length === 0 ? <p className="muted">{t('admin.search.empty')}</p> : null}
         {found.length > 0 ? (
-          <table className="data-table" data-testid="admin-dossier-results">
-            <thead>
-              <tr>
-                <th>{t('admin.dossier.name')}</th>
-                <th>{t('admin.dossier.siret')}</th>
-                <th>{t('settings.seats.plan')}</th>
-                <th className="num">{t('admin.dossier.members')}</th>
-                <th>{t('admin.dossier.principal')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {found.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <Link to={`/admin/dossiers/${d.id}`}>{d.name}</Link>
-                    {d.city ? <div className="muted">{d.city}</div> : null}
-                  </td>
-                  <td>{d.siret ?? '—'}</td>
-                  <td>{t(`settings.plan.${d.plan}`)}</td>
-                  <td className="num">{d.members}</td>
-                  <td>{d.principalEmail ?? '—'}</td>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="admin-dossier-results">
+              <thead>
+                <tr>
+                  <th>{t('admin.dossier.name')}</th>
+                  <th>{t('admin.dossier.siret')}</th>
+                  <th>{t('settings.seats.plan')}</th>
+                  <th className="num">{t('admin.dossier.members')}</th>
+                  <th>{t('admin.dossier.principal')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {found.map((d) => (
+                  <tr key={d.id}>
+                    <td>
+                      <Link to={`/admin/dossiers/${d.id}`}>{d.name}</Link>
+                      {d.city ? <div className="muted">{d.city}</div> : null}
+                    </td>
+                    <td>{d.siret ?? '—'}</td>
+                    <td>{t(`settings.plan.${d.plan}`)}</td>
+                    <td className="num">{d.members}</td>
+                    <td>{d.principalEmail ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : null}
       </Card>
     </div>

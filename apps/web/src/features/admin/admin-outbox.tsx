@@ -51,36 +51,38 @@ export function AdminOutboxSection() {
         {page ? (
           <>
             <p className="muted">{t('admin.outbox.total', { count: page.totalCount })}</p>
-            <table className="data-table" data-testid="admin-outbox">
-              <thead>
-                <tr>
-                  <th>{t('admin.outbox.date')}</th>
-                  <th>{t('admin.outbox.to')}</th>
-                  <th>{t('admin.outbox.subject')}</th>
-                  <th>{t('admin.outbox.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.nodes.map((m) => (
-                  <tr key={m.id} data-to={m.to}>
-                    <td>{formatDateTime(m.createdAt)}</td>
-                    <td>{m.to}</td>
-                    <td>
-                      <details>
-                        <summary>{m.subject}</summary>
-                        <pre className="mail-text">{m.text}</pre>
-                      </details>
-                    </td>
-                    <td>
-                      <StatusBadge tone={m.status === 'failed' ? 'danger' : m.status === 'sent' ? 'success' : 'neutral'}>
-                        {m.status === 'failed' || m.status === 'sent' || m.status === 'logged' ? t(`admin.outbox.status.${m.status}`) : m.status}
-                      </StatusBadge>
-                      {m.error ? <div className="muted">{m.error}</div> : null}
-                    </td>
+            <div className="table-wrap">
+              <table className="data-table" data-testid="admin-outbox">
+                <thead>
+                  <tr>
+                    <th>{t('admin.outbox.date')}</th>
+                    <th>{t('admin.outbox.to')}</th>
+                    <th>{t('admin.outbox.subject')}</th>
+                    <th>{t('admin.outbox.status')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {page.nodes.map((m) => (
+                    <tr key={m.id} data-to={m.to}>
+                      <td>{formatDateTime(m.createdAt)}</td>
+                      <td>{m.to}</td>
+                      <td>
+                        <details>
+                          <summary>{m.subject}</summary>
+                          <pre className="mail-text">{m.text}</pre>
+                        </details>
+                      </td>
+                      <td>
+                        <StatusBadge tone={m.status === 'failed' ? 'danger' : m.status === 'sent' ? 'success' : 'neutral'}>
+                          {m.status === 'failed' || m.status === 'sent' || m.status === 'logged' ? t(`admin.outbox.status.${m.status}`) : m.status}
+                        </StatusBadge>
+                        {m.error ? <div className="muted">{m.error}</div> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             {page.pageInfo.hasNextPage ? (
               <div className="form-actions">
                 <button type="button" className="button button-secondary" onClick={more}>

@@ -87,73 +87,75 @@ export function AdminUsersSection() {
         ) : null}
         {called && data && users.length === 0 ? <p className="muted">{t('admin.search.empty')}</p> : null}
         {users.length > 0 ? (
-          <table className="data-table" data-testid="admin-user-results">
-            <thead>
-              <tr>
-                <th>{t('settings.users.name')}</th>
-                <th>{t('settings.users.email')}</th>
-                <th>{t('admin.users.memberships')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} data-email={u.email}>
-                  <td>
-                    {u.name} {u.platformRole === 'SUPPORT' ? <StatusBadge tone="neutral">{t('admin.users.support')}</StatusBadge> : null}{' '}
-                    {!u.active ? <StatusBadge tone="warning">{t('admin.users.inactive')}</StatusBadge> : null}
-                    {u.phone ? <div className="muted">{u.phone}</div> : null}
-                  </td>
-                  <td>
-                    {u.email}
-                    {editing === u.id ? (
-                      <form className="inline-form" onSubmit={(e) => void submitChange(e, u.id)}>
-                        <input
-                          type="email"
-                          name="newEmail"
-                          required
-                          value={newEmail}
-                          onChange={(e) => setNewEmail(e.target.value)}
-                          aria-label={t('admin.users.newEmail')}
-                          placeholder={t('admin.users.newEmail')}
-                        />
-                        <button type="submit" className="button" disabled={changeState.loading}>
-                          {t('admin.users.save')}
-                        </button>
-                        <button type="button" className="button button-secondary" onClick={() => setEditing(null)}>
-                          {t('settings.cancel')}
-                        </button>
-                        {changeState.error ? <ApiError error={changeState.error} /> : null}
-                      </form>
-                    ) : (
-                      <div>
-                        <button
-                          type="button"
-                          className="button button-secondary"
-                          onClick={() => {
-                            setEditing(u.id);
-                            setNewEmail(u.email);
-                            changeState.reset();
-                          }}
-                        >
-                          {t('admin.users.changeEmail')}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                  <td>
-                    <ul>
-                      {u.memberships.map((m) => (
-                        <li key={m.dossierId}>
-                          <Link to={`/admin/dossiers/${m.dossierId}`}>{m.dossierName}</Link> — {t(`settings.profile.${m.profile}`)}
-                          {m.isPrincipal ? ` (${t('settings.users.principal')})` : ''}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="admin-user-results">
+              <thead>
+                <tr>
+                  <th>{t('settings.users.name')}</th>
+                  <th>{t('settings.users.email')}</th>
+                  <th>{t('admin.users.memberships')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {users.map((u) => (
+                  <tr key={u.id} data-email={u.email}>
+                    <td>
+                      {u.name} {u.platformRole === 'SUPPORT' ? <StatusBadge tone="neutral">{t('admin.users.support')}</StatusBadge> : null}{' '}
+                      {!u.active ? <StatusBadge tone="warning">{t('admin.users.inactive')}</StatusBadge> : null}
+                      {u.phone ? <div className="muted">{u.phone}</div> : null}
+                    </td>
+                    <td>
+                      {u.email}
+                      {editing === u.id ? (
+                        <form className="inline-form" onSubmit={(e) => void submitChange(e, u.id)}>
+                          <input
+                            type="email"
+                            name="newEmail"
+                            required
+                            value={newEmail}
+                            onChange={(e) => setNewEmail(e.target.value)}
+                            aria-label={t('admin.users.newEmail')}
+                            placeholder={t('admin.users.newEmail')}
+                          />
+                          <button type="submit" className="button" disabled={changeState.loading}>
+                            {t('admin.users.save')}
+                          </button>
+                          <button type="button" className="button button-secondary" onClick={() => setEditing(null)}>
+                            {t('settings.cancel')}
+                          </button>
+                          {changeState.error ? <ApiError error={changeState.error} /> : null}
+                        </form>
+                      ) : (
+                        <div>
+                          <button
+                            type="button"
+                            className="button button-secondary"
+                            onClick={() => {
+                              setEditing(u.id);
+                              setNewEmail(u.email);
+                              changeState.reset();
+                            }}
+                          >
+                            {t('admin.users.changeEmail')}
+                          </button>
+                        </div>
+                      )}
+                    </td>
+                    <td>
+                      <ul>
+                        {u.memberships.map((m) => (
+                          <li key={m.dossierId}>
+                            <Link to={`/admin/dossiers/${m.dossierId}`}>{m.dossierName}</Link> — {t(`settings.profile.${m.profile}`)}
+                            {m.isPrincipal ? ` (${t('settings.users.principal')})` : ''}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : null}
       </Card>
     </div>

@@ -123,7 +123,7 @@ export default function ArticleListPage() {
               </thead>
               <tbody>
                 {list.nodes.map((a) => (
-                  <tr key={a.id}>
+                  <tr key={a.id} data-testid="article-row">
                     <td>
                       <Link to={`/articles/${a.id}`}>{a.reference}</Link>
                     </td>

@@ -80,16 +80,17 @@ export const UpdateArticleMutation = graphql(`
   }
 `);
 
-/** The line editor's article picker: active articles with what a line needs. */
+/** The line editor's article picker: active articles matching the search, with what a line needs (the purchase price for purchase documents). */
 export const ArticleOptionsQuery = graphql(`
-  query ArticleOptions($search: String) {
-    list: articles(first: 200, search: $search, activeOnly: true) {
+  query ArticleOptions($search: String, $withCosts: Boolean!) {
+    list: articles(first: 50, search: $search, activeOnly: true) {
       nodes {
         id
         reference
         label
         unit
         salePriceCents
+        purchasePriceCents @include(if: $withCosts)
         vatRate
       }
       totalCount

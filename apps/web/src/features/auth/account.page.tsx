@@ -139,40 +139,42 @@ function SessionsCard() {
       ) : null}
       {loading && !data ? <Loading label={t('app.loading')} /> : null}
       {data ? (
-        <table className="data-table" data-testid="my-sessions">
-          <thead>
-            <tr>
-              <th>{t('auth.account.session.started')}</th>
-              <th>{t('auth.account.session.lastSeen')}</th>
-              <th>{t('auth.account.session.ip')}</th>
-              <th>{t('auth.account.session.browser')}</th>
-              <th>
-                <span className="visually-hidden">{t('auth.account.session.revoke')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.mySessions.map((s) => (
-              <tr key={s.id} data-session-id={s.id} data-current={s.current || undefined}>
-                <td>{formatDateTime(s.createdAt)}</td>
-                <td>{formatDateTime(s.lastSeenAt)}</td>
-                <td>{s.ip ?? '—'}</td>
-                <td className="session-agent" title={s.userAgent ?? undefined}>
-                  {describeAgent(s.userAgent)}
-                </td>
-                <td>
-                  {s.current ? (
-                    <span className="badge badge-success">{t('auth.account.session.current')}</span>
-                  ) : (
-                    <button type="button" className="button button-secondary" disabled={revoking.loading} onClick={() => void revokeOne(s.id)}>
-                      {t('auth.account.session.revoke')}
-                    </button>
-                  )}
-                </td>
+        <div className="table-wrap">
+          <table className="data-table" data-testid="my-sessions">
+            <thead>
+              <tr>
+                <th>{t('auth.account.session.started')}</th>
+                <th>{t('auth.account.session.lastSeen')}</th>
+                <th>{t('auth.account.session.ip')}</th>
+                <th>{t('auth.account.session.browser')}</th>
+                <th>
+                  <span className="visually-hidden">{t('auth.account.session.revoke')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.mySessions.map((s) => (
+                <tr key={s.id} data-session-id={s.id} data-current={s.current || undefined}>
+                  <td>{formatDateTime(s.createdAt)}</td>
+                  <td>{formatDateTime(s.lastSeenAt)}</td>
+                  <td>{s.ip ?? '—'}</td>
+                  <td className="session-agent" title={s.userAgent ?? undefined}>
+                    {describeAgent(s.userAgent)}
+                  </td>
+                  <td>
+                    {s.current ? (
+                      <span className="badge badge-success">{t('auth.account.session.current')}</span>
+                    ) : (
+                      <button type="button" className="button button-secondary" disabled={revoking.loading} onClick={() => void revokeOne(s.id)}>
+                        {t('auth.account.session.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </Card>
   );

@@ -4,7 +4,6 @@ import { DocumentType } from '@comptoir/schema';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
 import { getFragmentData } from '../../gql';
 import type { DocumentDetailFragment, DocumentInput } from '../../gql/graphql';
-import { ArticleOptionsQuery } from '../articles/article.operations';
 import { CustomerOptionsQuery, SupplierOptionsQuery } from '../parties/party.operations';
 import { conflictOf, errorText, type ConflictInfo } from './document-errors';
 import { DOCUMENT_KINDS } from './document-kinds';
@@ -17,7 +16,8 @@ import {
   DocumentDetailFragment as DocumentDetailDoc,
   UpdateDocumentMutation,
 } from './document.operations';
-import { emptyLine, LineEditor, newLineKey, parseLine, type ArticleOption, type LineDraft } from './line-editor';
+import { emptyLine, LineEditor, newLineKey, parseLine, type LineDraft } from './line-editor';
+import { SearchSelect, useServerSearch } from '../../ui/search-select';
 import { centsToInput, computeTotals, formatScaled, formatScaledFr, MAX_LINES, parseDecimal } from '@comptoir/schema';
 import { TotalsPanel } from './totals-panel';
 import { Notice } from './ui-bits';
@@ -93,24 +93,31 @@ const CREATE_MUTATIONS = {
 
 function PartyPicker({ side, value, fallbackName, disabled, onChange }: { side: 'sales' | 'purchases'; value: string; fallbackName: string; disabled: boolean; onChange(id: string): void }) {
   const { t } = useI18n();
-  const customers = useQuery(CustomerOptionsQuery, { skip: side !== 'sales' || disabled, variables: {} });
-  const suppliers = useQuery(SupplierOptionsQuery, { skip: side !== 'purchases' || disabled, variables: {} });
-  const options = (side === 'sales' ? customers.data?.list.nodes : suppliers.data?.list.nodes) ?? [];
+  const [selectedLabel, setSelectedLabel] = useState<string | null>(fallbackName || null);
+  const search = useServerSearch(selectedLabel);
+  // Server-side search (`customers(search:)` / `suppliers(search:)`): the dossier may have thousands.
+  const customers = useQuery(CustomerOptionsQuery, { skip: side !== 'sales' || disabled, variables: { search: search.term } });
+  const suppliers = useQuery(SupplierOptionsQuery, { skip: side !== 'purchases' || disabled, variables: { search: search.term } });
+  const result = side === 'sales' ? customers : suppliers;
+  const options = (result.data?.list.nodes ?? []).map((o) => ({ value: o.id, label: o.city ? `${o.legalName} (${o.city})` : o.legalName }));
   const label = side === 'sales' ? t('doc.customer') : t('doc.supplier');
   return (
-    <label className="field">
-      <span>{label}</span>
-      <select aria-label={label} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('editor.choose')}</option>
-        {value && !options.some((o) => o.id === value) ? <option value={value}>{fallbackName || value}</option> : null}
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.legalName}
-            {o.city ? ` (${o.city})` : ''}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SearchSelect
+      label={label}
+      value={value || null}
+      selectedLabel={selectedLabel}
+      options={options}
+      loading={result.loading}
+      search={search}
+      disabled={disabled}
+      placeholder={t('editor.searchParty')}
+      nothingFound={t('editor.nothingFound')}
+      testId="party-picker"
+      onChange={(id, option) => {
+        setSelectedLabel(option?.label ?? null);
+        onChange(id ?? '');
+      }}
+    />
   );
 }
 
@@ -148,8 +155,6 @@ export function DocumentEditor({
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const articles = useQuery(ArticleOptionsQuery, { skip: readOnly, variables: {} });
-  const articleOptions: ArticleOption[] | null = readOnly ? null : (articles.data?.list.nodes ?? []);
 
   const setDirty = (value: boolean) => {
     setDirtyState(value);
@@ -245,7 +250,7 @@ export function DocumentEditor({
 
       <section className="editor-lines" aria-label={t('editor.lines')}>
         <h2 className="section-title">{t('editor.lines')}</h2>
-        <LineEditor lines={draft.lines} onChange={(lines) => change({ lines })} articles={articleOptions} readOnly={readOnly} showErrors={showErrors} />
+        <LineEditor lines={draft.lines} onChange={(lines) => change({ lines })} articleSide={readOnly ? null : kind.side} readOnly={readOnly} showErrors={showErrors} />
         {readOnly ? null : (
           <button type="button" className="button button-secondary" disabled={draft.lines.length >= MAX_LINES} onClick={() => change({ lines: [...draft.lines, emptyLine()] })}>
             {t('line.add')}

@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { errorCode, errorMessageKey } from '../../app/errors';
+import { errorCode, errorMessageKey, errorReason } from '../../app/errors';
 import type { I18n, MessageKey } from '../../app/i18n/i18n';
 
 /** What a CONFLICT on a stale version says: who changed the record, when, and its version. */
@@ -53,7 +53,7 @@ export function errorText(i18n: I18n, error: unknown, remapField: (path: string)
   if (code === 'BAD_USER_INPUT' && ext && typeof ext.field === 'string') {
     return i18n.t('error.field', { field: fieldLabel(i18n, remapField(ext.field)), message: base });
   }
-  if (code === 'CONFLICT' && ext && typeof ext.currentStatus === 'string' && typeof ext.updatedBy !== 'string') {
+  if (code === 'CONFLICT' && !errorReason(error) && ext && typeof ext.currentStatus === 'string' && typeof ext.updatedBy !== 'string') {
     return i18n.t('error.conflict.status');
   }
   return base;

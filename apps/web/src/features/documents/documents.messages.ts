@@ -122,6 +122,8 @@ export const documentsFr = {
 
   'editor.header': 'En-tête',
   'editor.choose': '— Choisir —',
+  'editor.searchParty': 'Tapez pour chercher…',
+  'editor.nothingFound': 'Aucun résultat',
   'editor.noParty': 'Aucun',
   'editor.lines': 'Lignes',
   'editor.noLines': 'Aucune ligne : ajoutez-en une.',
@@ -453,6 +455,8 @@ export const documentsEn: Record<DocumentsMessageKey, string> = {
 
   'editor.header': 'Header',
   'editor.choose': '— Choose —',
+  'editor.searchParty': 'Type to search…',
+  'editor.nothingFound': 'No match',
   'editor.noParty': 'None',
   'editor.lines': 'Lines',
   'editor.noLines': 'No lines: add one.',

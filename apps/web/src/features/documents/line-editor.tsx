@@ -1,4 +1,8 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
+import { SearchSelect, useServerSearch } from '../../ui/search-select';
+import { ArticleOptionsQuery } from '../articles/article.operations';
 import { centsToInput, formatRate, lineTotalCents, MAX_QUANTITY_MILLI, MAX_UNIT_PRICE_CENTS, parseUserDecimal, VAT_RATES, vatRateBp } from '@comptoir/schema';
 
 const MAX_QUANTITY = BigInt(MAX_QUANTITY_MILLI);
@@ -24,7 +28,17 @@ export interface ArticleOption {
   label: string;
   unit: string;
   salePriceCents: number;
+  /** Present for purchase documents (ArticleOptions with `withCosts`). */
+  purchasePriceCents?: number | null;
   vatRate: string;
+}
+
+/**
+ * The price a line takes from its article: the purchase price on purchase documents
+ * (price requests, supplier orders), the sale price on sales documents.
+ */
+export function articleUnitPriceCents(article: ArticleOption, side: 'sales' | 'purchases'): number {
+  return side === 'purchases' && article.purchasePriceCents !== undefined && article.purchasePriceCents !== null ? article.purchasePriceCents : article.salePriceCents;
 }
 
 export interface ParsedLine {
@@ -70,13 +84,14 @@ export function parseLine(line: LineDraft): { parsed: ParsedLine | null; errors:
 export function LineEditor({
   lines,
   onChange,
-  articles,
+  articleSide,
   readOnly,
   showErrors,
 }: {
   lines: LineDraft[];
   onChange(lines: LineDraft[]): void;
-  articles: ArticleOption[] | null;
+  /** Which price an article brings; null hides the article column (read-only documents). */
+  articleSide: 'sales' | 'purchases' | null;
   readOnly: boolean;
   showErrors: boolean;
 }) {
@@ -89,15 +104,13 @@ export function LineEditor({
     next.splice(index + delta, 0, line);
     onChange(next);
   };
-  const pickArticle = (index: number, articleId: string) => {
-    if (!articleId) return update(index, { articleId: null });
-    const article = articles?.find((a) => a.id === articleId);
-    if (!article) return update(index, { articleId });
+  const pickArticle = (index: number, article: ArticleOption | null) => {
+    if (!article || !articleSide) return update(index, { articleId: null });
     update(index, {
-      articleId,
+      articleId: article.id,
       description: article.label,
       unit: article.unit,
-      unitPrice: centsToInput(article.salePriceCents),
+      unitPrice: centsToInput(articleUnitPriceCents(article, articleSide)),
       vatRate: article.vatRate,
     });
   };
@@ -109,7 +122,7 @@ export function LineEditor({
         <thead>
           <tr>
             <th scope="col">#</th>
-            {articles ? <th scope="col">{t('line.article')}</th> : null}
+            {articleSide ? <th scope="col">{t('line.article')}</th> : null}
             <th scope="col">{t('line.description')}</th>
             <th scope="col">{t('line.quantity')}</th>
             <th scope="col">{t('line.unit')}</th>
@@ -131,22 +144,9 @@ export function LineEditor({
             return (
               <tr key={line.key} data-testid={`line-${n}`}>
                 <th scope="row">{n}</th>
-                {articles ? (
-                  <td>
-                    <select
-                      aria-label={label('line.article')}
-                      value={line.articleId ?? ''}
-                      disabled={readOnly}
-                      onChange={(e) => pickArticle(index, e.target.value)}
-                    >
-                      <option value="">{t('line.freeText')}</option>
-                      {line.articleId && !articles.some((a) => a.id === line.articleId) ? <option value={line.articleId}>{line.articleId.slice(0, 8)}</option> : null}
-                      {articles.map((a) => (
-                        <option key={a.id} value={a.id}>
-                          {a.reference} — {a.label}
-                        </option>
-                      ))}
-                    </select>
+                {articleSide ? (
+                  <td className="line-article">
+                    <ArticlePicker side={articleSide} line={line} label={label('line.article')} disabled={readOnly} onPick={(article) => pickArticle(index, article)} />
                   </td>
                 ) : null}
                 <td>
@@ -249,5 +249,33 @@ function DecimalCell(props: { label: string; value: string; readOnly: boolean; s
         onChange={(e) => props.onChange(e.target.value)}
       />
     </td>
+  );
+}
+
+/**
+ * A line's article, searched on the server (`articles(search:)`) once the list is
+ * opened: a document with many lines does not run one query per line on load.
+ */
+function ArticlePicker({ side, line, label, disabled, onPick }: { side: 'sales' | 'purchases'; line: LineDraft; label: string; disabled: boolean; onPick(article: ArticleOption | null): void }) {
+  const { t } = useI18n();
+  const [opened, setOpened] = useState(false);
+  const selectedLabel = line.articleId ? line.description || t('line.article') : null;
+  const search = useServerSearch(selectedLabel);
+  const result = useQuery(ArticleOptionsQuery, { skip: !opened || disabled, variables: { search: search.term, withCosts: side === 'purchases' } });
+  const articles: ArticleOption[] = result.data?.list.nodes ?? [];
+  return (
+    <SearchSelect
+      ariaLabel={label}
+      value={line.articleId}
+      selectedLabel={selectedLabel}
+      options={articles.map((a) => ({ value: a.id, label: `${a.reference} — ${a.label}` }))}
+      loading={result.loading}
+      search={search}
+      disabled={disabled}
+      placeholder={t('line.freeText')}
+      nothingFound={t('editor.nothingFound')}
+      onOpen={() => setOpened(true)}
+      onChange={(id) => onPick(articles.find((a) => a.id === id) ?? null)}
+    />
   );
 }

@@ -58,34 +58,36 @@ export default function ActionSummaryPage() {
           {data && rows.length === 0 ? <p className="muted">{t('exports.actions.empty')}</p> : null}
           {rows.length ? (
             <div className="table-scroll">
-              <table className="data-table" data-testid="action-summary">
-                <thead>
-                  <tr>
-                    <th>{t('exports.actions.user')}</th>
-                    <th>{t('exports.actions.type')}</th>
-                    <th className="num">{t('exports.actions.created')}</th>
-                    <th className="num">{t('exports.actions.modified')}</th>
-                    <th className="num">{t('exports.actions.issued')}</th>
-                    <th className="num">{t('exports.actions.converted')}</th>
-                    <th className="num">{t('exports.actions.deleted')}</th>
-                    <th className="num">{t('exports.actions.total')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={`${r.user?.id ?? '?'}:${r.documentType ?? '-'}`}>
-                      <td>{r.user?.name ?? '—'}</td>
-                      <td>{r.documentType ? t(`doc.type.${r.documentType}`) : t('exports.actions.deletedType')}</td>
-                      <td className="num">{r.created}</td>
-                      <td className="num">{r.modified}</td>
-                      <td className="num">{r.issued}</td>
-                      <td className="num">{r.converted}</td>
-                      <td className="num">{r.deleted}</td>
-                      <td className="num">{r.total}</td>
+              <div className="table-wrap">
+                <table className="data-table" data-testid="action-summary">
+                  <thead>
+                    <tr>
+                      <th>{t('exports.actions.user')}</th>
+                      <th>{t('exports.actions.type')}</th>
+                      <th className="num">{t('exports.actions.created')}</th>
+                      <th className="num">{t('exports.actions.modified')}</th>
+                      <th className="num">{t('exports.actions.issued')}</th>
+                      <th className="num">{t('exports.actions.converted')}</th>
+                      <th className="num">{t('exports.actions.deleted')}</th>
+                      <th className="num">{t('exports.actions.total')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr key={`${r.user?.id ?? '?'}:${r.documentType ?? '-'}`}>
+                        <td>{r.user?.name ?? '—'}</td>
+                        <td>{r.documentType ? t(`doc.type.${r.documentType}`) : t('exports.actions.deletedType')}</td>
+                        <td className="num">{r.created}</td>
+                        <td className="num">{r.modified}</td>
+                        <td className="num">{r.issued}</td>
+                        <td className="num">{r.converted}</td>
+                        <td className="num">{r.deleted}</td>
+                        <td className="num">{r.total}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </div>
           ) : null}
         </Card>

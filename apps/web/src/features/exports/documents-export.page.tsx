@@ -322,31 +322,33 @@ export default function DocumentsExportPage() {
                       : t('exports.preview.count', { count: preview.data.exportPreview.totalCount.toLocaleString('fr-FR'), shown: preview.data.exportPreview.rows.length })}
                   </p>
                   <div className="table-scroll">
-                    <table className="data-table" data-testid="export-preview">
-                      <thead>
-                        <tr>
-                          {preview.data.exportPreview.columns.map((c) => (
-                            <th key={c.key} className={c.type === 'MONEY' || c.type === 'INTEGER' ? 'num' : undefined}>
-                              {language === 'fr' ? c.labelFr : c.labelEn}
-                            </th>
-                          ))}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {preview.data.exportPreview.rows.map((row) => (
-                          <tr key={row.id}>
-                            {row.cells.map((cell, i) => {
-                              const type = preview.data!.exportPreview.columns[i]?.type ?? 'TEXT';
-                              return (
-                                <td key={i} className={type === 'MONEY' || type === 'INTEGER' ? 'num' : undefined}>
-                                  {formatCell(type, cell)}
-                                </td>
-                              );
-                            })}
+                    <div className="table-wrap">
+                      <table className="data-table" data-testid="export-preview">
+                        <thead>
+                          <tr>
+                            {preview.data.exportPreview.columns.map((c) => (
+                              <th key={c.key} className={c.type === 'MONEY' || c.type === 'INTEGER' ? 'num' : undefined}>
+                                {language === 'fr' ? c.labelFr : c.labelEn}
+                              </th>
+                            ))}
                           </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                        </thead>
+                        <tbody>
+                          {preview.data.exportPreview.rows.map((row) => (
+                            <tr key={row.id}>
+                              {row.cells.map((cell, i) => {
+                                const type = preview.data!.exportPreview.columns[i]?.type ?? 'TEXT';
+                                return (
+                                  <td key={i} className={type === 'MONEY' || type === 'INTEGER' ? 'num' : undefined}>
+                                    {formatCell(type, cell)}
+                                  </td>
+                                );
+                              })}
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
                   </div>
                 </>
               ) : null}

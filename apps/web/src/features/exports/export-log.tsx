@@ -20,51 +20,53 @@ export function ExportLog() {
       {page && nodes.length === 0 ? <p className="muted">{t('exports.log.empty')}</p> : null}
       {nodes.length ? (
         <div className="table-scroll">
-          <table className="data-table" data-testid="export-log">
-            <thead>
-              <tr>
-                <th>{t('exports.log.when')}</th>
-                <th>{t('exports.log.who')}</th>
-                <th>{t('exports.log.what')}</th>
-                <th>{t('exports.log.format')}</th>
-                <th>{t('exports.log.filters')}</th>
-                <th className="num">{t('exports.log.rows')}</th>
-                <th className="num">{t('exports.log.duration')}</th>
-                <th>{t('exports.log.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {nodes.map((log) => {
-                const f = log.filter;
-                const filters = f
-                  ? [
-                      f.types.map((type) => t(`doc.type.${type}`)).join(', '),
-                      f.statuses.map((s) => t(`doc.status.${s}`)).join(', '),
-                      f.from ? `${t('exports.filter.from')} ${formatDate(f.from)}` : '',
-                      f.to ? `${t('exports.filter.to')} ${formatDate(f.to)}` : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')
-                  : [log.periodFrom ? `${t('exports.filter.from')} ${formatDate(log.periodFrom)}` : '', log.periodTo ? `${t('exports.filter.to')} ${formatDate(log.periodTo)}` : '']
-                      .filter(Boolean)
-                      .join(' · ');
-                return (
-                  <tr key={log.id} data-status={log.status}>
-                    <td>{formatDateTime(log.createdAt)}</td>
-                    <td>{log.user?.name ?? '—'}</td>
-                    <td>{t(`exports.kind.${log.kind}`)}</td>
-                    <td>{log.format === 'XLSX' ? '.xlsx' : 'CSV'}</td>
-                    <td>{filters || t('exports.filter.any')}</td>
-                    <td className="num">{log.rowsWritten.toLocaleString('fr-FR')}</td>
-                    <td className="num">{log.durationMs === null || log.durationMs === undefined ? '—' : `${(log.durationMs / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`}</td>
-                    <td>
-                      <StatusBadge tone={TONE[log.status] ?? 'neutral'}>{t(`exports.status.${log.status}`)}</StatusBadge>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="export-log">
+              <thead>
+                <tr>
+                  <th>{t('exports.log.when')}</th>
+                  <th>{t('exports.log.who')}</th>
+                  <th>{t('exports.log.what')}</th>
+                  <th>{t('exports.log.format')}</th>
+                  <th>{t('exports.log.filters')}</th>
+                  <th className="num">{t('exports.log.rows')}</th>
+                  <th className="num">{t('exports.log.duration')}</th>
+                  <th>{t('exports.log.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {nodes.map((log) => {
+                  const f = log.filter;
+                  const filters = f
+                    ? [
+                        f.types.map((type) => t(`doc.type.${type}`)).join(', '),
+                        f.statuses.map((s) => t(`doc.status.${s}`)).join(', '),
+                        f.from ? `${t('exports.filter.from')} ${formatDate(f.from)}` : '',
+                        f.to ? `${t('exports.filter.to')} ${formatDate(f.to)}` : '',
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')
+                    : [log.periodFrom ? `${t('exports.filter.from')} ${formatDate(log.periodFrom)}` : '', log.periodTo ? `${t('exports.filter.to')} ${formatDate(log.periodTo)}` : '']
+                        .filter(Boolean)
+                        .join(' · ');
+                  return (
+                    <tr key={log.id} data-status={log.status}>
+                      <td>{formatDateTime(log.createdAt)}</td>
+                      <td>{log.user?.name ?? '—'}</td>
+                      <td>{t(`exports.kind.${log.kind}`)}</td>
+                      <td>{log.format === 'XLSX' ? '.xlsx' : 'CSV'}</td>
+                      <td>{filters || t('exports.filter.any')}</td>
+                      <td className="num">{log.rowsWritten.toLocaleString('fr-FR')}</td>
+                      <td className="num">{log.durationMs === null || log.durationMs === undefined ? '—' : `${(log.durationMs / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`}</td>
+                      <td>
+                        <StatusBadge tone={TONE[log.status] ?? 'neutral'}>{t(`exports.status.${log.status}`)}</StatusBadge>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </div>
       ) : null}
       {page?.pageInfo.hasNextPage ? (

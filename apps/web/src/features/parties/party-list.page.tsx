@@ -107,7 +107,7 @@ export default function PartyListPage({ side }: { side: PartySide }) {
               </thead>
               <tbody>
                 {list.nodes.map((p) => (
-                  <tr key={p.id}>
+                  <tr key={p.id} data-testid="party-row">
                     <td>
                       <Link to={`${path}/${p.id}`}>{p.legalName}</Link>
                     </td>

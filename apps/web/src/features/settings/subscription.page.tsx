@@ -175,63 +175,65 @@ export default function SettingsSubscriptionPage() {
               {sub.orders.length === 0 ? (
                 <p className="muted">{t('settings.subscription.orders.empty')}</p>
               ) : (
-                <table className="data-table" data-testid="seat-orders">
-                  <thead>
-                    <tr>
-                      <th>{t('settings.subscription.orders.date')}</th>
-                      <th className="num">{t('settings.subscription.orders.quantity')}</th>
-                      <th className="num">{t('settings.subscription.orders.totalHt')}</th>
-                      <th className="num">{t('settings.subscription.orders.totalTtc')}</th>
-                      <th>{t('settings.subscription.orders.status')}</th>
-                      <th>{t('settings.subscription.orders.reference')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {sub.orders.map((o) => (
-                      <tr key={o.id} data-status={o.status} data-testid="seat-order">
-                        <td>
-                          {formatDate(o.createdAt)}
-                          {o.orderedByName ? <div className="muted">{o.orderedByName}</div> : null}
-                        </td>
-                        <td className="num">{o.quantity}</td>
-                        <td className="num">{formatAmount(o.totalCents)}</td>
-                        <td className="num">{formatAmount(o.totalInclVatCents)}</td>
-                        <td>
-                          <StatusBadge tone={STATUS_TONE[o.status] ?? 'neutral'}>{t(`settings.subscription.status.${o.status}`)}</StatusBadge>
-                          {o.paidAt ? <div className="muted">{formatDate(o.paidAt)}</div> : null}
-                        </td>
-                        <td>
-                          <code>{o.paymentReference}</code>
-                          {o.status === 'PENDING_PAYMENT' ? (
-                            <>
-                              <details open={o.id === ordered}>
-                                <summary>{t('settings.subscription.instructions')}</summary>
-                                <pre className="instructions">{o.paymentInstructions}</pre>
-                              </details>
-                              {cancelling === o.id ? (
-                                <div className="confirm-box">
-                                  <p>{t('settings.subscription.cancelConfirm')}</p>
-                                  <div className="form-actions">
-                                    <button type="button" className="button" onClick={() => void confirmCancel(o.id)} disabled={cancelState.loading}>
-                                      {t('settings.subscription.cancelYes')}
-                                    </button>
-                                    <button type="button" className="button button-secondary" onClick={() => setCancelling(null)}>
-                                      {t('settings.cancel')}
-                                    </button>
-                                  </div>
-                                </div>
-                              ) : (
-                                <button type="button" className="button button-secondary" onClick={() => setCancelling(o.id)}>
-                                  {t('settings.subscription.cancelOrder')}
-                                </button>
-                              )}
-                            </>
-                          ) : null}
-                        </td>
+                <div className="table-wrap">
+                  <table className="data-table" data-testid="seat-orders">
+                    <thead>
+                      <tr>
+                        <th>{t('settings.subscription.orders.date')}</th>
+                        <th className="num">{t('settings.subscription.orders.quantity')}</th>
+                        <th className="num">{t('settings.subscription.orders.totalHt')}</th>
+                        <th className="num">{t('settings.subscription.orders.totalTtc')}</th>
+                        <th>{t('settings.subscription.orders.status')}</th>
+                        <th>{t('settings.subscription.orders.reference')}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {sub.orders.map((o) => (
+                        <tr key={o.id} data-status={o.status} data-testid="seat-order">
+                          <td>
+                            {formatDate(o.createdAt)}
+                            {o.orderedByName ? <div className="muted">{o.orderedByName}</div> : null}
+                          </td>
+                          <td className="num">{o.quantity}</td>
+                          <td className="num">{formatAmount(o.totalCents)}</td>
+                          <td className="num">{formatAmount(o.totalInclVatCents)}</td>
+                          <td>
+                            <StatusBadge tone={STATUS_TONE[o.status] ?? 'neutral'}>{t(`settings.subscription.status.${o.status}`)}</StatusBadge>
+                            {o.paidAt ? <div className="muted">{formatDate(o.paidAt)}</div> : null}
+                          </td>
+                          <td>
+                            <code>{o.paymentReference}</code>
+                            {o.status === 'PENDING_PAYMENT' ? (
+                              <>
+                                <details open={o.id === ordered}>
+                                  <summary>{t('settings.subscription.instructions')}</summary>
+                                  <pre className="instructions">{o.paymentInstructions}</pre>
+                                </details>
+                                {cancelling === o.id ? (
+                                  <div className="confirm-box">
+                                    <p>{t('settings.subscription.cancelConfirm')}</p>
+                                    <div className="form-actions">
+                                      <button type="button" className="button" onClick={() => void confirmCancel(o.id)} disabled={cancelState.loading}>
+                                        {t('settings.subscription.cancelYes')}
+                                      </button>
+                                      <button type="button" className="button button-secondary" onClick={() => setCancelling(null)}>
+                                        {t('settings.cancel')}
+                                      </button>
+                                    </div>
+                                  </div>
+                                ) : (
+                                  <button type="button" className="button button-secondary" onClick={() => setCancelling(o.id)}>
+                                    {t('settings.subscription.cancelOrder')}
+                                  </button>
+                                )}
+                              </>
+                            ) : null}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               )}
             </Card>
           </>

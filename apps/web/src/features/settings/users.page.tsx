@@ -47,29 +47,31 @@ export default function SettingsUsersPage() {
         {data ? (
           <>
             <Card title={t('settings.tab.users')}>
-              <table className="data-table" data-testid="dossier-users">
-                <thead>
-                  <tr>
-                    <th>{t('settings.users.name')}</th>
-                    <th>{t('settings.users.email')}</th>
-                    <th>{t('settings.users.profile')}</th>
-                    <th>{t('settings.users.since')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.dossierUsers.members.map((m) => (
-                    <tr key={m.userId} data-email={m.email}>
-                      <td>
-                        {m.name} {m.isPrincipal ? <StatusBadge tone="neutral">{t('settings.users.principal')}</StatusBadge> : null}{' '}
-                        {!m.active ? <StatusBadge tone="warning">{t('settings.users.pending')}</StatusBadge> : null}
-                      </td>
-                      <td>{m.email}</td>
-                      <td>{t(`settings.profile.${m.profile}`)}</td>
-                      <td>{formatDate(m.since)}</td>
+              <div className="table-wrap">
+                <table className="data-table" data-testid="dossier-users">
+                  <thead>
+                    <tr>
+                      <th>{t('settings.users.name')}</th>
+                      <th>{t('settings.users.email')}</th>
+                      <th>{t('settings.users.profile')}</th>
+                      <th>{t('settings.users.since')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {data.dossierUsers.members.map((m) => (
+                      <tr key={m.userId} data-email={m.email}>
+                        <td>
+                          {m.name} {m.isPrincipal ? <StatusBadge tone="neutral">{t('settings.users.principal')}</StatusBadge> : null}{' '}
+                          {!m.active ? <StatusBadge tone="warning">{t('settings.users.pending')}</StatusBadge> : null}
+                        </td>
+                        <td>{m.email}</td>
+                        <td>{t(`settings.profile.${m.profile}`)}</td>
+                        <td>{formatDate(m.since)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
               <p className="note">{t('settings.users.supportNote')}</p>
             </Card>
             <Card title={t('settings.seats.title')}>

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795924115630 implements MigrationInterface {
-  name = 'Initial1795924115630';
+export class Initial1796223808623 implements MigrationInterface {
+  name = 'Initial1796223808623';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "dossiers" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "name" varchar(160) NOT NULL, "siret" varchar(14), "vatNumber" varchar(20), "addressLine" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "settings" text NOT NULL, "plan" varchar(12) NOT NULL, "extraSeats" integer NOT NULL DEFAULT (0), "settingsVersion" integer NOT NULL DEFAULT (1))`);
@@ -16,9 +16,7 @@ export class Initial1795924115630 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "auth_tokens" ("id" varchar(36) PRIMARY KEY NOT NULL, "tokenHash" varchar(64) NOT NULL, "purpose" varchar(20) NOT NULL, "userId" varchar(36) NOT NULL, "dossierName" varchar(160), "createdAt" datetime(6) NOT NULL, "expiresAt" datetime(6) NOT NULL, "usedAt" datetime(6))`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_auth_tokens_token_hash" ON "auth_tokens" ("tokenHash") `);
     await queryRunner.query(`CREATE INDEX "ix_auth_tokens_user" ON "auth_tokens" ("userId") `);
-    await queryRunner.query(`CREATE TABLE "login_attempts" ("id" varchar(36) PRIMARY KEY NOT NULL, "scope" varchar(8) NOT NULL, "key" varchar(254) NOT NULL, "attemptedAt" datetime(6) NOT NULL)`);
-    await queryRunner.query(`CREATE INDEX "ix_login_attempts_at" ON "login_attempts" ("attemptedAt") `);
-    await queryRunner.query(`CREATE INDEX "ix_login_attempts_key" ON "login_attempts" ("scope", "key", "attemptedAt") `);
+    await queryRunner.query(`CREATE TABLE "login_throttles" ("scope" varchar(8) NOT NULL, "key" varchar(254) NOT NULL, "failures" integer NOT NULL DEFAULT (0), "lastAtMs" bigint NOT NULL DEFAULT (0), PRIMARY KEY ("scope", "key"))`);
     await queryRunner.query(`CREATE TABLE "mail_outbox" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "to" varchar(254) NOT NULL, "subject" varchar(255) NOT NULL, "text" text NOT NULL, "status" varchar(10) NOT NULL, "error" varchar(500))`);
     await queryRunner.query(`CREATE INDEX "ix_mail_outbox_created" ON "mail_outbox" ("createdAt") `);
     await queryRunner.query(`CREATE TABLE "articles" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "dossierId" varchar(36) NOT NULL, "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "reference" varchar(40) NOT NULL, "label" varchar(200) NOT NULL, "unit" varchar(20) NOT NULL DEFAULT ('u'), "salePriceCents" bigint NOT NULL, "purchasePriceCents" bigint, "vatRateBp" integer NOT NULL, "active" boolean NOT NULL DEFAULT (1))`);
@@ -134,9 +132,7 @@ export class Initial1795924115630 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "articles"`);
     await queryRunner.query(`DROP INDEX "ix_mail_outbox_created"`);
     await queryRunner.query(`DROP TABLE "mail_outbox"`);
-    await queryRunner.query(`DROP INDEX "ix_login_attempts_key"`);
-    await queryRunner.query(`DROP INDEX "ix_login_attempts_at"`);
-    await queryRunner.query(`DROP TABLE "login_attempts"`);
+    await queryRunner.query(`DROP TABLE "login_throttles"`);
     await queryRunner.query(`DROP INDEX "ix_auth_tokens_user"`);
     await queryRunner.query(`DROP INDEX "uq_auth_tokens_token_hash"`);
     await queryRunner.query(`DROP TABLE "auth_tokens"`);

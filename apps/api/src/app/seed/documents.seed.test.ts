@@ -1,9 +1,9 @@
 import { DocumentType } from '@comptoir/schema';
-import { createTestApp, type TestApp } from '../../test/harness';
-import { sessionFor } from '../../test/fixtures';
-import { Document } from '../modules/documents/document.entity';
-import { HistoryEntry } from '../modules/history/history-entry.entity';
-import { verifyHistoryChain } from '../modules/history/history.service';
+import { createTestApp, type TestApp } from '../../../test/harness';
+import { sessionFor } from '../../../test/fixtures';
+import { Document } from '../../modules/documents/document.entity';
+import { HistoryEntry } from '../../modules/history/history-entry.entity';
+import { verifyHistoryChain } from '../../modules/history/history.service';
 import { seedDocuments } from './documents.seed';
 import { seedIdentity } from './identity.seed';
 

@@ -1,10 +1,10 @@
 import { DocumentType, Profile } from '@comptoir/schema';
-import { RequestContext, type AppServices } from '../core/context';
-import { MemoryCookieJar } from '../core/cookies';
-import { createArticle } from '../modules/articles/article.service';
-import type { Article } from '../modules/articles/article.entity';
-import type { Document } from '../modules/documents/document.entity';
-import { DocumentStatus } from '../modules/documents/document.entity';
+import { RequestContext, type AppServices } from '../../core/context';
+import { MemoryCookieJar } from '../../core/cookies';
+import { createArticle } from '../../modules/articles/article.service';
+import type { Article } from '../../modules/articles/article.entity';
+import type { Document } from '../../modules/documents/document.entity';
+import { DocumentStatus } from '../../modules/documents/document.entity';
 import {
   changeDocumentStatus,
   convertDocument,
@@ -14,13 +14,13 @@ import {
   issueDocument,
   sendDocument,
   updateDocument,
-} from '../modules/documents/document.service';
-import type { DocumentLineInput } from '../modules/documents/document.types';
-import { percentOf } from '../modules/documents/money';
-import { withClock } from '../modules/history/clock';
-import type { User } from '../modules/identity/user.entity';
-import { createParty } from '../modules/parties/party.service';
-import type { PartyRecord } from '../modules/parties/party.entity';
+} from '../../modules/documents/document.service';
+import type { DocumentLineInput } from '../../modules/documents/document.types';
+import { withClock } from '../../core/clock';
+import type { User } from '../../modules/identity/user.entity';
+import { createParty } from '../../modules/parties/party.service';
+import type { PartyRecord } from '../../modules/parties/party.entity';
+import { percentOf } from '../../core/money';
 import type { DemoIdentity } from './identity.seed';
 
 /** Deterministic PRNG (mulberry32): the same demo data on every install. */

@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { Plan, PlatformRole, Profile } from '@comptoir/schema';
-import type { AppServices } from '../core/context';
-import { DEFAULT_DOSSIER_SETTINGS, Dossier } from '../modules/dossiers/dossier.entity';
-import { BankTransferProvider, SEAT_UNIT_PRICE_CENTS } from '../modules/dossiers/payment-provider';
-import { SeatOrder, SeatOrderStatus } from '../modules/dossiers/seat-order.entity';
-import { withVat } from '../modules/dossiers/subscription.service';
-import { AdminAction, AdminActionKind } from '../modules/admin/admin-action.entity';
-import { Membership } from '../modules/identity/membership.entity';
-import { hashPassword } from '../modules/identity/password';
-import { User } from '../modules/identity/user.entity';
+import type { AppServices } from '../../core/context';
+import { DEFAULT_DOSSIER_SETTINGS, Dossier } from '../../modules/identity/dossier.entity';
+import { BankTransferProvider, SEAT_UNIT_PRICE_CENTS } from '../../modules/dossiers/payment-provider';
+import { SeatOrder, SeatOrderStatus } from '../../modules/dossiers/seat-order.entity';
+import { withVat } from '../../modules/dossiers/subscription.service';
+import { AdminAction, AdminActionKind } from '../../modules/admin/admin-action.entity';
+import { Membership } from '../../modules/identity/membership.entity';
+import { hashPassword } from '../../modules/identity/password';
+import { User } from '../../modules/identity/user.entity';
 
 export const DEMO_PASSWORD = 'Comptoir-demo-2026';
 

@@ -1,6 +1,6 @@
 // Commands of `node dist/cli.js`, one entry per feature that needs one.
 import type { AppServices } from '../core/context';
-import { createSupportAccount } from './identity/support-account';
+import { createSupportAccount } from '../modules/identity/support-account';
 
 export interface CliCommand {
   name: string;

@@ -5,18 +5,21 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request, type Response } from 'express';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
-import { ErrorCode } from '@comptoir/schema';
-import type { AppServices } from './core/context';
-import { RequestContext } from './core/context';
-import type { CookieJar, CookieOptions } from './core/cookies';
-import { parseCookieHeader, SESSION_COOKIE } from './core/cookies';
-import { complexityLimitPlugin, depthLimitRule } from './core/graphql-limits';
-import { checkDatabase } from './modules/health/health.service';
-import { resolvePrincipal } from './modules/identity/session.service';
+import type { AppServices } from '../core/context';
+import { RequestContext } from '../core/context';
+import type { CookieJar, CookieOptions } from '../core/cookies';
+import { parseCookieHeader, SESSION_COOKIE } from '../core/cookies';
+import { errorLogPlugin, formatErrorFor } from '../core/graphql-errors';
+import { armorRules, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS } from '../core/graphql-limits';
+import type { HttpRoute } from '../core/http-route';
+import { graphqlCompression, IMMUTABLE, precompressedAssets } from '../core/compression';
+import { apiNotFound, httpErrorHandler } from '../core/http-errors';
+import { notePrincipal, requestLogger } from '../core/request-log';
+import { checkDatabase } from '../modules/health/health.service';
+import { resolvePrincipal } from '../modules/identity/session.service';
 
-const KNOWN_CODES = new Set<string>([...(Object.values(ErrorCode) as string[]), 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
 class ExpressCookieJar implements CookieJar {
   constructor(
@@ -45,48 +48,30 @@ class ExpressCookieJar implements CookieJar {
 export async function contextFromRequest(app: AppServices, req: Request, res: Response): Promise<RequestContext> {
   const cookies = new ExpressCookieJar(req, res, app.config.cookieSecure);
   const principal = await resolvePrincipal(app, cookies.get(SESSION_COOKIE));
-  const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
+  notePrincipal(res, principal);
+  // pino-http gave the request its id (the caller's x-request-id when sane), echoed in the response.
+  const requestId = req.id ? String(req.id) : randomUUID();
   return new RequestContext(app, principal, { requestId, ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }, cookies);
 }
 
-/**
- * Errors that carry one of our codes go out as they are; anything else is an
- * internal failure: logged in full, sent as a bare INTERNAL_SERVER_ERROR.
- */
-export function formatErrorFor(app: AppServices) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-    app.logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
-    return {
-      message: app.config.env === 'production' ? 'Internal server error' : formatted.message,
-      path: formatted.path,
-      locations: formatted.locations,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-    };
-  };
-}
+export { formatErrorFor };
 
 export function createApolloServer(app: AppServices, schema: GraphQLSchema, plugins: ApolloServerPlugin[] = []) {
+  const armor = armorRules();
+  const costLimit = costLimitPlugin({ production: app.config.env === 'production', isAuthenticated: (ctx) => !!(ctx as RequestContext).principal });
   return new ApolloServer<RequestContext>({
     schema,
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimitRule()],
+    parseOptions: PARSE_OPTIONS,
+    validationRules: armor.validationRules,
     formatError: formatErrorFor(app),
-    plugins: [ApolloServerPluginLandingPageDisabled(), complexityLimitPlugin(), ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogPlugin(), ...armor.plugins, costLimit, ...plugins],
   });
 }
 
-export interface HttpRoute {
-  /** Registers plain HTTP routes (downloads, …) on the express app. */
-  (router: express.Router, app: AppServices): void;
-}
+export type { HttpRoute } from '../core/http-route';
 
 export async function createHttpApp(app: AppServices, schema: GraphQLSchema, routes: HttpRoute[] = []): Promise<{ express: Express; apollo: ApolloServer<RequestContext> }> {
   const apollo = createApolloServer(app, schema);
@@ -94,7 +79,8 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
 
   const server = express();
   server.disable('x-powered-by');
-  if (app.config.trustProxy) server.set('trust proxy', true);
+  // Only the configured hops may name the client; express then takes the address the last of them gives.
+  if (app.config.trustProxy !== false) server.set('trust proxy', app.config.trustProxy);
   server.use(
     helmet({
       contentSecurityPolicy: {
@@ -114,19 +100,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
     }),
   );
 
-  // One structured line per request; the path only, since query strings can carry reset or invitation tokens.
-  server.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const path = req.originalUrl.split('?')[0];
-      if (path === '/healthz') return;
-      app.logger.info(
-        { method: req.method, path, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n), requestId: req.get('x-request-id') },
-        'request',
-      );
-    });
-    next();
-  });
+  server.use(requestLogger(app));
 
   server.get('/healthz', async (_req, res) => {
     const up = await checkDatabase(app);
@@ -143,19 +117,19 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
   });
   server.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    graphqlCompression(),
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
     expressMiddleware(apollo, { context: ({ req, res }) => contextFromRequest(app, req, res) }),
   );
 
   const api = express.Router();
-  for (const register of routes) register(api, app);
+  for (const register of routes) register(api, app, (req, res) => contextFromRequest(app, req, res));
   server.use('/api', api);
-  server.use('/api', (_req, res) => {
-    res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'Not found' } });
-  });
+  server.use('/api', apiNotFound);
 
   const webDist = app.config.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
+    server.use(precompressedAssets(webDist));
     server.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: cacheAssets }));
     // Client-side routes: every other GET answers the SPA's shell.
     server.get(/.*/, (_req, res) => {
@@ -167,10 +141,12 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
       res.type('text/plain').send('Comptoir API. The SPA is not built: run `pnpm build` (or `pnpm dev`).');
     });
   }
+  // Last: whatever failed above (body parsing, URL decoding, a route) answers JSON with a code.
+  server.use(httpErrorHandler(app));
   return { express: server, apollo };
 }
 
 function cacheAssets(res: Response, path: string): void {
   // Vite fingerprints everything under /assets: cache it for a year.
-  if (path.includes(`${join('/', 'assets', '/')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  if (path.includes(`${join('/', 'assets', '/')}`)) res.setHeader('Cache-Control', IMMUTABLE);
 }

@@ -1,5 +1,5 @@
-import type { AppServices } from '../core/context';
-import { Dossier } from '../modules/dossiers/dossier.entity';
+import type { AppServices } from '../../core/context';
+import { Dossier } from '../../modules/identity/dossier.entity';
 import { seedIdentity, type DemoIdentity } from './identity.seed';
 import { seedDocuments } from './documents.seed';
 

@@ -1,10 +1,10 @@
 import { Profile } from '@comptoir/schema';
-import { createTestApp, type TestApp } from '../../test/harness';
-import { sessionFor } from '../../test/fixtures';
-import { Membership } from '../modules/identity/membership.entity';
-import { verifyPassword } from '../modules/identity/password';
-import { User } from '../modules/identity/user.entity';
-import { SeatOrder } from '../modules/dossiers/seat-order.entity';
+import { createTestApp, type TestApp } from '../../../test/harness';
+import { sessionFor } from '../../../test/fixtures';
+import { Membership } from '../../modules/identity/membership.entity';
+import { verifyPassword } from '../../modules/identity/password';
+import { User } from '../../modules/identity/user.entity';
+import { SeatOrder } from '../../modules/dossiers/seat-order.entity';
 import { DEMO_PASSWORD, seedIdentity, type DemoIdentity } from './identity.seed';
 import { describeLogins } from '.';
 

@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from './config';
-import type { AppServices } from './context';
-import { openDataSource } from './database';
-import { createLogger, type Logger } from './logger';
-import { buildAppSchema } from './schema';
+import type { AppConfig } from '../core/config';
+import type { AppServices } from '../core/context';
+import { createLogger, type Logger } from '../core/logger';
 import { createMailer } from '../modules/mail/mailer';
-import { createHttpApp } from '../server';
-import { ALL_HTTP_ROUTES } from '../modules/routes';
-import { describeLogins, isEmpty, seedDemo } from '../seed';
+import { openDataSource } from './database';
+import { ALL_HTTP_ROUTES } from './routes';
+import { buildAppSchema } from './schema';
+import { createHttpApp } from './server';
+import { describeLogins, isEmpty, seedDemo } from './seed';
 
 export function createAppServices(config: AppConfig, dataSource: DataSource, logger: Logger = createLogger(config)): AppServices {
   return { config, dataSource, logger, mailer: createMailer(config, dataSource, logger) };

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The database refuses to change or delete an issued invoice or credit note, or its lines. */
-export class DocumentImmutability1795924115631 implements MigrationInterface {
-  name = 'DocumentImmutability1795924115631';
+export class DocumentImmutability1796223808624 implements MigrationInterface {
+  name = 'DocumentImmutability1796223808624';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TRIGGER \`trg_documents_issued_update\` BEFORE UPDATE ON \`documents\` FOR EACH ROW WHEN OLD.\`type\` IN ('INVOICE', 'CREDIT_NOTE') AND OLD.\`status\` <> 'DRAFT' AND (NOT (NEW.\`status\` = OLD.\`status\` OR (OLD.\`status\` = 'ISSUED' AND NEW.\`status\` = 'PAID')) OR NEW.\`id\` IS NOT OLD.\`id\` OR NEW.\`dossierId\` IS NOT OLD.\`dossierId\` OR NEW.\`type\` IS NOT OLD.\`type\` OR NEW.\`number\` IS NOT OLD.\`number\` OR NEW.\`numberYear\` IS NOT OLD.\`numberYear\` OR NEW.\`numberSequence\` IS NOT OLD.\`numberSequence\` OR NEW.\`date\` IS NOT OLD.\`date\` OR NEW.\`dueDate\` IS NOT OLD.\`dueDate\` OR NEW.\`partyId\` IS NOT OLD.\`partyId\` OR NEW.\`partyName\` IS NOT OLD.\`partyName\` OR NEW.\`subject\` IS NOT OLD.\`subject\` OR NEW.\`notes\` IS NOT OLD.\`notes\` OR NEW.\`totalExclVatCents\` IS NOT OLD.\`totalExclVatCents\` OR NEW.\`totalVatCents\` IS NOT OLD.\`totalVatCents\` OR NEW.\`totalInclVatCents\` IS NOT OLD.\`totalInclVatCents\` OR NEW.\`vatBreakdown\` IS NOT OLD.\`vatBreakdown\` OR NEW.\`lineCount\` IS NOT OLD.\`lineCount\` OR NEW.\`sourceDocumentId\` IS NOT OLD.\`sourceDocumentId\` OR NEW.\`issuedAt\` IS NOT OLD.\`issuedAt\` OR NEW.\`createdAt\` IS NOT OLD.\`createdAt\` OR NEW.\`createdById\` IS NOT OLD.\`createdById\`) BEGIN SELECT RAISE(ABORT, 'Issued invoices and credit notes are immutable'); END`);

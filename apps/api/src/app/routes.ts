@@ -1,5 +1,5 @@
 // Plain HTTP routes under /api (downloads and other non-GraphQL endpoints), one line per feature.
-import type { HttpRoute } from '../server';
-import { exportRoutes } from './exports/export.routes';
+import type { HttpRoute } from '../core/http-route';
+import { exportRoutes } from '../modules/exports/export.routes';
 
 export const ALL_HTTP_ROUTES: HttpRoute[] = [exportRoutes];

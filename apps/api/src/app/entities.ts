@@ -1,0 +1,37 @@
+// Every TypeORM entity of the app, one line per feature module.
+import { Dossier } from '../modules/identity/dossier.entity';
+import { Membership } from '../modules/identity/membership.entity';
+import { Session } from '../modules/identity/session.entity';
+import { User } from '../modules/identity/user.entity';
+import { AuthToken } from '../modules/identity/auth-token.entity';
+import { LoginThrottle } from '../modules/identity/login-throttle.entity';
+import { OutboxMessage } from '../modules/mail/outbox.entity';
+import { Article } from '../modules/articles/article.entity';
+import { Document, DocumentCounter, DocumentLine } from '../modules/documents/document.entity';
+import { HistoryChainHead, HistoryEntry } from '../modules/history/history-entry.entity';
+import { Customer, Supplier } from '../modules/parties/party.entity';
+import { SeatOrder } from '../modules/dossiers/seat-order.entity';
+import { AdminAction } from '../modules/admin/admin-action.entity';
+import { ExportLog, ExportPreset } from '../modules/exports/export.entity';
+
+export const ALL_ENTITIES = [
+  User,
+  Dossier,
+  Membership,
+  Session,
+  AuthToken,
+  LoginThrottle,
+  OutboxMessage,
+  Customer,
+  Supplier,
+  Article,
+  Document,
+  DocumentLine,
+  DocumentCounter,
+  HistoryEntry,
+  HistoryChainHead,
+  SeatOrder,
+  AdminAction,
+  ExportPreset,
+  ExportLog,
+];
