@@ -18,9 +18,11 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        // Wire formats: DateTimeISO is an ISO 8601 string; money in cents is a SafeInt
-        // (a JSON number within ±2^53) or, for BigInt, a decimal string.
-        scalars: { DateTimeISO: 'string', SafeInt: 'number', BigInt: 'string' },
+        // Wire formats: DateTime is an ISO 8601 string, LocalDate a `YYYY-MM-DD` string,
+        // Decimal an exact decimal string ("5.5", "2.125": parse it with @comptoir/schema's
+        // parseDecimal, never Number); money in cents is a SafeInt (a JSON number within ±2^53)
+        // or, for BigInt, a decimal string.
+        scalars: { DateTime: 'string', LocalDate: 'string', Decimal: 'string', SafeInt: 'number', BigInt: 'string' },
         // A scalar added to the schema without a mapping here fails codegen instead of typing as `any`.
         strictScalars: true,
         skipTypename: false,

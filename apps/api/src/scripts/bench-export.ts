@@ -25,7 +25,8 @@ import { RequestContext } from '../core/context';
 import { MemoryCookieJar } from '../core/cookies';
 import { dataSourceOptions, openDataSource } from '../app/database';
 import { createLogger } from '../core/logger';
-import { BENCH_COLUMNS, COLUMN_BY_KEY, STATUS_FR, TYPE_FR } from '../modules/exports/export-columns';
+import { statusLabel, typeLabel } from '@comptoir/schema';
+import { BENCH_COLUMNS, COLUMN_BY_KEY } from '../modules/exports/export-columns';
 import { ExportFormat, ExportStatus } from '../modules/exports/export.entity';
 import { startDocumentsExport, writeExport } from '../modules/exports/export.service';
 import { NUM_FMT } from '../modules/exports/export-writers';
@@ -163,10 +164,10 @@ async function scenarioBare(file: string): Promise<Result> {
     const d = documentOf(i);
     sheet
       .addRow([
-        TYPE_FR[d.type],
+        typeLabel(d.type),
         d.number,
         new Date(`${d.date}T00:00:00Z`),
-        STATUS_FR[d.status],
+        statusLabel(d.type, d.status),
         d.partyName,
         d.excl / 100,
         d.vat / 100,

@@ -6,9 +6,9 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type ActionSummaryExportInput = {
   format: ExportFormat;
-  /** YYYY-MM-DD, inclusive (Paris days) */
+  /** Inclusive (Paris days) */
   from?: string | null | undefined;
-  /** YYYY-MM-DD, inclusive (Paris days) */
+  /** Inclusive (Paris days) */
   to?: string | null | undefined;
 };
 
@@ -57,12 +57,12 @@ export type ArticleInput = {
   /** "u" when omitted */
   unit?: string | null | undefined;
   /** 20, 10, 5.5, 2.1 or 0 */
-  vatRate: number;
+  vatRate: string;
 };
 
 export type CreditNoteLineInput = {
   /** Quantity to credit: > 0 and at most what remains to credit on that line */
-  quantity: number;
+  quantity: string;
   /** A line of the invoice */
   sourceLineId: string | number;
 };
@@ -88,9 +88,9 @@ export type CustomerInput = {
 
 export type DocumentFilter = {
   createdById?: string | number | null | undefined;
-  /** Document date from (YYYY-MM-DD, inclusive) */
+  /** Document date from (inclusive) */
   dateFrom?: string | null | undefined;
-  /** Document date to (YYYY-MM-DD, inclusive) */
+  /** Document date to (inclusive) */
   dateTo?: string | null | undefined;
   /** Customer or supplier */
   partyId?: string | number | null | undefined;
@@ -105,7 +105,6 @@ export type DocumentFilter = {
 
 /** Content of a document (at most 500 lines) */
 export type DocumentInput = {
-  /** YYYY-MM-DD */
   dueDate?: string | null | undefined;
   lines: Array<DocumentLineInput>;
   /** At most 5000 characters */
@@ -121,9 +120,9 @@ export type DocumentLineInput = {
   /** At most 2000 characters */
   description: string;
   /** 0 to 100, at most 2 decimals; 0 when omitted */
-  discountPercent?: number | null | undefined;
+  discountPercent?: string | null | undefined;
   /** > 0 and ≤ 1,000,000, at most 3 decimals */
-  quantity: number;
+  quantity: string;
   /** Credit notes made from an invoice: the invoice line credited */
   sourceLineId?: string | number | null | undefined;
   /** At most 20 characters; the article’s unit or "u" when omitted */
@@ -131,7 +130,7 @@ export type DocumentLineInput = {
   /** Excl. VAT, cents, |x| ≤ 1,000,000,000 */
   unitPriceCents: number;
   /** 20, 10, 5.5, 2.1 or 0 */
-  vatRate: number;
+  vatRate: string;
 };
 
 export type DocumentSort = {
@@ -182,7 +181,7 @@ export type DossierSettingsInput = {
   country?: string | null | undefined;
   creditNotePrefix: string;
   /** One of 20, 10, 5.5, 2.1, 0 */
-  defaultVatRate: number;
+  defaultVatRate: string;
   invoicePrefix: string;
   /** At most 2000 characters */
   legalMentions: string;
@@ -216,12 +215,12 @@ export type ExportColumnType =
 
 export type ExportFilterInput = {
   createdById?: string | number | null | undefined;
-  /** Document date from (YYYY-MM-DD, inclusive) */
+  /** Document date from (inclusive) */
   from?: string | null | undefined;
   /** Customer or supplier */
   partyId?: string | number | null | undefined;
   statuses?: Array<DocumentStatus> | null | undefined;
-  /** Document date to (YYYY-MM-DD, inclusive) */
+  /** Document date to (inclusive) */
   to?: string | null | undefined;
   types?: Array<DocumentType> | null | undefined;
   /** Last modifier */
@@ -561,14 +560,14 @@ export type ArticlesListQueryVariables = Exact<{
 }>;
 
 
-export type ArticlesListQuery = { list: { totalCount: number, nodes: Array<{ id: string, reference: string, label: string, unit: string, salePriceCents: number, purchasePriceCents?: number | null, marginCents?: number | null, marginRate?: number | null, vatRate: number, active: boolean, updatedAt: string, updatedBy: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ArticlesListQuery = { list: { totalCount: number, nodes: Array<{ id: string, reference: string, label: string, unit: string, salePriceCents: number, purchasePriceCents?: number | null, marginCents?: number | null, marginRate?: string | null, vatRate: string, active: boolean, updatedAt: string, updatedBy: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ArticlePageQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ArticlePageQuery = { article: { id: string, version: number, reference: string, label: string, unit: string, salePriceCents: number, purchasePriceCents: number | null, marginCents: number | null, marginRate: number | null, vatRate: number, active: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, history: Array<{ ' $fragmentRefs'?: { 'HistoryEntryFieldsFragment': HistoryEntryFieldsFragment } }> } };
+export type ArticlePageQuery = { article: { id: string, version: number, reference: string, label: string, unit: string, salePriceCents: number, purchasePriceCents: number | null, marginCents: number | null, marginRate: string | null, vatRate: string, active: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, history: Array<{ ' $fragmentRefs'?: { 'HistoryEntryFieldsFragment': HistoryEntryFieldsFragment } }> } };
 
 export type CreateArticleMutationVariables = Exact<{
   input: ArticleInput;
@@ -592,7 +591,7 @@ export type ArticleOptionsQueryVariables = Exact<{
 }>;
 
 
-export type ArticleOptionsQuery = { list: { totalCount: number, nodes: Array<{ id: string, reference: string, label: string, unit: string, salePriceCents: number, purchasePriceCents?: number | null, vatRate: number }> } };
+export type ArticleOptionsQuery = { list: { totalCount: number, nodes: Array<{ id: string, reference: string, label: string, unit: string, salePriceCents: number, purchasePriceCents?: number | null, vatRate: string }> } };
 
 export type AuthLoginMutationVariables = Exact<{
   email: string;
@@ -745,7 +744,7 @@ export type SupplierOrdersListQueryVariables = Exact<{
 
 export type SupplierOrdersListQuery = { list: { totalCount: number, nodes: Array<{ ' $fragmentRefs'?: { 'DocumentListFieldsFragment': DocumentListFieldsFragment } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type DocumentDetailFragment = { id: string, type: DocumentType, status: DocumentStatus, number: string | null, date: string, dueDate: string | null, version: number, partyId: string | null, partyName: string, subject: string | null, notes: string | null, lineCount: number, totalExclVatCents: number, totalVatCents: number, totalInclVatCents: number, issuedAt: string | null, allowedStatuses: Array<DocumentStatus>, canEdit: boolean, canDelete: boolean, canCancel: boolean, canConvertTo: DocumentType | null, createdAt: string, updatedAt: string, lines: Array<{ id: string, position: number, articleId: string | null, description: string, quantity: number, unit: string, unitPriceCents: number, discountPercent: number, vatRate: number, totalExclVatCents: number, sourceLineId: string | null, remainingToCredit: number | null }>, vatBreakdown: Array<{ vatRate: number, baseCents: number, vatCents: number }>, sourceDocument: { id: string, type: DocumentType, number: string | null, status: DocumentStatus, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, history: Array<{ ' $fragmentRefs'?: { 'HistoryEntryFieldsFragment': HistoryEntryFieldsFragment } }> } | null, derivedDocuments: Array<{ id: string, type: DocumentType, number: string | null, status: DocumentStatus }>, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, history: Array<{ ' $fragmentRefs'?: { 'HistoryEntryFieldsFragment': HistoryEntryFieldsFragment } }> } & { ' $fragmentName'?: 'DocumentDetailFragment' };
+export type DocumentDetailFragment = { id: string, type: DocumentType, status: DocumentStatus, number: string | null, date: string, dueDate: string | null, version: number, partyId: string | null, partyName: string, subject: string | null, notes: string | null, lineCount: number, totalExclVatCents: number, totalVatCents: number, totalInclVatCents: number, issuedAt: string | null, allowedStatuses: Array<DocumentStatus>, canEdit: boolean, canDelete: boolean, canCancel: boolean, canConvertTo: DocumentType | null, createdAt: string, updatedAt: string, lines: Array<{ id: string, position: number, articleId: string | null, description: string, quantity: string, unit: string, unitPriceCents: number, discountPercent: string, vatRate: string, totalExclVatCents: number, sourceLineId: string | null, remainingToCredit: string | null }>, vatBreakdown: Array<{ vatRate: string, baseCents: number, vatCents: number }>, sourceDocument: { id: string, type: DocumentType, number: string | null, status: DocumentStatus, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, history: Array<{ ' $fragmentRefs'?: { 'HistoryEntryFieldsFragment': HistoryEntryFieldsFragment } }> } | null, derivedDocuments: Array<{ id: string, type: DocumentType, number: string | null, status: DocumentStatus }>, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, history: Array<{ ' $fragmentRefs'?: { 'HistoryEntryFieldsFragment': HistoryEntryFieldsFragment } }> } & { ' $fragmentName'?: 'DocumentDetailFragment' };
 
 export type DocumentPageQueryVariables = Exact<{
   id: string | number;
@@ -1044,14 +1043,14 @@ export type SupplierOptionsQuery = { list: { totalCount: number, nodes: Array<{ 
 export type DossierSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DossierSettingsQuery = { dossierSettings: { id: string, version: number, name: string, siret: string | null, vatNumber: string | null, addressLine: string | null, postalCode: string | null, city: string | null, country: string, quotePrefix: string, invoicePrefix: string, creditNotePrefix: string, priceRequestPrefix: string, supplierOrderPrefix: string, defaultVatRate: number, paymentTermsDays: number, legalMentions: string } };
+export type DossierSettingsQuery = { dossierSettings: { id: string, version: number, name: string, siret: string | null, vatNumber: string | null, addressLine: string | null, postalCode: string | null, city: string | null, country: string, quotePrefix: string, invoicePrefix: string, creditNotePrefix: string, priceRequestPrefix: string, supplierOrderPrefix: string, defaultVatRate: string, paymentTermsDays: number, legalMentions: string } };
 
 export type UpdateDossierSettingsMutationVariables = Exact<{
   input: DossierSettingsInput;
 }>;
 
 
-export type UpdateDossierSettingsMutation = { updateDossierSettings: { id: string, version: number, name: string, siret: string | null, vatNumber: string | null, addressLine: string | null, postalCode: string | null, city: string | null, country: string, quotePrefix: string, invoicePrefix: string, creditNotePrefix: string, priceRequestPrefix: string, supplierOrderPrefix: string, defaultVatRate: number, paymentTermsDays: number, legalMentions: string } };
+export type UpdateDossierSettingsMutation = { updateDossierSettings: { id: string, version: number, name: string, siret: string | null, vatNumber: string | null, addressLine: string | null, postalCode: string | null, city: string | null, country: string, quotePrefix: string, invoicePrefix: string, creditNotePrefix: string, priceRequestPrefix: string, supplierOrderPrefix: string, defaultVatRate: string, paymentTermsDays: number, legalMentions: string } };
 
 export type MySubscriptionQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1186,7 +1185,7 @@ export const StartActionSummaryExportDocument = {"kind":"Document","definitions"
 export const ExportJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExportJobFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExportJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportLogEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalRows"}},{"kind":"Field","name":{"kind":"Name","value":"rowsWritten"}},{"kind":"Field","name":{"kind":"Name","value":"cancelRequested"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"columns"}},{"kind":"Field","name":{"kind":"Name","value":"periodFrom"}},{"kind":"Field","name":{"kind":"Name","value":"periodTo"}},{"kind":"Field","name":{"kind":"Name","value":"filter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"types"}},{"kind":"Field","name":{"kind":"Name","value":"statuses"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ExportJobQuery, ExportJobQueryVariables>;
 export const CancelExportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelExport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelExport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExportJobFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExportJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportLogEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalRows"}},{"kind":"Field","name":{"kind":"Name","value":"rowsWritten"}},{"kind":"Field","name":{"kind":"Name","value":"cancelRequested"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"columns"}},{"kind":"Field","name":{"kind":"Name","value":"periodFrom"}},{"kind":"Field","name":{"kind":"Name","value":"periodTo"}},{"kind":"Field","name":{"kind":"Name","value":"filter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"types"}},{"kind":"Field","name":{"kind":"Name","value":"statuses"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CancelExportMutation, CancelExportMutationVariables>;
 export const ExportLogsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportLogs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportLogs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExportJobFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExportJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportLogEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalRows"}},{"kind":"Field","name":{"kind":"Name","value":"rowsWritten"}},{"kind":"Field","name":{"kind":"Name","value":"cancelRequested"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"columns"}},{"kind":"Field","name":{"kind":"Name","value":"periodFrom"}},{"kind":"Field","name":{"kind":"Name","value":"periodTo"}},{"kind":"Field","name":{"kind":"Name","value":"filter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"types"}},{"kind":"Field","name":{"kind":"Name","value":"statuses"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ExportLogsQuery, ExportLogsQueryVariables>;
-export const ActionSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActionSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actionSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"documentType"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"modified"}},{"kind":"Field","name":{"kind":"Name","value":"issued"}},{"kind":"Field","name":{"kind":"Name","value":"converted"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]}}]} as unknown as DocumentNode<ActionSummaryQuery, ActionSummaryQueryVariables>;
+export const ActionSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActionSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actionSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"documentType"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"modified"}},{"kind":"Field","name":{"kind":"Name","value":"issued"}},{"kind":"Field","name":{"kind":"Name","value":"converted"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]}}]} as unknown as DocumentNode<ActionSummaryQuery, ActionSummaryQueryVariables>;
 export const ServerHealthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ServerHealth"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"HealthSummary_health"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HealthSummary_health"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Health"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"database"}},{"kind":"Field","name":{"kind":"Name","value":"time"}}]}}]} as unknown as DocumentNode<ServerHealthQuery, ServerHealthQueryVariables>;
 export const VerifyHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VerifyHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"checkedEntries"}},{"kind":"Field","name":{"kind":"Name","value":"brokenAtSequence"}},{"kind":"Field","name":{"kind":"Name","value":"brokenEntryId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<VerifyHistoryQuery, VerifyHistoryQueryVariables>;
 export const CustomersListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomersList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"list"},"name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"siren"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}},{"kind":"Field","name":{"kind":"Name","value":"paymentTermsDays"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<CustomersListQuery, CustomersListQueryVariables>;

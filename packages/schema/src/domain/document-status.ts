@@ -147,13 +147,16 @@ const FEMININE_FR: Partial<Record<S, string>> = {
 
 const FEMININE_TYPES: ReadonlySet<DocumentType> = new Set([DocumentType.INVOICE, DocumentType.PRICE_REQUEST, DocumentType.SUPPLIER_ORDER]);
 
-/** The status of a document of `type`, as badges, history and exports show it ("Émise" for an invoice). */
-export function statusLabel(type: DocumentType | `${DocumentType}`, status: S | `${S}`, language: Language = 'fr'): string {
+/**
+ * The status of a document of `type`, as badges, history and exports show it
+ * ("Émise" for an invoice). Raw rows pass plain strings: an unknown value is shown as is.
+ */
+export function statusLabel(type: string, status: string, language: Language = 'fr'): string {
   const s = status as S;
   if (language === 'fr' && FEMININE_TYPES.has(type as DocumentType)) return FEMININE_FR[s] ?? STATUS_LABELS.fr[s];
   return STATUS_LABELS[language][s] ?? status;
 }
 
-export function typeLabel(type: DocumentType | `${DocumentType}`, language: Language = 'fr'): string {
+export function typeLabel(type: string, language: Language = 'fr'): string {
   return TYPE_LABELS[language][type as DocumentType] ?? type;
 }

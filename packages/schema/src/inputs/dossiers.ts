@@ -5,7 +5,7 @@ import { country, email, id, intRange, luhnSiret, optionalText, requiredText, va
 
 /** A numbering prefix: 1 to 6 letters or digits (stored in upper case). */
 const prefix = () =>
-  z.string({ error: 'Required' }).refine((v) => /^[A-Z0-9]{1,6}$/.test(v.trim().toUpperCase()), { error: '1 to 6 uppercase letters or digits', params: { reason: 'INVALID_FORMAT' } });
+  z.string({ error: 'Required' }).refine((v) => /^[A-Z0-9]{1,6}$/.test(v.trim().toUpperCase()), { error: '1 to 6 uppercase letters or digits', params: { reason: 'INVALID_PREFIX' } });
 
 /** `updateDossierSettings`: Paramètres du dossier. */
 export const DossierSettingsInputSchema = z.object({
@@ -37,7 +37,7 @@ export const AdminAddUserInputSchema = z.object({
   name: requiredText(120),
   phone: optionalText(40),
   firmName: optionalText(160),
-  profile: z.enum(Profile).refine((p) => p !== Profile.OWNER, { error: 'OWNER is the principal user’s profile only: give ADV for the same functions', params: { reason: 'NOT_ALLOWED' } }),
+  profile: z.enum(Profile).refine((p) => p !== Profile.OWNER, { error: 'OWNER is the principal user’s profile only: give ADV for the same functions', params: { reason: 'OWNER_PROFILE_RESERVED' } }),
 });
 
 const searchArgs = z.object({ query: z.string({ error: 'Required' }).max(100, { error: 'At most 100 characters' }), first: intRange(1, 50).nullish() });
@@ -50,7 +50,7 @@ export const AdminArgsSchemas = {
   adminChangeProfile: z.object({
     dossierId: id(),
     userId: id(),
-    profile: z.enum(Profile).refine((p) => p !== Profile.OWNER, { error: 'OWNER is the principal user’s profile only', params: { reason: 'NOT_ALLOWED' } }),
+    profile: z.enum(Profile).refine((p) => p !== Profile.OWNER, { error: 'OWNER is the principal user’s profile only', params: { reason: 'OWNER_PROFILE_RESERVED' } }),
   }),
   adminMarkSeatOrderPaid: z.object({ orderId: id(), reference: optionalText(120) }),
   adminRemoveUser: z.object({ dossierId: id(), userId: id() }),

@@ -22,28 +22,30 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** The registry's reason of a zod issue (custom checks name theirs in `params.reason`). */
 function reasonOf(issue: z.core.$ZodIssue, value: unknown): FieldErrorReason {
+  const last = String(issue.path[issue.path.length - 1] ?? '');
   switch (issue.code) {
-    case 'custom': {
-      const reason = (issue.params as { reason?: FieldErrorReason } | undefined)?.reason;
-      return reason ?? 'INVALID_FORMAT';
-    }
+    case 'custom':
+      return (issue.params as { reason?: FieldErrorReason } | undefined)?.reason ?? 'INVALID_TEXT';
     case 'invalid_type':
-      return value === undefined || value === null ? 'REQUIRED' : 'INVALID_TYPE';
+      if (value === undefined || value === null) return 'REQUIRED';
+      return issue.expected === 'number' || issue.expected === 'int' ? 'INVALID_NUMBER' : issue.expected === 'string' ? 'INVALID_TEXT' : 'INVALID_CHOICE';
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'REQUIRED' : 'TOO_SHORT';
-      return issue.origin === 'array' || issue.origin === 'set' ? 'TOO_FEW' : 'TOO_SMALL';
+      if (issue.origin === 'array') return last === 'columns' ? 'NO_COLUMN' : 'REQUIRED';
+      return 'OUT_OF_RANGE';
     case 'too_big':
       if (issue.origin === 'string') return 'TOO_LONG';
-      return issue.origin === 'array' || issue.origin === 'set' ? 'TOO_MANY' : 'TOO_BIG';
+      if (issue.origin === 'array') return last === 'columns' ? 'TOO_MANY_COLUMNS' : 'TOO_MANY_LINES';
+      return 'OUT_OF_RANGE';
     case 'invalid_format':
-      return issue.format === 'email' ? 'INVALID_EMAIL' : 'INVALID_FORMAT';
+      return issue.format === 'email' ? 'INVALID_EMAIL' : 'INVALID_TEXT';
     case 'invalid_value':
-      return 'NOT_ALLOWED';
     case 'unrecognized_keys':
-      return 'UNKNOWN_FIELD';
+      return 'INVALID_CHOICE';
     default:
-      return 'INVALID_FORMAT';
+      return 'INVALID_TEXT';
   }
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../enums';
+import type { ReasonOf } from '../errors';
 import { DECIMAL_PATTERN, MAX_QUANTITY_MILLI, MAX_UNIT_PRICE_CENTS, parseDecimal, SCALE, vatRateBp } from '../domain/money';
 
 /**
@@ -7,30 +9,8 @@ import { DECIMAL_PATTERN, MAX_QUANTITY_MILLI, MAX_UNIT_PRICE_CENTS, parseDecimal
  * API in English; custom checks name theirs in `params.reason`.
  */
 
-export const FIELD_ERROR_REASONS = [
-  'REQUIRED',
-  'INVALID_TYPE',
-  'INVALID_FORMAT',
-  'INVALID_EMAIL',
-  'INVALID_DATE',
-  'INVALID_DECIMAL',
-  'TOO_MANY_DECIMALS',
-  'TOO_SHORT',
-  'TOO_LONG',
-  'TOO_SMALL',
-  'TOO_BIG',
-  'TOO_FEW',
-  'TOO_MANY',
-  'NOT_ALLOWED',
-  'NOT_A_VAT_RATE',
-  'INVALID_SIRET',
-  'INVALID_VAT_NUMBER',
-  'SIRET_NOT_SIREN',
-  'PERIOD_REVERSED',
-  'DUPLICATE',
-  'UNKNOWN_FIELD',
-] as const;
-export type FieldErrorReason = (typeof FIELD_ERROR_REASONS)[number];
+/** A field's refusal reason: one of the BAD_USER_INPUT reasons of the shared registry (`errors.ts`). */
+export type FieldErrorReason = ReasonOf<ErrorCode.BAD_USER_INPUT>;
 
 /** A refusal of a custom check, with its reason. */
 export function refuse(ctx: z.RefinementCtx, reason: FieldErrorReason, message: string, path: PropertyKey[] = [], extra: Record<string, unknown> = {}): void {
@@ -96,14 +76,14 @@ export const optionalLocalDate = () => localDate().nullish();
 export function decimal(scale: number, bounds: { min?: number; minExclusive?: number; max?: number; label?: string } = {}) {
   return z.string({ error: 'Required' }).superRefine((value, ctx) => {
     const text = value.trim();
-    if (!DECIMAL_PATTERN.test(text)) return refuse(ctx, 'INVALID_DECIMAL', 'A decimal number such as 1234.56');
+    if (!DECIMAL_PATTERN.test(text)) return refuse(ctx, 'INVALID_NUMBER', 'A decimal number such as 1234.56');
     const scaled = parseDecimal(text, scale);
-    if (scaled === null) return refuse(ctx, 'TOO_MANY_DECIMALS', `At most ${scale} decimals`, [], { scale });
+    if (scaled === null) return refuse(ctx, 'INVALID_NUMBER', `At most ${scale} decimals`, [], { scale });
     const n = Number(scaled);
     const unit = 10 ** scale;
-    if (bounds.minExclusive !== undefined && n <= bounds.minExclusive) return refuse(ctx, 'TOO_SMALL', `Must be greater than ${bounds.minExclusive / unit}`, [], { min: bounds.minExclusive / unit });
-    if (bounds.min !== undefined && n < bounds.min) return refuse(ctx, 'TOO_SMALL', `Must be at least ${bounds.min / unit}`, [], { min: bounds.min / unit });
-    if (bounds.max !== undefined && n > bounds.max) return refuse(ctx, 'TOO_BIG', `Must be at most ${bounds.max / unit}`, [], { max: bounds.max / unit });
+    if (bounds.minExclusive !== undefined && n <= bounds.minExclusive) return refuse(ctx, 'OUT_OF_RANGE', `Must be greater than ${bounds.minExclusive / unit}`, [], { min: bounds.minExclusive / unit });
+    if (bounds.min !== undefined && n < bounds.min) return refuse(ctx, 'OUT_OF_RANGE', `Must be at least ${bounds.min / unit}`, [], { min: bounds.min / unit });
+    if (bounds.max !== undefined && n > bounds.max) return refuse(ctx, 'OUT_OF_RANGE', `Must be at most ${bounds.max / unit}`, [], { max: bounds.max / unit });
   });
 }
 
@@ -113,7 +93,7 @@ export const quantity = () => decimal(SCALE.quantity, { minExclusive: 0, max: MA
 export const percent = () => decimal(SCALE.percent, { min: 0, max: 10_000 });
 /** One of the French VAT rates: 20, 10, 5.5, 2.1, 0. */
 export const vatRate = () =>
-  z.string({ error: 'Required' }).refine((v) => vatRateBp(v) !== null, { error: 'Not a French VAT rate (20, 10, 5.5, 2.1 or 0)', params: { reason: 'NOT_A_VAT_RATE', allowed: ['20', '10', '5.5', '2.1', '0'] } });
+  z.string({ error: 'Required' }).refine((v) => vatRateBp(v) !== null, { error: 'Not a French VAT rate (20, 10, 5.5, 2.1 or 0)', params: { reason: 'INVALID_VAT_RATE', allowed: ['20', '10', '5.5', '2.1', '0'] } });
 
 /** A whole number of cents within ±MAX_UNIT_PRICE_CENTS (or 0..max with `nonNegative`). */
 export const cents = (options: { nonNegative?: boolean } = {}) =>
@@ -159,7 +139,7 @@ export const luhnSiret = () =>
 export const digits = (length: number) =>
   z
     .string()
-    .refine((v) => blank(v) || new RegExp(`^\\d{${length}}$`).test(v.replace(/\s+/g, '')), { error: `Exactly ${length} digits`, params: { reason: 'INVALID_FORMAT', length } })
+    .refine((v) => blank(v) || new RegExp(`^\\d{${length}}$`).test(v.replace(/\s+/g, '')), { error: `Exactly ${length} digits`, params: { reason: 'INVALID_DIGITS', length } })
     .nullish();
 
 export const vatNumber = () =>
@@ -171,7 +151,7 @@ export const vatNumber = () =>
 export const country = () =>
   z
     .string()
-    .refine((v) => blank(v) || /^[A-Za-z]{2}$/.test(v.trim()), { error: 'A two-letter ISO code', params: { reason: 'INVALID_FORMAT' } })
+    .refine((v) => blank(v) || /^[A-Za-z]{2}$/.test(v.trim()), { error: 'A two-letter ISO code', params: { reason: 'INVALID_COUNTRY' } })
     .nullish();
 
 /** Page size and cursor of a list. */

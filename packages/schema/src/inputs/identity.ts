@@ -13,9 +13,15 @@ export const SignUpInputSchema = z.object({
   siret: siret(),
 });
 
-export const LoginArgsSchema = z.object({ email: email(), password: currentPassword() });
+/**
+ * Login and reset requests take any text as e-mail: the server answers the same
+ * for a malformed address as for an unknown one (no account enumeration, one
+ * generic refusal), so the form checks nothing more than presence.
+ */
+const anyEmail = () => z.string({ error: 'Required' }).max(1000, { error: 'Too long' });
+export const LoginArgsSchema = z.object({ email: anyEmail(), password: currentPassword() });
 export const ChangePasswordArgsSchema = z.object({ currentPassword: currentPassword(), newPassword: password() });
-export const RequestPasswordResetArgsSchema = z.object({ email: email() });
+export const RequestPasswordResetArgsSchema = z.object({ email: anyEmail() });
 /** Tokens are opaque; their length bounds what the server hashes. */
 export const token = () => z.string({ error: 'Required' }).min(1, { error: 'Required' }).max(200, { error: 'Invalid token' });
 export const ResetPasswordArgsSchema = z.object({ newPassword: password(), token: token() });

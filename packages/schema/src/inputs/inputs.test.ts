@@ -19,11 +19,11 @@ describe('input schemas', () => {
     expect(errors(DocumentInputSchema, bad)).toEqual([
       ['dueDate', 'INVALID_DATE'],
       ['subject', 'TOO_LONG'],
-      ['lines.0.quantity', 'TOO_SMALL'],
-      ['lines.1.quantity', 'TOO_MANY_DECIMALS'],
-      ['lines.1.vatRate', 'NOT_A_VAT_RATE'],
-      ['lines.2.unitPriceCents', 'TOO_BIG'],
-      ['lines.2.discountPercent', 'TOO_BIG'],
+      ['lines.0.quantity', 'OUT_OF_RANGE'],
+      ['lines.1.quantity', 'INVALID_NUMBER'],
+      ['lines.1.vatRate', 'INVALID_VAT_RATE'],
+      ['lines.2.unitPriceCents', 'OUT_OF_RANGE'],
+      ['lines.2.discountPercent', 'OUT_OF_RANGE'],
     ]);
   });
 
@@ -44,7 +44,7 @@ describe('input schemas', () => {
   });
 
   it('checks that a SIRET starts with the SIREN, and the dossier SIRET with its key', () => {
-    expect(errors(CustomerInputSchema, { legalName: 'Roux', siren: '123456789', siret: '98765432100010' })).toEqual([['siret', 'SIRET_NOT_SIREN']]);
+    expect(errors(CustomerInputSchema, { legalName: 'Roux', siren: '123456789', siret: '98765432100010' })).toEqual([['siret', 'SIRET_SIREN_MISMATCH']]);
     const settings = {
       name: 'Garage', siret: '73282932000075', quotePrefix: 'DE', invoicePrefix: 'FA', creditNotePrefix: 'AV', priceRequestPrefix: 'DP', supplierOrderPrefix: 'CF',
       defaultVatRate: '20', paymentTermsDays: 30, legalMentions: '', version: 1,

@@ -79,6 +79,7 @@ export const OPERATION_ARGS = {
   createSupplierOrder: CreateDocumentArgsSchema,
   updateDocument: UpdateDocumentArgsSchema,
   deleteDocument: DocumentVersionArgsSchema,
+  cancelDocument: DocumentVersionArgsSchema,
   duplicateDocument: DocumentIdArgsSchema,
   sendDocument: DocumentVersionArgsSchema,
   issueDocument: DocumentVersionArgsSchema,

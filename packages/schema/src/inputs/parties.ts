@@ -24,7 +24,7 @@ function siretStartsWithSiren(value: PartyShape, ctx: z.RefinementCtx): void {
   const siren = value.siren?.replace(/\s+/g, '');
   const siret = value.siret?.replace(/\s+/g, '');
   if (siren && siret && /^\d{9}$/.test(siren) && /^\d{14}$/.test(siret) && !siret.startsWith(siren)) {
-    refuse(ctx, 'SIRET_NOT_SIREN', 'The SIRET must start with the SIREN', ['siret']);
+    refuse(ctx, 'SIRET_SIREN_MISMATCH', 'The SIRET must start with the SIREN', ['siret']);
   }
 }
 

@@ -99,7 +99,7 @@ export const SupportRequestInputSchema = z
     for (const field of Object.values(SUPPORT_PAYLOAD_FIELD)) {
       const given = input[field] !== null && input[field] !== undefined;
       if (field === wanted && !given) refuse(ctx, 'REQUIRED', `Required for a ${input.kind} request`, [field]);
-      if (field !== wanted && given) refuse(ctx, 'NOT_ALLOWED', `Does not belong to a ${input.kind} request`, [field]);
+      if (field !== wanted && given) refuse(ctx, 'INVALID_CHOICE', `Does not belong to a ${input.kind} request`, [field]);
     }
   });
 export type SupportRequestInputValue = z.output<typeof SupportRequestInputSchema>;

@@ -20,6 +20,7 @@ import { withClock } from '../../core/clock';
 import type { User } from '../../modules/identity/user.entity';
 import { createParty } from '../../modules/parties/party.service';
 import type { PartyRecord } from '../../modules/parties/party.entity';
+import { percentOf } from '../../core/money';
 import type { DemoIdentity } from './identity.seed';
 
 /** Deterministic PRNG (mulberry32): the same demo data on every install. */
@@ -145,7 +146,7 @@ export async function seedDocuments(app: AppServices, identity: DemoIdentity): P
   const articles: Article[] = [];
   for (const [i, [reference, label, unit, sale, purchase, vat]] of ARTICLES.entries()) {
     articles.push(
-      await step(() => createArticle(i % 2 ? adv : owner, { reference, label, unit, salePriceCents: sale, purchasePriceCents: purchase, vatRate: vat }), 1, 4),
+      await step(() => createArticle(i % 2 ? adv : owner, { reference, label, unit, salePriceCents: sale, purchasePriceCents: purchase, vatRate: String(vat) }), 1, 4),
     );
   }
 
@@ -156,11 +157,11 @@ export async function seedDocuments(app: AppServices, identity: DemoIdentity): P
       return {
         articleId: article.id,
         description: article.label,
-        quantity: article.unit === 'm²' || article.unit === 'h' ? rand.int(2, 40) + rand.pick([0, 0.5, 0.25]) : rand.int(1, 6),
+        quantity: String(article.unit === 'm²' || article.unit === 'h' ? rand.int(2, 40) + rand.pick([0, 0.5, 0.25]) : rand.int(1, 6)),
         unit: article.unit,
         unitPriceCents: price,
-        discountPercent: rand.chance(0.25) ? rand.pick([5, 10, 12.5]) : 0,
-        vatRate: article.vatRateBp / 100,
+        discountPercent: String(rand.chance(0.25) ? rand.pick([5, 10, 12.5]) : 0),
+        vatRate: percentOf(article.vatRateBp),
       };
     });
 

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLDecimal } from '../../core/scalars';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Auth, PROFILES } from '../../core/auth/policy';
 import type { RequestContext } from '../../core/context';
@@ -6,7 +7,7 @@ import { UserSummary, userSummaryLoader } from '../identity/user-summary.type';
 import { HistoryEntityType } from '../history/history-entry.entity';
 import { HistoryEntryView, historyKey, historyLoader } from '../history/history.types';
 import type { Article } from './article.entity';
-import { createArticle, getArticle, listArticles, marginCents, marginRate, updateArticle, vatRateOf } from './article.service';
+import { createArticle, getArticle, listArticles, marginCents, marginRate, updateArticle, percentOf } from './article.service';
 import { ArticleConnection, ArticleInput, ArticleListArgs, ArticleType } from './article.types';
 
 @Resolver(() => ArticleType)
@@ -40,9 +41,9 @@ export class ArticleResolver {
     return updateArticle(ctx, id, version, input);
   }
 
-  @FieldResolver(() => Float)
-  vatRate(@Root() article: Article): number {
-    return vatRateOf(article.vatRateBp);
+  @FieldResolver(() => GraphQLDecimal)
+  vatRate(@Root() article: Article): string {
+    return percentOf(article.vatRateBp);
   }
 
   @FieldResolver(() => GraphQLSafeInt, { nullable: true })
@@ -50,8 +51,8 @@ export class ArticleResolver {
     return marginCents(article);
   }
 
-  @FieldResolver(() => Float, { nullable: true })
-  marginRate(@Root() article: Article): number | null {
+  @FieldResolver(() => GraphQLDecimal, { nullable: true })
+  marginRate(@Root() article: Article): string | null {
     return marginRate(article);
   }
 

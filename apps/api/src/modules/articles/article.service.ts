@@ -6,7 +6,8 @@ import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.en
 import { recordHistory } from '../history/history.service';
 import { optionalText, requiredText } from '../../core/input-validation';
 import { changedFields, loadExpected, updateVersioned, type Shown } from '../history/tracked';
-import { divRoundHalfUp, formatScaled, MAX_UNIT_PRICE_CENTS, parseVatRate, vatRateOf } from '../../core/money';
+import { divRoundHalfUp, formatScaled, MAX_UNIT_PRICE_CENTS } from '@comptoir/schema';
+import { percentOf, vatRate } from '../../core/money';
 import { Article } from './article.entity';
 import type { ArticleInput, ArticleListArgs } from './article.types';
 
@@ -33,7 +34,7 @@ export function validateArticleInput(input: ArticleInput): ArticleValues {
     unit: optionalText(input.unit, 'input.unit', 20) ?? 'u',
     salePriceCents: price(input.salePriceCents, 'input.salePriceCents', true) as number,
     purchasePriceCents: price(input.purchasePriceCents, 'input.purchasePriceCents', false),
-    vatRateBp: parseVatRate(input.vatRate, 'input.vatRate'),
+    vatRateBp: vatRate(input.vatRate, 'input.vatRate'),
     active: input.active ?? true,
   };
 }
@@ -121,11 +122,11 @@ export function marginCents(article: Article): number | null {
 }
 
 /** Taux de marge in percent, 2 decimals, half-up, computed on integers. */
-export function marginRate(article: Article): number | null {
+export function marginRate(article: Article): string | null {
   const margin = marginCents(article);
   if (margin === null || !article.purchasePriceCents) return null;
   const hundredths = divRoundHalfUp(BigInt(margin) * 10_000n, BigInt(article.purchasePriceCents));
-  return Number(formatScaled(Number(hundredths), 2));
+  return formatScaled(hundredths, 2);
 }
 
-export { vatRateOf };
+export { percentOf };

@@ -23,7 +23,7 @@ describe('articles', () => {
     for (const profile of [Profile.OWNER, Profile.ADV, Profile.ACHAT]) {
       const { article } = await d.client(profile).data<{ article: Record<string, unknown> }>(READ, { id });
       // margin 60.00 €, taux de marge 60 / 90 = 66.67 %
-      expect(article).toEqual({ reference: 'ART-001', label: 'Plan de travail chêne', salePriceCents: 15_000, vatRate: 20, purchasePriceCents: 9_000, marginCents: 6_000, marginRate: 66.67 });
+      expect(article).toEqual({ reference: 'ART-001', label: 'Plan de travail chêne', salePriceCents: 15_000, vatRate: '20', purchasePriceCents: 9_000, marginCents: 6_000, marginRate: '66.67' });
     }
   });
 

@@ -1,5 +1,6 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { GraphQLDecimal } from '../../core/scalars';
 import { Auth, PROFILES } from '../../core/auth/policy';
 import { PageArgs, PageInfo } from '../../core/pagination';
 import { UserSummary } from '../identity/user-summary.type';
@@ -34,15 +35,15 @@ export class ArticleType {
   @Auth(...PROFILES.purchases)
   marginCents: number | null;
 
-  @Field(() => Float, {
+  @Field(() => GraphQLDecimal, {
     nullable: true,
     description: 'Taux de marge: margin ÷ purchase price × 100, rounded half-up to 2 decimals (not for COMMERCIAL)',
   })
   @Auth(...PROFILES.purchases)
-  marginRate: number | null;
+  marginRate: string | null;
 
-  @Field(() => Float, { description: 'VAT rate in percent: 20, 10, 5.5, 2.1 or 0' })
-  vatRate: number;
+  @Field(() => GraphQLDecimal, { description: 'VAT rate in percent: 20, 10, 5.5, 2.1 or 0' })
+  vatRate: string;
 
   @Field()
   active: boolean;
@@ -94,8 +95,8 @@ export class ArticleInput {
   @Field(() => GraphQLSafeInt, { nullable: true })
   purchasePriceCents?: number | null;
 
-  @Field(() => Float, { description: '20, 10, 5.5, 2.1 or 0' })
-  vatRate: number;
+  @Field(() => GraphQLDecimal, { description: '20, 10, 5.5, 2.1 or 0' })
+  vatRate: string;
 
   @Field(() => Boolean, { nullable: true, description: 'true when omitted' })
   active?: boolean | null;

@@ -1,21 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { DocumentType } from '@comptoir/schema';
+import { DocumentStatus, DocumentType } from '@comptoir/schema';
 import { bigintAsNumber, DossierScoped, TIMESTAMP } from '../../core/entity';
 import { TrackedRecord } from '../history/tracked.entity';
 import type { VatAmount } from '../../core/money';
 
-export enum DocumentStatus {
-  DRAFT = 'DRAFT',
-  SENT = 'SENT',
-  ACCEPTED = 'ACCEPTED',
-  REFUSED = 'REFUSED',
-  ISSUED = 'ISSUED',
-  PAID = 'PAID',
-  ANSWERED = 'ANSWERED',
-  CLOSED = 'CLOSED',
-  RECEIVED = 'RECEIVED',
-  CANCELLED = 'CANCELLED',
-}
+/** The shared status enum (`@comptoir/schema`), re-exported for the module's imports. */
+export { DocumentStatus };
 
 /** A quote, invoice, credit note, price request or supplier order (pièce). */
 @Entity('documents')

@@ -1,6 +1,7 @@
-import { DocumentType } from '@comptoir/schema';
+import { CONVERTIBLE_FROM, DocumentType, isCancellable, isDeletable, isEditable, nextStatuses, SALES_TYPES } from '@comptoir/schema';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLDecimal } from '../../core/scalars';
 import { Auth, PROFILES } from '../../core/auth/policy';
 import type { RequestContext } from '../../core/context';
 import type { Page } from '../../core/pagination';
@@ -13,7 +14,6 @@ import { HistoryEntryView, historyKey, historyLoader } from '../history/history.
 import type { Customer, Supplier } from '../parties/party.entity';
 import { CustomerType, SupplierType } from '../parties/party.types';
 import { CONVERSIONS, DOCUMENT_READERS, DOCUMENT_WRITERS, mayAccess, mayConvert } from './document-access';
-import { CONVERTIBLE_FROM, isCancellable, isDeletable, isEditable, nextStatuses, SALES_TYPES } from './document-rules';
 import { Document, DocumentStatus, type DocumentLine } from './document.entity';
 import {
   articleLoader,
@@ -47,7 +47,7 @@ import {
   DocumentListArgs,
   VatAmountType,
 } from './document.types';
-import { scaledToNumber, vatRateOf } from '../../core/money';
+import { percentOf, quantityOf } from '../../core/money';
 
 type Connection = Promise<DocumentConnection>;
 const asConnection = (page: Promise<unknown>) => page as Connection;
@@ -265,7 +265,7 @@ export class DocumentResolver {
 
   @FieldResolver(() => [VatAmountType])
   vatBreakdown(@Root() doc: Document): VatAmountType[] {
-    return doc.vatBreakdown.map((v) => ({ vatRate: vatRateOf(v.vatRateBp), baseCents: v.baseCents, vatCents: v.vatCents }));
+    return doc.vatBreakdown.map((v) => ({ vatRate: percentOf(v.vatRateBp), baseCents: v.baseCents, vatCents: v.vatCents }));
   }
 
   @FieldResolver(() => DocumentGql, { nullable: true })
@@ -333,19 +333,19 @@ export class DocumentResolver {
 
 @Resolver(() => DocumentLineType)
 export class DocumentLineResolver {
-  @FieldResolver(() => Float)
-  quantity(@Root() line: LineView): number {
-    return scaledToNumber(line.quantityMilli, 3);
+  @FieldResolver(() => GraphQLDecimal)
+  quantity(@Root() line: LineView): string {
+    return quantityOf(line.quantityMilli);
   }
 
-  @FieldResolver(() => Float)
-  discountPercent(@Root() line: LineView): number {
-    return scaledToNumber(line.discountBp, 2);
+  @FieldResolver(() => GraphQLDecimal)
+  discountPercent(@Root() line: LineView): string {
+    return percentOf(line.discountBp);
   }
 
-  @FieldResolver(() => Float)
-  vatRate(@Root() line: LineView): number {
-    return vatRateOf(line.vatRateBp);
+  @FieldResolver(() => GraphQLDecimal)
+  vatRate(@Root() line: LineView): string {
+    return percentOf(line.vatRateBp);
   }
 
   @FieldResolver(() => ArticleType, { nullable: true })
@@ -353,10 +353,10 @@ export class DocumentLineResolver {
     return line.articleId ? ctx.loader(articleLoader).load(line.articleId) : null;
   }
 
-  @FieldResolver(() => Float, { nullable: true })
-  async remainingToCredit(@Root() line: LineView, @Ctx() ctx: RequestContext): Promise<number | null> {
+  @FieldResolver(() => GraphQLDecimal, { nullable: true })
+  async remainingToCredit(@Root() line: LineView, @Ctx() ctx: RequestContext): Promise<string | null> {
     if (line.documentType !== DocumentType.INVOICE || line.documentStatus === DocumentStatus.DRAFT) return null;
     const credited = await ctx.loader(creditedLoader).load(line.documentId);
-    return scaledToNumber(line.quantityMilli - (credited.get(line.id) ?? 0), 3);
+    return quantityOf(line.quantityMilli - (credited.get(line.id) ?? 0));
   }
 }

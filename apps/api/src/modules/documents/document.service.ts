@@ -1,4 +1,3 @@
-import { DocumentType } from '@comptoir/schema';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
@@ -13,29 +12,24 @@ import { Customer, Supplier, type PartyRecord } from '../parties/party.entity';
 import { assertDocumentAccess, CONVERSIONS, mayAccess, mayConvert, readableTypes } from './document-access';
 import {
   CONVERTIBLE_FROM,
+  DocumentType,
+  typeLabel,
+  formatScaled,
   isCancellable,
   isDeletable,
   isEditable,
   ISSUED_TYPES,
+  MAX_LINES,
+  MAX_QUANTITY_MILLI,
+  MAX_UNIT_PRICE_CENTS,
   nextStatuses,
   NUMBERED_AT_CREATION,
   SALES_TYPES,
-  TYPE_LABEL,
-} from './document-rules';
+} from '@comptoir/schema';
 import { Document, DocumentLine, DocumentStatus } from './document.entity';
 import type { CreditNoteLineInput, DocumentFilter, DocumentInput, DocumentLineInput, DocumentListArgs } from './document.types';
 import { DocumentSortField, SortDirection } from './document.types';
-import {
-  computeTotals,
-  formatScaled,
-  MAX_LINES,
-  MAX_QUANTITY_MILLI,
-  MAX_TOTAL_CENTS,
-  MAX_UNIT_PRICE_CENTS,
-  parseScaled,
-  parseVatRate,
-  type DocumentTotals,
-} from '../../core/money';
+import { scaled, storedTotals, vatRate, type DocumentTotals } from '../../core/money';
 import { guardNumber, nextNumber } from './numbering';
 
 const LABEL = 'Document';
@@ -77,7 +71,7 @@ export function validateDocumentInput(input: DocumentInput, path = 'input'): Doc
 }
 
 function validateLine(line: DocumentLineInput, path: string): LineValues {
-  const quantityMilli = parseScaled(line.quantity, `${path}.quantity`, 3);
+  const quantityMilli = scaled(line.quantity, `${path}.quantity`, 3);
   if (quantityMilli <= 0 || quantityMilli > MAX_QUANTITY_MILLI) {
     throw badInput('OUT_OF_RANGE', `${path}.quantity must be greater than 0 and at most 1000000`, `${path}.quantity`);
   }
@@ -86,7 +80,7 @@ function validateLine(line: DocumentLineInput, path: string): LineValues {
       max: MAX_UNIT_PRICE_CENTS,
     });
   }
-  const discountBp = line.discountPercent === null || line.discountPercent === undefined ? 0 : parseScaled(line.discountPercent, `${path}.discountPercent`, 2);
+  const discountBp = line.discountPercent === null || line.discountPercent === undefined ? 0 : scaled(line.discountPercent, `${path}.discountPercent`, 2);
   if (discountBp < 0 || discountBp > 10_000) throw badInput('OUT_OF_RANGE', `${path}.discountPercent must be between 0 and 100`, `${path}.discountPercent`);
   return {
     articleId: optionalText(line.articleId, `${path}.articleId`, 36),
@@ -95,15 +89,13 @@ function validateLine(line: DocumentLineInput, path: string): LineValues {
     unit: optionalText(line.unit, `${path}.unit`, 20),
     unitPriceCents: line.unitPriceCents,
     discountBp,
-    vatRateBp: parseVatRate(line.vatRate, `${path}.vatRate`),
+    vatRateBp: vatRate(line.vatRate, `${path}.vatRate`),
     sourceLineId: optionalText(line.sourceLineId, `${path}.sourceLineId`, 36),
   };
 }
 
 function totalsOrBadInput(lines: readonly LineValues[], path: string): DocumentTotals {
-  const totals = computeTotals(lines);
-  if (!totals.inRange) throw badInput('TOTALS_OUT_OF_RANGE', `The totals exceed the supported range (${MAX_TOTAL_CENTS} cents)`, path);
-  return totals;
+  return storedTotals(lines, path);
 }
 
 function partyEntity(type: DocumentType) {
@@ -194,7 +186,7 @@ function relatedOf(doc: Document, direction: 'FROM' | 'TO'): RelatedDocumentData
 }
 
 function documentLabel(doc: Document): string {
-  return `${TYPE_LABEL[doc.type]}${doc.number ? ` ${doc.number}` : ''}`;
+  return `${typeLabel(doc.type, 'en')}${doc.number ? ` ${doc.number}` : ''}`;
 }
 
 async function insertLines(tx: RequestContext, doc: Document, lines: readonly LineValues[], totals: DocumentTotals): Promise<void> {
@@ -295,7 +287,7 @@ async function checkCreditedLines(tx: RequestContext, creditNote: { id?: string;
     const remaining = source.quantityMilli - (credited.get(source.id) ?? 0);
     if (total > remaining) {
       throw badInput('CREDIT_EXCEEDS_INVOICE_LINE', `Only ${formatScaled(Math.max(remaining, 0), 3)} remain to credit on this invoice line`, `${path}.${i}.quantity`, {
-        remaining: Number(formatScaled(Math.max(remaining, 0), 3)),
+        remaining: formatScaled(Math.max(remaining, 0), 3),
       });
     }
   }
@@ -496,10 +488,10 @@ async function recordLink(tx: RequestContext, type: HistoryEntryType.CONVERTED |
 export async function convertDocument(ctx: RequestContext, id: string, version: number, expected: DocumentType.QUOTE | DocumentType.PRICE_REQUEST): Promise<Document> {
   return ctx.transaction(async (tx) => {
     const source = await loadLocked(tx, id, version, 'read');
-    if (source.type !== expected) throw badInput('WRONG_DOCUMENT_TYPE', `${documentLabel(source)} is not a ${TYPE_LABEL[expected].toLowerCase()}`, 'id');
+    if (source.type !== expected) throw badInput('WRONG_DOCUMENT_TYPE', `${documentLabel(source)} is not a ${typeLabel(expected, 'en').toLowerCase()}`, 'id');
     const conversion = CONVERSIONS[source.type];
     const rule = CONVERTIBLE_FROM[source.type];
-    if (!conversion || !rule || !mayConvert(tx, source.type)) throw forbidden(`Your profile does not allow converting a ${TYPE_LABEL[source.type].toLowerCase()}`);
+    if (!conversion || !rule || !mayConvert(tx, source.type)) throw forbidden(`Your profile does not allow converting a ${typeLabel(source.type, 'en').toLowerCase()}`);
     if (!rule.from.includes(source.status)) throw notInStatus(source, 'converted');
     const already = await tx.scoped(Document, LABEL).findOneBy({ sourceDocumentId: source.id, type: conversion.to });
     if (already) throw conflict('ALREADY_CONVERTED', `${documentLabel(source)} was already converted (${documentLabel(already)})`, { relatedDocumentId: already.id });
@@ -533,7 +525,7 @@ export async function createCreditNoteFromInvoice(ctx: RequestContext, invoiceId
   if (chosen && chosen.length > MAX_LINES) throw badInput('TOO_MANY_LINES', `A document has at most ${MAX_LINES} lines`, 'lines');
   const asked = chosen?.map((c, i) => ({
     sourceLineId: requiredText(c.sourceLineId, `lines.${i}.sourceLineId`, 36),
-    quantityMilli: parseScaled(c.quantity, `lines.${i}.quantity`, 3),
+    quantityMilli: scaled(c.quantity, `lines.${i}.quantity`, 3),
   }));
   asked?.forEach((a, i) => {
     if (a.quantityMilli <= 0) throw badInput('OUT_OF_RANGE', 'quantity must be greater than 0', `lines.${i}.quantity`);

@@ -60,13 +60,13 @@ describe('documents', () => {
       // 37.02 + round(14.985 × 0.875 = 13.111875) 13.11 + 33.30
       expect(doc.lines.map((l) => l.totalExclVatCents)).toEqual([3702, 1311, 3330]);
       expect(doc.vatBreakdown).toEqual([
-        { vatRate: 20, baseCents: 7032, vatCents: 1406 },
-        { vatRate: 5.5, baseCents: 1311, vatCents: 72 },
+        { vatRate: '20', baseCents: 7032, vatCents: 1406 },
+        { vatRate: '5.5', baseCents: 1311, vatCents: 72 },
       ]);
       expect(doc.totalExclVatCents).toBe(8343);
       expect(doc.totalVatCents).toBe(1478);
       expect(doc.totalInclVatCents).toBe(9821);
-      expect(doc.lines[1]).toMatchObject({ quantity: 1.5, discountPercent: 12.5, vatRate: 5.5 });
+      expect(doc.lines[1]).toMatchObject({ quantity: '1.5', discountPercent: '12.5', vatRate: '5.5' });
     });
   });
 
@@ -261,19 +261,19 @@ describe('documents', () => {
       const [first, second] = invoice.lines;
       const partial = await run(adv, CREDIT, { invoiceId: invoice.id, lines: [{ sourceLineId: first.id, quantity: 1.5 }] });
       expect(partial.lines).toHaveLength(1);
-      expect(partial.lines[0]).toMatchObject({ quantity: 1.5, sourceLineId: first.id, totalExclVatCents: 15_000 });
+      expect(partial.lines[0]).toMatchObject({ quantity: '1.5', sourceLineId: first.id, totalExclVatCents: 15_000 });
       const tooMuch = await adv.exec(CREDIT, { invoiceId: invoice.id, lines: [{ sourceLineId: first.id, quantity: 1.501 }] });
-      expect(firstError(tooMuch)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines.0.quantity', remaining: 1.5 });
+      expect(firstError(tooMuch)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines.0.quantity', remaining: '1.5' });
       const rest = await run(adv, CREDIT, { invoiceId: invoice.id });
       expect(rest.lines.map((l) => [l.sourceLineId, l.quantity])).toEqual([
-        [first.id, 1.5],
-        [second.id, 2],
+        [first.id, '1.5'],
+        [second.id, '2'],
       ]);
-      const remaining = await adv.data<{ document: { lines: { remainingToCredit: number }[] } }>(
+      const remaining = await adv.data<{ document: { lines: { remainingToCredit: string }[] } }>(
         'query($id: ID!) { document(id: $id) { lines { remainingToCredit } } }',
         { id: invoice.id },
       );
-      expect(remaining.document.lines.map((l) => l.remainingToCredit)).toEqual([0, 0]);
+      expect(remaining.document.lines.map((l) => l.remainingToCredit)).toEqual(['0', '0']);
       const draftInvoice = await draft('INVOICE');
       expect(await adv.errorCode(CREDIT, { invoiceId: draftInvoice.id })).toBe('CONFLICT');
     });
@@ -342,7 +342,8 @@ describe('documents', () => {
 
   describe('bad input', () => {
     const many = Array.from({ length: 501 }, () => line());
-    const cases: [string, Record<string, unknown>, string, string][] = [
+    // A day that does not exist is refused by the LocalDate scalar itself (no field path, as any malformed variable).
+    const cases: [string, Record<string, unknown>, string, string | undefined][] = [
       ['an unknown VAT rate', { lines: [line(), line(), line(), line({ vatRate: 19.6 })] }, 'BAD_USER_INPUT', 'input.lines.3.vatRate'],
       ['a zero quantity', { lines: [line({ quantity: 0 })] }, 'BAD_USER_INPUT', 'input.lines.0.quantity'],
       ['a negative quantity', { lines: [line({ quantity: -1 })] }, 'BAD_USER_INPUT', 'input.lines.0.quantity'],
@@ -353,18 +354,18 @@ describe('documents', () => {
       ['more than 500 lines', { lines: many }, 'BAD_USER_INPUT', 'input.lines'],
       ['an over-long description', { lines: [line({ description: 'x'.repeat(2001) })] }, 'BAD_USER_INPUT', 'input.lines.0.description'],
       ['an over-long subject', { subject: 'x'.repeat(201), lines: [] }, 'BAD_USER_INPUT', 'input.subject'],
-      ['a bad due date', { dueDate: '2026-02-30', lines: [] }, 'BAD_USER_INPUT', 'input.dueDate'],
+      ['a bad due date', { dueDate: '2026-02-30', lines: [] }, 'BAD_USER_INPUT', undefined],
       ['totals beyond the range', { lines: [line({ quantity: 1_000_000, unitPriceCents: 1_000_000_000 })] }, 'BAD_USER_INPUT', 'input.lines'],
     ];
     it.each(cases)('refuses %s and writes nothing', async (_what, input, code, field) => {
       const count = async () => t.app.dataSource.getRepository(Document).count();
       const before = await count();
       const result = await adv.exec(`mutation($input: DocumentInput!) { createQuote(input: $input) { id } }`, { input: { partyId: customerId, ...input } });
-      expect(firstError(result)).toMatchObject({ code, field });
+      expect(firstError(result)).toMatchObject(field ? { code, field } : { code });
       expect(await count()).toBe(before);
       const quote = await draft('QUOTE');
       const update = await adv.exec(UPDATE, { id: quote.id, version: quote.version, input: { partyId: customerId, ...input } });
-      expect(firstError(update)).toMatchObject({ code, field });
+      expect(firstError(update)).toMatchObject(field ? { code, field } : { code });
       expect((await getDoc(adv, quote.id)).version).toBe(quote.version);
     });
 

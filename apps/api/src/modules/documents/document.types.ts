@@ -1,6 +1,7 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { DocumentType } from '@comptoir/schema';
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLDecimal, GraphQLLocalDate } from '../../core/scalars';
 import { Auth, PROFILES } from '../../core/auth/policy';
 import { PageArgs, PageInfo } from '../../core/pagination';
 import { ArticleType } from '../articles/article.types';
@@ -39,8 +40,8 @@ registerEnumType(SortDirection, { name: 'SortDirection' });
 @ObjectType('VatAmount', { description: 'VAT of one rate: base excl. VAT and VAT amount, cents' })
 @Auth(...PROFILES.all)
 export class VatAmountType {
-  @Field(() => Float, { description: 'Percent: 20, 10, 5.5, 2.1 or 0' })
-  vatRate: number;
+  @Field(() => GraphQLDecimal, { description: 'Percent: 20, 10, 5.5, 2.1 or 0' })
+  vatRate: string;
 
   @Field(() => GraphQLSafeInt)
   baseCents: number;
@@ -68,8 +69,8 @@ export class DocumentLineType {
   @Field()
   description: string;
 
-  @Field(() => Float, { description: 'Up to 3 decimals (stored as thousandths)' })
-  quantity: number;
+  @Field(() => GraphQLDecimal, { description: 'Up to 3 decimals (stored as thousandths)' })
+  quantity: string;
 
   @Field()
   unit: string;
@@ -77,11 +78,11 @@ export class DocumentLineType {
   @Field(() => GraphQLSafeInt, { description: 'Unit price excl. VAT, cents' })
   unitPriceCents: number;
 
-  @Field(() => Float, { description: 'Discount in percent, up to 2 decimals' })
-  discountPercent: number;
+  @Field(() => GraphQLDecimal, { description: 'Discount in percent, up to 2 decimals' })
+  discountPercent: string;
 
-  @Field(() => Float, { description: 'VAT rate in percent: 20, 10, 5.5, 2.1 or 0' })
-  vatRate: number;
+  @Field(() => GraphQLDecimal, { description: 'VAT rate in percent: 20, 10, 5.5, 2.1 or 0' })
+  vatRate: string;
 
   @Field(() => GraphQLSafeInt, { description: 'round(quantity × unit price × (1 − discount)), cents' })
   totalExclVatCents: number;
@@ -89,11 +90,11 @@ export class DocumentLineType {
   @Field(() => ID, { nullable: true, description: 'Credit-note line: the invoice line it credits' })
   sourceLineId: string | null;
 
-  @Field(() => Float, {
+  @Field(() => GraphQLDecimal, {
     nullable: true,
     description: 'Issued invoice line: quantity not yet credited by credit notes (drafts included)',
   })
-  remainingToCredit: number | null;
+  remainingToCredit: string | null;
 }
 
 @ObjectType('Document', { description: 'A quote, invoice, credit note, price request or supplier order (pièce)' })
@@ -111,10 +112,10 @@ export class DocumentGql {
   @Field(() => String, { nullable: true, description: 'e.g. FA-2026-00042; null for invoice and credit-note drafts' })
   number: string | null;
 
-  @Field({ description: 'YYYY-MM-DD: creation date, or issue date for invoices and credit notes' })
+  @Field(() => GraphQLLocalDate, { description: 'Creation date, or issue date for invoices and credit notes' })
   date: string;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: validity (quote), due date (invoice), expected date (order)' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Validity (quote), due date (invoice), expected date (order)' })
   dueDate: string | null;
 
   @Field(() => Int, { description: 'Optimistic-locking version: pass it back when changing the document' })
@@ -220,8 +221,8 @@ export class DocumentLineInput {
   @Field({ description: 'At most 2000 characters' })
   description: string;
 
-  @Field(() => Float, { description: '> 0 and ≤ 1,000,000, at most 3 decimals' })
-  quantity: number;
+  @Field(() => GraphQLDecimal, { description: '> 0 and ≤ 1,000,000, at most 3 decimals' })
+  quantity: string;
 
   @Field(() => String, { nullable: true, description: 'At most 20 characters; the article’s unit or "u" when omitted' })
   unit?: string | null;
@@ -229,11 +230,11 @@ export class DocumentLineInput {
   @Field(() => GraphQLSafeInt, { description: 'Excl. VAT, cents, |x| ≤ 1,000,000,000' })
   unitPriceCents: number;
 
-  @Field(() => Float, { nullable: true, description: '0 to 100, at most 2 decimals; 0 when omitted' })
-  discountPercent?: number | null;
+  @Field(() => GraphQLDecimal, { nullable: true, description: '0 to 100, at most 2 decimals; 0 when omitted' })
+  discountPercent?: string | null;
 
-  @Field(() => Float, { description: '20, 10, 5.5, 2.1 or 0' })
-  vatRate: number;
+  @Field(() => GraphQLDecimal, { description: '20, 10, 5.5, 2.1 or 0' })
+  vatRate: string;
 
   @Field(() => ID, { nullable: true, description: 'Credit notes made from an invoice: the invoice line credited' })
   sourceLineId?: string | null;
@@ -244,7 +245,7 @@ export class DocumentInput {
   @Field(() => ID, { nullable: true, description: 'Customer (sales) or supplier (purchases) of your dossier' })
   partyId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => GraphQLLocalDate, { nullable: true })
   dueDate?: string | null;
 
   @Field(() => String, { nullable: true, description: 'At most 200 characters' })
@@ -262,8 +263,8 @@ export class CreditNoteLineInput {
   @Field(() => ID, { description: 'A line of the invoice' })
   sourceLineId: string;
 
-  @Field(() => Float, { description: 'Quantity to credit: > 0 and at most what remains to credit on that line' })
-  quantity: number;
+  @Field(() => GraphQLDecimal, { description: 'Quantity to credit: > 0 and at most what remains to credit on that line' })
+  quantity: string;
 }
 
 @InputType('DocumentFilter')
@@ -274,10 +275,10 @@ export class DocumentFilter {
   @Field(() => [DocumentStatus], { nullable: true })
   statuses?: DocumentStatus[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Document date from (YYYY-MM-DD, inclusive)' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Document date from (inclusive)' })
   dateFrom?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Document date to (YYYY-MM-DD, inclusive)' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Document date to (inclusive)' })
   dateTo?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Customer or supplier' })

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { Profile } from '@comptoir/schema';
+import { isValidSiret, type Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { badInput, conflict } from '../../core/errors';
+import { vatRate } from '../../core/money';
 import { intInRange, optionalText, requiredText } from '../../core/input-validation';
 import { Membership } from '../identity/membership.entity';
 import { User } from '../identity/user.entity';
@@ -9,7 +10,6 @@ import { Dossier, type DossierSettings } from '../identity/dossier.entity';
 import type { DossierSettingsInput } from './dossier.types';
 import { seatUsage, type SeatUsage } from './seats.service';
 
-export const VAT_RATES = [20, 10, 5.5, 2.1, 0] as const;
 const PREFIX_FIELDS = ['quotePrefix', 'invoicePrefix', 'creditNotePrefix', 'priceRequestPrefix', 'supplierOrderPrefix'] as const;
 
 export interface MemberView {
@@ -33,22 +33,6 @@ export interface DossierSettingsView extends DossierSettings {
   postalCode: string | null;
   city: string | null;
   country: string;
-}
-
-/** SIRET: 14 digits whose Luhn sum is a multiple of 10 (La Poste's establishments: of 5). */
-export function isValidSiret(siret: string): boolean {
-  if (!/^\d{14}$/.test(siret)) return false;
-  let sum = 0;
-  for (let i = 0; i < 14; i++) {
-    let digit = Number(siret[13 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  if (siret.startsWith('356000000')) return sum % 5 === 0;
-  return sum % 10 === 0;
 }
 
 export function settingsView(dossier: Dossier): DossierSettingsView {
@@ -104,9 +88,8 @@ function validateSettings(input: DossierSettingsInput) {
     if (taken) throw badInput('DUPLICATE_PREFIX', `${field} is already the prefix of ${taken}: each document type needs its own`, `input.${field}`);
     prefixes[field] = value;
   }
-  if (!(VAT_RATES as readonly number[]).includes(input.defaultVatRate)) {
-    throw badInput('INVALID_VAT_RATE', `defaultVatRate must be one of ${VAT_RATES.join(', ')}`, 'input.defaultVatRate');
-  }
+  // Stored as a percentage number in the settings JSON (20, 5.5): bp / 100 is exact for the French rates.
+  const defaultVatRate = vatRate(input.defaultVatRate, 'input.defaultVatRate') / 100;
   const legalMentions = optionalText(input.legalMentions, 'input.legalMentions', 2000) ?? '';
   return {
     name: requiredText(input.name, 'input.name', 160),
@@ -118,7 +101,7 @@ function validateSettings(input: DossierSettingsInput) {
     country,
     settings: {
       ...prefixes,
-      defaultVatRate: input.defaultVatRate,
+      defaultVatRate,
       paymentTermsDays: intInRange(input.paymentTermsDays, 'input.paymentTermsDays', 0, 120),
       legalMentions,
     } satisfies DossierSettings,

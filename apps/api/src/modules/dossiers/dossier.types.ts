@@ -1,5 +1,6 @@
 import { Plan, Profile } from '@comptoir/schema';
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLDecimal } from '../../core/scalars';
 import { Auth, PROFILES } from '../../core/auth/policy';
 import { SeatOrderStatus } from './seat-order.entity';
 
@@ -208,8 +209,8 @@ export class DossierSettingsType {
   @Field()
   supplierOrderPrefix: string;
 
-  @Field(() => Float, { description: 'One of 20, 10, 5.5, 2.1, 0' })
-  defaultVatRate: number;
+  @Field(() => GraphQLDecimal, { description: 'One of 20, 10, 5.5, 2.1, 0' })
+  defaultVatRate: string;
 
   @Field(() => Int)
   paymentTermsDays: number;
@@ -259,8 +260,8 @@ export class DossierSettingsInput {
   @Field()
   supplierOrderPrefix: string;
 
-  @Field(() => Float, { description: 'One of 20, 10, 5.5, 2.1, 0' })
-  defaultVatRate: number;
+  @Field(() => GraphQLDecimal, { description: 'One of 20, 10, 5.5, 2.1, 0' })
+  defaultVatRate: string;
 
   @Field(() => Int, { description: '0 to 120 days' })
   paymentTermsDays: number;

@@ -40,7 +40,7 @@ function validSettingsInput(version: number, overrides: Record<string, unknown> 
     creditNotePrefix: 'AV',
     priceRequestPrefix: 'DP',
     supplierOrderPrefix: 'CF2026',
-    defaultVatRate: 5.5,
+    defaultVatRate: '5.5',
     paymentTermsDays: 45,
     legalMentions: 'Escompte pour paiement anticipé : néant.',
     ...overrides,
@@ -193,7 +193,7 @@ describe('subscription, seats and settings of the session’s dossier (Paramètr
       vatNumber: 'FR12812345678',
       quotePrefix: 'DV',
       invoicePrefix: 'FAC',
-      defaultVatRate: 5.5,
+      defaultVatRate: '5.5',
       paymentTermsDays: 45,
       country: 'FR',
     });

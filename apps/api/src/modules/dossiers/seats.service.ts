@@ -1,55 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import { INCLUDED_SEATS, Plan, Profile } from '@comptoir/schema';
+import { canBuyExtraSeats, countMembers, hasAccountantAccess, PLAN_LABEL, Plan, Profile, seatCapacity, takesSeat, usageOf, type MemberCounts, type SeatUsage } from '@comptoir/schema';
 import { notFound, planLimit } from '../../core/errors';
 import { Membership } from '../identity/membership.entity';
 import { Dossier } from '../identity/dossier.entity';
 
 /**
- * Seat arithmetic, in one place (SPEC.md, "Plan"):
- * - `SOLO`: one login, no extra seats (seats bought on a bigger plan wait unused);
- * - `TPE`: 2 included + paid extra seats;
- * - `TPE_PLUS`: as `TPE`, plus accountant access; an `ACCOUNTANT` membership takes no seat.
- * Every membership that is not `ACCOUNTANT` takes one seat.
+ * Seat checks against the database. The arithmetic itself (included seats, extra
+ * seats, who takes a seat, what a plan allows) is shared with the SPA:
+ * `@comptoir/schema` (domain/seats.ts).
  */
-export interface SeatUsage {
-  plan: Plan;
-  includedSeats: number;
-  /** Paid extra seats recorded on the dossier (unusable on SOLO). */
-  extraSeats: number;
-  /** Logins the dossier may have, accountants aside. */
-  totalSeats: number;
-  seatsUsed: number;
-  seatsAvailable: number;
-  accountantAccess: boolean;
-  accountants: number;
-}
+export { canBuyExtraSeats, hasAccountantAccess, PLAN_LABEL, seatCapacity, takesSeat, usageOf, type SeatUsage } from '@comptoir/schema';
 
-export const PLAN_LABEL: Record<Plan, string> = { [Plan.SOLO]: 'SOLO', [Plan.TPE]: 'TPE', [Plan.TPE_PLUS]: 'TPE+' };
-
-export function hasAccountantAccess(plan: Plan): boolean {
-  return plan === Plan.TPE_PLUS;
-}
-
-/** Whether the plan lets the owner buy extra seats. */
-export function canBuyExtraSeats(plan: Plan): boolean {
-  return plan !== Plan.SOLO;
-}
-
-export function takesSeat(profile: Profile): boolean {
-  return profile !== Profile.ACCOUNTANT;
-}
-
-/** Logins allowed by `plan` with `extraSeats` paid. */
-export function seatCapacity(plan: Plan, extraSeats: number): number {
-  return INCLUDED_SEATS[plan] + (canBuyExtraSeats(plan) ? extraSeats : 0);
-}
-
-interface MemberCounts {
-  seated: number;
-  accountants: number;
-}
-
-async function countMembers(em: EntityManager, dossierId: string): Promise<MemberCounts> {
+async function membersOf(em: EntityManager, dossierId: string): Promise<MemberCounts> {
   const rows = await em
     .createQueryBuilder(Membership, 'm')
     .select('m.profile', 'profile')
@@ -57,31 +19,11 @@ async function countMembers(em: EntityManager, dossierId: string): Promise<Membe
     .where('m.dossierId = :dossierId', { dossierId })
     .groupBy('m.profile')
     .getRawMany<{ profile: Profile; n: string | number }>();
-  let seated = 0;
-  let accountants = 0;
-  for (const row of rows) {
-    if (takesSeat(row.profile)) seated += Number(row.n);
-    else accountants += Number(row.n);
-  }
-  return { seated, accountants };
-}
-
-export function usageOf(dossier: Pick<Dossier, 'plan' | 'extraSeats'>, counts: MemberCounts): SeatUsage {
-  const totalSeats = seatCapacity(dossier.plan, dossier.extraSeats);
-  return {
-    plan: dossier.plan,
-    includedSeats: INCLUDED_SEATS[dossier.plan],
-    extraSeats: dossier.extraSeats,
-    totalSeats,
-    seatsUsed: counts.seated,
-    seatsAvailable: Math.max(0, totalSeats - counts.seated),
-    accountantAccess: hasAccountantAccess(dossier.plan),
-    accountants: counts.accountants,
-  };
+  return countMembers(rows.map((row) => ({ profile: row.profile, count: Number(row.n) })));
 }
 
 export async function seatUsage(em: EntityManager, dossier: Pick<Dossier, 'id' | 'plan' | 'extraSeats'>): Promise<SeatUsage> {
-  return usageOf(dossier, await countMembers(em, dossier.id));
+  return usageOf(dossier, await membersOf(em, dossier.id));
 }
 
 /**

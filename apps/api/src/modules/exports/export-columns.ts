@@ -1,4 +1,4 @@
-import type { Profile } from '@comptoir/schema';
+import { statusLabel, typeLabel, type Profile } from '@comptoir/schema';
 import { PROFILES } from '../../core/auth/policy';
 
 /** Who may use STATS / Exports avancés: the GraphQL fields and the download endpoints share it. */
@@ -64,28 +64,6 @@ export interface ExportColumnDef {
   value(row: ExportDocumentRow): CellValue;
 }
 
-/** Labels of document types and statuses as the French spreadsheet shows them. */
-export const TYPE_FR: Record<string, string> = {
-  QUOTE: 'Devis',
-  INVOICE: 'Facture',
-  CREDIT_NOTE: 'Avoir',
-  PRICE_REQUEST: 'Demande de prix',
-  SUPPLIER_ORDER: 'Commande fournisseur',
-};
-
-export const STATUS_FR: Record<string, string> = {
-  DRAFT: 'Brouillon',
-  SENT: 'Envoyé',
-  ACCEPTED: 'Accepté',
-  REFUSED: 'Refusé',
-  ISSUED: 'Émis',
-  PAID: 'Payé',
-  ANSWERED: 'Répondu',
-  CLOSED: 'Clos',
-  RECEIVED: 'Reçu',
-  CANCELLED: 'Annulé',
-};
-
 const col = (def: Omit<ExportColumnDef, 'profiles' | 'defaultSelected'> & { defaultSelected?: boolean; profiles?: readonly Profile[] }): ExportColumnDef => ({
   profiles: EXPORTERS,
   defaultSelected: false,
@@ -94,10 +72,10 @@ const col = (def: Omit<ExportColumnDef, 'profiles' | 'defaultSelected'> & { defa
 
 /** The catalogue: every exportable column, declared once (API, Paramètres panel, writers). */
 export const EXPORT_COLUMNS: readonly ExportColumnDef[] = [
-  col({ key: 'type', labelFr: 'Type', labelEn: 'Type', type: 'text', group: 'DOCUMENT', source: 'document', width: 20, defaultSelected: true, descriptionEn: 'Document type', value: (r) => TYPE_FR[r.type] ?? r.type }),
+  col({ key: 'type', labelFr: 'Type', labelEn: 'Type', type: 'text', group: 'DOCUMENT', source: 'document', width: 20, defaultSelected: true, descriptionEn: 'Document type', value: (r) => typeLabel(r.type) }),
   col({ key: 'number', labelFr: 'Numéro', labelEn: 'Number', type: 'text', group: 'DOCUMENT', source: 'document', width: 18, defaultSelected: true, descriptionEn: 'Document number (empty for drafts of invoices and credit notes)', value: (r) => r.number }),
   col({ key: 'date', labelFr: 'Date', labelEn: 'Date', type: 'date', group: 'DOCUMENT', source: 'document', width: 12, defaultSelected: true, descriptionEn: 'Document date', value: (r) => r.date }),
-  col({ key: 'status', labelFr: 'Statut', labelEn: 'Status', type: 'text', group: 'DOCUMENT', source: 'document', width: 14, defaultSelected: true, descriptionEn: 'Status', value: (r) => STATUS_FR[r.status] ?? r.status }),
+  col({ key: 'status', labelFr: 'Statut', labelEn: 'Status', type: 'text', group: 'DOCUMENT', source: 'document', width: 14, defaultSelected: true, descriptionEn: 'Status', value: (r) => statusLabel(r.type, r.status) }),
   col({ key: 'partyName', labelFr: 'Tiers', labelEn: 'Customer / supplier', type: 'text', group: 'DOCUMENT', source: 'document', width: 32, defaultSelected: true, descriptionEn: 'Customer or supplier name on the document', value: (r) => r.partyName || null }),
   col({ key: 'totalExclVat', labelFr: 'Total HT', labelEn: 'Total excl. VAT', type: 'money', group: 'DOCUMENT', source: 'document', width: 14, defaultSelected: true, descriptionEn: 'Total excluding VAT, euros', value: (r) => r.totalExclVatCents }),
   col({ key: 'totalVat', labelFr: 'TVA', labelEn: 'VAT', type: 'money', group: 'DOCUMENT', source: 'document', width: 12, defaultSelected: false, descriptionEn: 'VAT, euros', value: (r) => r.totalVatCents }),

@@ -1,6 +1,7 @@
 import type { DocumentType } from '@comptoir/schema';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Auth } from '../../core/auth/policy';
+import { GraphQLLocalDate } from '../../core/scalars';
 import type { RequestContext } from '../../core/context';
 import { PageArgs } from '../../core/pagination';
 import type { DocumentStatus } from '../documents/document.entity';
@@ -161,8 +162,8 @@ export class ExportResolver {
   @Auth(...EXPORTERS)
   async actionSummary(
     @Ctx() ctx: RequestContext,
-    @Arg('from', () => String, { nullable: true }) from: string | null,
-    @Arg('to', () => String, { nullable: true }) to: string | null,
+    @Arg('from', () => GraphQLLocalDate, { nullable: true }) from: string | null,
+    @Arg('to', () => GraphQLLocalDate, { nullable: true }) to: string | null,
   ): Promise<ActionSummaryType> {
     const period = validatePeriod({ from, to });
     const rows = await actionSummary(ctx, period);

@@ -7,7 +7,8 @@ import { HistoryEntityType, HistoryEntry, HistoryEntryType } from '../history/hi
 import { optionalDay, requiredText } from '../../core/input-validation';
 import { userSummaryLoader } from '../identity/user-summary.type';
 import { Customer, Supplier } from '../parties/party.entity';
-import { COLUMN_BY_KEY, TYPE_FR, STATUS_FR, type CellValue, type ExportColumnDef } from './export-columns';
+import { STATUS_LABELS, TYPE_LABELS, type DocumentStatus, type DocumentType } from '@comptoir/schema';
+import { COLUMN_BY_KEY, type CellValue, type ExportColumnDef } from './export-columns';
 import { countDocuments, documentBatches, MODIFICATION_TYPES, validateColumns, validateFilter, type ExportFilterInputLike } from './export-source';
 import { csvWriter, xlsxWriter, type ParameterLine, type RowWriter, type SheetColumn } from './export-writers';
 import { ExportFormat, ExportKind, ExportLog, ExportPreset, ExportStatus, type ExportFilterValues } from './export.entity';
@@ -154,7 +155,7 @@ export async function actionSummary(ctx: RequestContext, period: PeriodValues): 
     total: Number(r.total),
   }));
   const names = await userNames(ctx, rows.map((r) => r.userId));
-  const typeOrder = Object.keys(TYPE_FR);
+  const typeOrder = Object.keys(TYPE_LABELS.fr);
   return rows.sort(
     (a, b) =>
       (names.get(a.userId) ?? '').localeCompare(names.get(b.userId) ?? '', 'fr') ||
@@ -308,8 +309,8 @@ export interface ExportOutcome {
 async function filterLines(ctx: RequestContext, filter: Partial<ExportFilterValues>): Promise<ParameterLine[]> {
   const lines: ParameterLine[] = [];
   const names = await userNames(ctx, [filter.createdById ?? null, filter.updatedById ?? null]);
-  lines.push(['Types de pièce', filter.types?.length ? filter.types.map((t) => TYPE_FR[t] ?? t).join(', ') : 'Tous']);
-  lines.push(['Statuts', filter.statuses?.length ? filter.statuses.map((s) => STATUS_FR[s] ?? s).join(', ') : 'Tous']);
+  lines.push(['Types de pièce', filter.types?.length ? filter.types.map((t) => TYPE_LABELS.fr[t as DocumentType] ?? t).join(', ') : 'Tous']);
+  lines.push(['Statuts', filter.statuses?.length ? filter.statuses.map((s) => STATUS_LABELS.fr[s as DocumentStatus] ?? s).join(', ') : 'Tous']);
   lines.push(['Période du', filter.from ? frenchDay(filter.from) : '—']);
   lines.push(['Période au', filter.to ? frenchDay(filter.to) : '—']);
   if (filter.partyId) {
@@ -373,7 +374,7 @@ export async function writeExport(ctx: RequestContext, log: ExportLog, out: Writ
       const names = await userNames(ctx, rows.map((r) => r.userId));
       writer = log.format === ExportFormat.XLSX ? xlsxWriter(out, 'Récapitulatif des actions', ACTION_SUMMARY_COLUMNS) : csvWriter(out, ACTION_SUMMARY_COLUMNS);
       await writer.writeBatch(
-        rows.map((r) => [names.get(r.userId) ?? r.userId, r.documentType ? (TYPE_FR[r.documentType] ?? r.documentType) : 'Pièce supprimée', r.created, r.modified, r.issued, r.converted, r.deleted, r.total]),
+        rows.map((r) => [names.get(r.userId) ?? r.userId, r.documentType ? (TYPE_LABELS.fr[r.documentType as DocumentType] ?? r.documentType) : 'Pièce supprimée', r.created, r.modified, r.issued, r.converted, r.deleted, r.total]),
       );
       written = rows.length;
       parameters = [

@@ -1,5 +1,6 @@
 import { DocumentType } from '@comptoir/schema';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLLocalDate } from '../../core/scalars';
 import { Auth } from '../../core/auth/policy';
 import { PageInfo } from '../../core/pagination';
 import { DocumentStatus } from '../documents/document.entity';
@@ -61,10 +62,10 @@ export class ExportFilterInput {
   @Field(() => [DocumentStatus], { nullable: true })
   statuses?: DocumentStatus[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Document date from (YYYY-MM-DD, inclusive)' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Document date from (inclusive)' })
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Document date to (YYYY-MM-DD, inclusive)' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Document date to (inclusive)' })
   to?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Customer or supplier' })
@@ -86,10 +87,10 @@ export class ExportFilterType {
   @Field(() => [DocumentStatus])
   statuses: DocumentStatus[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => GraphQLLocalDate, { nullable: true })
   from: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => GraphQLLocalDate, { nullable: true })
   to: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -179,10 +180,10 @@ export class ActionSummaryExportInput {
   @Field(() => ExportFormat)
   format: ExportFormat;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive (Paris days)' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Inclusive (Paris days)' })
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive (Paris days)' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Inclusive (Paris days)' })
   to?: string | null;
 }
 
@@ -288,10 +289,10 @@ export class ActionSummaryRowType {
 @ObjectType('ActionSummary', { description: 'Récapitulatif des actions' })
 @Auth(...EXPORTERS)
 export class ActionSummaryType {
-  @Field(() => String, { nullable: true })
+  @Field(() => GraphQLLocalDate, { nullable: true })
   from: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => GraphQLLocalDate, { nullable: true })
   to: string | null;
 
   @Field(() => [ActionSummaryRowType])

@@ -1,14 +1,11 @@
 import { In, type EntityManager } from 'typeorm';
 import {
-  ErrorCode,
   fieldErrors,
   Profile,
   SUPPORT_PAYLOAD_FIELD,
   SupportRequestInputSchema,
   supportMessage,
   type FieldError,
-  type FieldErrorReason,
-  type ReasonOf,
 } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { AppError, badInput, conflict, forbidden, notFound, planLimit } from '../../core/errors';
@@ -40,22 +37,11 @@ export function managesSupport(profile: Profile | null): boolean {
 
 const LIST_CAP = 200;
 
-/** Field reasons of the shared schemas, as the API's BAD_USER_INPUT reasons. */
-const INPUT_REASON: Partial<Record<FieldErrorReason, ReasonOf<ErrorCode.BAD_USER_INPUT>>> = {
-  REQUIRED: 'REQUIRED',
-  TOO_SHORT: 'TOO_SHORT',
-  TOO_LONG: 'TOO_LONG',
-  INVALID_EMAIL: 'INVALID_EMAIL',
-  NOT_ALLOWED: 'INVALID_CHOICE',
-  TOO_SMALL: 'OUT_OF_RANGE',
-  TOO_BIG: 'OUT_OF_RANGE',
-};
-
 /** BAD_USER_INPUT for the first refused field, its path under `prefix` (`input.addUser.email`). */
 export function refusedInput(errors: FieldError[], prefix: string): AppError {
   const first = errors[0];
   const field = [prefix, first.path].filter(Boolean).join('.');
-  return badInput(INPUT_REASON[first.reason] ?? 'INVALID_TEXT', `${field}: ${first.message}`, field, { fieldReason: first.reason });
+  return badInput(first.reason, `${field}: ${first.message}`, field, { fieldReason: first.reason });
 }
 
 /** `text` checked as a thread message (plain text, length-limited); BAD_USER_INPUT naming `field`. */

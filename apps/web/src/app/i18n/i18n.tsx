@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './messages.en';
 import { fr, type MessageKey, type Messages } from './messages.fr';
-import { formatAmount, formatDate, formatDateTime, type Language } from './format';
+import { formatAmount, formatDate, formatDateTime, type Language } from '@comptoir/schema';
 
 export type { Language, MessageKey };
 

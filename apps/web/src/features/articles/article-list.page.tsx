@@ -8,7 +8,7 @@ import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { errorText } from '../documents/document-errors';
 import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
-import { formatRate } from '../documents/money';
+import { formatRate } from '@comptoir/schema';
 import { ArticlesQuery } from './article.operations';
 import '../documents/documents.css';
 import { isRefused, isRetryable } from '../../ui/api-error';
@@ -19,7 +19,7 @@ export default function ArticleListPage() {
   const { t, formatAmount } = i18n;
   const { profile } = useSession();
   const money = (v: number | null | undefined) => (typeof v === 'number' ? formatAmount(v) : '—');
-  const rate = (v: number | null | undefined) => (typeof v === 'number' ? formatRate(v) : '—');
+  const rate = (v: string | null | undefined) => (typeof v === 'string' ? formatRate(v) : '—');
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const activeOnly = params.get('actifs') === '1';

@@ -10,7 +10,7 @@ import { PageHeader } from '../../ui/page-header';
 import { errorText, saveFailureNotice } from '../documents/document-errors';
 import { useRecordTab } from '../history/use-record-tab';
 import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
-import { centsToInput, formatRate, parseDecimal, VAT_RATES } from '../documents/money';
+import { centsToInput, formatRate, parseUserDecimal, VAT_RATES } from '@comptoir/schema';
 import { Notice } from '../documents/ui-bits';
 import { ActionTab } from '../history/action-tab';
 import { ArticleQuery, CreateArticleMutation, UpdateArticleMutation } from './article.operations';
@@ -22,11 +22,11 @@ interface FormValues {
   unit: string;
   salePrice: string;
   purchasePrice: string;
-  vatRate: number;
+  vatRate: string;
   active: boolean;
 }
 
-const EMPTY: FormValues = { reference: '', label: '', unit: 'u', salePrice: '', purchasePrice: '', vatRate: 20, active: true };
+const EMPTY: FormValues = { reference: '', label: '', unit: 'u', salePrice: '', purchasePrice: '', vatRate: '20', active: true };
 const COST_FIELDS: ReadonlySet<string> = new Set(['purchasePriceCents', 'marginCents', 'marginRate']);
 
 /**
@@ -43,7 +43,7 @@ export default function ArticlePage() {
   const client = useApolloClient();
   const { profile } = useSession();
   const money = (v: number | null | undefined) => (typeof v === 'number' ? formatAmount(v) : '—');
-  const rate = (v: number | null | undefined) => (typeof v === 'number' ? formatRate(v) : '—');
+  const rate = (v: string | null | undefined) => (typeof v === 'string' ? formatRate(v) : '—');
   const [tab, selectTab] = useRecordTab();
   const { data, error, refetch } = useQuery(ArticleQuery, { variables: { id: id ?? '' }, skip: isNew, errorPolicy: 'all', fetchPolicy: 'cache-and-network' });
   const article = data?.article;
@@ -72,8 +72,8 @@ export default function ArticlePage() {
         }
       : EMPTY);
   const set = (patch: Partial<FormValues>) => setValues({ ...current, ...patch });
-  const salePrice = parseDecimal(current.salePrice || '0', 2);
-  const purchasePrice = current.purchasePrice.trim() === '' ? null : parseDecimal(current.purchasePrice, 2);
+  const salePrice = parseUserDecimal(current.salePrice || '0', 2);
+  const purchasePrice = current.purchasePrice.trim() === '' ? null : parseUserDecimal(current.purchasePrice, 2);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -135,7 +135,7 @@ export default function ArticlePage() {
         </label>
         <label className="field">
           <span>{t('field.vatRate')}</span>
-          <select value={String(current.vatRate)} onChange={(e) => set({ vatRate: Number(e.target.value) })}>
+          <select value={String(current.vatRate)} onChange={(e) => set({ vatRate: e.target.value })}>
             {VAT_RATES.map((rate) => (
               <option key={rate} value={String(rate)}>
                 {formatRate(rate)}

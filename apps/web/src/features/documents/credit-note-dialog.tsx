@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n/i18n';
 import type { DocumentDetailFragment } from '../../gql/graphql';
 import { errorText, firstExtensions } from './document-errors';
 import { CreateCreditNoteFromInvoiceMutation, DocumentQuery } from './document.operations';
-import { formatScaled, formatScaledFr, numberToScaled, parseDecimal } from './money';
+import { formatScaled, formatScaledFr, parseDecimal, parseUserDecimal } from '@comptoir/schema';
 import { ConfirmDialog } from './ui-bits';
 
 /** An invoice line as the dialog shows it; quantities in thousandths (exact). */
@@ -56,13 +56,13 @@ export function CreditNoteDialog({
       [...invoice.lines]
         .sort((a, b) => a.position - b.position)
         .map((line, index) => {
-          const remaining = numberToScaled(line.remainingToCredit ?? line.quantity, 3);
+          const remaining = (parseDecimal(line.remainingToCredit ?? line.quantity, 3) ?? 0n);
           return {
             id: line.id,
             number: index + 1,
             description: line.description,
             unit: line.unit,
-            invoicedMilli: numberToScaled(line.quantity, 3),
+            invoicedMilli: parseDecimal(line.quantity, 3) ?? 0n,
             remainingMilli: remaining > 0n ? remaining : 0n,
           };
         }),
@@ -86,7 +86,7 @@ export function CreditNoteDialog({
     const chosen: Checked['chosen'] = [];
     for (const row of rows) {
       const text = typed(row).trim();
-      const milli = text === '' ? null : parseDecimal(text, 3);
+      const milli = text === '' ? null : parseUserDecimal(text, 3);
       if (milli === null || milli < 0n) lineErrors[row.id] = t('credit.invalid.number');
       else if (milli > row.remainingMilli) lineErrors[row.id] = t('credit.invalid.tooMuch', { remaining: quantityText(row.remainingMilli) });
       else if (milli > 0n) chosen.push({ row, milli });
@@ -113,7 +113,7 @@ export function CreditNoteDialog({
     const sent = checked.chosen;
     const variables = checked.everything
       ? { invoiceId: invoice.id }
-      : { invoiceId: invoice.id, lines: sent.map(({ row, milli }) => ({ sourceLineId: row.id, quantity: Number(formatScaled(milli, 3)) })) };
+      : { invoiceId: invoice.id, lines: sent.map(({ row, milli }) => ({ sourceLineId: row.id, quantity: formatScaled(milli, 3) })) };
     setBusy(true);
     try {
       const result = await client.mutate({ mutation: CreateCreditNoteFromInvoiceMutation, variables });
@@ -129,8 +129,9 @@ export function CreditNoteDialog({
         code === 'CONFLICT'
           ? t('credit.error.conflict')
           : errorText(i18n, caught, (path) => (row && match ? `lines.${row.number - 1}.${match[2]}` : path));
-      if (code === 'BAD_USER_INPUT' && typeof ext.remaining === 'number') {
-        text += ` ${t('credit.error.remaining', { remaining: quantityText(numberToScaled(ext.remaining, 3)) })}`;
+      const remaining = typeof ext.remaining === 'string' ? parseDecimal(ext.remaining, 3) : null;
+      if (code === 'BAD_USER_INPUT' && remaining !== null) {
+        text += ` ${t('credit.error.remaining', { remaining: quantityText(remaining) })}`;
       }
       setServerError({ text, lineId: row?.id ?? null });
       if (code === 'CONFLICT' || code === 'BAD_USER_INPUT') {

@@ -19,7 +19,7 @@ import {
 import { emptyLine, LineEditor, newLineKey, parseLine, type LineDraft } from './line-editor';
 import { SearchSelect, useServerSearch } from '../../ui/search-select';
 import { useUnsavedChangesGuard } from '../../app/ui/use-unsaved-changes-guard';
-import { centsToInput, computeTotals, formatScaled, formatScaledFr, MAX_LINES, numberToScaled } from './money';
+import { centsToInput, computeTotals, formatScaled, formatScaledFr, MAX_LINES, parseDecimal } from '@comptoir/schema';
 import { TotalsPanel } from './totals-panel';
 import { Notice } from './ui-bits';
 import { DateField } from '../../ui/date-field';
@@ -45,10 +45,10 @@ export function draftFromDocument(doc: DocumentDetailFragment): DocumentDraft {
         key: newLineKey(),
         articleId: line.articleId,
         description: line.description,
-        quantity: formatScaledFr(numberToScaled(line.quantity, 3), 3),
+        quantity: formatScaledFr(parseDecimal(line.quantity, 3) ?? 0n, 3),
         unit: line.unit,
         unitPrice: centsToInput(line.unitPriceCents),
-        discount: formatScaledFr(numberToScaled(line.discountPercent, 2), 2),
+        discount: formatScaledFr(parseDecimal(line.discountPercent, 2) ?? 0n, 2),
         vatRate: line.vatRate,
         sourceLineId: line.sourceLineId,
       })),
@@ -68,10 +68,10 @@ function toInput(draft: DocumentDraft): DocumentInput | null {
     lines.push({
       articleId: line.articleId,
       description: line.description.trim(),
-      quantity: Number(formatScaled(parsed.quantityMilli, 3)),
+      quantity: formatScaled(parsed.quantityMilli, 3),
       unit: line.unit.trim() || null,
       unitPriceCents: Number(parsed.unitPriceCents),
-      discountPercent: Number(formatScaled(parsed.discountBp, 2)),
+      discountPercent: formatScaled(parsed.discountBp, 2),
       vatRate: line.vatRate,
       sourceLineId: line.sourceLineId,
     });
@@ -177,7 +177,7 @@ export function DocumentEditor({
     const totals = computeTotals(parsed);
     return {
       ...totals,
-      vatBreakdown: totals.vatBreakdown.map((row) => ({ vatRate: Number(formatScaled(row.vatRateBp, 2)), baseCents: row.baseCents, vatCents: row.vatCents })),
+      vatBreakdown: totals.vatBreakdown.map((row) => ({ vatRate: formatScaled(row.vatRateBp, 2), baseCents: row.baseCents, vatCents: row.vatCents })),
     };
   }, [draft.lines]);
   const showServerTotals = doc !== undefined && !dirty;

@@ -1,6 +1,5 @@
 import { DocumentType, Profile } from '@comptoir/schema';
 import type { MessageKey } from '../../app/i18n/i18n';
-import type { DocumentStatus } from '../../gql/graphql';
 
 /**
  * What the SPA knows about each document type: its French path, its labels, its
@@ -96,14 +95,8 @@ export const DOCUMENT_TYPES_IN_NAV: readonly DocumentType[] = [
   DocumentType.SUPPLIER_ORDER,
 ];
 
-/** Statuses a document of each type can have (the API's document-rules.ts). */
-export const DOCUMENT_STATUSES: Record<DocumentType, readonly DocumentStatus[]> = {
-  [DocumentType.QUOTE]: ['DRAFT', 'SENT', 'ACCEPTED', 'REFUSED'],
-  [DocumentType.INVOICE]: ['DRAFT', 'ISSUED', 'PAID'],
-  [DocumentType.CREDIT_NOTE]: ['DRAFT', 'ISSUED'],
-  [DocumentType.PRICE_REQUEST]: ['DRAFT', 'SENT', 'ANSWERED', 'CLOSED'],
-  [DocumentType.SUPPLIER_ORDER]: ['DRAFT', 'SENT', 'RECEIVED', 'CANCELLED'],
-};
+/** Statuses a document of each type can have: the shared status machine. */
+export { DOCUMENT_STATUSES } from '@comptoir/schema';
 
 export function documentPath(type: DocumentType | string, id: string, tab?: 'action'): string {
   const kind = DOCUMENT_KINDS[type as DocumentType];

@@ -3,7 +3,10 @@ import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
 import { SearchSelect, useServerSearch } from '../../ui/search-select';
 import { ArticleOptionsQuery } from '../articles/article.operations';
-import { centsToInput, formatRate, lineTotalCents, MAX_QUANTITY_MILLI, MAX_UNIT_PRICE_CENTS, parseDecimal, VAT_RATES, vatRateBp } from './money';
+import { centsToInput, formatRate, lineTotalCents, MAX_QUANTITY_MILLI, MAX_UNIT_PRICE_CENTS, parseUserDecimal, VAT_RATES, vatRateBp } from '@comptoir/schema';
+
+const MAX_QUANTITY = BigInt(MAX_QUANTITY_MILLI);
+const MAX_PRICE = BigInt(MAX_UNIT_PRICE_CENTS);
 
 /** A line as typed: numbers stay text until saved, so nothing typed is reformatted under the user's fingers. */
 export interface LineDraft {
@@ -14,7 +17,8 @@ export interface LineDraft {
   unit: string;
   unitPrice: string;
   discount: string;
-  vatRate: number;
+  /** A wire decimal among VAT_RATES ("5.5"). */
+  vatRate: string;
   sourceLineId: string | null;
 }
 
@@ -26,7 +30,7 @@ export interface ArticleOption {
   salePriceCents: number;
   /** Present for purchase documents (ArticleOptions with `withCosts`). */
   purchasePriceCents?: number | null;
-  vatRate: number;
+  vatRate: string;
 }
 
 /**
@@ -52,24 +56,24 @@ export function newLineKey(): string {
   return `line-${Date.now().toString(36)}-${counter}`;
 }
 
-export function emptyLine(defaultVat = 20): LineDraft {
+export function emptyLine(defaultVat = '20'): LineDraft {
   return { key: newLineKey(), articleId: null, description: '', quantity: '1', unit: 'u', unitPrice: '', discount: '0', vatRate: defaultVat, sourceLineId: null };
 }
 
 /** The exact values of a typed line, and which fields are invalid. */
 export function parseLine(line: LineDraft): { parsed: ParsedLine | null; errors: LineErrors } {
   const errors: LineErrors = {};
-  const quantityMilli = parseDecimal(line.quantity, 3);
-  if (quantityMilli === null || quantityMilli <= 0n || quantityMilli > MAX_QUANTITY_MILLI) errors.quantity = true;
-  const unitPriceCents = parseDecimal(line.unitPrice === '' ? '0' : line.unitPrice, 2);
-  if (unitPriceCents === null || unitPriceCents > MAX_UNIT_PRICE_CENTS || unitPriceCents < -MAX_UNIT_PRICE_CENTS) errors.unitPrice = true;
-  const discountBp = parseDecimal(line.discount === '' ? '0' : line.discount, 2);
+  const quantityMilli = parseUserDecimal(line.quantity, 3);
+  if (quantityMilli === null || quantityMilli <= 0n || quantityMilli > MAX_QUANTITY) errors.quantity = true;
+  const unitPriceCents = parseUserDecimal(line.unitPrice === '' ? '0' : line.unitPrice, 2);
+  if (unitPriceCents === null || unitPriceCents > MAX_PRICE || unitPriceCents < -MAX_PRICE) errors.unitPrice = true;
+  const discountBp = parseUserDecimal(line.discount === '' ? '0' : line.discount, 2);
   if (discountBp === null || discountBp < 0n || discountBp > 10_000n) errors.discount = true;
   if (line.description.trim() === '') errors.description = true;
   if (quantityMilli === null || unitPriceCents === null || discountBp === null || errors.quantity || errors.unitPrice || errors.discount) {
     return { parsed: null, errors };
   }
-  return { parsed: { quantityMilli, unitPriceCents, discountBp, vatRateBp: vatRateBp(line.vatRate) }, errors };
+  return { parsed: { quantityMilli, unitPriceCents, discountBp, vatRateBp: BigInt(vatRateBp(line.vatRate) ?? 0) }, errors };
 }
 
 /**
@@ -188,7 +192,7 @@ export function LineEditor({
                   onChange={(value) => update(index, { discount: value })}
                 />
                 <td>
-                  <select aria-label={label('line.vat')} value={String(line.vatRate)} disabled={readOnly} onChange={(e) => update(index, { vatRate: Number(e.target.value) })}>
+                  <select aria-label={label('line.vat')} value={String(line.vatRate)} disabled={readOnly} onChange={(e) => update(index, { vatRate: e.target.value })}>
                     {VAT_RATES.map((rate) => (
                       <option key={rate} value={String(rate)}>
                         {formatRate(rate)}

@@ -1,11 +1,11 @@
 import { useI18n } from '../../app/i18n/i18n';
-import { formatRate } from './money';
+import { formatRate } from '@comptoir/schema';
 
 export interface TotalsView {
   totalExclVatCents: bigint | number;
   totalVatCents: bigint | number;
   totalInclVatCents: bigint | number;
-  vatBreakdown: { vatRate: number; baseCents: bigint | number; vatCents: bigint | number }[];
+  vatBreakdown: { vatRate: string; baseCents: bigint | number; vatCents: bigint | number }[];
 }
 
 /** HT, VAT per rate and TTC. `live`: computed in the browser while editing (the server confirms on save). */

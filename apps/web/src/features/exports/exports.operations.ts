@@ -162,7 +162,7 @@ export const ExportLogsQuery = graphql(`
 `);
 
 export const ActionSummaryQuery = graphql(`
-  query ActionSummary($from: String, $to: String) {
+  query ActionSummary($from: LocalDate, $to: LocalDate) {
     actionSummary(from: $from, to: $to) {
       from
       to

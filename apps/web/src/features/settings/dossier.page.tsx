@@ -1,3 +1,4 @@
+import { VAT_RATES } from '@comptoir/schema';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
@@ -56,11 +57,10 @@ const UpdateDossierSettingsMutation = graphql(`
 `);
 
 type TextField = 'name' | 'siret' | 'vatNumber' | 'addressLine' | 'postalCode' | 'city' | 'country' | 'quotePrefix' | 'invoicePrefix' | 'creditNotePrefix' | 'priceRequestPrefix' | 'supplierOrderPrefix' | 'legalMentions';
-type FormValues = Record<TextField, string> & { defaultVatRate: number; paymentTermsDays: number };
+type FormValues = Record<TextField, string> & { defaultVatRate: string; paymentTermsDays: number };
 
 const IDENTITY: TextField[] = ['name', 'siret', 'vatNumber', 'addressLine', 'postalCode', 'city', 'country'];
 const PREFIXES: TextField[] = ['quotePrefix', 'invoicePrefix', 'creditNotePrefix', 'priceRequestPrefix', 'supplierOrderPrefix'];
-const VAT_RATES = [20, 10, 5.5, 2.1, 0];
 const ALL_FIELDS: (keyof FormValues)[] = [...IDENTITY, ...PREFIXES, 'defaultVatRate', 'paymentTermsDays', 'legalMentions'];
 
 const label = (field: string) => `settings.dossier.field.${field}` as MessageKey;
@@ -153,7 +153,7 @@ export default function SettingsDossierPage() {
             {PREFIXES.map((f) => text(f, t('settings.dossier.prefixHelp')))}
             <label className={`field${invalid === 'defaultVatRate' ? ' invalid' : ''}`}>
               <span>{t(label('defaultVatRate'))}</span>
-              <select name="defaultVatRate" value={values.defaultVatRate} onChange={(e) => set('defaultVatRate', Number(e.target.value))}>
+              <select name="defaultVatRate" value={values.defaultVatRate} onChange={(e) => set('defaultVatRate', e.target.value)}>
                 {VAT_RATES.map((rate) => (
                   <option key={rate} value={rate}>
                     {t('settings.dossier.vatRate', { rate: String(rate).replace('.', ',') })}

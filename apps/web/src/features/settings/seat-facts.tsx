@@ -1,16 +1,8 @@
-import type { Plan } from '@comptoir/schema';
+import type { Plan, SeatUsage } from '@comptoir/schema';
 import { useI18n } from '../../app/i18n/i18n';
 
-export interface SeatFactsData {
-  plan: Plan | `${Plan}`;
-  includedSeats: number;
-  extraSeats: number;
-  totalSeats: number;
-  seatsUsed: number;
-  seatsAvailable: number;
-  accountantAccess: boolean;
-  accountants: number;
-}
+/** The shared seat figures (`@comptoir/schema`), with the plan as the API sends it. */
+export type SeatFactsData = Omit<SeatUsage, 'plan'> & { plan: Plan | `${Plan}` };
 
 /** Plan and seats (accès utilisateurs), used by Paramètres and /admin. */
 export function SeatFacts({ seats }: { seats: SeatFactsData }) {

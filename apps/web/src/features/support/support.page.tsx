@@ -114,7 +114,7 @@ function NewRequestForm() {
     const parsed = SupportRequestInputSchema.safeParse(input);
     if (!parsed.success) {
       const errors: Record<string, string> = {};
-      for (const e of fieldErrors(parsed.error, input)) errors[e.path.split('.').pop()!] ??= t(`error.reason.${e.reason === 'NOT_ALLOWED' ? 'INVALID_CHOICE' : e.reason === 'INVALID_EMAIL' || e.reason === 'REQUIRED' || e.reason === 'TOO_LONG' ? e.reason : 'INVALID_TEXT'}`);
+      for (const e of fieldErrors(parsed.error, input)) errors[e.path.split('.').pop()!] ??= t(`error.reason.${e.reason === 'INVALID_CHOICE' || e.reason === 'INVALID_EMAIL' || e.reason === 'REQUIRED' || e.reason === 'TOO_LONG' ? e.reason : 'INVALID_TEXT'}`);
       setLocalErrors(errors);
       return;
     }
