@@ -1,5 +1,5 @@
 import { DocumentStatus as S, DocumentType as T } from '../enums';
-import { canTransition, DOCUMENT_STATUSES, isDeletable, isEditable, nextStatuses, statusLabel, TRANSITIONS, typeLabel } from './document-status';
+import { canTransition, DOCUMENT_STATUSES, isCancellable, isDeletable, isEditable, nextStatuses, statusLabel, TRANSITIONS, typeLabel } from './document-status';
 
 describe('document statuses', () => {
   it('moves an invoice DRAFT → ISSUED → PAID and nothing else', () => {
@@ -19,11 +19,17 @@ describe('document statuses', () => {
     }
   });
 
-  it('freezes issued invoices and credit notes, deletes only drafts', () => {
+  it('freezes issued invoices and credit notes, deletes only unnumbered drafts, cancels numbered ones', () => {
     expect(isEditable(T.INVOICE, S.ISSUED)).toBe(false);
     expect(isEditable(T.QUOTE, S.SENT)).toBe(true);
     expect(isDeletable(T.INVOICE, S.ISSUED)).toBe(false);
-    expect(isDeletable(T.QUOTE, S.DRAFT)).toBe(true);
+    expect(isDeletable(T.INVOICE, S.DRAFT)).toBe(true);
+    expect(isDeletable(T.CREDIT_NOTE, S.DRAFT)).toBe(true);
+    // Numbered at creation: never deleted (no gap in the numbering), cancelled instead.
+    expect(isDeletable(T.QUOTE, S.DRAFT)).toBe(false);
+    expect(isCancellable(T.QUOTE, S.DRAFT)).toBe(true);
+    expect(isCancellable(T.SUPPLIER_ORDER, S.SENT)).toBe(true);
+    expect(isCancellable(T.INVOICE, S.ISSUED)).toBe(false);
   });
 
   it('says "Émise" for an issued invoice, "Émis" for an issued credit note, agreeing in gender', () => {
