@@ -158,12 +158,12 @@ test('status labels agree with feminine document types in the lists', async (t) 
     await expectTexts(status.locator('option'), ['Tous les statuts', 'Brouillon', 'Émise', 'Payée']);
     await page.goto('/demandes-de-prix');
     await page.getByRole('heading', { level: 1, name: 'Demandes de prix' }).waitFor();
-    await expectTexts(page.getByRole('combobox', { name: 'Statut' }).locator('option'), ['Tous les statuts', 'Brouillon', 'Envoyée', 'Répondue', 'Clôturée']);
+    await expectTexts(page.getByRole('combobox', { name: 'Statut' }).locator('option'), ['Tous les statuts', 'Brouillon', 'Envoyée', 'Répondue', 'Clôturée', 'Annulée']);
     await page.goto('/commandes-fournisseurs');
     await page.getByRole('heading', { level: 1, name: 'Commandes fournisseurs' }).waitFor();
     await expectTexts(page.getByRole('combobox', { name: 'Statut' }).locator('option'), ['Tous les statuts', 'Brouillon', 'Envoyée', 'Reçue', 'Annulée']);
     await page.goto('/devis');
     await page.getByRole('heading', { level: 1, name: 'Devis' }).waitFor();
-    await expectTexts(page.getByRole('combobox', { name: 'Statut' }).locator('option'), ['Tous les statuts', 'Brouillon', 'Envoyé', 'Accepté', 'Refusé']);
+    await expectTexts(page.getByRole('combobox', { name: 'Statut' }).locator('option'), ['Tous les statuts', 'Brouillon', 'Envoyé', 'Accepté', 'Refusé', 'Annulé']);
   });
 });
