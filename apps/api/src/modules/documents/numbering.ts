@@ -51,6 +51,11 @@ export async function nextNumber(ctx: RequestContext, type: DocumentType, year: 
   return { number: formatNumber(prefix, year, sequence), year, sequence };
 }
 
+/** InnoDB chose this transaction as a deadlock victim (rolled back whole). */
+function isDeadlock(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === 'ER_LOCK_DEADLOCK';
+}
+
 /** A unique-index violation (MySQL/MariaDB ER_DUP_ENTRY, SQLite UNIQUE constraint). */
 function isDuplicate(err: unknown): boolean {
   const e = err as { code?: string; errno?: number; message?: string; driverError?: { code?: string } };
@@ -68,7 +73,9 @@ export async function guardNumber<T>(number: string | null, write: () => Promise
   try {
     return await write();
   } catch (err) {
-    if (number !== null && isDuplicate(err)) {
+    // Two transactions writing the same number under a shared prefix: InnoDB may pick one as a
+    // deadlock victim (rolled back, nothing written) before the unique index answers it.
+    if (number !== null && (isDuplicate(err) || isDeadlock(err))) {
       throw conflict('NUMBER_TAKEN', `The number ${number} is already used in this dossier: give each document type its own prefix in the settings`, { number });
     }
     throw err;
