@@ -59,3 +59,28 @@ export enum ErrorCode {
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
+
+/** What a support request asks for (SPEC.md, "Support request"). */
+export enum SupportRequestKind {
+  CHANGE_LOGIN_EMAIL = 'CHANGE_LOGIN_EMAIL',
+  ADD_USER = 'ADD_USER',
+  CHANGE_PROFILE = 'CHANGE_PROFILE',
+  REMOVE_USER = 'REMOVE_USER',
+  ACCOUNTANT_ACCESS = 'ACCOUNTANT_ACCESS',
+  OTHER = 'OTHER',
+}
+
+/** OPEN → IN_PROGRESS → DONE or REJECTED. */
+export enum SupportRequestStatus {
+  OPEN = 'OPEN',
+  IN_PROGRESS = 'IN_PROGRESS',
+  DONE = 'DONE',
+  REJECTED = 'REJECTED',
+}
+
+/** Who wrote a message of a support request's thread. */
+export enum SupportMessageSide {
+  /** Someone of the dossier. */
+  REQUESTER = 'REQUESTER',
+  SUPPORT = 'SUPPORT',
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Plan, Profile } from '../enums';
+import { Plan, Profile, SupportRequestKind, SupportRequestStatus } from '../enums';
 import { email, id, intRange, optionalText, refuse, requiredText } from './fields';
 
 /*
@@ -8,9 +8,12 @@ import { email, id, intRange, optionalText, refuse, requiredText } from './field
  * input with the same reasons.
  */
 
-export const SUPPORT_REQUEST_KINDS = ['CHANGE_LOGIN_EMAIL', 'ADD_USER', 'CHANGE_PROFILE', 'REMOVE_USER', 'ACCOUNTANT_ACCESS', 'OTHER'] as const;
-export type SupportRequestKindName = (typeof SUPPORT_REQUEST_KINDS)[number];
-export const SUPPORT_REQUEST_STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE', 'REJECTED'] as const;
+export const SUPPORT_REQUEST_KINDS = Object.values(SupportRequestKind) as [SupportRequestKind, ...SupportRequestKind[]];
+export type SupportRequestKindName = `${SupportRequestKind}`;
+export const SUPPORT_REQUEST_STATUSES = Object.values(SupportRequestStatus) as [SupportRequestStatus, ...SupportRequestStatus[]];
+
+/** Statuses of a request still waiting for support. */
+export const OPEN_SUPPORT_STATUSES = [SupportRequestStatus.OPEN, SupportRequestStatus.IN_PROGRESS] as const;
 
 /** Profiles a request may ask for: OWNER stays the principal user's, ACCOUNTANT goes through ACCOUNTANT_ACCESS. */
 export const REQUESTABLE_PROFILES: readonly Profile[] = [Profile.ADV, Profile.COMMERCIAL, Profile.ACHAT];

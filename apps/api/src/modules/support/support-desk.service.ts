@@ -21,13 +21,12 @@ import { toHistoryView } from '../history/history.types';
 import { Membership } from '../identity/membership.entity';
 import { User } from '../identity/user.entity';
 import {
-  OPEN_STATUSES,
-  SupportMessage,
+  OPEN_SUPPORT_STATUSES as OPEN_STATUSES,
   SupportMessageSide,
-  SupportRequest,
   SupportRequestKind,
   SupportRequestStatus,
-} from './support-request.entity';
+} from '@comptoir/schema';
+import { SupportMessage, SupportRequest } from './support-request.entity';
 import { mailSupportAnswer } from './support.mail';
 import { messageText, refusedInput } from './support.service';
 import type { AdminSupportEventType, AdminSupportFilterInput } from './support.types';

@@ -1,29 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
+import { SupportMessageSide, SupportRequestKind, SupportRequestStatus } from '@comptoir/schema';
 import { DossierOwned, TIMESTAMP } from '../../core/entity';
-
-export enum SupportRequestKind {
-  CHANGE_LOGIN_EMAIL = 'CHANGE_LOGIN_EMAIL',
-  ADD_USER = 'ADD_USER',
-  CHANGE_PROFILE = 'CHANGE_PROFILE',
-  REMOVE_USER = 'REMOVE_USER',
-  ACCOUNTANT_ACCESS = 'ACCOUNTANT_ACCESS',
-  OTHER = 'OTHER',
-}
-
-export enum SupportRequestStatus {
-  OPEN = 'OPEN',
-  IN_PROGRESS = 'IN_PROGRESS',
-  DONE = 'DONE',
-  REJECTED = 'REJECTED',
-}
-
-export const OPEN_STATUSES = [SupportRequestStatus.OPEN, SupportRequestStatus.IN_PROGRESS] as const;
-
-export enum SupportMessageSide {
-  /** Someone of the dossier. */
-  REQUESTER = 'REQUESTER',
-  SUPPORT = 'SUPPORT',
-}
 
 /**
  * What the request asks for, as validated by its kind's zod schema, plus a snapshot

@@ -6,7 +6,7 @@ import { AdminDossierType } from '../admin/admin.types';
 import { HistoryEntityType } from '../history/history-entry.entity';
 import { historyKey, historyLoader, HistoryEntryView } from '../history/history.types';
 import { UserSummary, userSummaryLoader } from '../identity/user-summary.type';
-import { SupportRequestStatus } from './support-request.entity';
+import { SupportRequestStatus } from '@comptoir/schema';
 import {
   adminSupportRequest,
   answerSupportRequest,

@@ -5,6 +5,10 @@ import {
   SUPPORT_PAYLOAD_FIELD,
   SupportRequestInputSchema,
   supportMessage,
+  OPEN_SUPPORT_STATUSES as OPEN_STATUSES,
+  SupportMessageSide,
+  SupportRequestKind,
+  SupportRequestStatus,
   type FieldError,
 } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
@@ -17,15 +21,7 @@ import { SeatOrder, SeatOrderStatus } from '../dossiers/seat-order.entity';
 import { canBuyExtraSeats, hasAccountantAccess, lockDossier, PLAN_LABEL, seatUsage } from '../dossiers/seats.service';
 import { Membership } from '../identity/membership.entity';
 import { normalizeEmail, User } from '../identity/user.entity';
-import {
-  OPEN_STATUSES,
-  SupportMessage,
-  SupportMessageSide,
-  SupportRequest,
-  SupportRequestKind,
-  SupportRequestStatus,
-  type StoredPayload,
-} from './support-request.entity';
+import { SupportMessage, SupportRequest, type StoredPayload } from './support-request.entity';
 import { mailRequestReceived, mailRequesterMessage } from './support.mail';
 import type { SupportRequestInput, SupportRequestView } from './support.types';
 import { requestViews, summarize } from './support.views';

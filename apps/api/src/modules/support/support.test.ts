@@ -1,11 +1,11 @@
-import { Plan, Profile } from '@comptoir/schema';
+import { Plan, Profile, SupportRequestKind, SupportRequestStatus } from '@comptoir/schema';
 import { createTestApp, type GraphQLResult, type TestApp, type TestClient } from '../../../test/harness';
 import { createDossier, createSupportClient, type FixtureDossier } from '../../../test/fixtures';
 import { startSmtpServer } from '../../../test/smtp';
 import { AdminAction } from '../admin/admin-action.entity';
 import { Membership } from '../identity/membership.entity';
 import { User } from '../identity/user.entity';
-import { SupportRequest, SupportRequestKind, SupportRequestStatus } from './support-request.entity';
+import { SupportRequest } from './support-request.entity';
 
 const REQUEST_FIELDS = `id kind status summary onHold requestedByName assignedToName rejectionReason failureReason closedAt
   payload { memberId memberName newEmail name email profile firmName subject text }

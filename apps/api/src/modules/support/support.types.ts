@@ -1,10 +1,9 @@
-import { Plan, Profile } from '@comptoir/schema';
+import { Plan, Profile, SupportMessageSide, SupportRequestKind, SupportRequestStatus } from '@comptoir/schema';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Access, Allow, Auth, PROFILES } from '../../core/auth/policy';
 import { AdminDossierType } from '../admin/admin.types';
 import { HistoryEntryView } from '../history/history.types';
 import { UserSummary } from '../identity/user-summary.type';
-import { SupportMessageSide, SupportRequestKind, SupportRequestStatus } from './support-request.entity';
 
 registerEnumType(SupportRequestKind, { name: 'SupportRequestKind', description: 'What a support request asks for' });
 registerEnumType(SupportRequestStatus, { name: 'SupportRequestStatus', description: 'OPEN → IN_PROGRESS → DONE or REJECTED' });

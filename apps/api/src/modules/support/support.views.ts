@@ -1,10 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
-import type { Profile } from '@comptoir/schema';
+import { SupportRequestKind, type Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { SeatOrder, SeatOrderStatus } from '../dossiers/seat-order.entity';
 import { PROFILE_LABEL_FR } from '../identity/invitation.service';
 import { User } from '../identity/user.entity';
-import { SupportMessage, SupportRequestKind, type StoredPayload, type SupportRequest } from './support-request.entity';
+import { SupportMessage, type StoredPayload, type SupportRequest } from './support-request.entity';
 import type { SupportMessageType, SupportPayloadType, SupportRequestView } from './support.types';
 
 const profileLabel = (profile: string | undefined) => (profile ? (PROFILE_LABEL_FR[profile as Profile] ?? profile) : '?');
