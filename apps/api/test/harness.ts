@@ -60,24 +60,27 @@ export class QueryCounter implements TypeOrmLogger {
   count = 0;
   recording = false;
   readonly queries: string[] = [];
-  logQuery(query: string): void {
+  readonly parameters: unknown[][] = [];
+  logQuery(query: string, parameters?: unknown[]): void {
     sqlAudit.check(query);
     if (!this.recording) return;
     this.count++;
     this.queries.push(query);
+    this.parameters.push(parameters ?? []);
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
   logSchemaBuild(): void {}
   logMigration(): void {}
   log(): void {}
-  async measure<T>(work: () => Promise<T>): Promise<{ result: T; queries: number; statements: string[] }> {
+  async measure<T>(work: () => Promise<T>): Promise<{ result: T; queries: number; statements: string[]; parameters: unknown[][] }> {
     this.count = 0;
     this.queries.length = 0;
+    this.parameters.length = 0;
     this.recording = true;
     try {
       const result = await work();
-      return { result, queries: this.count, statements: [...this.queries] };
+      return { result, queries: this.count, statements: [...this.queries], parameters: [...this.parameters] };
     } finally {
       this.recording = false;
     }

@@ -8,6 +8,7 @@ import { LoginThrottle } from '../modules/identity/login-throttle.entity';
 import { OutboxMessage } from '../modules/mail/outbox.entity';
 import { Article } from '../modules/articles/article.entity';
 import { Document, DocumentCounter, DocumentLine } from '../modules/documents/document.entity';
+import { DocumentSearchTerm } from '../modules/documents/document-search';
 import { HistoryChainHead, HistoryCheckpoint, HistoryEntry } from '../modules/history/history-entry.entity';
 import { Customer, Supplier } from '../modules/parties/party.entity';
 import { SeatOrder } from '../modules/dossiers/seat-order.entity';
@@ -28,6 +29,7 @@ export const ALL_ENTITIES = [
   Article,
   Document,
   DocumentLine,
+  DocumentSearchTerm,
   DocumentCounter,
   HistoryEntry,
   HistoryChainHead,

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import type { PlatformRole, Profile } from '@comptoir/schema';
 import type { AppConfig } from './config';
 import type { CookieJar } from './cookies';
-import type { DossierOwned } from './entity';
+import type { DossierScoped } from './entity';
 import { dossierNotSelected, unauthenticated } from './errors';
 import type { Logger } from './logger';
 import type { AppKeys } from './keys';
@@ -89,7 +89,7 @@ export class RequestContext {
   }
 
   /** Data access confined to the session's dossier. */
-  scoped<T extends DossierOwned>(entity: EntityTarget<T>, label = 'Record'): ScopedRepository<T> {
+  scoped<T extends DossierScoped>(entity: EntityTarget<T>, label = 'Record'): ScopedRepository<T> {
     return new ScopedRepository(this.em, entity, this.dossierId, label);
   }
 

@@ -50,7 +50,19 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
 export interface Page<T> {
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or a count that runs only when GraphQL resolves the field (`lazyCount`). */
+  totalCount: number | PromiseLike<number>;
+}
+
+/**
+ * A count that costs nothing unless asked: GraphQL awaits `totalCount` only when the
+ * query selects it, and a thenable starts its work on the first `then`.
+ */
+export function lazyCount(count: () => Promise<number>): PromiseLike<number> {
+  let started: Promise<number> | null = null;
+  return {
+    then: (onFulfilled, onRejected) => (started ??= count()).then(onFulfilled, onRejected),
+  };
 }
 
 /**

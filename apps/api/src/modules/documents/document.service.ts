@@ -1,7 +1,8 @@
 import { In, type SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
-import { decodeCursor, encodeCursor, pageSize, type Page } from '../../core/pagination';
+import { applySearch, DocumentSearchTerm, indexDocumentSearch } from './document-search';
+import { decodeCursor, encodeCursor, lazyCount, pageSize, type Page } from '../../core/pagination';
 import { Article } from '../articles/article.entity';
 import { clock, isoDay } from '../../core/clock';
 import { HistoryEntityType, HistoryEntryType, type FieldChangeData, type RelatedDocumentData } from '../history/history-entry.entity';
@@ -258,6 +259,7 @@ async function insertDocument(tx: RequestContext, input: NewDocument): Promise<D
     updatedAt: now,
   });
   await guardNumber(numbered?.number ?? null, () => repo.insert(doc));
+  await indexDocumentSearch(tx, doc);
   await insertLines(tx, doc, input.lines, totals);
   await recordHistory(tx, {
     entityType: HistoryEntityType.DOCUMENT,
@@ -392,7 +394,9 @@ export async function updateDocument(ctx: RequestContext, id: string, version: n
       ...lineChanges(before, values.lines),
     ];
     if (changes.length === 0 && doc.partyId === next.partyId) return doc;
+    const renamed = doc.partyName !== next.partyName;
     await updateVersioned(tx, Document, LABEL, doc, version, next);
+    if (renamed) await indexDocumentSearch(tx, doc);
     await tx.em.getRepository(DocumentLine).delete({ dossierId: tx.dossierId, documentId: doc.id });
     await insertLines(tx, doc, values.lines, totals);
     await recordHistory(tx, { entityType: HistoryEntityType.DOCUMENT, entityId: doc.id, documentId: doc.id, type: HistoryEntryType.UPDATED, data: { changes } });
@@ -448,6 +452,7 @@ async function issue(tx: RequestContext, doc: Document, version: number): Promis
       issuedAt: now,
     }),
   );
+  await indexDocumentSearch(tx, { id: doc.id, number: numbered.number, partyName: doc.partyName });
   await recordHistory(tx, {
     entityType: HistoryEntityType.DOCUMENT,
     entityId: doc.id,
@@ -595,6 +600,7 @@ export async function deleteDocument(ctx: RequestContext, id: string, version: n
     }
     if (!isDeletable(doc.type, doc.status) || doc.number !== null) throw notInStatus(doc, 'deleted');
     await tx.em.getRepository(DocumentLine).delete({ dossierId: tx.dossierId, documentId: doc.id });
+    await tx.scoped(DocumentSearchTerm, 'search term').delete({ documentId: doc.id });
     await tx.em.getRepository(Document).delete({ id: doc.id, dossierId: tx.dossierId });
     await recordHistory(tx, {
       entityType: HistoryEntityType.DOCUMENT,
@@ -682,10 +688,7 @@ function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | n
   if (filter.createdById) q.andWhere('d.createdById = :createdById', { createdById: filter.createdById });
   if (filter.updatedById) q.andWhere('d.updatedById = :updatedById', { updatedById: filter.updatedById });
   const search = optionalText(filter.search, 'filter.search', 100);
-  if (search) {
-    const like = `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-    q.andWhere("(d.number LIKE :like ESCAPE '!' OR d.partyName LIKE :like ESCAPE '!')", { like });
-  }
+  if (search) applySearch(q, 'd', search);
 }
 
 /**
@@ -710,7 +713,8 @@ export async function listDocuments(ctx: RequestContext, types: readonly Documen
   const column = SORT_COLUMN[sortField];
   const q = ctx.scoped(Document, LABEL).query('d').andWhere('d.type IN (:...types)', { types: wanted });
   applyFilter(q, args.filter);
-  const totalCount = await q.getCount();
+  const countQuery = q.clone();
+  const totalCount = lazyCount(() => countQuery.getCount());
   const after = decodeCursor(args.after, 2);
   if (after) {
     const op = direction === SortDirection.ASC ? '>' : '<';

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull } from 'typeorm';
 import type { PlatformRole, Profile } from '@comptoir/schema';
 import type { AppServices, Principal, RequestContext } from '../../core/context';
 import { Membership } from './membership.entity';
@@ -51,10 +50,14 @@ export async function openSession(
 export async function resolvePrincipal(app: AppServices, token: string | undefined): Promise<Principal | null> {
   if (!token || token.length > 100) return null;
   const em = app.dataSource.manager;
-  const session = await em.findOne(Session, {
-    where: { tokenHash: hashToken(token), revokedAt: IsNull() },
-    relations: { user: true },
-  });
+  // One statement per request for the session, its user and its membership: every
+  // authenticated request pays it.
+  const session = (await em
+    .createQueryBuilder(Session, 's')
+    .innerJoinAndSelect('s.user', 'u')
+    .leftJoinAndMapOne('s.membership', Membership, 'm', 'm.userId = s.userId AND m.dossierId = s.dossierId')
+    .where('s.tokenHash = :tokenHash AND s.revokedAt IS NULL', { tokenHash: hashToken(token) })
+    .getOne()) as (Session & { membership?: Membership | null }) | null;
   if (!session?.user) return null;
   const now = Date.now();
   const idleLimit = session.lastSeenAt.getTime() + app.config.sessionIdleMinutes * 60_000;
@@ -62,10 +65,9 @@ export async function resolvePrincipal(app: AppServices, token: string | undefin
 
   let profile: Profile | null = null;
   if (session.dossierId) {
-    const membership = await em.findOneBy(Membership, { userId: session.userId, dossierId: session.dossierId });
     // Removed from the dossier while logged in: the session no longer opens anything.
-    if (!membership) return null;
-    profile = membership.profile;
+    if (!session.membership) return null;
+    profile = session.membership.profile;
   }
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await em.update(Session, { id: session.id }, { lastSeenAt: new Date(now) });

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796231090463 implements MigrationInterface {
-  name = 'Initial1796231090463';
+export class Initial1796249184677 implements MigrationInterface {
+  name = 'Initial1796249184677';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "dossiers" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "name" varchar(160) NOT NULL, "siret" varchar(14), "vatNumber" varchar(20), "addressLine" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "settings" text NOT NULL, "plan" varchar(12) NOT NULL, "extraSeats" integer NOT NULL DEFAULT (0), "settingsVersion" integer NOT NULL DEFAULT (1))`);
@@ -23,13 +23,25 @@ export class Initial1796231090463 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "articles" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "reference" varchar(40) NOT NULL, "label" varchar(200) NOT NULL, "unit" varchar(20) NOT NULL DEFAULT ('u'), "salePriceCents" bigint NOT NULL, "purchasePriceCents" bigint, "vatRateBp" integer NOT NULL, "active" boolean NOT NULL DEFAULT (1))`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_articles_dossier_reference" ON "articles" ("dossierId", "reference") `);
     await queryRunner.query(`CREATE TABLE "documents" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "type" varchar(20) NOT NULL, "status" varchar(20) NOT NULL, "number" varchar(40), "numberYear" integer, "numberSequence" integer, "date" varchar(10) NOT NULL, "dueDate" varchar(10), "partyId" varchar(36), "partyName" varchar(160) NOT NULL DEFAULT (''), "subject" varchar(200), "notes" text, "totalExclVatCents" bigint NOT NULL, "totalVatCents" bigint NOT NULL, "totalInclVatCents" bigint NOT NULL, "vatBreakdown" text NOT NULL, "lineCount" integer NOT NULL DEFAULT (0), "sourceDocumentId" varchar(36), "issuedAt" datetime(6))`);
+    await queryRunner.query(`CREATE INDEX "ix_documents_type_updated" ON "documents" ("dossierId", "type", "updatedAt", "id") `);
+    await queryRunner.query(`CREATE INDEX "ix_documents_type_created" ON "documents" ("dossierId", "type", "createdAt", "id") `);
+    await queryRunner.query(`CREATE INDEX "ix_documents_type_party_name" ON "documents" ("dossierId", "type", "partyName", "id") `);
+    await queryRunner.query(`CREATE INDEX "ix_documents_type_total" ON "documents" ("dossierId", "type", "totalInclVatCents", "id") `);
+    await queryRunner.query(`CREATE INDEX "ix_documents_type_number" ON "documents" ("dossierId", "type", "number", "id") `);
+    await queryRunner.query(`CREATE INDEX "ix_documents_status" ON "documents" ("dossierId", "type", "status", "date", "id") `);
+    await queryRunner.query(`CREATE INDEX "ix_documents_updated_by" ON "documents" ("dossierId", "type", "updatedById", "date", "id") `);
+    await queryRunner.query(`CREATE INDEX "ix_documents_created_by" ON "documents" ("dossierId", "type", "createdById", "date", "id") `);
+    await queryRunner.query(`CREATE INDEX "ix_documents_party" ON "documents" ("dossierId", "type", "partyId", "date", "id") `);
     await queryRunner.query(`CREATE INDEX "ix_documents_source" ON "documents" ("dossierId", "sourceDocumentId") `);
-    await queryRunner.query(`CREATE INDEX "ix_documents_dossier_type_date" ON "documents" ("dossierId", "type", "date") `);
+    await queryRunner.query(`CREATE INDEX "ix_documents_dossier_type_date" ON "documents" ("dossierId", "type", "date", "id") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_documents_number" ON "documents" ("dossierId", "number") `);
     await queryRunner.query(`CREATE INDEX "ix_documents_dossier_date_id" ON "documents" ("dossierId", "date", "id") `);
     await queryRunner.query(`CREATE TABLE "document_lines" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "position" integer NOT NULL, "articleId" varchar(36), "description" text NOT NULL, "quantityMilli" bigint NOT NULL, "unit" varchar(20) NOT NULL, "unitPriceCents" bigint NOT NULL, "discountBp" integer NOT NULL DEFAULT (0), "vatRateBp" integer NOT NULL, "totalExclVatCents" bigint NOT NULL, "sourceLineId" varchar(36))`);
     await queryRunner.query(`CREATE INDEX "ix_document_lines_document" ON "document_lines" ("dossierId", "documentId", "position") `);
     await queryRunner.query(`CREATE TABLE "document_counters" ("dossierId" varchar(36) NOT NULL, "type" varchar(20) NOT NULL, "year" integer NOT NULL, "lastNumber" integer NOT NULL DEFAULT (0), PRIMARY KEY ("dossierId", "type", "year"))`);
+    await queryRunner.query(`CREATE TABLE "document_search_terms" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "term" varchar(80) NOT NULL)`);
+    await queryRunner.query(`CREATE INDEX "ix_document_search_terms_document" ON "document_search_terms" ("dossierId", "documentId") `);
+    await queryRunner.query(`CREATE INDEX "ix_document_search_terms_term" ON "document_search_terms" ("dossierId", "term", "documentId") `);
     await queryRunner.query(`CREATE TABLE "history_entries" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "sequence" integer NOT NULL, "entityType" varchar(20) NOT NULL, "entityId" varchar(36) NOT NULL, "documentId" varchar(36), "type" varchar(20) NOT NULL, "data" json NOT NULL, "userId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL, "previousHash" varchar(64) NOT NULL, "hash" varchar(64) NOT NULL)`);
     await queryRunner.query(`CREATE INDEX "ix_history_document" ON "history_entries" ("dossierId", "documentId") `);
     await queryRunner.query(`CREATE INDEX "ix_history_entity" ON "history_entries" ("dossierId", "entityType", "entityId") `);
@@ -137,6 +149,9 @@ export class Initial1796231090463 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "ix_history_entity"`);
     await queryRunner.query(`DROP INDEX "ix_history_document"`);
     await queryRunner.query(`DROP TABLE "history_entries"`);
+    await queryRunner.query(`DROP INDEX "ix_document_search_terms_term"`);
+    await queryRunner.query(`DROP INDEX "ix_document_search_terms_document"`);
+    await queryRunner.query(`DROP TABLE "document_search_terms"`);
     await queryRunner.query(`DROP TABLE "document_counters"`);
     await queryRunner.query(`DROP INDEX "ix_document_lines_document"`);
     await queryRunner.query(`DROP TABLE "document_lines"`);
@@ -144,6 +159,15 @@ export class Initial1796231090463 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "uq_documents_number"`);
     await queryRunner.query(`DROP INDEX "ix_documents_dossier_type_date"`);
     await queryRunner.query(`DROP INDEX "ix_documents_source"`);
+    await queryRunner.query(`DROP INDEX "ix_documents_party"`);
+    await queryRunner.query(`DROP INDEX "ix_documents_created_by"`);
+    await queryRunner.query(`DROP INDEX "ix_documents_updated_by"`);
+    await queryRunner.query(`DROP INDEX "ix_documents_status"`);
+    await queryRunner.query(`DROP INDEX "ix_documents_type_number"`);
+    await queryRunner.query(`DROP INDEX "ix_documents_type_total"`);
+    await queryRunner.query(`DROP INDEX "ix_documents_type_party_name"`);
+    await queryRunner.query(`DROP INDEX "ix_documents_type_created"`);
+    await queryRunner.query(`DROP INDEX "ix_documents_type_updated"`);
     await queryRunner.query(`DROP TABLE "documents"`);
     await queryRunner.query(`DROP INDEX "uq_articles_dossier_reference"`);
     await queryRunner.query(`DROP TABLE "articles"`);

@@ -1,0 +1,155 @@
+import { DocumentStatus, DocumentType, Profile } from '@comptoir/schema';
+import { createDossier, type FixtureDossier } from '../../../test/fixtures';
+import { createTestApp, type TestApp } from '../../../test/harness';
+import { newId } from '../../core/entity';
+import { DocumentSearchTerm, searchTermsOf } from './document-search';
+import { Document } from './document.entity';
+
+/*
+ * Issue 14: a list page costs an index range whatever the dossier's size. For every
+ * filter the SPA offers, the statements the API runs for the invoice list are
+ * EXPLAINed on a dossier of a few thousand documents (beside another dossier as big):
+ * no full scan of the table or of an index, on SQLite and on MariaDB.
+ */
+
+const DOCS_PER_DOSSIER = 3000;
+const PARTIES = 60;
+
+const SPA_LIST = `query($filter: DocumentFilter, $sort: DocumentSort) {
+  invoices(first: 50, filter: $filter, sort: $sort) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { id type status number date dueDate partyId partyName totalExclVatCents totalInclVatCents createdAt createdBy { id name } updatedAt updatedBy { id name } }
+  } }`;
+
+/** Rows written straight to the tables: the test is about reading plans, not about writing. */
+async function fillDossier(t: TestApp, d: FixtureDossier): Promise<{ partyIds: string[] }> {
+  const users = Object.values(d.as).map((u) => u.user.id);
+  const partyIds = Array.from({ length: PARTIES }, () => newId());
+  const types = [DocumentType.INVOICE, DocumentType.QUOTE, DocumentType.CREDIT_NOTE, DocumentType.SUPPLIER_ORDER];
+  const statuses = [DocumentStatus.DRAFT, DocumentStatus.ISSUED, DocumentStatus.PAID];
+  const em = t.app.dataSource.manager;
+  for (let start = 0; start < DOCS_PER_DOSSIER; start += 250) {
+    const docs: Partial<Document>[] = [];
+    const terms: Partial<DocumentSearchTerm>[] = [];
+    for (let i = start; i < start + 250; i++) {
+      const type = types[i % types.length];
+      const day = new Date(Date.UTC(2024, 0, 1) + (i % 700) * 86_400_000);
+      const doc: Partial<Document> = {
+        id: newId(),
+        dossierId: d.dossier.id,
+        type,
+        status: statuses[i % statuses.length],
+        number: `${type.slice(0, 2)}-${2024 + (i % 2)}-${String(i).padStart(5, '0')}`,
+        date: day.toISOString().slice(0, 10),
+        partyId: partyIds[i % PARTIES],
+        partyName: `Client ${i % PARTIES} Société d’Éclairage`,
+        totalExclVatCents: 1000 + i,
+        totalVatCents: 200,
+        totalInclVatCents: 1200 + i,
+        vatBreakdown: [],
+        lineCount: 0,
+        version: 1,
+        // Spread so that each user created and modified a fifth of each type.
+        createdById: users[(i >> 2) % users.length],
+        updatedById: users[(i >> 3) % users.length],
+        createdAt: day,
+        updatedAt: day,
+      };
+      docs.push(doc);
+      for (const term of searchTermsOf({ number: doc.number!, partyName: doc.partyName! })) {
+        terms.push({ id: newId(), dossierId: d.dossier.id, documentId: doc.id!, term });
+      }
+    }
+    await em.insert(Document, docs);
+    await em.insert(DocumentSearchTerm, terms);
+  }
+  return { partyIds };
+}
+
+function isMysql(t: TestApp): boolean {
+  return t.app.dataSource.options.type !== 'better-sqlite3';
+}
+
+const INVOICES_PER_DOSSIER = DOCS_PER_DOSSIER / 4;
+
+/**
+ * Why the statement's plan reads too much, or null when it does not: never a whole
+ * table or index; with a filter, the filter's own index (SQLite: `selective` names the
+ * constraint the plan must show; MariaDB: fewer than half the dossier's invoices read).
+ */
+async function planProblem(t: TestApp, sql: string, parameters: unknown[], selective: RegExp | null): Promise<string | null> {
+  if (isMysql(t)) {
+    const rows = (await t.app.dataSource.query(`EXPLAIN ${sql}`, parameters)) as { table: string; type: string; key: string | null; rows: string | number }[];
+    const plan = rows.map((r) => `${r.table}:${r.type}:${r.key ?? '-'}:${r.rows}`).join(' | ');
+    if (process.env.PRINT_PLANS) console.log(plan);
+    const real = rows.filter((r) => r.table && !r.table.startsWith('<'));
+    if (real.some((r) => r.type === 'ALL' || r.type === 'index' || !r.key)) return plan;
+    const documents = real.find((r) => r.table === 'd');
+    if (selective && documents && Number(documents.rows) >= INVOICES_PER_DOSSIER / 2) return plan;
+    return null;
+  }
+  const rows = (await t.app.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters)) as { detail: string }[];
+  const plan = rows.map((r) => r.detail).join(' | ');
+  if (process.env.PRINT_PLANS) console.log(plan);
+  // SQLite: "SEARCH d USING INDEX …" is a range; "SCAN d" (even "USING INDEX") reads it all.
+  if (rows.some((r) => /^SCAN (d|st\d+|documents|document_search_terms)\b/.test(r.detail))) return plan;
+  if (selective && !selective.test(plan)) return plan;
+  return null;
+}
+
+describe('document list plans (issue 14)', () => {
+  let t: TestApp;
+  let d: FixtureDossier;
+  let partyIds: string[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    d = await createDossier(t, { profiles: [Profile.OWNER, Profile.ADV, Profile.COMMERCIAL, Profile.ACHAT, Profile.ACCOUNTANT] });
+    const other = await createDossier(t, { profiles: [Profile.OWNER, Profile.ADV, Profile.COMMERCIAL, Profile.ACHAT, Profile.ACCOUNTANT] });
+    ({ partyIds } = await fillDossier(t, d));
+    await fillDossier(t, other);
+    if (isMysql(t)) await t.app.dataSource.query('ANALYZE TABLE documents, document_search_terms');
+    else await t.app.dataSource.query('ANALYZE');
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const SEARCH = /SEARCH d USING INDEX \S+ \(id=\?\).*SEARCH st0 USING COVERING INDEX \S+ \(dossierId=\? AND term>\? AND term<\?\)/;
+  const filters: [string, () => Record<string, unknown>, RegExp | null][] = [
+    ['no filter', () => ({}), null],
+    ['customer', () => ({ filter: { partyId: partyIds[8] } }), /SEARCH d .*partyId=\?/],
+    ['status', () => ({ filter: { statuses: ['ISSUED'] } }), /SEARCH d .*status=\?/],
+    ['period', () => ({ filter: { dateFrom: '2024-03-01', dateTo: '2024-03-31' } }), /SEARCH d .*date>\? AND date<\?/],
+    ['created by', () => ({ filter: { createdById: d.as.OWNER!.user.id } }), /SEARCH d .*createdById=\?/],
+    ['modified by', () => ({ filter: { updatedById: d.as.OWNER!.user.id } }), /SEARCH d .*updatedById=\?/],
+    ['search by number', () => ({ filter: { search: 'IN-2024-001' } }), SEARCH],
+    ['search by party name', () => ({ filter: { search: 'client 16' } }), SEARCH],
+    ['sort by total', () => ({ sort: { field: 'TOTAL', direction: 'DESC' } }), null],
+    ['sort by party name', () => ({ sort: { field: 'PARTY_NAME', direction: 'ASC' } }), null],
+  ];
+
+  it.each(filters)('%s: no statement of the page reads all the dossier’s documents', async (_name, variables, selective) => {
+    const adv = d.client(Profile.ADV);
+    const measured = await t.queries.measure(() => adv.data<{ invoices: { nodes: unknown[]; totalCount: number } }>(SPA_LIST, variables()));
+    expect(measured.result.invoices.nodes.length).toBeGreaterThan(0);
+    const listStatements = measured.statements
+      .map((sql, i) => ({ sql, parameters: measured.parameters[i] }))
+      .filter(({ sql }) => /FROM [`"]documents[`"]/.test(sql));
+    expect(listStatements).toHaveLength(2); // the count and the page
+    for (const { sql, parameters } of listStatements) {
+      expect(await planProblem(t, sql, parameters, selective)).toBeNull();
+    }
+  });
+
+  it('finds by word prefixes of the party name and by the number’s prefix, accents and case aside', async () => {
+    const adv = d.client(Profile.ADV);
+    const count = async (search: string) =>
+      (await adv.data<{ invoices: { totalCount: number } }>(SPA_LIST, { filter: { search } })).invoices.totalCount;
+    // Document i is of client i % 60 and an invoice when i % 4 == 0: client 8's are all invoices.
+    expect(await count('client 8')).toBe(DOCS_PER_DOSSIER / PARTIES);
+    expect(await count('IN-2024-00000')).toBe(1);
+    expect(await count('client 8 ÉCLAIR')).toBe(await count('CLIENT 8 eclair'));
+    expect(await count('client 8')).toBe(await count('8 client'));
+    expect(await count('lairage')).toBe(0); // a prefix of a word, not any substring
+    expect(await count('zzz')).toBe(0);
+  });
+});
