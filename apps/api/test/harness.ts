@@ -61,6 +61,8 @@ export class QueryCounter implements TypeOrmLogger {
   recording = false;
   readonly queries: string[] = [];
   readonly parameters: unknown[][] = [];
+  /** A background worker polling the same database (the outbox): paused while measuring, so its statements never count. */
+  background: { stop(): Promise<void>; start(): void } | null = null;
   logQuery(query: string, parameters?: unknown[]): void {
     sqlAudit.check(query);
     if (!this.recording) return;
@@ -77,12 +79,15 @@ export class QueryCounter implements TypeOrmLogger {
     this.count = 0;
     this.queries.length = 0;
     this.parameters.length = 0;
+    const background = this.background;
+    await background?.stop();
     this.recording = true;
     try {
       const result = await work();
       return { result, queries: this.count, statements: [...this.queries], parameters: [...this.parameters] };
     } finally {
       this.recording = false;
+      background?.start();
     }
   }
 }
@@ -181,7 +186,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   // From here on, every statement is audited for its dossier scope (schema building is exempt).
   sqlAudit.watch(dataSource);
   const app = createAppServices(config, dataSource, options.logger ?? createLogger(config));
-  if (options.outbox !== false) app.outbox.start();
+  if (options.outbox !== false) {
+    app.outbox.start();
+    queries.background = app.outbox;
+  }
   const schema = await buildAppSchema();
   const apollo = createApolloServer(app, schema);
   await apollo.start();
