@@ -1,7 +1,7 @@
 // The role × operation matrix of SPEC.md ("Profiles"): one client per profile of one
 // dossier, each operation asserted allowed or refused with FORBIDDEN. A root operation
 // on dossier data that no row below exercises fails the coverage test at the end.
-import { ALL_PROFILES, Profile } from '@comptoir/schema';
+import { ALL_PROFILES, Profile, shortId } from '@comptoir/schema';
 import { getDirective } from '@graphql-tools/utils';
 import { createDossier, type FixtureDossier } from './fixtures';
 import { createTestApp, type GraphQLResult, type TestApp, type TestClient } from './harness';
@@ -162,7 +162,7 @@ const ROWS: MatrixRow[] = [
     allowed: [OWNER, ADV],
     run: async (c, owner) => {
       const article = await newArticle(owner);
-      return c.exec(`mutation($id: ID!, $v: Int!, $r: String!) { updateArticle(id: $id, version: $v, input: { reference: $r, label: "Écrou M6", salePriceCents: 60, vatRate: 20 }) { id } }`, { id: article.id, v: article.version, r: `UPD-${article.id.slice(0, 8)}` });
+      return c.exec(`mutation($id: ID!, $v: Int!, $r: String!) { updateArticle(id: $id, version: $v, input: { reference: $r, label: "Écrou M6", salePriceCents: 60, vatRate: 20 }) { id } }`, { id: article.id, v: article.version, r: `UPD-${shortId(article.id)}` });
     },
   },
   // Documents of any type: the generic operations answer by type

@@ -141,3 +141,12 @@ export function frenchDateTime(instant: Date): string {
   const d = parisWallClock(instant);
   return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
 }
+
+/**
+ * Eight characters that tell records apart in a sentence (« DS-3F9A12BC »). Keys are
+ * UUIDv7, whose first characters are the creation time (the same for records made
+ * within a minute): the short form takes the random end instead.
+ */
+export function shortId(id: string): string {
+  return id.replace(/-/g, '').slice(-8);
+}

@@ -1,11 +1,11 @@
-import { PlatformRole } from '@comptoir/schema';
+import { PlatformRole, shortId } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { User } from '../identity/user.entity';
 import type { SupportRequest } from './support-request.entity';
 
-/** A short reference for subjects and the UI: `DS-` and the id's first 8 characters. */
+/** A short reference for subjects and the UI: `DS-` and the id's short form. */
 export function requestReference(id: string): string {
-  return `DS-${id.slice(0, 8).toUpperCase()}`;
+  return `DS-${shortId(id).toUpperCase()}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { DocumentType } from '@comptoir/schema';
+import { DocumentType, shortId } from '@comptoir/schema';
 import { useSession } from '../../app/auth';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
 import { getFragmentData } from '../../gql';
@@ -93,7 +93,7 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
       if (d.updatedBy) users.set(d.updatedBy.id, d.updatedBy.name);
     }
     if (session.user) users.set(session.user.id, `${t('list.me')} (${session.user.name})`);
-    for (const id of [params.get('creePar'), params.get('modifiePar')]) if (id && !users.has(id)) users.set(id, id.slice(0, 8));
+    for (const id of [params.get('creePar'), params.get('modifiePar')]) if (id && !users.has(id)) users.set(id, shortId(id));
     return [...users.entries()].sort((a, b) => a[1].localeCompare(b[1], 'fr'));
   }, [members.data, nodes, session.user, params, t]);
 

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { getFragmentData, type FragmentType } from '../../gql';
 import { useI18n, type I18n, type MessageKey } from '../../app/i18n/i18n';
 import { HistoryEntryFieldsFragment } from './history.operations';
-import { statusLabel as sharedStatusLabel, type DocumentStatus, type DocumentType } from '@comptoir/schema';
+import { shortId, statusLabel as sharedStatusLabel, type DocumentStatus, type DocumentType } from '@comptoir/schema';
 import { useSession } from '../../app/auth';
 import { documentPath, mayRead } from '../documents/document-kinds';
 import { fieldLabel } from '../documents/document-errors';
@@ -39,7 +39,7 @@ export function displayValue(i18n: I18n, field: string, value: string | null): s
   if (/Date$|^dueDate$/.test(name) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return i18n.formatDate(value);
   if (value === 'true') return i18n.t('field.yes');
   if (value === 'false') return i18n.t('field.no');
-  if (name === 'articleId') return value.slice(0, 8);
+  if (name === 'articleId') return shortId(value);
   return value;
 }
 
