@@ -53,7 +53,7 @@ interface LegacyWritable {
  * wait on that entry stream (exceljs internals: `worksheet.stream.pipes`), which
  * keeps the process flat at about 115 MB at no cost in speed.
  */
-function zipEntryRoom(sheet: ExcelJS.Worksheet): Promise<void> {
+export function zipEntryRoom(sheet: ExcelJS.Worksheet): Promise<void> {
   const pipes = (sheet as unknown as { stream?: { pipes?: LegacyWritable[] } }).stream?.pipes ?? [];
   const full = pipes.find((p) => p._writableState && p._writableState.length > p._writableState.highWaterMark);
   if (!full) return Promise.resolve();

@@ -68,7 +68,9 @@ export type HistoryData = HistoryDataByType[HistoryEntryType];
 @Entity('history_entries')
 @Index('uq_history_dossier_sequence', ['dossierId', 'sequence'], { unique: true })
 @Index('ix_history_entity', ['dossierId', 'entityType', 'entityId'])
-@Index('ix_history_document', ['dossierId', 'documentId'])
+// Covers the export's per-batch GROUP BY (documents × user × type): read from the index alone,
+// without visiting each entry's row (issue 14: history columns at the speed of the others).
+@Index('ix_history_document', ['dossierId', 'documentId', 'entityType', 'userId', 'type', 'sequence'])
 export class HistoryEntry extends DossierScoped {
   @Column({ type: 'int' })
   sequence: number;

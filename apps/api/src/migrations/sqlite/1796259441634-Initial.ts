@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796249184677 implements MigrationInterface {
-  name = 'Initial1796249184677';
+export class Initial1796259441634 implements MigrationInterface {
+  name = 'Initial1796259441634';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "dossiers" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "name" varchar(160) NOT NULL, "siret" varchar(14), "vatNumber" varchar(20), "addressLine" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "settings" text NOT NULL, "plan" varchar(12) NOT NULL, "extraSeats" integer NOT NULL DEFAULT (0), "settingsVersion" integer NOT NULL DEFAULT (1))`);
@@ -43,7 +43,7 @@ export class Initial1796249184677 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "ix_document_search_terms_document" ON "document_search_terms" ("dossierId", "documentId") `);
     await queryRunner.query(`CREATE INDEX "ix_document_search_terms_term" ON "document_search_terms" ("dossierId", "term", "documentId") `);
     await queryRunner.query(`CREATE TABLE "history_entries" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "sequence" integer NOT NULL, "entityType" varchar(20) NOT NULL, "entityId" varchar(36) NOT NULL, "documentId" varchar(36), "type" varchar(20) NOT NULL, "data" json NOT NULL, "userId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL, "previousHash" varchar(64) NOT NULL, "hash" varchar(64) NOT NULL)`);
-    await queryRunner.query(`CREATE INDEX "ix_history_document" ON "history_entries" ("dossierId", "documentId") `);
+    await queryRunner.query(`CREATE INDEX "ix_history_document" ON "history_entries" ("dossierId", "documentId", "entityType", "userId", "type", "sequence") `);
     await queryRunner.query(`CREATE INDEX "ix_history_entity" ON "history_entries" ("dossierId", "entityType", "entityId") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_history_dossier_sequence" ON "history_entries" ("dossierId", "sequence") `);
     await queryRunner.query(`CREATE TABLE "history_chain_heads" ("dossierId" varchar(36) PRIMARY KEY NOT NULL, "lastSequence" integer NOT NULL DEFAULT (0), "lastHash" varchar(64) NOT NULL, "lastDigest" varchar(64) NOT NULL DEFAULT (''), "seal" varchar(64) NOT NULL DEFAULT (''))`);
