@@ -139,6 +139,26 @@ async function seedHistory(runner: QueryRunner, ids: readonly string[]): Promise
     }
   }
   await runner.commitTransaction();
+  // What recordHistory keeps per document as it writes entries (document-action-facts).
+  const facts = new Map<number, { modifications: number; issuedById: string | null; actions: [string, number][] }>();
+  for (const e of entries) {
+    const f = facts.get(e.doc) ?? { modifications: 0, issuedById: null, actions: [] };
+    facts.set(e.doc, f);
+    if (e.type !== 'CREATED') f.modifications += 1;
+    if (e.type === 'ISSUED') f.issuedById = e.userId;
+    const mine = f.actions.find(([id]) => id === e.userId);
+    if (mine) mine[1] += 1;
+    else f.actions.push([e.userId, 1]);
+  }
+  const factColumns = ['dossierId', 'documentId', 'modificationCount', 'issuedById', 'actions'];
+  const all = [...facts];
+  await runner.startTransaction();
+  for (let start = 0; start < all.length; start += chunk) {
+    const batch = all.slice(start, start + chunk);
+    const params = batch.flatMap(([doc, f]) => [DOSSIER, ids[doc], f.modifications, f.issuedById, JSON.stringify(f.actions)]);
+    await runner.query(`INSERT INTO \`document_action_facts\` (${factColumns.map((c) => `\`${c}\``).join(', ')}) VALUES ${batch.map(() => `(${factColumns.map(() => '?').join(', ')})`).join(', ')}`, params);
+  }
+  await runner.commitTransaction();
 }
 
 // ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796259441634 implements MigrationInterface {
-  name = 'Initial1796259441634';
+export class Initial1796260753770 implements MigrationInterface {
+  name = 'Initial1796260753770';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "dossiers" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "name" varchar(160) NOT NULL, "siret" varchar(14), "vatNumber" varchar(20), "addressLine" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "settings" text NOT NULL, "plan" varchar(12) NOT NULL, "extraSeats" integer NOT NULL DEFAULT (0), "settingsVersion" integer NOT NULL DEFAULT (1))`);
@@ -49,6 +49,7 @@ export class Initial1796259441634 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "history_chain_heads" ("dossierId" varchar(36) PRIMARY KEY NOT NULL, "lastSequence" integer NOT NULL DEFAULT (0), "lastHash" varchar(64) NOT NULL, "lastDigest" varchar(64) NOT NULL DEFAULT (''), "seal" varchar(64) NOT NULL DEFAULT (''))`);
     await queryRunner.query(`CREATE TABLE "history_checkpoints" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "sequence" integer NOT NULL, "hash" varchar(64) NOT NULL, "digest" varchar(64) NOT NULL, "createdAt" datetime(6) NOT NULL, "keyId" varchar(16) NOT NULL, "signature" varchar(100) NOT NULL)`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_history_checkpoint" ON "history_checkpoints" ("dossierId", "sequence") `);
+    await queryRunner.query(`CREATE TABLE "document_action_facts" ("dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "modificationCount" integer NOT NULL DEFAULT (0), "issuedById" varchar(36), "actions" text NOT NULL, PRIMARY KEY ("dossierId", "documentId"))`);
     await queryRunner.query(`CREATE TABLE "customers" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "legalName" varchar(160) NOT NULL, "siren" varchar(9), "siret" varchar(14), "vatNumber" varchar(20), "addressLine1" varchar(200), "addressLine2" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "contactName" varchar(120), "contactEmail" varchar(254), "contactPhone" varchar(40), "paymentTermsDays" integer NOT NULL DEFAULT (30), "notes" text)`);
     await queryRunner.query(`CREATE INDEX "ix_customers_dossier_name" ON "customers" ("dossierId", "legalName") `);
     await queryRunner.query(`CREATE TABLE "suppliers" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "legalName" varchar(160) NOT NULL, "siren" varchar(9), "siret" varchar(14), "vatNumber" varchar(20), "addressLine1" varchar(200), "addressLine2" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "contactName" varchar(120), "contactEmail" varchar(254), "contactPhone" varchar(40), "paymentTermsDays" integer NOT NULL DEFAULT (30), "notes" text)`);
@@ -142,6 +143,7 @@ export class Initial1796259441634 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "suppliers"`);
     await queryRunner.query(`DROP INDEX "ix_customers_dossier_name"`);
     await queryRunner.query(`DROP TABLE "customers"`);
+    await queryRunner.query(`DROP TABLE "document_action_facts"`);
     await queryRunner.query(`DROP INDEX "uq_history_checkpoint"`);
     await queryRunner.query(`DROP TABLE "history_checkpoints"`);
     await queryRunner.query(`DROP TABLE "history_chain_heads"`);
