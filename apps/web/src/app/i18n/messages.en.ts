@@ -30,6 +30,8 @@ export const en: Messages = {
   'nav.soon': 'soon',
   'nav.open': 'Open the menu',
   'table.actions': 'Actions',
+  'table.scroll': 'Table (scrolls sideways)',
+  'table.scrollOf': 'Table: {name}',
   'admin.detail.email': 'Login e-mail',
   'admin.detail.name': 'Name',
   'admin.detail.profile': 'Profile',

@@ -29,6 +29,8 @@ export const fr = {
   'nav.soon': 'bientôt',
   'nav.open': 'Ouvrir le menu',
   'table.actions': 'Actions',
+  'table.scroll': 'Tableau (défile horizontalement)',
+  'table.scrollOf': 'Tableau : {name}',
   'admin.detail.email': 'E-mail de connexion',
   'admin.detail.name': 'Nom',
   'admin.detail.profile': 'Profil',

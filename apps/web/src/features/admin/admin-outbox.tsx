@@ -5,6 +5,7 @@ import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
 import { Loading } from '../../ui/loading';
 import { StatusBadge } from '../../ui/status-badge';
+import { TableScroll } from '../../ui/table-scroll';
 
 const OutboxQuery = graphql(`
   query AdminOutbox($first: Int!, $after: String) {
@@ -51,7 +52,7 @@ export function AdminOutboxSection() {
         {page ? (
           <>
             <p className="muted">{t('admin.outbox.total', { count: page.totalCount })}</p>
-            <div className="table-wrap">
+            <TableScroll>
               <table className="data-table" data-testid="admin-outbox">
                 <thead>
                   <tr>
@@ -82,7 +83,7 @@ export function AdminOutboxSection() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             {page.pageInfo.hasNextPage ? (
               <div className="form-actions">
                 <button type="button" className="button button-secondary" onClick={more}>

@@ -12,6 +12,7 @@ import { formatRate } from '@comptoir/schema';
 import { ArticlesQuery } from './article.operations';
 import '../documents/documents.css';
 import { isRefused, isRetryable } from '../../ui/api-error';
+import { TableScroll } from '../../ui/table-scroll';
 
 /** Articles: search, active only, purchase price and margin for the profiles that may see them. */
 export default function ArticleListPage() {
@@ -97,7 +98,7 @@ export default function ArticleListPage() {
       ) : (
         <>
           <p className="muted small">{t('list.count', { shown: list.nodes.length, total: list.totalCount })}</p>
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="article-list">
               <thead>
                 <tr>
@@ -148,7 +149,7 @@ export default function ArticleListPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {list.pageInfo.hasNextPage ? (
             <button type="button" className="button button-secondary load-more" onClick={() => void loadMore()} disabled={loadingMore || loading}>
               {loadingMore ? t('list.loading') : t('list.loadMore')}

@@ -25,6 +25,7 @@ import { DocumentStatusBadge, useStatusLabel } from './ui-bits';
 import './documents.css';
 import { DateField } from '../../ui/date-field';
 import { isRefused, isRetryable } from '../../ui/api-error';
+import { TableScroll } from '../../ui/table-scroll';
 
 const PAGE_SIZE = 50;
 
@@ -225,7 +226,7 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
           <p className="muted small" data-testid="list-count">
             {t('list.count', { shown: nodes.length, total: list.totalCount })}
           </p>
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="document-list">
               <thead>
                 <tr>
@@ -264,7 +265,7 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {list.pageInfo.hasNextPage ? (
             <button type="button" className="button button-secondary load-more" onClick={() => void loadMore()} disabled={loadingMore || loading}>
               {loadingMore ? t('list.loading') : t('list.loadMore')}

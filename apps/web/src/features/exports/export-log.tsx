@@ -5,6 +5,7 @@ import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
 import { StatusBadge, type Tone } from '../../ui/status-badge';
 import { ExportJobFields, ExportLogsQuery } from './exports.operations';
+import { TableScroll } from '../../ui/table-scroll';
 
 const TONE: Record<string, Tone> = { COMPLETED: 'success', RUNNING: 'neutral', PENDING: 'neutral', CANCELLED: 'warning', FAILED: 'danger' };
 
@@ -20,7 +21,7 @@ export function ExportLog() {
       {page && nodes.length === 0 ? <p className="muted">{t('exports.log.empty')}</p> : null}
       {nodes.length ? (
         <div className="table-scroll">
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="export-log">
               <thead>
                 <tr>
@@ -66,7 +67,7 @@ export function ExportLog() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       ) : null}
       {page?.pageInfo.hasNextPage ? (

@@ -11,6 +11,7 @@ import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
 import { CustomersQuery, SuppliersQuery } from './party.operations';
 import '../documents/documents.css';
 import { isRefused, isRetryable } from '../../ui/api-error';
+import { TableScroll } from '../../ui/table-scroll';
 
 export type PartySide = 'customers' | 'suppliers';
 
@@ -95,7 +96,7 @@ export default function PartyListPage({ side }: { side: PartySide }) {
       ) : (
         <>
           <p className="muted small">{t('list.count', { shown: list.nodes.length, total: list.totalCount })}</p>
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="party-list">
               <thead>
                 <tr>
@@ -126,7 +127,7 @@ export default function PartyListPage({ side }: { side: PartySide }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {list.pageInfo.hasNextPage ? (
             <button type="button" className="button button-secondary load-more" onClick={() => void loadMore()} disabled={loadingMore || loading}>
               {loadingMore ? t('list.loading') : t('list.loadMore')}
