@@ -6,6 +6,8 @@ import { getDirective } from '@graphql-tools/utils';
 import { isInputObjectType, isListType, isNonNullType, type GraphQLInputType } from 'graphql';
 import { createDossier, type FixtureDossier } from './fixtures';
 import { createTestApp, type TestApp, type TestClient } from './harness';
+import { listening, LiveClient } from './live-kit';
+import { topics } from '../src/core/bus';
 import { DOCUMENT_INPUT, newArticle, newCustomer, newDocument, newIssuedInvoice, newSupplier, type Ref } from './matrix-kit';
 
 interface Victim {
@@ -91,6 +93,12 @@ const LIST_FILTERS: Record<string, (c: TestClient, v: Victim, victimOwnerId: str
     ]),
   ],
 );
+
+/** Subscriptions taking an ID: another dossier's ID is refused when subscribing, NOT_FOUND. */
+const SUBSCRIPTION_CASES: Record<string, [string, (v: Victim) => Record<string, unknown>]> = {
+  documentChanged: ['subscription($id: ID!) { documentChanged(id: $id) { documentId } }', (v) => ({ id: v.quote.id })],
+  documentPresence: ['subscription($id: ID!) { documentPresence(id: $id) { documentId } }', (v) => ({ id: v.quote.id })],
+};
 
 /** Dossier-data operations whose ID arguments are checked in their own module's isolation tests. */
 const ISOLATION_ELSEWHERE = new Set<string>([]);
@@ -209,13 +217,53 @@ describe('dossier isolation', () => {
 
   it('covers every dossier-data operation that takes an ID', () => {
     const missing: string[] = [];
-    for (const root of [t.schema.getQueryType(), t.schema.getMutationType()]) {
+    for (const root of [t.schema.getQueryType(), t.schema.getMutationType(), t.schema.getSubscriptionType()]) {
       for (const field of Object.values(root?.getFields() ?? {})) {
         const auth = getDirective(t.schema, field, 'auth')?.[0] as { profiles?: string[] } | undefined;
         if (!auth?.profiles) continue;
-        if (field.args.some((a) => mentionsId(a.type)) && !CASES[field.name] && !LIST_FILTERS[field.name] && !ISOLATION_ELSEWHERE.has(field.name)) missing.push(field.name);
+        const covered = CASES[field.name] || LIST_FILTERS[field.name] || SUBSCRIPTION_CASES[field.name] || ISOLATION_ELSEWHERE.has(field.name);
+        if (field.args.some((a) => mentionsId(a.type)) && !covered) missing.push(field.name);
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  describe('subscriptions (WebSocket)', () => {
+    let url: string;
+    const clients: LiveClient[] = [];
+    const live = (client: TestClient) => {
+      const c = new LiveClient(url, client.sessionToken);
+      clients.push(c);
+      return c;
+    };
+    beforeAll(async () => {
+      url = await t.http();
+    });
+    afterAll(async () => {
+      await Promise.all(clients.map((c) => c.dispose()));
+    });
+
+    it.each(Object.keys(SUBSCRIPTION_CASES))('%s on another dossier’s ID is refused NOT_FOUND', async (name) => {
+      const [query, variables] = SUBSCRIPTION_CASES[name];
+      const sub = live(intruder).subscribe(query, variables(v));
+      expect((await sub.error()).extensions?.code).toBe('NOT_FOUND');
+      expect(sub.events).toEqual([]);
+    });
+
+    it('never delivers another dossier’s events to a session of this one', async () => {
+      const intruderDossier = (await intruder.data<{ me: { dossier: { id: string } } }>('{ me { dossier { id } } }')).me.dossier.id;
+      const spy = live(intruder).subscribe<{ supportRequestChanged: { requestId: string } }>('subscription { supportRequestChanged { requestId } }');
+      const witness = live(victim.client(Profile.OWNER)).subscribe<{ supportRequestChanged: { requestId: string } }>('subscription { supportRequestChanged { requestId } }');
+      await listening(t.app, topics.dossier(intruderDossier));
+      await listening(t.app, topics.dossier(victim.dossier.id));
+      const create = 'mutation { createSupportRequest(input: { kind: OTHER, other: { subject: "Secret", text: "?" } }) { id } }';
+      const theirs = (await victim.client(Profile.OWNER).data<{ createSupportRequest: { id: string } }>(create)).createSupportRequest;
+      await witness.event((e) => e.supportRequestChanged.requestId === theirs.id);
+      // An event of the intruder's own dossier, published after the victim's: once it arrives, the victim's would have too.
+      const mine = (await intruder.data<{ createSupportRequest: { id: string } }>(create)).createSupportRequest;
+      await spy.event((e) => e.supportRequestChanged.requestId === mine.id);
+      expect(spy.events.map((e) => e.supportRequestChanged.requestId)).not.toContain(theirs.id);
+      expect(witness.events.map((e) => e.supportRequestChanged.requestId)).not.toContain(mine.id);
+    });
   });
 });

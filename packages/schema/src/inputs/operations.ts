@@ -66,6 +66,8 @@ export const OPERATION_ARGS = {
   updateArticle: z.object({ id: id(), version, input: ArticleInputSchema }),
   // documents
   document: DocumentIdArgsSchema,
+  documentChanged: DocumentIdArgsSchema,
+  documentPresence: DocumentIdArgsSchema,
   documents: DocumentListArgsSchema,
   quotes: DocumentListArgsSchema,
   invoices: DocumentListArgsSchema,
