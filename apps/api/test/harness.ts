@@ -19,6 +19,7 @@ import { createApolloServer, createHttpApp } from '../src/app/server';
 import { resolvePrincipal } from '../src/modules/identity/session.service';
 import { ALL_HTTP_ROUTES } from '../src/app/routes';
 import { installImmutabilityTriggers } from '../src/modules/documents/immutability.sql';
+import { installAccountingTriggers } from '../src/modules/accounting/immutability.sql';
 import { sqlAudit } from './sql-audit';
 
 /**
@@ -182,7 +183,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const dataSource = await openDataSource(database.config, { synchronize: !options.migrations, logger: queries, poolSize: 5 });
   if (options.migrations) await dataSource.runMigrations({ transaction: 'each' });
   // What synchronize cannot build (the migrations carry the same SQL).
-  else await installImmutabilityTriggers(dataSource);
+  else {
+    await installImmutabilityTriggers(dataSource);
+    await installAccountingTriggers(dataSource);
+  }
   // From here on, every statement is audited for its dossier scope (schema building is exempt).
   sqlAudit.watch(dataSource);
   const app = createAppServices(config, dataSource, options.logger ?? createLogger(config));
