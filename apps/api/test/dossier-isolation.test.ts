@@ -8,7 +8,7 @@ import { createDossier, type FixtureDossier } from './fixtures';
 import { createTestApp, type TestApp, type TestClient } from './harness';
 import { listening, LiveClient } from './live-kit';
 import { topics } from '../src/core/bus';
-import { DOCUMENT_INPUT, newArticle, newCustomer, newDocument, newIssuedInvoice, newSupplier, type Ref } from './matrix-kit';
+import { DOCUMENT_INPUT, newArticle, newCustomer, newDocument, newIssuedInvoice, newPastBatch, newSupplier, type Ref } from './matrix-kit';
 
 interface Victim {
   customer: Ref;
@@ -22,6 +22,8 @@ interface Victim {
   exportJob: { id: string };
   supportRequest: { id: string };
   ownerId: string;
+  issuedInvoice: Ref;
+  batch: Ref;
 }
 
 type Call = (intruder: TestClient, v: Victim) => Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>;
@@ -50,6 +52,12 @@ const CASES: Record<string, Call> = {
   cancelExport: (c, v) => c.exec('mutation($id: ID!) { cancelExport(id: $id) { id } }', { id: v.exportJob.id }),
   supportRequest: (c, v) => c.exec('query($id: ID!) { supportRequest(id: $id) { id } }', { id: v.supportRequest.id }),
   postSupportMessage: (c, v) => c.exec('mutation($id: ID!) { postSupportMessage(requestId: $id, text: "Volé") { id } }', { id: v.supportRequest.id }),
+  // Accounting: batches, entries, customer codes.
+  accountingBatch: (c, v) => c.exec('query($id: ID!) { accountingBatch(id: $id) { id } }', { id: v.batch.id }),
+  collectAccountingBatch: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { collectAccountingBatch(id: $id, version: $v) { id } }', { id: v.batch.id, v: v.batch.version }),
+  cutAccountingBatch: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { cutAccountingBatch(id: $id, version: $v, until: "2001-01-15") { id } }', { id: v.batch.id, v: v.batch.version }),
+  documentAccountingEntries: (c, v) => c.exec('query($id: ID!) { documentAccountingEntries(documentId: $id) { id } }', { id: v.issuedInvoice.id }),
+  updateCustomerAccountCode: (c, v) => c.exec('mutation($id: ID!) { updateCustomerAccountCode(customerId: $id, code: "VOL") { code } }', { id: v.customer.id }),
   // A member of another dossier named in a request's payload.
   createSupportRequest: (c, v) => c.exec('mutation($m: ID!) { createSupportRequest(input: { kind: CHANGE_LOGIN_EMAIL, changeLoginEmail: { memberId: $m, newEmail: "vol@example.test" } }) { id } }', { m: v.ownerId }),
   // IDs inside inputs: a party or an article of another dossier.
@@ -122,7 +130,7 @@ describe('dossier isolation', () => {
   /** Every row the victim dossier owns, with its version where it has one. */
   async function footprint(): Promise<string> {
     const ds = t.app.dataSource;
-    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages'];
+    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages', 'accounting_settings', 'customer_accounts', 'accounting_entries', 'accounting_entry_lines', 'accounting_batches'];
     const existing = new Set((await ds.query(ds.options.type === 'better-sqlite3' ? "SELECT name FROM sqlite_master WHERE type = 'table'" : 'SHOW TABLES')).map((r: Record<string, string>) => Object.values(r)[0]));
     const parts: string[] = [];
     for (const table of tables.filter((name) => existing.has(name))) {
@@ -154,8 +162,9 @@ describe('dossier isolation', () => {
       exportJob: (await owner.data<{ startDocumentsExport: { id: string } }>('mutation { startDocumentsExport(input: { format: CSV, columns: ["number"] }) { id } }')).startDocumentsExport,
       supportRequest: (await owner.data<{ createSupportRequest: { id: string } }>('mutation { createSupportRequest(input: { kind: OTHER, other: { subject: "Privé", text: "?" }, message: "Confidentiel" }) { id } }')).createSupportRequest,
       ownerId: victim.as.OWNER!.user.id,
+      issuedInvoice: await newIssuedInvoice(owner),
+      batch: await newPastBatch(owner),
     };
-    await newIssuedInvoice(owner);
   });
   afterAll(() => t.close());
 
@@ -211,7 +220,8 @@ describe('dossier isolation', () => {
     const own = await victim.client(Profile.OWNER).data<{ salesDashboard: { unpaid: { count: number } }; purchasesDashboard: { openPriceRequests: { count: number } } }>(
       '{ salesDashboard { unpaid { count } } purchasesDashboard { openPriceRequests { count } } }',
     );
-    expect(own.salesDashboard.unpaid.count).toBe(1);
+    // Two unpaid invoices: the one issued today and the past month's one behind the accounting batch.
+    expect(own.salesDashboard.unpaid.count).toBe(2);
     expect(own.purchasesDashboard.openPriceRequests.count).toBe(1);
   });
 

@@ -16,6 +16,7 @@ import { SeatOrder } from '../modules/dossiers/seat-order.entity';
 import { AdminAction } from '../modules/admin/admin-action.entity';
 import { ExportLog, ExportPreset } from '../modules/exports/export.entity';
 import { SupportMessage, SupportRequest } from '../modules/support/support-request.entity';
+import { AccountingBatch, AccountingCounter, AccountingEntry, AccountingEntryLine, AccountingSettings, CustomerAccount } from '../modules/accounting/accounting.entity';
 
 export const ALL_ENTITIES = [
   User,
@@ -42,4 +43,10 @@ export const ALL_ENTITIES = [
   ExportLog,
   SupportRequest,
   SupportMessage,
+  AccountingSettings,
+  CustomerAccount,
+  AccountingEntry,
+  AccountingEntryLine,
+  AccountingBatch,
+  AccountingCounter,
 ];

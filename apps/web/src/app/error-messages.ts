@@ -106,6 +106,14 @@ export const errorReasonsFr = {
   'error.reason.REQUEST_CLOSED': 'Cette demande est close : envoyez-en une nouvelle si besoin.',
   'error.reason.ALREADY_ASSIGNED': 'Un autre membre de l’équipe support a déjà pris cette demande en charge.',
   'error.reason.ALREADY_REQUESTED': 'Une demande pour ajouter cette personne est déjà en cours.',
+  'error.reason.INVALID_SIREN': 'SIREN invalide : 9 chiffres avec une clé de contrôle valable.',
+  'error.reason.INVALID_ACCOUNT': 'Numéro de compte ou code invalide pour ce champ.',
+  'error.reason.DUPLICATE_ACCOUNT_CODE': 'Ce code est déjà utilisé.',
+  'error.reason.CUT_OUTSIDE_BATCH': 'La date de coupure doit se trouver dans la période du lot, avant son dernier jour.',
+  'error.reason.PERIOD_COLLECTED': 'Cette période a été collectée par l’expert-comptable : rien ne peut plus y être daté.',
+  'error.reason.BATCH_COLLECTED': 'Ce lot a déjà été collecté.',
+  'error.reason.ACCOUNT_CODE_USED': 'Ce code auxiliaire est déjà utilisé par des écritures : il ne peut plus changer.',
+  'error.reason.SIREN_REQUIRED': 'Renseignez le SIREN du dossier (Paramètres / Comptabilité) pour produire le FEC.',
   'error.reason.HELD_UNTIL_PAID': 'Cette demande attend le paiement de la commande de places.',
 } satisfies ReasonMessages;
 
@@ -180,5 +188,13 @@ export const errorReasonsEn: ReasonMessages = {
   'error.reason.REQUEST_CLOSED': 'This request is closed: send a new one if needed.',
   'error.reason.ALREADY_ASSIGNED': 'Another support agent already took this request.',
   'error.reason.ALREADY_REQUESTED': 'A request to add this person is already in progress.',
+  'error.reason.INVALID_SIREN': 'Invalid SIREN: 9 digits with a valid check key.',
+  'error.reason.INVALID_ACCOUNT': 'Invalid account number or code for this field.',
+  'error.reason.DUPLICATE_ACCOUNT_CODE': 'This code is already used.',
+  'error.reason.CUT_OUTSIDE_BATCH': 'The cut date must lie inside the batch’s period, before its last day.',
+  'error.reason.PERIOD_COLLECTED': 'This period was collected by the accountant: nothing can be dated in it any more.',
+  'error.reason.BATCH_COLLECTED': 'This batch was already collected.',
+  'error.reason.ACCOUNT_CODE_USED': 'This auxiliary code is used by entries: it cannot change any more.',
+  'error.reason.SIREN_REQUIRED': 'Enter the dossier’s SIREN (Settings / Accounting) to produce the FEC.',
   'error.reason.HELD_UNTIL_PAID': 'This request waits for the seat order to be paid.',
 };

@@ -50,6 +50,8 @@ export type AdminSupportFilter = {
 export type ArticleInput = {
   /** true when omitted */
   active?: boolean | null | undefined;
+  /** SERVICES when omitted on creation; unchanged when omitted on update */
+  kind?: ArticleKind | null | undefined;
   label: string;
   purchasePriceCents?: number | null | undefined;
   reference: string;
@@ -59,6 +61,11 @@ export type ArticleInput = {
   /** 20, 10, 5.5, 2.1 or 0 */
   vatRate: string;
 };
+
+/** Goods (revenue account 707) or services (706) */
+export type ArticleKind =
+  | 'GOODS'
+  | 'SERVICES';
 
 export type CreditNoteLineInput = {
   /** Quantity to credit: > 0 and at most what remains to credit on that line */

@@ -7,4 +7,5 @@ export * from './documents';
 export * from './dossiers';
 export * from './exports';
 export * from './support';
+export * from './accounting';
 export * from './operations';

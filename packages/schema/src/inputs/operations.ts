@@ -12,6 +12,7 @@ import {
 } from './documents';
 import { AdminArgsSchemas, CancelSeatOrderArgsSchema, OrderSeatsArgsSchema, UpdateDossierSettingsArgsSchema } from './dossiers';
 import { ExportArgsSchemas } from './exports';
+import { AccountingArgsSchemas, AccountingSettingsInputSchema } from './accounting';
 import { SupportArgsSchemas, SupportRequestInputSchema } from './support';
 import { cursor, first, id, intRange, optionalText } from './fields';
 import {
@@ -99,6 +100,8 @@ export const OPERATION_ARGS = {
   ...AdminArgsSchemas,
   // support desk
   ...SupportArgsSchemas,
+  // accounting
+  ...AccountingArgsSchemas,
 } as const;
 
 export type OperationName = keyof typeof OPERATION_ARGS;
@@ -121,4 +124,5 @@ export const INPUT_SCHEMAS = {
   ExportFilterInput: ExportFilterInputSchema,
   ExportPresetInput: ExportPresetInputSchema,
   SupportRequestInput: SupportRequestInputSchema,
+  AccountingSettingsInput: AccountingSettingsInputSchema,
 } as const;

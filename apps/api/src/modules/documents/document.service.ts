@@ -32,6 +32,7 @@ import type { CreditNoteLineInput, DocumentFilter, DocumentInput, DocumentLineIn
 import { DocumentSortField, SortDirection } from './document.types';
 import { scaled, storedTotals, vatRate, type DocumentTotals } from '../../core/money';
 import { guardNumber, nextNumber } from './numbering';
+import { postIssuedDocument } from '../accounting/posting.service';
 
 const LABEL = 'Document';
 
@@ -453,6 +454,8 @@ async function issue(tx: RequestContext, doc: Document, version: number): Promis
     }),
   );
   await indexDocumentSearch(tx, { id: doc.id, number: numbered.number, partyName: doc.partyName });
+  // Its sales-journal entry, in this transaction (refused in a collected period: nothing is written).
+  await postIssuedDocument(tx, doc, (await linesOf(tx, [doc.id])).get(doc.id) ?? []);
   await recordHistory(tx, {
     entityType: HistoryEntityType.DOCUMENT,
     entityId: doc.id,
