@@ -20,6 +20,8 @@ interface Victim {
   exportJob: { id: string };
   supportRequest: { id: string };
   ownerId: string;
+  issuedInvoice: Ref;
+  paymentId: string;
 }
 
 type Call = (intruder: TestClient, v: Victim) => Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>;
@@ -42,6 +44,8 @@ const CASES: Record<string, Call> = {
   convertQuoteToInvoice: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { convertQuoteToInvoice(id: $id, version: $v) { id } }', { id: v.quote.id, v: v.quote.version }),
   convertPriceRequestToSupplierOrder: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { convertPriceRequestToSupplierOrder(id: $id, version: $v) { id } }', { id: v.priceRequest.id, v: v.priceRequest.version }),
   createCreditNoteFromInvoice: (c, v) => c.exec('mutation($id: ID!) { createCreditNoteFromInvoice(invoiceId: $id) { id } }', { id: v.invoice.id }),
+  recordPayment: (c, v) => c.exec('mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amountCents: 1, date: "2026-12-01", method: CASH }) { id } }', { id: v.issuedInvoice.id }),
+  deletePayment: (c, v) => c.exec('mutation($id: ID!) { deletePayment(id: $id) { id } }', { id: v.paymentId }),
   cancelSeatOrder: (c, v) => c.exec('mutation($id: ID!) { cancelSeatOrder(id: $id) { id } }', { id: v.seatOrder.id }),
   deleteExportPreset: (c, v) => c.exec('mutation($id: ID!) { deleteExportPreset(id: $id) }', { id: v.preset.id }),
   exportJob: (c, v) => c.exec('query($id: ID!) { exportJob(id: $id) { id } }', { id: v.exportJob.id }),
@@ -114,7 +118,7 @@ describe('dossier isolation', () => {
   /** Every row the victim dossier owns, with its version where it has one. */
   async function footprint(): Promise<string> {
     const ds = t.app.dataSource;
-    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages'];
+    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages', 'payments'];
     const existing = new Set((await ds.query(ds.options.type === 'better-sqlite3' ? "SELECT name FROM sqlite_master WHERE type = 'table'" : 'SHOW TABLES')).map((r: Record<string, string>) => Object.values(r)[0]));
     const parts: string[] = [];
     for (const table of tables.filter((name) => existing.has(name))) {
@@ -146,8 +150,15 @@ describe('dossier isolation', () => {
       exportJob: (await owner.data<{ startDocumentsExport: { id: string } }>('mutation { startDocumentsExport(input: { format: CSV, columns: ["number"] }) { id } }')).startDocumentsExport,
       supportRequest: (await owner.data<{ createSupportRequest: { id: string } }>('mutation { createSupportRequest(input: { kind: OTHER, other: { subject: "Privé", text: "?" }, message: "Confidentiel" }) { id } }')).createSupportRequest,
       ownerId: victim.as.OWNER!.user.id,
+      issuedInvoice: await newIssuedInvoice(owner),
+      paymentId: '',
     };
-    await newIssuedInvoice(owner);
+    v.paymentId = (
+      await owner.data<{ recordPayment: { payments: { id: string }[] } }>(
+        'mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amountCents: 100, date: "2026-12-01", method: TRANSFER }) { payments { id } } }',
+        { id: v.issuedInvoice.id },
+      )
+    ).recordPayment.payments[0].id;
   });
   afterAll(() => t.close());
 

@@ -39,6 +39,8 @@ export enum DocumentStatus {
   ACCEPTED = 'ACCEPTED',
   REFUSED = 'REFUSED',
   ISSUED = 'ISSUED',
+  /** Invoice: some payment (or credit note) received, a balance remains. */
+  PARTIALLY_PAID = 'PARTIALLY_PAID',
   PAID = 'PAID',
   ANSWERED = 'ANSWERED',
   CLOSED = 'CLOSED',
@@ -83,4 +85,22 @@ export enum SupportMessageSide {
   /** Someone of the dossier. */
   REQUESTER = 'REQUESTER',
   SUPPORT = 'SUPPORT',
+}
+
+/** How a payment of an invoice was made. */
+export enum PaymentMethod {
+  TRANSFER = 'TRANSFER',
+  CHECK = 'CHECK',
+  CARD = 'CARD',
+  CASH = 'CASH',
+  DIRECT_DEBIT = 'DIRECT_DEBIT',
+}
+
+/** Payment terms of a customer: the due date an invoice gets when issued. */
+export enum PaymentTerms {
+  ON_RECEIPT = 'ON_RECEIPT',
+  DAYS_30 = 'DAYS_30',
+  DAYS_45_END_OF_MONTH = 'DAYS_45_END_OF_MONTH',
+  END_OF_MONTH_45_DAYS = 'END_OF_MONTH_45_DAYS',
+  DAYS_60 = 'DAYS_60',
 }

@@ -47,6 +47,7 @@ export const ERROR_REASONS = {
     'UNKNOWN_COLUMN',
     'DUPLICATE_COLUMN',
     'SAME_PROFILE',
+    'OVERPAYMENT',
   ],
   [ErrorCode.CONFLICT]: [
     'STALE_VERSION',

@@ -11,8 +11,10 @@ import { ALL_HTTP_ROUTES } from './routes';
 import { buildAppSchema } from './schema';
 import { createHttpApp } from './server';
 import { describeLogins, isEmpty, seedDemo } from './seed';
+import { registerIssueListeners } from './issue-listeners';
 
 export function createAppServices(config: AppConfig, dataSource: DataSource, logger: Logger = createLogger(config)): AppServices {
+  registerIssueListeners();
   const keys = loadKeys(config);
   const mailer = createMailer(keys);
   const outbox = createOutboxWorker({ config, dataSource, logger, keys, mailer });

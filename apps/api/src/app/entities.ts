@@ -15,6 +15,7 @@ import { SeatOrder } from '../modules/dossiers/seat-order.entity';
 import { AdminAction } from '../modules/admin/admin-action.entity';
 import { ExportLog, ExportPreset } from '../modules/exports/export.entity';
 import { SupportMessage, SupportRequest } from '../modules/support/support-request.entity';
+import { Payment } from '../modules/payments/payment.entity';
 
 export const ALL_ENTITIES = [
   User,
@@ -40,4 +41,5 @@ export const ALL_ENTITIES = [
   ExportLog,
   SupportRequest,
   SupportMessage,
+  Payment,
 ];

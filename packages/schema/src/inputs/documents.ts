@@ -53,6 +53,8 @@ export const DocumentFilterSchema = z
     dateFrom: optionalLocalDate(),
     dateTo: optionalLocalDate(),
     search: optionalText(100),
+    /** Invoices issued or partially paid whose due date is past (en retard). */
+    overdue: z.boolean().nullish(),
   })
   .superRefine(periodInOrder('dateFrom', 'dateTo'));
 

@@ -8,3 +8,4 @@ export * from './dossiers';
 export * from './exports';
 export * from './support';
 export * from './operations';
+export * from './payments';

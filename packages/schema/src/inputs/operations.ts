@@ -13,6 +13,7 @@ import {
 import { AdminArgsSchemas, CancelSeatOrderArgsSchema, OrderSeatsArgsSchema, UpdateDossierSettingsArgsSchema } from './dossiers';
 import { ExportArgsSchemas } from './exports';
 import { SupportArgsSchemas, SupportRequestInputSchema } from './support';
+import { PaymentArgsSchemas, PaymentInputSchema } from './payments';
 import { cursor, first, id, intRange, optionalText } from './fields';
 import {
   AcceptInvitationArgsSchema,
@@ -97,6 +98,8 @@ export const OPERATION_ARGS = {
   ...AdminArgsSchemas,
   // support desk
   ...SupportArgsSchemas,
+  // payments, PDF, sending, reminders
+  ...PaymentArgsSchemas,
 } as const;
 
 export type OperationName = keyof typeof OPERATION_ARGS;
@@ -119,4 +122,5 @@ export const INPUT_SCHEMAS = {
   ExportFilterInput: ExportFilterInputSchema,
   ExportPresetInput: ExportPresetInputSchema,
   SupportRequestInput: SupportRequestInputSchema,
+  PaymentInput: PaymentInputSchema,
 } as const;

@@ -12,6 +12,7 @@ import { changedFields, staleVersion, updateVersioned } from '../history/tracked
 import { Customer, Supplier, type PartyRecord } from '../parties/party.entity';
 import { assertDocumentAccess, CONVERSIONS, mayAccess, mayConvert, readableTypes } from './document-access';
 import {
+  computeDueDate,
   CONVERTIBLE_FROM,
   DocumentType,
   typeLabel,
@@ -32,6 +33,7 @@ import type { CreditNoteLineInput, DocumentFilter, DocumentInput, DocumentLineIn
 import { DocumentSortField, SortDirection } from './document.types';
 import { scaled, storedTotals, vatRate, type DocumentTotals } from '../../core/money';
 import { guardNumber, nextNumber } from './numbering';
+import { documentIssued } from '../../core/issue-hooks';
 
 const LABEL = 'Document';
 
@@ -442,6 +444,12 @@ async function issue(tx: RequestContext, doc: Document, version: number): Promis
   }
   const now = clock.now();
   const numbered = await nextNumber(tx, doc.type, now.getUTCFullYear());
+  // An invoice's due date: the one chosen on the draft, else the customer's payment terms.
+  let dueDate = doc.dueDate;
+  if (doc.type === DocumentType.INVOICE && !dueDate) {
+    const customer = await resolveParty(tx, doc.type, doc.partyId).catch(() => null);
+    dueDate = computeDueDate(isoDay(now), customer?.paymentTerms, customer?.paymentTermsDays ?? 30);
+  }
   await guardNumber(numbered.number, () =>
     updateVersioned(tx, Document, LABEL, doc, version, {
       status: DocumentStatus.ISSUED,
@@ -449,6 +457,7 @@ async function issue(tx: RequestContext, doc: Document, version: number): Promis
       numberYear: numbered.year,
       numberSequence: numbered.sequence,
       date: isoDay(now),
+      dueDate,
       issuedAt: now,
     }),
   );
@@ -460,6 +469,8 @@ async function issue(tx: RequestContext, doc: Document, version: number): Promis
     type: HistoryEntryType.ISSUED,
     data: { number: numbered.number, from: DocumentStatus.DRAFT, to: DocumentStatus.ISSUED },
   });
+  // Payments (a credit note settles its invoice), the stored PDF: app/app.ts registers them.
+  await documentIssued(tx, doc);
   return doc;
 }
 
@@ -689,6 +700,9 @@ function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | n
   if (filter.updatedById) q.andWhere('d.updatedById = :updatedById', { updatedById: filter.updatedById });
   const search = optionalText(filter.search, 'filter.search', 100);
   if (search) applySearch(q, 'd', search);
+  if (filter.overdue) {
+    q.andWhere('d.status IN (:...unpaid) AND d.dueDate < :today', { unpaid: [DocumentStatus.ISSUED, DocumentStatus.PARTIALLY_PAID], today: isoDay(clock.now()) });
+  }
 }
 
 /**

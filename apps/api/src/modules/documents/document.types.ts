@@ -292,6 +292,9 @@ export class DocumentFilter {
 
   @Field(() => String, { nullable: true, description: 'Contains, on number and party name' })
   search?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Invoices issued or partially paid whose due date is past (en retard)' })
+  overdue?: boolean | null;
 }
 
 @InputType('DocumentSort')

@@ -46,6 +46,7 @@ export const InvoicesQuery = graphql(`
     list: invoices(first: $first, after: $after, filter: $filter, sort: $sort) {
       nodes {
         ...DocumentListFields
+        daysLate
       }
       totalCount
       pageInfo {

@@ -1,0 +1,7 @@
+// What runs in the transaction that issues an invoice or credit note, one line per feature.
+import { onDocumentIssued } from '../core/issue-hooks';
+import { settleCreditedInvoice } from '../modules/payments/payment.service';
+
+export function registerIssueListeners(): void {
+  onDocumentIssued('payments', settleCreditedInvoice);
+}
