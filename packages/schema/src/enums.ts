@@ -104,3 +104,20 @@ export enum PaymentTerms {
   END_OF_MONTH_45_DAYS = 'END_OF_MONTH_45_DAYS',
   DAYS_60 = 'DAYS_60',
 }
+
+/**
+ * Why a line carries no VAT (0 %): the mention the invoice prints and the EN 16931
+ * VAT category of its Factur-X XML (`domain/vat-exemption.ts`).
+ */
+export enum VatExemption {
+  /** Franchise en base: TVA non applicable, art. 293 B du CGI (category E). */
+  FRANCHISE_293B = 'FRANCHISE_293B',
+  /** Exonération, art. 261 du CGI (category E). */
+  EXEMPT_261 = 'EXEMPT_261',
+  /** Autoliquidation (category AE). */
+  REVERSE_CHARGE = 'REVERSE_CHARGE',
+  /** Livraison intracommunautaire, art. 262 ter I du CGI (category K). */
+  INTRA_EU = 'INTRA_EU',
+  /** Exportation hors UE, art. 262 I du CGI (category G). */
+  EXPORT = 'EXPORT',
+}

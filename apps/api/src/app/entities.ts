@@ -16,6 +16,7 @@ import { AdminAction } from '../modules/admin/admin-action.entity';
 import { ExportLog, ExportPreset } from '../modules/exports/export.entity';
 import { SupportMessage, SupportRequest } from '../modules/support/support-request.entity';
 import { Payment } from '../modules/payments/payment.entity';
+import { DocumentPdf, DossierLogo } from '../modules/pdf/document-pdf.entity';
 
 export const ALL_ENTITIES = [
   User,
@@ -42,4 +43,6 @@ export const ALL_ENTITIES = [
   SupportRequest,
   SupportMessage,
   Payment,
+  DocumentPdf,
+  DossierLogo,
 ];

@@ -13,6 +13,8 @@ import { Customer, Supplier, type PartyRecord } from '../parties/party.entity';
 import { assertDocumentAccess, CONVERSIONS, mayAccess, mayConvert, readableTypes } from './document-access';
 import {
   computeDueDate,
+  DEFAULT_VAT_EXEMPTION,
+  VatExemption,
   CONVERTIBLE_FROM,
   DocumentType,
   typeLabel,
@@ -50,6 +52,7 @@ interface LineValues {
   discountBp: number;
   vatRateBp: number;
   sourceLineId: string | null;
+  vatExemption: VatExemption | null;
 }
 
 interface DocumentValues {
@@ -94,7 +97,15 @@ function validateLine(line: DocumentLineInput, path: string): LineValues {
     discountBp,
     vatRateBp: vatRate(line.vatRate, `${path}.vatRate`),
     sourceLineId: optionalText(line.sourceLineId, `${path}.sourceLineId`, 36),
+    vatExemption: exemptionOf(line, path),
   };
+}
+
+/** A 0 % line keeps its exemption reason (default 293 B); a taxed line has none. */
+function exemptionOf(line: DocumentLineInput, path: string): VatExemption | null {
+  if (line.vatExemption && !(Object.values(VatExemption) as string[]).includes(line.vatExemption)) throw badInput('INVALID_CHOICE', 'Unknown VAT exemption', `${path}.vatExemption`);
+  if (vatRate(line.vatRate, `${path}.vatRate`) !== 0) return null;
+  return line.vatExemption ?? DEFAULT_VAT_EXEMPTION;
 }
 
 function totalsOrBadInput(lines: readonly LineValues[], path: string): DocumentTotals {
@@ -209,6 +220,7 @@ async function insertLines(tx: RequestContext, doc: Document, lines: readonly Li
       vatRateBp: line.vatRateBp,
       totalExclVatCents: totals.lineTotals[position],
       sourceLineId: line.sourceLineId,
+      vatExemption: line.vatExemption,
     }),
   );
   // Chunks keep each INSERT well under the drivers' parameter limits.
@@ -306,6 +318,7 @@ function lineDisplay(line: LineValues | DocumentLine): Record<string, string | n
     unitPriceCents: String(line.unitPriceCents),
     discountPercent: formatScaled(line.discountBp, 2),
     vatRate: formatScaled(line.vatRateBp, 2),
+    vatExemption: line.vatExemption ?? null,
   };
 }
 
@@ -492,6 +505,7 @@ function copyLines(lines: readonly DocumentLine[], keepSource = false): LineValu
     discountBp: l.discountBp,
     vatRateBp: l.vatRateBp,
     sourceLineId: keepSource ? l.sourceLineId : null,
+    vatExemption: l.vatExemption,
   }));
 }
 

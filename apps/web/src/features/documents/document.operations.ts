@@ -128,6 +128,7 @@ export const DocumentDetailFragment = graphql(`
       totalExclVatCents
       sourceLineId
       remainingToCredit
+      vatExemption
     }
     lineCount
     totalExclVatCents

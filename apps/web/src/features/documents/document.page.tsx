@@ -21,6 +21,7 @@ import './documents.css';
 
 // Payments (and what leaves the building: PDF, e-mail) load with the first invoice opened.
 const PaymentsPanel = lazy(() => import('../payments/payments-panel'));
+const DocumentOutbound = lazy(() => import('../outbound/document-outbound'));
 
 export function documentTitle(t: (key: MessageKey, params?: Record<string, string | number>) => string, type: string, number: string | null): string {
   const typeLabel = t(`doc.type.${type}` as MessageKey);
@@ -195,6 +196,9 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
               <PaymentsPanel key={doc.id} invoiceId={doc.id} onChanged={() => void refetch()} />
             </Suspense>
           ) : null}
+          <Suspense fallback={null}>
+            <DocumentOutbound key={`${doc.id}:${doc.status}`} doc={doc} />
+          </Suspense>
         </div>
       ) : (
         <div role="tabpanel" id="panel-action" aria-labelledby="tab-action" className="tab-panel">

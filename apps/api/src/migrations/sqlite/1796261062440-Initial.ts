@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796259624105 implements MigrationInterface {
-  name = 'Initial1796259624105';
+export class Initial1796261062440 implements MigrationInterface {
+  name = 'Initial1796261062440';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "dossiers" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "name" varchar(160) NOT NULL, "siret" varchar(14), "vatNumber" varchar(20), "addressLine" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "settings" text NOT NULL, "plan" varchar(12) NOT NULL, "extraSeats" integer NOT NULL DEFAULT (0), "settingsVersion" integer NOT NULL DEFAULT (1))`);
@@ -36,7 +36,7 @@ export class Initial1796259624105 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "ix_documents_dossier_type_date" ON "documents" ("dossierId", "type", "date", "id") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_documents_number" ON "documents" ("dossierId", "number") `);
     await queryRunner.query(`CREATE INDEX "ix_documents_dossier_date_id" ON "documents" ("dossierId", "date", "id") `);
-    await queryRunner.query(`CREATE TABLE "document_lines" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "position" integer NOT NULL, "articleId" varchar(36), "description" text NOT NULL, "quantityMilli" bigint NOT NULL, "unit" varchar(20) NOT NULL, "unitPriceCents" bigint NOT NULL, "discountBp" integer NOT NULL DEFAULT (0), "vatRateBp" integer NOT NULL, "totalExclVatCents" bigint NOT NULL, "sourceLineId" varchar(36))`);
+    await queryRunner.query(`CREATE TABLE "document_lines" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "position" integer NOT NULL, "articleId" varchar(36), "description" text NOT NULL, "quantityMilli" bigint NOT NULL, "unit" varchar(20) NOT NULL, "unitPriceCents" bigint NOT NULL, "discountBp" integer NOT NULL DEFAULT (0), "vatRateBp" integer NOT NULL, "totalExclVatCents" bigint NOT NULL, "sourceLineId" varchar(36), "vatExemption" varchar(30))`);
     await queryRunner.query(`CREATE INDEX "ix_document_lines_document" ON "document_lines" ("dossierId", "documentId", "position") `);
     await queryRunner.query(`CREATE TABLE "document_counters" ("dossierId" varchar(36) NOT NULL, "type" varchar(20) NOT NULL, "year" integer NOT NULL, "lastNumber" integer NOT NULL DEFAULT (0), PRIMARY KEY ("dossierId", "type", "year"))`);
     await queryRunner.query(`CREATE TABLE "document_search_terms" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "term" varchar(80) NOT NULL)`);
@@ -72,6 +72,10 @@ export class Initial1796259624105 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "ix_support_messages_request" ON "support_messages" ("requestId", "createdAt") `);
     await queryRunner.query(`CREATE TABLE "payments" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "invoiceId" varchar(36) NOT NULL, "amountCents" bigint NOT NULL, "date" varchar(10) NOT NULL, "method" varchar(20) NOT NULL, "reference" varchar(100), "createdById" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL)`);
     await queryRunner.query(`CREATE INDEX "ix_payments_invoice" ON "payments" ("dossierId", "invoiceId", "date", "id") `);
+    await queryRunner.query(`CREATE TABLE "document_pdfs" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "sha256" varchar(64) NOT NULL, "byteLength" integer NOT NULL, "fileName" varchar(120) NOT NULL, "content" json NOT NULL, "createdAt" datetime(6) NOT NULL)`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_document_pdfs_document" ON "document_pdfs" ("dossierId", "documentId") `);
+    await queryRunner.query(`CREATE TABLE "dossier_logos" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "mimeType" varchar(20) NOT NULL, "content" json NOT NULL, "updatedAt" datetime(6) NOT NULL)`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_dossier_logos_dossier" ON "dossier_logos" ("dossierId") `);
     await queryRunner.query(`DROP INDEX "ix_memberships_dossier"`);
     await queryRunner.query(`DROP INDEX "uq_memberships_user_dossier"`);
     await queryRunner.query(`CREATE TABLE "temporary_memberships" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "userId" varchar(36) NOT NULL, "dossierId" varchar(36) NOT NULL, "profile" varchar(12) NOT NULL, "isPrincipal" boolean NOT NULL DEFAULT (0), CONSTRAINT "FK_187d573e43b2c2aa3960df20b78" FOREIGN KEY ("userId") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_3161c4ed950516abbf80e5c2829" FOREIGN KEY ("dossierId") REFERENCES "dossiers" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`);
@@ -123,6 +127,10 @@ export class Initial1796259624105 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "temporary_memberships"`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_memberships_user_dossier" ON "memberships" ("userId", "dossierId") `);
     await queryRunner.query(`CREATE INDEX "ix_memberships_dossier" ON "memberships" ("dossierId") `);
+    await queryRunner.query(`DROP INDEX "uq_dossier_logos_dossier"`);
+    await queryRunner.query(`DROP TABLE "dossier_logos"`);
+    await queryRunner.query(`DROP INDEX "uq_document_pdfs_document"`);
+    await queryRunner.query(`DROP TABLE "document_pdfs"`);
     await queryRunner.query(`DROP INDEX "ix_payments_invoice"`);
     await queryRunner.query(`DROP TABLE "payments"`);
     await queryRunner.query(`DROP INDEX "ix_support_messages_request"`);
