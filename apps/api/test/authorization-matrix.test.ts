@@ -112,6 +112,20 @@ const ROWS: MatrixRow[] = [
     allowed: [OWNER, ADV],
     run: async (c, owner) => c.exec(`mutation($id: ID!) { createCreditNoteFromInvoice(invoiceId: $id) { id } }`, { id: (await newIssuedInvoice(owner)).id }),
   },
+  {
+    fn: 'Invoices: record a payment, delete a payment (OWNER/ADV)',
+    ops: ['recordPayment', 'deletePayment'],
+    allowed: [OWNER, ADV],
+    run: async (c, owner) => {
+      const invoice = await newIssuedInvoice(owner);
+      const pay = (who: TestClient) =>
+        who.exec<{ recordPayment: { payments: { id: string }[] } }>('mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amountCents: 100, date: "2026-12-01", method: CHECK }) { payments { id } } }', { id: invoice.id });
+      const recorded = await pay(c);
+      if (recorded.errors) return recorded;
+      const paymentId = (await pay(owner)).data!.recordPayment.payments[0].id;
+      return c.exec('mutation($id: ID!) { deletePayment(id: $id) { id } }', { id: paymentId });
+    },
+  },
   // Convert a quote to an invoice
   {
     fn: 'Convert a quote to an invoice',

@@ -24,6 +24,7 @@ interface Victim {
   ownerId: string;
   issuedInvoice: Ref;
   batch: Ref;
+  paymentId: string;
 }
 
 type Call = (intruder: TestClient, v: Victim) => Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>;
@@ -46,6 +47,8 @@ const CASES: Record<string, Call> = {
   convertQuoteToInvoice: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { convertQuoteToInvoice(id: $id, version: $v) { id } }', { id: v.quote.id, v: v.quote.version }),
   convertPriceRequestToSupplierOrder: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { convertPriceRequestToSupplierOrder(id: $id, version: $v) { id } }', { id: v.priceRequest.id, v: v.priceRequest.version }),
   createCreditNoteFromInvoice: (c, v) => c.exec('mutation($id: ID!) { createCreditNoteFromInvoice(invoiceId: $id) { id } }', { id: v.invoice.id }),
+  recordPayment: (c, v) => c.exec('mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amountCents: 1, date: "2026-12-01", method: CASH }) { id } }', { id: v.issuedInvoice.id }),
+  deletePayment: (c, v) => c.exec('mutation($id: ID!) { deletePayment(id: $id) { id } }', { id: v.paymentId }),
   cancelSeatOrder: (c, v) => c.exec('mutation($id: ID!) { cancelSeatOrder(id: $id) { id } }', { id: v.seatOrder.id }),
   deleteExportPreset: (c, v) => c.exec('mutation($id: ID!) { deleteExportPreset(id: $id) }', { id: v.preset.id }),
   exportJob: (c, v) => c.exec('query($id: ID!) { exportJob(id: $id) { id } }', { id: v.exportJob.id }),
@@ -130,7 +133,7 @@ describe('dossier isolation', () => {
   /** Every row the victim dossier owns, with its version where it has one. */
   async function footprint(): Promise<string> {
     const ds = t.app.dataSource;
-    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages', 'accounting_settings', 'customer_accounts', 'accounting_entries', 'accounting_entry_lines', 'accounting_batches'];
+    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages', 'accounting_settings', 'customer_accounts', 'accounting_entries', 'accounting_entry_lines', 'accounting_batches', 'payments'];
     const existing = new Set((await ds.query(ds.options.type === 'better-sqlite3' ? "SELECT name FROM sqlite_master WHERE type = 'table'" : 'SHOW TABLES')).map((r: Record<string, string>) => Object.values(r)[0]));
     const parts: string[] = [];
     for (const table of tables.filter((name) => existing.has(name))) {
@@ -164,7 +167,14 @@ describe('dossier isolation', () => {
       ownerId: victim.as.OWNER!.user.id,
       issuedInvoice: await newIssuedInvoice(owner),
       batch: await newPastBatch(owner),
+      paymentId: '',
     };
+    v.paymentId = (
+      await owner.data<{ recordPayment: { payments: { id: string }[] } }>(
+        'mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amountCents: 100, date: "2026-12-01", method: TRANSFER }) { payments { id } } }',
+        { id: v.issuedInvoice.id },
+      )
+    ).recordPayment.payments[0].id;
   });
   afterAll(() => t.close());
 

@@ -17,6 +17,8 @@ import { AdminAction } from '../modules/admin/admin-action.entity';
 import { ExportLog, ExportPreset } from '../modules/exports/export.entity';
 import { SupportMessage, SupportRequest } from '../modules/support/support-request.entity';
 import { AccountingBatch, AccountingCounter, AccountingEntry, AccountingEntryLine, AccountingSettings, CustomerAccount } from '../modules/accounting/accounting.entity';
+import { Payment } from '../modules/payments/payment.entity';
+import { DocumentPdf, DossierLogo } from '../modules/pdf/document-pdf.entity';
 
 export const ALL_ENTITIES = [
   User,
@@ -49,4 +51,7 @@ export const ALL_ENTITIES = [
   AccountingEntryLine,
   AccountingBatch,
   AccountingCounter,
+  Payment,
+  DocumentPdf,
+  DossierLogo,
 ];

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../app/auth';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
-import type { CustomerInput } from '../../gql/graphql';
+import type { CustomerInput, PaymentTerms } from '../../gql/graphql';
+import { PAYMENT_TERMS_LABELS } from '@comptoir/schema';
 import { ErrorMessage } from '../../ui/error-message';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
@@ -44,11 +45,13 @@ const TEXT_FIELDS: { group: MessageKey; fields: { name: keyof CustomerInput; typ
       { name: 'contactName', max: 120 },
       { name: 'contactEmail', type: 'email', max: 254 },
       { name: 'contactPhone', type: 'tel', max: 40 },
+      { name: 'billingEmail', type: 'email', max: 254 },
     ],
   },
   {
     group: 'party.terms',
     fields: [
+      { name: 'paymentTerms', max: 30 },
       { name: 'paymentTermsDays', type: 'number', max: 3 },
       { name: 'notes', max: 2000, wide: true },
     ],
@@ -69,6 +72,8 @@ const EMPTY: FormValues = {
   contactEmail: '',
   contactPhone: '',
   paymentTermsDays: '',
+  paymentTerms: '',
+  billingEmail: '',
   notes: '',
 };
 
@@ -88,6 +93,8 @@ function toInput(values: FormValues): CustomerInput {
     contactEmail: text(values.contactEmail),
     contactPhone: text(values.contactPhone),
     paymentTermsDays: values.paymentTermsDays.trim() === '' ? null : Number(values.paymentTermsDays),
+    paymentTerms: values.paymentTerms === '' ? null : (values.paymentTerms as PaymentTerms),
+    billingEmail: text(values.billingEmail),
     notes: text(values.notes),
   };
 }
@@ -161,7 +168,16 @@ export default function PartyPage({ side }: { side: PartySide }) {
                 {t(`field.${f.name}` as MessageKey)}
                 {f.name === 'legalName' ? ' *' : ''}
               </span>
-              {f.name === 'notes' ? (
+              {f.name === 'paymentTerms' ? (
+                <select value={current.paymentTerms} onChange={(e) => setValues({ ...current, paymentTerms: e.target.value })}>
+                  <option value="">{t('field.paymentTerms.days')}</option>
+                  {Object.entries(PAYMENT_TERMS_LABELS[i18n.language]).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              ) : f.name === 'notes' ? (
                 <textarea value={current.notes} maxLength={f.max} rows={3} onChange={(e) => setValues({ ...current, notes: e.target.value })} />
               ) : (
                 <input
