@@ -2,7 +2,7 @@
 // the check that would have caught it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DESKTOP, expectAttribute, expectCount, expectValue, graphqlFromPage, launchBrowser, login, pickOption, waitUntil, withPage, inputLabelled } from './helpers.mjs';
+import { DESKTOP, axeViolations, expectAttribute, expectCount, expectValue, graphqlFromPage, launchBrowser, login, pickOption, waitUntil, withPage, inputLabelled } from './helpers.mjs';
 
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 const ADV = 'marc@atelier-dupont.fr';
@@ -139,3 +139,75 @@ test('the fields of an issued invoice look read-only (no input box)', (t) =>
     assert.equal(await css(description, 'border-top-color'), 'rgba(0, 0, 0, 0)');
     assert.equal(await css(description, 'background-color'), 'rgba(0, 0, 0, 0)');
   }));
+
+test('customer and article editors: every refused field shows at once (the API’s zod schema), edits survive the ACTION tab, and leaving unsaved asks first', (t) =>
+  withPage(
+    browser,
+    t,
+    async ({ page, pageErrors }) => {
+      await login(page, ADV, DEMO_PASSWORD);
+      const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+      const leaveDialog = page.getByRole('dialog', { name: 'Quitter sans enregistrer ?' });
+      const form = page.getByRole('form', { name: 'Fiche' });
+
+      // A new customer with four bad fields: all four are marked at once, each in words, and nothing is sent.
+      await page.goto('/clients/nouveau');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await form.getByLabel('SIREN', { exact: true }).fill('123');
+      await form.getByLabel('SIRET', { exact: true }).fill('12');
+      await form.getByLabel('E-mail du contact', { exact: true }).fill('pas-une-adresse');
+      await form.getByRole('button', { name: 'Créer', exact: true }).click();
+      await expectCount(form.locator('input[aria-invalid="true"]'), 4);
+      await expectAttribute(form.getByLabel('Raison sociale'), 'aria-invalid', 'true');
+      await form.getByText('Ce champ est obligatoire.').waitFor();
+      await form.getByText('Adresse e-mail invalide.').waitFor();
+      assert.equal(new URL(page.url()).pathname, '/clients/nouveau');
+      // The error words are readable (Mantine's default red is 3.3:1 on white).
+      assert.deepEqual(await axeViolations(page), []);
+
+      // Unsaved: a link asks; staying keeps what was typed.
+      await form.getByLabel('Raison sociale').fill('Brasserie du Port');
+      await nav.getByRole('link', { name: 'Clients', exact: true }).click();
+      await leaveDialog.waitFor();
+      await leaveDialog.getByRole('button', { name: 'Rester sur la page' }).click();
+      await leaveDialog.waitFor({ state: 'detached' });
+      await expectValue(form.getByLabel('Raison sociale'), 'Brasserie du Port');
+      // Fixed, it saves and leaves without asking.
+      await form.getByLabel('SIREN', { exact: true }).fill('');
+      await form.getByLabel('SIRET', { exact: true }).fill('');
+      await form.getByLabel('E-mail du contact', { exact: true }).fill('contact@brasserie-du-port.fr');
+      await form.getByRole('button', { name: 'Créer', exact: true }).click();
+      await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+      await expectCount(form.locator('input[aria-invalid="true"]'), 0);
+      await expectCount(leaveDialog, 0);
+
+      // An article: a price that is no amount and an empty reference, both marked.
+      await page.goto('/articles/nouveau');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await form.getByLabel('Libellé').fill('Chaise pliante');
+      await form.getByLabel('Prix de vente HT').fill('douze');
+      await form.getByRole('button', { name: 'Créer', exact: true }).click();
+      await expectCount(form.locator('input[aria-invalid="true"]'), 2);
+      await expectAttribute(form.getByLabel('Référence'), 'aria-invalid', 'true');
+      await form.getByText('Montant invalide (au plus 2 décimales).').waitFor();
+      // A select is read-only to typing, yet it is a field: it keeps its box.
+      assert.notEqual(await css(form.getByRole('textbox', { name: 'TVA' }).or(form.locator('input').and(form.getByLabel('TVA', { exact: true }))).first(), 'border-top-color'), 'rgba(0, 0, 0, 0)');
+
+      // An existing article: an edit survives a look at the ACTION tab; leaving asks, and may leave.
+      await page.goto('/articles');
+      const first = page.getByTestId('article-row').first().getByRole('link').first();
+      await first.click();
+      await page.getByRole('tab', { name: 'ACTION' }).waitFor();
+      await form.getByLabel('Libellé').fill('Libellé changé');
+      await page.getByRole('tab', { name: 'ACTION' }).click();
+      await page.getByRole('tab', { name: 'Fiche' }).click();
+      await expectValue(form.getByLabel('Libellé'), 'Libellé changé');
+      await nav.getByRole('link', { name: 'Articles', exact: true }).click();
+      await leaveDialog.waitFor();
+      await leaveDialog.getByRole('button', { name: 'Quitter sans enregistrer' }).click();
+      await page.waitForURL(/\/articles$/);
+      assert.deepEqual(pageErrors, []);
+    },
+    // The app's Content-Security-Policy (script-src 'self') would refuse the injected axe script.
+    { viewport: DESKTOP, bypassCSP: true },
+  ));
