@@ -2,7 +2,7 @@
 // the check that would have caught it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DESKTOP, axeViolations, expectAttribute, expectCount, expectValue, graphqlFromPage, launchBrowser, login, pickOption, waitUntil, withPage, inputLabelled } from './helpers.mjs';
+import { DESKTOP, axeViolations, expectAttribute, expectCount, expectText, expectValue, graphqlFromPage, launchBrowser, login, pickOption, waitUntil, withPage, inputLabelled } from './helpers.mjs';
 
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 const ADV = 'marc@atelier-dupont.fr';
@@ -211,3 +211,26 @@ test('customer and article editors: every refused field shows at once (the API�
     // The app's Content-Security-Policy (script-src 'self') would refuse the injected axe script.
     { viewport: DESKTOP, bypassCSP: true },
   ));
+
+test('plurals follow the language’s rules (ICU {count, plural, …}): no "(s)", one and many agree', (t) =>
+  withPage(browser, t, async ({ page }) => {
+    await login(page, ADV, DEMO_PASSWORD);
+    await page.goto('/stats/liste-des-pieces');
+    const count = page.getByTestId('preview-count');
+    await count.waitFor();
+    const total = Number(await count.getAttribute('data-total'));
+    assert.ok(total > 1, 'the demo dossier has several documents');
+    await expectText(count, new RegExp(`^${total.toLocaleString('fr-FR').replace(/\s/g, '\\s')} pièces correspondent ; aperçu des \\d+ premières\\.$`));
+    // In English, the same message in English's forms.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expectText(count, new RegExp(`^${total.toLocaleString('en-US')} documents match; preview of the first \\d+\\.$`));
+    await page.getByRole('button', { name: 'FR', exact: true }).click();
+    // The dashboard's figures: "1 facture", "2 factures", never "facture(s)".
+    await page.goto('/');
+    const unpaid = page.getByTestId('dash-unpaid');
+    await unpaid.getByText(/^\d+ factures?$/).first().waitFor();
+    const label = await unpaid.getByText(/^\d+ factures?$/).first().innerText();
+    const n = Number(label.split(' ')[0]);
+    assert.equal(label, n <= 1 ? `${n} facture` : `${n} factures`);
+    assert.doesNotMatch(await page.getByRole('main').innerText(), /\(s\)/);
+  }));
