@@ -234,3 +234,28 @@ test('plurals follow the language’s rules (ICU {count, plural, …}): no "(s)"
     assert.equal(label, n <= 1 ? `${n} facture` : `${n} factures`);
     assert.doesNotMatch(await page.getByRole('main').innerText(), /\(s\)/);
   }));
+
+test('"Charger plus" appends the next page through the cache’s list policy (one hook for every list), searched lists included', (t) =>
+  withPage(browser, t, async ({ page, pageErrors }) => {
+    await login(page, ADV, DEMO_PASSWORD);
+    // 55 customers sharing a word no demo customer has: one page of 50, then 5 more.
+    const word = `Pagetest${Date.now().toString(36)}`;
+    for (let i = 1; i <= 55; i++) {
+      const result = await graphqlFromPage(page, 'mutation ($input: CustomerInput!) { createCustomer(input: $input) { id } }', { input: { legalName: `${word} ${String(i).padStart(2, '0')}` } });
+      assert.ok(result.createCustomer.id);
+    }
+    await page.goto(`/clients?q=${word}`);
+    const rows = page.getByTestId('party-row');
+    await expectCount(rows, 50);
+    await page.getByRole('button', { name: 'Charger plus' }).click();
+    await expectCount(rows, 55);
+    await expectCount(page.getByRole('button', { name: 'Charger plus' }), 0);
+    const names = await rows.getByRole('link').allInnerTexts();
+    assert.equal(new Set(names.map((n) => n.trim())).size, 55);
+    // Back on the list, the cache still holds both pages of this search.
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Articles', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    await page.goBack();
+    await expectCount(rows, 55);
+    assert.deepEqual(pageErrors, []);
+  }));
