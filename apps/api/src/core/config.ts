@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** Raised for a bad configuration value; its message is one line naming the variable. */
@@ -57,6 +58,12 @@ export interface AppConfig {
   mailRetryBaseSeconds: number;
   /** How often the outbox worker looks for due messages (MAIL_POLL_MS). */
   mailPollMs: number;
+  /** REDIS_URL: shared event bus and job queue across API nodes; null runs both in-process. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key and channel (REDIS_PREFIX, default `comptoir:`): several deployments can share one Redis. */
+  redisPrefix: string;
+  /** A name for this process in job and presence records (NODE_NAME, default host:pid). */
+  nodeName: string;
 }
 
 export type TrustProxy = false | number | string[];
@@ -187,6 +194,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
   }
+  const redisUrl = env.REDIS_URL?.trim() || null;
+  if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
+  }
   const logLevel = env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
@@ -219,6 +230,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailMaxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100),
     mailRetryBaseSeconds: integer(env, 'MAIL_RETRY_BASE_SECONDS', 30, 1, 86_400),
     mailPollMs: integer(env, 'MAIL_POLL_MS', 2000, 10, 3_600_000),
+    redisUrl,
+    redisPrefix: env.REDIS_PREFIX?.trim() || 'comptoir:',
+    nodeName: env.NODE_NAME?.trim() || `${hostname()}:${process.pid}`,
   };
 }
 

@@ -71,6 +71,7 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
     createdById: params.get('creePar') || null,
     updatedById: params.get('modifiePar') || null,
     search: params.get('q') || null,
+    overdue: type === DocumentType.INVOICE && params.get('retard') === '1' ? true : null,
   };
   const sort = { field: (params.get('tri') || 'DATE') as DocumentSortField, direction: (params.get('ordre') || 'DESC') as SortDirection };
   const { data, loading, error, fetchMore, refetch } = useQuery(LIST_QUERIES[type] as typeof QuotesQuery, {
@@ -152,6 +153,12 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
               ))}
             </select>
           </label>
+          {type === DocumentType.INVOICE ? (
+            <label className="field field-check">
+              <input type="checkbox" checked={params.get('retard') === '1'} onChange={(e) => params.set('retard', e.target.checked ? '1' : '')} data-testid="filter-overdue" />
+              <span>{t('list.overdue')}</span>
+            </label>
+          ) : null}
           <DateField label={t('list.dateFrom')} value={params.get('du')} onChange={(value) => params.set('du', value)} />
           <DateField label={t('list.dateTo')} value={params.get('au')} onChange={(value) => params.set('au', value)} />
           <label className="field">
@@ -240,6 +247,12 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
                     <td>{d.partyName || '—'}</td>
                     <td>
                       <DocumentStatusBadge type={d.type} status={d.status} />
+                      {'daysLate' in d && typeof d.daysLate === 'number' ? (
+                        <small className="late" data-testid="days-late">
+                          {' '}
+                          {t('list.daysLate', { days: d.daysLate })}
+                        </small>
+                      ) : null}
                     </td>
                     <td className="num">{formatAmount(d.totalExclVatCents)}</td>
                     <td className="num">{formatAmount(d.totalInclVatCents)}</td>

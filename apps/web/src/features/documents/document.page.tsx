@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { DocumentType } from '@comptoir/schema';
 import { useSession } from '../../app/auth';
@@ -18,6 +18,10 @@ import { DOCUMENT_KINDS, documentPath, mayRead, mayWrite } from './document-kind
 import { DocumentDetailFragment as DocumentDetailDoc, DocumentQuery } from './document.operations';
 import { DocumentStatusBadge, Notice } from './ui-bits';
 import './documents.css';
+
+// Payments (and what leaves the building: PDF, e-mail) load with the first invoice opened.
+const PaymentsPanel = lazy(() => import('../payments/payments-panel'));
+const DocumentOutbound = lazy(() => import('../outbound/document-outbound'));
 
 export function documentTitle(t: (key: MessageKey, params?: Record<string, string | number>) => string, type: string, number: string | null): string {
   const typeLabel = t(`doc.type.${type}` as MessageKey);
@@ -187,6 +191,14 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
             onConflict={onConflict}
           />
           <DocumentActions doc={doc} dirty={dirty} onChanged={() => setDirty(false)} onConflict={(info) => onConflict(info)} />
+          {doc.type === 'INVOICE' && doc.status !== 'DRAFT' ? (
+            <Suspense fallback={null}>
+              <PaymentsPanel key={doc.id} invoiceId={doc.id} onChanged={() => void refetch()} />
+            </Suspense>
+          ) : null}
+          <Suspense fallback={null}>
+            <DocumentOutbound key={`${doc.id}:${doc.status}`} doc={doc} />
+          </Suspense>
         </div>
       ) : (
         <div role="tabpanel" id="panel-action" aria-labelledby="tab-action" className="tab-panel">

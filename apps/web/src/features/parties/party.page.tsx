@@ -1,12 +1,13 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { CustomerInputSchema, SupplierInputSchema } from '@comptoir/schema';
-import { Button, Textarea, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../app/auth';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
-import type { CustomerInput } from '../../gql/graphql';
+import type { CustomerInput, PaymentTerms } from '../../gql/graphql';
+import { PAYMENT_TERMS_LABELS } from '@comptoir/schema';
 import { ErrorMessage } from '../../ui/error-message';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
@@ -49,11 +50,13 @@ const TEXT_FIELDS: { group: MessageKey; fields: { name: keyof CustomerInput; typ
       { name: 'contactName', max: 120 },
       { name: 'contactEmail', type: 'email', max: 254 },
       { name: 'contactPhone', type: 'tel', max: 40 },
+      { name: 'billingEmail', type: 'email', max: 254 },
     ],
   },
   {
     group: 'party.terms',
     fields: [
+      { name: 'paymentTerms', max: 30 },
       { name: 'paymentTermsDays', type: 'number', max: 3 },
       { name: 'notes', max: 2000, wide: true },
     ],
@@ -74,6 +77,8 @@ const EMPTY: FormValues = {
   contactEmail: '',
   contactPhone: '',
   paymentTermsDays: '',
+  paymentTerms: '',
+  billingEmail: '',
   notes: '',
 };
 
@@ -93,6 +98,8 @@ function toInput(values: FormValues): CustomerInput {
     contactEmail: text(values.contactEmail),
     contactPhone: text(values.contactPhone),
     paymentTermsDays: values.paymentTermsDays.trim() === '' ? null : Number(values.paymentTermsDays),
+    paymentTerms: values.paymentTerms === '' ? null : (values.paymentTerms as PaymentTerms),
+    billingEmail: text(values.billingEmail),
     notes: text(values.notes),
   };
 }
@@ -250,7 +257,15 @@ function PartyForm({
         <fieldset key={group.group} disabled={!writable}>
           <legend>{t(group.group)}</legend>
           {group.fields.map((f) =>
-            f.name === 'notes' ? (
+            f.name === 'paymentTerms' ? (
+              <NativeSelect
+                key={f.name}
+                miw="10rem"
+                label={t('field.paymentTerms')}
+                data={[{ value: '', label: t('field.paymentTerms.days') }, ...Object.entries(PAYMENT_TERMS_LABELS[i18n.language]).map(([value, label]) => ({ value, label }))]}
+                {...form.getInputProps(f.name)}
+              />
+            ) : f.name === 'notes' ? (
               <Textarea key={f.name} className="field-wide" label={t('field.notes')} maxLength={f.max} rows={3} {...form.getInputProps(f.name)} />
             ) : (
               <TextInput
