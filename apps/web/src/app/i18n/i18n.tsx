@@ -34,7 +34,7 @@ type Params = Record<string, string | number>;
 export interface I18n {
   language: Language;
   setLanguage(language: Language): void;
-  /** The message for `key`, with `{name}` placeholders replaced from `params`. */
+  /** The message for `key`, with `{name}` placeholders and ICU `{count, plural, …}` arguments filled from `params`. */
   t(key: MessageKey, params?: Params): string;
   formatAmount(cents: number | bigint | string, currency?: string): string;
   formatDate(value: string | Date): string;
@@ -69,7 +69,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       language,
       setLanguage,
-      t: (key, params) => interpolate(messages[key], params),
+      t: (key, params) => interpolate(language, messages[key], params),
       formatAmount: (cents, currency) => formatAmount(cents, language, currency),
       formatDate: (date) => formatDate(date, language),
       formatDateTime: (date) => formatDateTime(date, language),
@@ -81,9 +81,24 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
-function interpolate(message: string, params?: Params): string {
+// ICU plural arguments, `{count, plural, =0 {aucune facture} one {# facture} other {# factures}}`:
+// the branch by the language's rules (Intl.PluralRules: in French 0 and 1 are singular),
+// `#` the number in the language's format; a branch may hold `{name}` placeholders.
+const PLURAL = /\{(\w+), plural,((?:[^{}]|\{(?:[^{}]|\{\w+\})*\})*)\}/g;
+const BRANCH = /(=\d+|\w+) *\{((?:[^{}]|\{\w+\})*)\}/g;
+
+/** `message` with its plural arguments chosen and its `{name}` placeholders replaced from `params`. */
+export function interpolate(language: Language, message: string, params?: Params): string {
   if (!params) return message;
-  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in params ? String(params[name]) : placeholder));
+  return message
+    .replace(PLURAL, (_, name: string, body: string) => {
+      const count = Number(params[name]);
+      const forms: Record<string, string> = {};
+      for (const [, selector, text] of body.matchAll(BRANCH)) forms[selector] = text;
+      const form = forms[`=${count}`] ?? forms[new Intl.PluralRules(language).select(count)] ?? forms.other ?? '';
+      return form.replace(/#/g, new Intl.NumberFormat(language).format(count));
+    })
+    .replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in params ? String(params[name]) : placeholder));
 }
 
 export function useI18n(): I18n {

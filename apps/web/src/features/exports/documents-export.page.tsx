@@ -315,7 +315,7 @@ export default function DocumentsExportPage() {
                   <p className="note" data-testid="preview-count" data-total={preview.data.exportPreview.totalCount}>
                     {preview.data.exportPreview.totalCount === 0
                       ? t('exports.preview.empty')
-                      : t('exports.preview.count', { count: preview.data.exportPreview.totalCount.toLocaleString('fr-FR'), shown: preview.data.exportPreview.rows.length })}
+                      : t('exports.preview.count', { count: preview.data.exportPreview.totalCount, shown: preview.data.exportPreview.rows.length })}
                   </p>
                   <div className="table-scroll">
                     <TableScroll>

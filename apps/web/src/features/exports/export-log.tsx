@@ -6,6 +6,7 @@ import { Card } from '../../ui/card';
 import { StatusBadge, type Tone } from '../../ui/status-badge';
 import { ExportJobFields, ExportLogsQuery } from './exports.operations';
 import { TableScroll } from '../../ui/table-scroll';
+import { usePagedList } from '../../ui/use-paged-list';
 
 const TONE: Record<string, Tone> = { COMPLETED: 'success', RUNNING: 'neutral', PENDING: 'neutral', CANCELLED: 'warning', FAILED: 'danger' };
 
@@ -14,6 +15,7 @@ export function ExportLog() {
   const { t, formatDate, formatDateTime } = useI18n();
   const { data, error, fetchMore } = useQuery(ExportLogsQuery, { variables: { first: 20 }, fetchPolicy: 'cache-and-network' });
   const page = data?.exportLogs;
+  const { hasMore, loadMore, loadingMore } = usePagedList(page, fetchMore);
   const nodes = (page?.nodes ?? []).map((n) => getFragmentData(ExportJobFields, n));
   return (
     <Card title={t('exports.log')}>
@@ -70,19 +72,8 @@ export function ExportLog() {
           </TableScroll>
         </div>
       ) : null}
-      {page?.pageInfo.hasNextPage ? (
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() =>
-            void fetchMore({
-              variables: { after: page.pageInfo.endCursor },
-              updateQuery: (prev, { fetchMoreResult }) => ({
-                exportLogs: { ...fetchMoreResult.exportLogs, nodes: [...prev.exportLogs.nodes, ...fetchMoreResult.exportLogs.nodes] },
-              }),
-            })
-          }
-        >
+      {hasMore ? (
+        <button type="button" className="button button-secondary" disabled={loadingMore} onClick={() => void loadMore()}>
           {t('exports.log.more')}
         </button>
       ) : null}
