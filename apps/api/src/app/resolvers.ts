@@ -12,10 +12,10 @@ import { DossierResolver } from '../modules/dossiers/dossier.resolver';
 import { AdminResolver } from '../modules/admin/admin.resolver';
 import { ExportPresetResolver, ExportResolver } from '../modules/exports/export.resolver';
 import { AdminSupportResolver, SupportRequestResolver } from '../modules/support/support.resolver';
-import { AccountingBatchResolver, AccountingResolver } from '../modules/accounting/accounting.resolver';
+import { AccountingBatchResolver, AccountingResolver, DossierChoiceBatchesResolver } from '../modules/accounting/accounting.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ALL_RESOLVERS: NonEmptyArray<Function> = [
   ColleaguesResolver,
   HealthResolver, IdentityResolver, DossierResolver, AdminResolver, CustomerResolver, SupplierResolver, ArticleResolver, DocumentResolver, DocumentLineResolver, HistoryResolver, ExportResolver, ExportPresetResolver, DashboardResolver, ActivityItemResolver,
-  SupportRequestResolver, AdminSupportResolver, AccountingResolver, AccountingBatchResolver];
+  SupportRequestResolver, AdminSupportResolver, AccountingResolver, AccountingBatchResolver, DossierChoiceBatchesResolver];

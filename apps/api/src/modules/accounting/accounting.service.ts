@@ -1,6 +1,6 @@
-import { AccountingBatchStatus, isValidSiren } from '@comptoir/schema';
+import { AccountingBatchStatus, isValidSiren, Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
-import { clock } from '../../core/clock';
+import { clock, isoDay } from '../../core/clock';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { Dossier } from '../identity/dossier.entity';
 import { Customer } from '../parties/party.entity';
@@ -292,3 +292,22 @@ export async function cutBatch(ctx: RequestContext, id: string, version: number,
     return getBatch(tx, batch.id);
   });
 }
+
+/**
+ * For the picker (session not bound yet): open batches of a dossier of the user's
+ * memberships whose period has begun. `dossierId` comes from the user's own
+ * memberships (me.dossiers), never from an argument.
+ */
+export async function uncollectedBatches(ctx: RequestContext, dossierId: string, profile: Profile): Promise<number | null> {
+  if (!(PROFILES_WITH_BATCHES as readonly Profile[]).includes(profile)) return null;
+  const member = (await ctx.em.query('SELECT 1 AS ok FROM `memberships` WHERE `userId` = ? AND `dossierId` = ?', [ctx.userId, dossierId])) as unknown[];
+  if (member.length === 0) return null;
+  const rows = (await ctx.em.query('SELECT COUNT(*) AS n FROM `accounting_batches` WHERE `dossierId` = ? AND `status` = ? AND `periodStart` <= ?', [
+    dossierId,
+    AccountingBatchStatus.OPEN,
+    isoDay(clock.now()),
+  ])) as { n: number | string }[];
+  return Number(rows[0]?.n ?? 0);
+}
+
+const PROFILES_WITH_BATCHES = [Profile.OWNER, Profile.ADV, Profile.ACCOUNTANT] as const;

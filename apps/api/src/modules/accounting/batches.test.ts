@@ -196,6 +196,16 @@ describe('accounting batches, period lock and downloads', () => {
     expect(await other.client(Profile.ACCOUNTANT).errorCode('query($id: ID!) { accountingBatch(id: $id) { id } }', { id: batch.id })).toBe('NOT_FOUND');
   });
 
+  it('the dossier picker shows an accountant the batches left to collect in each client dossier', async () => {
+    const picker = await sessionFor(t, d.as.ACCOUNTANT!.user.id, null);
+    const { me } = await picker.data<{ me: { dossiers: { id: string; profile: string; uncollectedBatches: number | null }[] } }>('{ me { dossiers { id profile uncollectedBatches } } }');
+    const open = (await batches()).filter((b) => b.status === 'OPEN').length;
+    expect(me.dossiers.find((x) => x.id === d.dossier.id)).toMatchObject({ profile: 'ACCOUNTANT', uncollectedBatches: open });
+    expect(open).toBeGreaterThan(0);
+    const commercial = await sessionFor(t, d.as.COMMERCIAL!.user.id, null);
+    expect((await commercial.data<{ me: { dossiers: { uncollectedBatches: number | null }[] } }>('{ me { dossiers { uncollectedBatches } } }')).me.dossiers[0].uncollectedBatches).toBeNull();
+  });
+
   it('a FEC needs a SIREN: CONFLICT SIREN_REQUIRED without one', async () => {
     const other = await createDossier(t, { profiles: [Profile.OWNER] });
     const owner = other.client(Profile.OWNER);
