@@ -8,6 +8,7 @@ import { Card } from '../../ui/card';
 import { DateField } from '../../ui/date-field';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
+import { ComplianceCard } from './compliance-card';
 import { accountingEn, accountingFr, fill, type AccountingText } from './accounting.messages';
 import { AccountingBatchesQuery, AccountingBatchQuery, CollectAccountingBatchMutation, CutAccountingBatchMutation } from './accounting.operations';
 
@@ -190,6 +191,7 @@ export default function AccountingBatchesPage() {
         {batches.map((batch) => (
           <BatchCard key={batch.id} batch={batch} />
         ))}
+        <ComplianceCard />
       </div>
     </div>
   );
