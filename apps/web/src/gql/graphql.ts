@@ -274,6 +274,7 @@ export type HistoryEntityType =
 
 /** What happened (ACTION tab) */
 export type HistoryEntryType =
+  | 'ACCOUNTING'
   | 'ASSIGNED'
   | 'CONVERTED'
   | 'CREATED'

@@ -4,6 +4,8 @@ import { clock, isoDay } from '../../core/clock';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { Dossier } from '../identity/dossier.entity';
 import { Customer } from '../parties/party.entity';
+import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.entity';
+import { recordHistory } from '../history/history.service';
 import { AccountingBatch, AccountingEntry, AccountingEntryLine, AccountingSettings, CustomerAccount } from './accounting.entity';
 import type { AccountingSettingsInput } from './accounting.types';
 import { chartOf, codeStem, type ChartValues } from './chart';
@@ -268,6 +270,7 @@ export async function collectBatch(ctx: RequestContext, id: string, version: num
         { status: AccountingBatchStatus.COLLECTED, version: version + 1, collectedById: tx.userId, collectedByName: tx.user.name, collectedAt: now },
       );
     if (changed !== 1) throw conflict('BATCH_COLLECTED', `Batch n° ${batch.number} was collected meanwhile`, { currentVersion: version + 1 });
+    await recordCollection(tx, batch, now);
     return getBatch(tx, batch.id);
   });
 }
@@ -311,3 +314,24 @@ export async function uncollectedBatches(ctx: RequestContext, dossierId: string,
 }
 
 const PROFILES_WITH_BATCHES = [Profile.OWNER, Profile.ADV, Profile.ACCOUNTANT] as const;
+
+const frDay = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+
+/** Each document of the batch records, in its history, the batch it is in and who collected it when. */
+async function recordCollection(tx: RequestContext, batch: AccountingBatch, at: Date): Promise<void> {
+  const rows = (await tx.em.query(
+    'SELECT DISTINCT `documentId` FROM `accounting_entries` WHERE `dossierId` = ? AND `entryDate` >= ? AND `entryDate` <= ? AND `documentId` IS NOT NULL ORDER BY `documentId`',
+    [tx.dossierId, batch.periodStart, batch.periodEnd],
+  )) as { documentId: string }[];
+  for (const { documentId } of rows) {
+    for (const label of [`Inclus dans le lot n° ${batch.number} (${periodLabel(batch)})`, `Collecté par ${tx.user.name} le ${frDay(at)}`]) {
+      await recordHistory(tx, {
+        entityType: HistoryEntityType.DOCUMENT,
+        entityId: documentId,
+        documentId,
+        type: HistoryEntryType.ACCOUNTING,
+        data: { label, batchNumber: batch.number },
+      });
+    }
+  }
+}

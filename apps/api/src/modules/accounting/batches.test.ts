@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from '../../core/cookies';
 import { withClock } from '../../core/clock';
 import { createDossier, sessionFor, type FixtureDossier } from '../../../test/fixtures';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness';
-import { createCustomer, createDoc, CREDIT, firstError, getDoc, ISSUE, line, type Doc } from '../documents/document.test-kit';
+import { createCustomer, createDoc, CREDIT, firstError, getDoc, historyOfDoc, ISSUE, line, type Doc } from '../documents/document.test-kit';
 import { recordPaymentEntry } from './posting.service';
 import { checkFec } from './fec-checker.test-kit';
 
@@ -88,6 +88,13 @@ describe('accounting batches, period lock and downloads', () => {
     const collected = (await accountant.data<{ collectAccountingBatch: Batch }>(COLLECT, { id: october.id, v: october.version })).collectAccountingBatch;
     expect(collected).toMatchObject({ status: 'COLLECTED', collectedByName: d.as.ACCOUNTANT!.user.name });
     expect(collected.collectedAt).toBeTruthy();
+    // Each document of the batch says so in its history.
+    const octoberInvoice = (await adv.data<{ invoices: { nodes: Doc[] } }>('{ invoices(first: 50) { nodes { id date } } }')).invoices.nodes.find((i) => i.date === '2025-10-03')!;
+    const history = (await historyOfDoc(accountant, octoberInvoice.id)) as unknown as { type: string; label: string | null }[];
+    expect(history.filter((h) => h.type === 'ACCOUNTING').map((h) => h.label)).toEqual([
+      'Inclus dans le lot n° 1 (01/10/2025 – 31/10/2025)',
+      expect.stringMatching(new RegExp(`^Collecté par ${d.as.ACCOUNTANT!.user.name} le \\d\\d/\\d\\d/\\d{4}$`)),
+    ]);
     const draft = await createDoc(adv, 'INVOICE', { partyId: customerId, lines: [line()] });
     const count = async () =>
       (await t.app.dataSource.manager.query(

@@ -23,6 +23,8 @@ export enum HistoryEntryType {
   ASSIGNED = 'ASSIGNED',
   /** Support request: processing refused, nothing applied (`label`: why). */
   PROCESSING_FAILED = 'PROCESSING_FAILED',
+  /** Document: included in an accounting batch, collected by the accountant (`label`: what, in French). */
+  ACCOUNTING = 'ACCOUNTING',
 }
 
 /** One changed field: values are display strings (amounts in cents, quantities as decimals). */
@@ -55,6 +57,7 @@ export interface HistoryDataByType {
   [HistoryEntryType.DELETED]: { label: string; number: string | null };
   [HistoryEntryType.ASSIGNED]: { label: string };
   [HistoryEntryType.PROCESSING_FAILED]: { label: string; reason: string | null };
+  [HistoryEntryType.ACCOUNTING]: { label: string; batchNumber: number };
 }
 
 export type HistoryData = HistoryDataByType[HistoryEntryType];
