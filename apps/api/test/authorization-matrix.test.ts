@@ -280,6 +280,7 @@ const ROWS: MatrixRow[] = [
       return c.exec('mutation($id: ID!, $code: String!) { updateCustomerAccountCode(customerId: $id, code: $code) { code } }', { id: customer.id, code: `M${shortId(customer.id)}`.slice(0, 14).toUpperCase().replace(/[^A-Z0-9]/g, '') });
     },
   },
+  { fn: 'Compliance self-check', ops: ['complianceCheck'], allowed: [OWNER, ADV, ACCOUNTANT], run: q('{ complianceCheck { key ok faults } }') },
   { fn: 'Users list', ops: ['dossierUsers'], allowed: [OWNER, ADV], run: q('{ dossierUsers { members { profile } } }') },
   // Support requests: send and follow (COMMERCIAL, ACHAT, ACCOUNTANT: their own OTHER only)
   {

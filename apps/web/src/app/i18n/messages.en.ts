@@ -27,7 +27,6 @@ export const en: Messages = {
   'nav.playground': 'GraphQL playground',
   'nav.status': 'Service status',
   'nav.admin': 'Support team',
-  'nav.soon': 'soon',
   'nav.open': 'Open the menu',
   'table.actions': 'Actions',
   'table.scroll': 'Table (scrolls sideways)',

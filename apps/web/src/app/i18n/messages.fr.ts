@@ -26,7 +26,6 @@ export const fr = {
   'nav.playground': 'Playground GraphQL',
   'nav.status': 'État du service',
   'nav.admin': 'Équipe support',
-  'nav.soon': 'bientôt',
   'nav.open': 'Ouvrir le menu',
   'table.actions': 'Actions',
   'table.scroll': 'Tableau (défile horizontalement)',
