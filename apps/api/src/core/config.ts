@@ -62,6 +62,8 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Prefix of every Redis key and channel (REDIS_PREFIX, default `comptoir:`): several deployments can share one Redis. */
   redisPrefix: string;
+  /** BullMQ: a job whose worker stopped renewing its lock this long (killed) is run again elsewhere (JOB_LOCK_MS). */
+  jobLockMs: number;
   /** A name for this process in job and presence records (NODE_NAME, default host:pid). */
   nodeName: string;
 }
@@ -232,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailPollMs: integer(env, 'MAIL_POLL_MS', 2000, 10, 3_600_000),
     redisUrl,
     redisPrefix: env.REDIS_PREFIX?.trim() || 'comptoir:',
+    jobLockMs: integer(env, 'JOB_LOCK_MS', 30_000, 500, 3_600_000),
     nodeName: env.NODE_NAME?.trim() || `${hostname()}:${process.pid}`,
   };
 }

@@ -2,27 +2,13 @@
 // reaches the subscribers of B. Redis at REDIS_TEST_URL (default 127.0.0.1:6379);
 // skipped with a notice when none answers, unless REQUIRE_REDIS=1 (CI).
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { Profile } from '@comptoir/schema';
 import { createTestApp, type TestApp } from '../../../test/harness';
+import { redisAvailable, REDIS_TEST_URL } from '../../../test/redis-kit';
 import { createDossier, type FixtureDossier } from '../../../test/fixtures';
 import { DOCUMENT_CHANGED, DOCUMENT_PRESENCE, listening, LiveClient, type DocumentChanged, type DocumentPresence } from '../../../test/live-kit';
 import { topics } from '../../core/bus';
 import { createCustomer, createDoc, line, UPDATE } from '../documents/document.test-kit';
-
-export const REDIS_TEST_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
-
-export async function redisAvailable(): Promise<boolean> {
-  const probe = new Redis(REDIS_TEST_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
 
 let available = true;
 beforeAll(async () => {
