@@ -281,6 +281,8 @@ const SUPPORT_OPS: Record<string, [string, Record<string, unknown>]> = {
   adminSearchUsers: ['{ adminSearchUsers(query: "x") { id } }', {}],
   adminDossier: ['query($id: ID!) { adminDossier(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
   adminActions: ['{ adminActions { id } }', {}],
+  adminJobs: ['{ adminJobs { queue counts { failed } jobs { id } } }', {}],
+  adminRetryJob: ['mutation { adminRetryJob(id: "x") }', {}],
   adminOutbox: ['{ adminOutbox(first: 1) { totalCount } }', {}],
   adminChangeLoginEmail: ['mutation($id: ID!) { adminChangeLoginEmail(userId: $id, newEmail: "x@example.test") { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
   adminAddUser: ['mutation($id: ID!) { adminAddUser(dossierId: $id, input: { email: "x@example.test", name: "X", profile: ADV }) { userId } }', { id: '00000000-0000-4000-8000-000000000000' }],

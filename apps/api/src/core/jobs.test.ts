@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, type TestApp } from '../../test/harness';
+import { createSupportClient } from '../../test/fixtures';
 import { redisAvailable, REDIS_TEST_URL } from '../../test/redis-kit';
 import { MemoryJobQueue, type JobInfo } from './jobs';
 
@@ -50,6 +51,32 @@ describe('in-process job queue (no REDIS_URL)', () => {
     expect(await queue.retry(id)).toBe(true);
     await until(() => queue.get(id), (j) => j?.state === 'completed', 5000, 'completion after retry');
     await queue.stop();
+  });
+});
+
+describe('/admin jobs (support team)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('lists jobs by state with counts, and retries a failed one', async () => {
+    let fail = true;
+    t.app.jobs.register('test.flaky', async () => {
+      if (fail) throw new Error('SMTP down');
+    });
+    const id = await t.app.jobs.add('test.flaky', {}, { attempts: 1 });
+    await until(() => t.app.jobs.get(id), (j) => j?.state === 'failed', 5000, 'the failure');
+    const support = await createSupportClient(t);
+    const listed = await support.client.data<{ adminJobs: { queue: string; counts: { failed: number }; jobs: { id: string; name: string; failedReason: string }[] } }>(
+      '{ adminJobs(state: "failed") { queue counts { failed } jobs { id name failedReason } } }',
+    );
+    expect(listed.adminJobs).toMatchObject({ queue: 'memory', counts: { failed: 1 }, jobs: [{ id, name: 'test.flaky', failedReason: 'SMTP down' }] });
+    fail = false;
+    expect((await support.client.data<{ adminRetryJob: boolean }>('mutation($id: ID!) { adminRetryJob(id: $id) }', { id })).adminRetryJob).toBe(true);
+    await until(() => t.app.jobs.get(id), (j) => j?.state === 'completed', 5000, 'the retried job');
+    expect(await support.client.errorCode('mutation($id: ID!) { adminRetryJob(id: $id) }', { id })).toBe('NOT_FOUND');
   });
 });
 
