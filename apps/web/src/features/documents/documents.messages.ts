@@ -175,6 +175,10 @@ export const documentsFr = {
   'conflict.kept': 'Vos lignes saisies sont conservées : après rechargement, vous pouvez les réappliquer sur la dernière version.',
   'conflict.reapply': 'Réappliquer mes lignes',
   'conflict.discard': 'Oublier mes lignes',
+  'live.presence.one': '{names} consulte aussi cette pièce',
+  'live.presence.many': '{names} consultent aussi cette pièce',
+  'live.refreshed': 'Modifié par {name} à {time} : la pièce affichée est à jour.',
+  'live.changedDirty': 'Modifié par {name} à {time}. Rechargez la dernière version avant d’enregistrer : votre enregistrement serait refusé.',
   'conflict.reapplied': 'Vos lignes ont été réappliquées : vérifiez-les puis enregistrez.',
 
   'action.title': 'Actions',
@@ -526,6 +530,10 @@ export const documentsEn: Record<DocumentsMessageKey, string> = {
   'conflict.kept': 'Your typed lines are kept: after reloading you can apply them again to the latest version.',
   'conflict.reapply': 'Re-apply my lines',
   'conflict.discard': 'Forget my lines',
+  'live.presence.one': '{names} is also viewing this document',
+  'live.presence.many': '{names} are also viewing this document',
+  'live.refreshed': 'Changed by {name} at {time}: what you see is up to date.',
+  'live.changedDirty': 'Changed by {name} at {time}. Reload the latest version before saving: your save would be refused.',
   'conflict.reapplied': 'Your lines were applied again: check them, then save.',
 
   'action.title': 'Actions',
