@@ -13,10 +13,11 @@ import { AdminResolver } from '../modules/admin/admin.resolver';
 import { ExportPresetResolver, ExportResolver } from '../modules/exports/export.resolver';
 import { AdminSupportResolver, SupportRequestResolver } from '../modules/support/support.resolver';
 import { InvoicePaymentsResolver, PaymentResolver } from '../modules/payments/payment.resolver';
+import { DocumentSendingResolver } from '../modules/sending/sending.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ALL_RESOLVERS: NonEmptyArray<Function> = [
   ColleaguesResolver,
   HealthResolver, IdentityResolver, DossierResolver, AdminResolver, CustomerResolver, SupplierResolver, ArticleResolver, DocumentResolver, DocumentLineResolver, HistoryResolver, ExportResolver, ExportPresetResolver, DashboardResolver, ActivityItemResolver,
   SupportRequestResolver, AdminSupportResolver,
-  InvoicePaymentsResolver, PaymentResolver];
+  InvoicePaymentsResolver, PaymentResolver, DocumentSendingResolver];

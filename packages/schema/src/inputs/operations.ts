@@ -14,6 +14,7 @@ import { AdminArgsSchemas, CancelSeatOrderArgsSchema, OrderSeatsArgsSchema, Upda
 import { ExportArgsSchemas } from './exports';
 import { SupportArgsSchemas, SupportRequestInputSchema } from './support';
 import { PaymentArgsSchemas, PaymentInputSchema } from './payments';
+import { EmailDocumentInputSchema, ReminderInputSchema, SendingArgsSchemas } from './sending';
 import { cursor, first, id, intRange, optionalText } from './fields';
 import {
   AcceptInvitationArgsSchema,
@@ -100,6 +101,7 @@ export const OPERATION_ARGS = {
   ...SupportArgsSchemas,
   // payments, PDF, sending, reminders
   ...PaymentArgsSchemas,
+  ...SendingArgsSchemas,
 } as const;
 
 export type OperationName = keyof typeof OPERATION_ARGS;
@@ -123,4 +125,6 @@ export const INPUT_SCHEMAS = {
   ExportPresetInput: ExportPresetInputSchema,
   SupportRequestInput: SupportRequestInputSchema,
   PaymentInput: PaymentInputSchema,
+  EmailDocumentInput: EmailDocumentInputSchema,
+  ReminderInput: ReminderInputSchema,
 } as const;
