@@ -5,7 +5,7 @@ import { ALL_PROFILES, Profile, shortId } from '@comptoir/schema';
 import { getDirective } from '@graphql-tools/utils';
 import { createDossier, type FixtureDossier } from './fixtures';
 import { createTestApp, type GraphQLResult, type TestApp, type TestClient } from './harness';
-import { DOCUMENT_INPUT, newArticle, newCustomer, newDocument, newIssuedInvoice, newPastBatch, newSupplier } from './matrix-kit';
+import { DOCUMENT_INPUT, newArticle, newCustomer, newDocument, newIssuedInvoice, newOverdueInvoice, newPastBatch, newSupplier } from './matrix-kit';
 
 const { OWNER, ADV, COMMERCIAL, ACHAT, ACCOUNTANT } = Profile;
 
@@ -125,6 +125,21 @@ const ROWS: MatrixRow[] = [
       const paymentId = (await pay(owner)).data!.recordPayment.payments[0].id;
       return c.exec('mutation($id: ID!) { deletePayment(id: $id) { id } }', { id: paymentId });
     },
+  },
+  {
+    fn: 'Invoices: send by e-mail with the PDF (a draft issued first when confirmed)',
+    ops: ['emailDocument'],
+    allowed: [OWNER, ADV],
+    run: async (c, owner) => {
+      const invoice = await newDocument(owner, 'createInvoice', (await newCustomer(owner)).id);
+      return c.exec('mutation($id: ID!) { emailDocument(input: { documentId: $id, to: ["compta@example.test"], issue: true }) { id } }', { id: invoice.id });
+    },
+  },
+  {
+    fn: 'Invoices: payment reminders (relances)',
+    ops: ['sendReminder'],
+    allowed: [OWNER, ADV],
+    run: async (c, owner) => c.exec('mutation($id: ID!) { sendReminder(input: { invoiceId: $id, level: 1, to: ["compta@example.test"] }) { id } }', { id: (await newOverdueInvoice(owner)).id }),
   },
   // Convert a quote to an invoice
   {

@@ -49,6 +49,8 @@ const CASES: Record<string, Call> = {
   createCreditNoteFromInvoice: (c, v) => c.exec('mutation($id: ID!) { createCreditNoteFromInvoice(invoiceId: $id) { id } }', { id: v.invoice.id }),
   recordPayment: (c, v) => c.exec('mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amountCents: 1, date: "2026-12-01", method: CASH }) { id } }', { id: v.issuedInvoice.id }),
   deletePayment: (c, v) => c.exec('mutation($id: ID!) { deletePayment(id: $id) { id } }', { id: v.paymentId }),
+  emailDocument: (c, v) => c.exec('mutation($id: ID!) { emailDocument(input: { documentId: $id, to: ["vol@example.test"] }) { id } }', { id: v.quote.id }),
+  sendReminder: (c, v) => c.exec('mutation($id: ID!) { sendReminder(input: { invoiceId: $id, level: 1, to: ["vol@example.test"] }) { id } }', { id: v.issuedInvoice.id }),
   cancelSeatOrder: (c, v) => c.exec('mutation($id: ID!) { cancelSeatOrder(id: $id) { id } }', { id: v.seatOrder.id }),
   deleteExportPreset: (c, v) => c.exec('mutation($id: ID!) { deleteExportPreset(id: $id) }', { id: v.preset.id }),
   exportJob: (c, v) => c.exec('query($id: ID!) { exportJob(id: $id) { id } }', { id: v.exportJob.id }),
@@ -135,7 +137,7 @@ describe('dossier isolation', () => {
   /** Every row the victim dossier owns, with its version where it has one. */
   async function footprint(): Promise<string> {
     const ds = t.app.dataSource;
-    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages', 'accounting_settings', 'customer_accounts', 'accounting_entries', 'accounting_entry_lines', 'accounting_batches', 'payments'];
+    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages', 'accounting_settings', 'customer_accounts', 'accounting_entries', 'accounting_entry_lines', 'accounting_batches', 'payments', 'document_pdfs'];
     const existing = new Set((await ds.query(ds.options.type === 'better-sqlite3' ? "SELECT name FROM sqlite_master WHERE type = 'table'" : 'SHOW TABLES')).map((r: Record<string, string>) => Object.values(r)[0]));
     const parts: string[] = [];
     for (const table of tables.filter((name) => existing.has(name))) {
@@ -144,6 +146,9 @@ describe('dossier isolation', () => {
       const rows = await ds.query(`SELECT * FROM \`${table}\` WHERE \`dossierId\` = ? ORDER BY \`id\``, [victim.dossier.id]);
       parts.push(`${table}: ${JSON.stringify(rows)}`);
     }
+    // Nothing sent either (the outbox has no dossier column: it must not grow).
+    const [outbox] = await ds.query('SELECT COUNT(*) AS n FROM `mail_outbox`');
+    parts.push(`outbox: ${Number((outbox as { n: number | string }).n)}`);
     const [dossier] = await ds.query('SELECT * FROM `dossiers` WHERE `id` = ?', [victim.dossier.id]);
     parts.push(`dossier: ${JSON.stringify(dossier)}`);
     return parts.join('\n');

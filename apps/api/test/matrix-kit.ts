@@ -63,3 +63,10 @@ export async function newPastBatch(owner: TestClient): Promise<Ref & { periodSta
   if (!batch || !invoice) throw new Error('no batch for the past invoice');
   return batch;
 }
+
+/** An issued invoice due long ago (overdue): the draft's own due date is kept at issue. */
+export async function newOverdueInvoice(owner: TestClient): Promise<Ref> {
+  const customer = await newCustomer(owner);
+  const draft = (await owner.data<{ r: Ref }>(`mutation { r: createInvoice(input: { partyId: "${customer.id}", dueDate: "2020-01-31", lines: ${LINES} }) { ${DOC} } }`)).r;
+  return (await owner.data<{ r: Ref }>(`mutation($id: ID!, $v: Int!) { r: issueDocument(id: $id, version: $v) { ${DOC} } }`, { id: draft.id, v: draft.version })).r;
+}

@@ -5,7 +5,7 @@ import { Session } from '../modules/identity/session.entity';
 import { User } from '../modules/identity/user.entity';
 import { AuthToken } from '../modules/identity/auth-token.entity';
 import { LoginThrottle } from '../modules/identity/login-throttle.entity';
-import { OutboxMessage } from '../modules/mail/outbox.entity';
+import { OutboxAttachment, OutboxMessage } from '../modules/mail/outbox.entity';
 import { Article } from '../modules/articles/article.entity';
 import { Document, DocumentCounter, DocumentLine } from '../modules/documents/document.entity';
 import { DocumentSearchTerm } from '../modules/documents/document-search';
@@ -28,6 +28,7 @@ export const ALL_ENTITIES = [
   AuthToken,
   LoginThrottle,
   OutboxMessage,
+  OutboxAttachment,
   Customer,
   Supplier,
   Article,

@@ -17,10 +17,11 @@ import { InvoicePaymentsResolver, PaymentResolver } from '../modules/payments/pa
 import { AccountingBatchResolver, AccountingResolver, DossierChoiceBatchesResolver } from '../modules/accounting/accounting.resolver';
 import { ComplianceResolver } from '../modules/compliance/compliance.resolver';
 import { AdminJobsResolver } from '../modules/jobs/jobs.resolver';
+import { DocumentSendingResolver } from '../modules/sending/sending.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ALL_RESOLVERS: NonEmptyArray<Function> = [
   ColleaguesResolver,
   HealthResolver, IdentityResolver, DossierResolver, AdminResolver, CustomerResolver, SupplierResolver, ArticleResolver, DocumentResolver, DocumentLineResolver, HistoryResolver, ExportResolver, ExportPresetResolver, DashboardResolver, ActivityItemResolver,
   SupportRequestResolver, AdminSupportResolver, LiveResolver, AccountingResolver, AccountingBatchResolver, DossierChoiceBatchesResolver, ComplianceResolver,
-  InvoicePaymentsResolver, PaymentResolver, AdminJobsResolver];
+  InvoicePaymentsResolver, PaymentResolver, AdminJobsResolver, DocumentSendingResolver];

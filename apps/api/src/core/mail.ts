@@ -11,6 +11,18 @@ export interface MailMessage {
    * they never reach the database in clear, nor the /admin outbox.
    */
   secrets?: readonly string[];
+  /** Files sent with the message (a document's PDF); kept in the outbox until delivered. */
+  attachments?: readonly MailAttachment[];
+  /** The Message-ID header (`<…@…>`), chosen by the caller to record it (history); generated otherwise. */
+  messageId?: string;
+  /** Where answers go (the dossier's address), when not MAIL_FROM. */
+  replyTo?: string | null;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface Mailer {

@@ -10,3 +10,4 @@ export * from './support';
 export * from './accounting';
 export * from './operations';
 export * from './payments';
+export * from './sending';

@@ -15,6 +15,7 @@ import { ExportArgsSchemas } from './exports';
 import { AccountingArgsSchemas, AccountingSettingsInputSchema } from './accounting';
 import { SupportArgsSchemas, SupportRequestInputSchema } from './support';
 import { PaymentArgsSchemas, PaymentInputSchema } from './payments';
+import { EmailDocumentInputSchema, ReminderInputSchema, SendingArgsSchemas } from './sending';
 import { cursor, first, id, intRange, optionalText } from './fields';
 import {
   AcceptInvitationArgsSchema,
@@ -105,6 +106,7 @@ export const OPERATION_ARGS = {
   ...AccountingArgsSchemas,
   // payments, PDF, sending, reminders
   ...PaymentArgsSchemas,
+  ...SendingArgsSchemas,
 } as const;
 
 export type OperationName = keyof typeof OPERATION_ARGS;
@@ -129,4 +131,6 @@ export const INPUT_SCHEMAS = {
   SupportRequestInput: SupportRequestInputSchema,
   AccountingSettingsInput: AccountingSettingsInputSchema,
   PaymentInput: PaymentInputSchema,
+  EmailDocumentInput: EmailDocumentInputSchema,
+  ReminderInput: ReminderInputSchema,
 } as const;

@@ -5,12 +5,20 @@ import type { AppKeys } from '../../core/keys';
 import type { Logger } from '../../core/logger';
 import { runInTransaction } from '../../core/transaction';
 import type { Mailer, OutboxRound, OutboxWorker } from '../../core/mail';
-import { OutboxMessage } from './outbox.entity';
+import { OutboxAttachment, OutboxMessage } from './outbox.entity';
 import { unseal } from './redaction';
 
 /** What actually delivers a message (nodemailer over SMTP_URL; tests may pass their own). */
 export interface MailTransport {
-  send(message: { from: string; to: string; subject: string; text: string }): Promise<void>;
+  send(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    messageId?: string;
+    replyTo?: string;
+    attachments?: { filename: string; contentType: string; content: Buffer }[];
+  }): Promise<void>;
 }
 
 export type { OutboxRound, OutboxWorker } from '../../core/mail';
@@ -90,7 +98,16 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
     }
     try {
       const { subject, text } = JSON.parse(unseal(keys.mailKey, message.id, message.sealed)) as { subject: string; text: string };
-      await transport.send({ from: config.mailFrom, to: message.to, subject, text });
+      const files = await dataSource.manager.find(OutboxAttachment, { where: { messageId: message.id }, order: { position: 'ASC' } });
+      await transport.send({
+        from: config.mailFrom,
+        to: message.to,
+        subject,
+        text,
+        ...(message.messageId ? { messageId: message.messageId } : {}),
+        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+        ...(files.length > 0 ? { attachments: files.map((f) => ({ filename: f.filename, contentType: f.contentType, content: Buffer.from(f.content, 'base64') })) } : {}),
+      });
     } catch (err) {
       const error = (err as Error).message.slice(0, 500);
       if (message.attempts >= config.mailMaxAttempts) {

@@ -52,4 +52,35 @@ export class OutboxMessage extends Identified {
   /** The last delivery error. */
   @Column({ type: 'varchar', length: 500, nullable: true })
   error: string | null;
+
+  /** The Message-ID header the message is sent with. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  messageId: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  replyTo: string | null;
+}
+
+/**
+ * A file sent with an outbox message (a document's PDF): base64 in a JSON column
+ * (LONGTEXT on MariaDB, no 64 KB limit). Not secret: the PDF is the document itself.
+ */
+@Entity('mail_attachments')
+@Index('ix_mail_attachments_message', ['messageId', 'position'])
+export class OutboxAttachment extends Identified {
+  /** The outbox message's id. */
+  @Column({ type: 'varchar', length: 36 })
+  messageId: string;
+
+  @Column({ type: 'int' })
+  position: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  filename: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  contentType: string;
+
+  @Column({ type: 'json' })
+  content: string;
 }

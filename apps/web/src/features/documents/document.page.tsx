@@ -230,7 +230,7 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
             </Suspense>
           ) : null}
           <Suspense fallback={null}>
-            <DocumentOutbound key={`${doc.id}:${doc.status}`} doc={doc} />
+            <DocumentOutbound key={doc.id} doc={doc} writable={writable} overdue={doc.type === 'INVOICE' && (doc.status === 'ISSUED' || doc.status === 'PARTIALLY_PAID') && !!doc.dueDate && doc.dueDate < new Date().toISOString().slice(0, 10)} onChanged={() => void refetch()} />
           </Suspense>
         </div>
       ) : (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Language } from '@comptoir/schema';
 import { useI18n } from '../../app/i18n/i18n';
+import { EmailForm } from './email-form';
 
 // Words of this lazy chunk (the first-load bundle is at its budget).
 const TEXT: Record<Language, Record<string, string>> = {
@@ -12,6 +13,8 @@ const TEXT: Record<Language, Record<string, string>> = {
     stored: 'Le PDF d’une pièce émise est archivé à l’émission et ne change plus.',
     draft: 'Brouillon : le PDF porte la mention « brouillon ».',
     frame: 'Aperçu du PDF de la pièce',
+    send: 'Envoyer par e-mail',
+    remind: 'Relancer',
   },
   en: {
     title: 'PDF',
@@ -21,16 +24,29 @@ const TEXT: Record<Language, Record<string, string>> = {
     stored: 'The PDF of an issued document is archived when issued and never changes.',
     draft: 'Draft: the PDF is marked « brouillon ».',
     frame: 'PDF preview of the document',
+    send: 'Send by e-mail',
+    remind: 'Remind',
   },
 };
 
 export const pdfUrl = (id: string, inline = false) => `/api/documents/${encodeURIComponent(id)}/pdf${inline ? '?inline=1' : ''}`;
 
 /** The document's PDF: preview in the page, download (issue 13). */
-export default function DocumentOutbound({ doc }: { doc: { id: string; type: string; status: string; number: string | null } }) {
+export default function DocumentOutbound({
+  doc,
+  writable,
+  overdue,
+  onChanged,
+}: {
+  doc: { id: string; type: string; status: string; number: string | null };
+  writable: boolean;
+  overdue: boolean;
+  onChanged(): void;
+}) {
   const i18n = useI18n();
   const w = TEXT[i18n.language];
   const [preview, setPreview] = useState(false);
+  const [form, setForm] = useState<'send' | 'remind' | null>(null);
   const draft = doc.status === 'DRAFT';
   return (
     <section className="document-outbound" data-testid="document-outbound" aria-labelledby="outbound-title">
@@ -45,7 +61,18 @@ export default function DocumentOutbound({ doc }: { doc: { id: string; type: str
         <a className="button button-secondary" href={pdfUrl(doc.id)} download data-testid="pdf-download">
           {w.download}
         </a>
+        {writable && doc.status !== 'CANCELLED' ? (
+          <button type="button" className="button button-secondary" onClick={() => setForm(form === 'send' ? null : 'send')} data-testid="email-open" aria-expanded={form === 'send'}>
+            {w.send}
+          </button>
+        ) : null}
+        {writable && overdue ? (
+          <button type="button" className="button button-secondary" onClick={() => setForm(form === 'remind' ? null : 'remind')} data-testid="reminder-open" aria-expanded={form === 'remind'}>
+            {w.remind}
+          </button>
+        ) : null}
       </div>
+      {form ? <EmailForm key={form} doc={doc} reminder={form === 'remind'} onDone={onChanged} /> : null}
       {preview ? <iframe className="pdf-preview" title={w.frame} src={pdfUrl(doc.id, true)} data-testid="pdf-preview" /> : null}
     </section>
   );

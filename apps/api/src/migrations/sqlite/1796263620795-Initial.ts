@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796262445760 implements MigrationInterface {
-  name = 'Initial1796262445760';
+export class Initial1796263620795 implements MigrationInterface {
+  name = 'Initial1796263620795';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "dossiers" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "name" varchar(160) NOT NULL, "siret" varchar(14), "vatNumber" varchar(20), "addressLine" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "settings" text NOT NULL, "plan" varchar(12) NOT NULL, "extraSeats" integer NOT NULL DEFAULT (0), "settingsVersion" integer NOT NULL DEFAULT (1))`);
@@ -17,9 +17,11 @@ export class Initial1796262445760 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_auth_tokens_token_hash" ON "auth_tokens" ("tokenHash") `);
     await queryRunner.query(`CREATE INDEX "ix_auth_tokens_user" ON "auth_tokens" ("userId") `);
     await queryRunner.query(`CREATE TABLE "login_throttles" ("scope" varchar(8) NOT NULL, "key" varchar(254) NOT NULL, "failures" integer NOT NULL DEFAULT (0), "lastAtMs" bigint NOT NULL DEFAULT (0), PRIMARY KEY ("scope", "key"))`);
-    await queryRunner.query(`CREATE TABLE "mail_outbox" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "to" varchar(254) NOT NULL, "subject" varchar(255) NOT NULL, "text" text NOT NULL, "sealed" text, "status" varchar(10) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "nextAttemptAt" datetime(6), "sentAt" datetime(6), "error" varchar(500))`);
+    await queryRunner.query(`CREATE TABLE "mail_outbox" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "to" varchar(254) NOT NULL, "subject" varchar(255) NOT NULL, "text" text NOT NULL, "sealed" text, "status" varchar(10) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "nextAttemptAt" datetime(6), "sentAt" datetime(6), "error" varchar(500), "messageId" varchar(200), "replyTo" varchar(254))`);
     await queryRunner.query(`CREATE INDEX "ix_mail_outbox_created" ON "mail_outbox" ("createdAt") `);
     await queryRunner.query(`CREATE INDEX "ix_mail_outbox_due" ON "mail_outbox" ("status", "nextAttemptAt") `);
+    await queryRunner.query(`CREATE TABLE "mail_attachments" ("id" varchar(36) PRIMARY KEY NOT NULL, "messageId" varchar(36) NOT NULL, "position" integer NOT NULL, "filename" varchar(200) NOT NULL, "contentType" varchar(100) NOT NULL, "content" json NOT NULL)`);
+    await queryRunner.query(`CREATE INDEX "ix_mail_attachments_message" ON "mail_attachments" ("messageId", "position") `);
     await queryRunner.query(`CREATE TABLE "articles" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "reference" varchar(40) NOT NULL, "label" varchar(200) NOT NULL, "unit" varchar(20) NOT NULL DEFAULT ('u'), "salePriceCents" bigint NOT NULL, "purchasePriceCents" bigint, "vatRateBp" integer NOT NULL, "active" boolean NOT NULL DEFAULT (1), "kind" varchar(10) NOT NULL DEFAULT ('SERVICES'))`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_articles_dossier_reference" ON "articles" ("dossierId", "reference") `);
     await queryRunner.query(`CREATE TABLE "documents" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "type" varchar(20) NOT NULL, "status" varchar(20) NOT NULL, "number" varchar(40), "numberYear" integer, "numberSequence" integer, "date" varchar(10) NOT NULL, "dueDate" varchar(10), "partyId" varchar(36), "partyName" varchar(160) NOT NULL DEFAULT (''), "subject" varchar(200), "notes" text, "totalExclVatCents" bigint NOT NULL, "totalVatCents" bigint NOT NULL, "totalInclVatCents" bigint NOT NULL, "vatBreakdown" text NOT NULL, "lineCount" integer NOT NULL DEFAULT (0), "sourceDocumentId" varchar(36), "issuedAt" datetime(6))`);
@@ -215,6 +217,8 @@ export class Initial1796262445760 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "documents"`);
     await queryRunner.query(`DROP INDEX "uq_articles_dossier_reference"`);
     await queryRunner.query(`DROP TABLE "articles"`);
+    await queryRunner.query(`DROP INDEX "ix_mail_attachments_message"`);
+    await queryRunner.query(`DROP TABLE "mail_attachments"`);
     await queryRunner.query(`DROP INDEX "ix_mail_outbox_due"`);
     await queryRunner.query(`DROP INDEX "ix_mail_outbox_created"`);
     await queryRunner.query(`DROP TABLE "mail_outbox"`);
