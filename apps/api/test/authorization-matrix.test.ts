@@ -195,6 +195,17 @@ const ROWS: MatrixRow[] = [
     },
   },
   {
+    fn: 'Advanced exports: write an export in the background',
+    ops: ['runExportInBackground'],
+    allowed: [OWNER, ADV],
+    run: async (c, owner) => {
+      // Started by the caller when they may start one, else by the owner (the refusal must come from @auth).
+      const starter = (await c.exec<{ startDocumentsExport: { id: string } }>('mutation { startDocumentsExport(input: { format: CSV, columns: ["number"] }) { id } }'));
+      const id = starter.data?.startDocumentsExport.id ?? (await owner.data<{ startDocumentsExport: { id: string } }>('mutation { startDocumentsExport(input: { format: CSV, columns: ["number"] }) { id } }')).startDocumentsExport.id;
+      return c.exec('mutation($id: ID!) { runExportInBackground(id: $id) { status } }', { id });
+    },
+  },
+  {
     fn: 'Advanced exports: start, follow and cancel an export',
     ops: ['startDocumentsExport', 'startActionSummaryExport', 'exportJob', 'cancelExport'],
     allowed: [OWNER, ADV],
@@ -280,6 +291,7 @@ const ROWS: MatrixRow[] = [
       return c.exec('mutation($id: ID!, $code: String!) { updateCustomerAccountCode(customerId: $id, code: $code) { code } }', { id: customer.id, code: `M${shortId(customer.id)}`.slice(0, 14).toUpperCase().replace(/[^A-Z0-9]/g, '') });
     },
   },
+  { fn: 'Compliance self-check', ops: ['complianceCheck'], allowed: [OWNER, ADV, ACCOUNTANT], run: q('{ complianceCheck { key ok faults } }') },
   { fn: 'Users list', ops: ['dossierUsers'], allowed: [OWNER, ADV], run: q('{ dossierUsers { members { profile } } }') },
   // Support requests: send and follow (COMMERCIAL, ACHAT, ACCOUNTANT: their own OTHER only)
   {
@@ -328,6 +340,8 @@ const SUPPORT_OPS: Record<string, [string, Record<string, unknown>]> = {
   adminSearchUsers: ['{ adminSearchUsers(query: "x") { id } }', {}],
   adminDossier: ['query($id: ID!) { adminDossier(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
   adminActions: ['{ adminActions { id } }', {}],
+  adminJobs: ['{ adminJobs { queue counts { failed } jobs { id } } }', {}],
+  adminRetryJob: ['mutation { adminRetryJob(id: "x") }', {}],
   adminOutbox: ['{ adminOutbox(first: 1) { totalCount } }', {}],
   adminChangeLoginEmail: ['mutation($id: ID!) { adminChangeLoginEmail(userId: $id, newEmail: "x@example.test") { id } }', { id: '00000000-0000-4000-8000-000000000000' }],
   adminAddUser: ['mutation($id: ID!) { adminAddUser(dossierId: $id, input: { email: "x@example.test", name: "X", profile: ADV }) { userId } }', { id: '00000000-0000-4000-8000-000000000000' }],
@@ -408,4 +422,4 @@ describe('SPEC.md role × operation matrix', () => {
  * Operations whose profile rules are asserted in their own module's tests: the
  * subscriptions, over a real WebSocket (`src/modules/live/live.test.ts`, "authorization matrix").
  */
-const MATRIX_ELSEWHERE = new Set<string>(['documentChanged', 'documentPresence', 'supportRequestChanged', 'adminSupportRequestChanged']);
+const MATRIX_ELSEWHERE = new Set<string>(['documentChanged', 'documentPresence', 'supportRequestChanged', 'adminSupportRequestChanged', 'exportProgress']);

@@ -53,6 +53,7 @@ const CASES: Record<string, Call> = {
   deleteExportPreset: (c, v) => c.exec('mutation($id: ID!) { deleteExportPreset(id: $id) }', { id: v.preset.id }),
   exportJob: (c, v) => c.exec('query($id: ID!) { exportJob(id: $id) { id } }', { id: v.exportJob.id }),
   cancelExport: (c, v) => c.exec('mutation($id: ID!) { cancelExport(id: $id) { id } }', { id: v.exportJob.id }),
+  runExportInBackground: (c, v) => c.exec('mutation($id: ID!) { runExportInBackground(id: $id) { id } }', { id: v.exportJob.id }),
   supportRequest: (c, v) => c.exec('query($id: ID!) { supportRequest(id: $id) { id } }', { id: v.supportRequest.id }),
   postSupportMessage: (c, v) => c.exec('mutation($id: ID!) { postSupportMessage(requestId: $id, text: "Volé") { id } }', { id: v.supportRequest.id }),
   // Accounting: batches, entries, customer codes.
@@ -109,6 +110,7 @@ const LIST_FILTERS: Record<string, (c: TestClient, v: Victim, victimOwnerId: str
 const SUBSCRIPTION_CASES: Record<string, [string, (v: Victim) => Record<string, unknown>]> = {
   documentChanged: ['subscription($id: ID!) { documentChanged(id: $id) { documentId } }', (v) => ({ id: v.quote.id })],
   documentPresence: ['subscription($id: ID!) { documentPresence(id: $id) { documentId } }', (v) => ({ id: v.quote.id })],
+  exportProgress: ['subscription($id: ID!) { exportProgress(id: $id) { exportId } }', (v) => ({ id: v.exportJob.id })],
 };
 
 /** Dossier-data operations whose ID arguments are checked in their own module's isolation tests. */

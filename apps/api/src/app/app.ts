@@ -9,6 +9,7 @@ import { createOutboxWorker } from '../modules/mail/outbox-worker';
 import { openDataSource } from './database';
 import { createBus } from '../core/redis';
 import { createJobQueue } from './jobs';
+import { registerJobHandlers } from './job-handlers';
 import { ALL_HTTP_ROUTES } from './routes';
 import { buildAppSchema } from './schema';
 import { createHttpApp } from './server';
@@ -23,7 +24,9 @@ export function createAppServices(config: AppConfig, dataSource: DataSource, log
   const outbox = createOutboxWorker({ config, dataSource, logger, keys, mailer });
   const bus = createBus(config);
   const jobs = createJobQueue(config, bus, logger);
-  return { config, dataSource, logger, keys, mailer, outbox, bus, jobs };
+  const app: AppServices = { config, dataSource, logger, keys, mailer, outbox, bus, jobs };
+  registerJobHandlers(app);
+  return app;
 }
 
 /** Opens the database and brings its schema up to date. */

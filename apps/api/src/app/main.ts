@@ -63,6 +63,10 @@ async function main(): Promise<void> {
   // One SQLite file takes one writer at a time: extra processes would only queue on its lock.
   const workers = config.database.kind === 'sqlite' ? 1 : config.workers;
   if (workers <= 1) return serve(config);
+  if (!config.redisUrl) {
+    // Each worker has its own in-process bus: a subscriber on one would miss events of the others.
+    console.warn('WEB_CONCURRENCY > 1 without REDIS_URL: live updates (subscriptions) reach only the users of the same worker process; set REDIS_URL.');
+  }
 
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on('exit', (worker, code) => {

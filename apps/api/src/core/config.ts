@@ -62,6 +62,10 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Prefix of every Redis key and channel (REDIS_PREFIX, default `comptoir:`): several deployments can share one Redis. */
   redisPrefix: string;
+  /** Where finished background exports are kept, shared by every node (EXPORT_DIR; a shared volume with several nodes). */
+  exportDir: string;
+  /** BullMQ: a job whose worker stopped renewing its lock this long (killed) is run again elsewhere (JOB_LOCK_MS). */
+  jobLockMs: number;
   /** A name for this process in job and presence records (NODE_NAME, default host:pid). */
   nodeName: string;
 }
@@ -226,12 +230,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     historyKey,
     historySigningKey,
     keysFile: env.KEYS_FILE?.trim() || join(dataDir, 'comptoir-keys.json'),
+    exportDir: env.EXPORT_DIR?.trim() || join(dataDir, 'exports'),
     historyCheckpointEvery: integer(env, 'HISTORY_CHECKPOINT_EVERY', 100, 1, 1_000_000),
     mailMaxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100),
     mailRetryBaseSeconds: integer(env, 'MAIL_RETRY_BASE_SECONDS', 30, 1, 86_400),
     mailPollMs: integer(env, 'MAIL_POLL_MS', 2000, 10, 3_600_000),
     redisUrl,
     redisPrefix: env.REDIS_PREFIX?.trim() || 'comptoir:',
+    jobLockMs: integer(env, 'JOB_LOCK_MS', 30_000, 500, 3_600_000),
     nodeName: env.NODE_NAME?.trim() || `${hostname()}:${process.pid}`,
   };
 }

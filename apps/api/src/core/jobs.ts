@@ -169,8 +169,10 @@ export class MemoryJobQueue implements JobQueue {
       this.running++;
       void this.run(job).finally(() => {
         this.running--;
-        if (this.running === 0) for (const resolve of this.idle) resolve();
-        this.idle.clear();
+        if (this.running === 0) {
+          for (const resolve of this.idle) resolve();
+          this.idle.clear();
+        }
         this.pump();
       });
     }

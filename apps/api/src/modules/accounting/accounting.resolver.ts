@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Auth, PROFILES } from '../../core/auth/policy';
+import { Access, Allow, Auth, PROFILES } from '../../core/auth/policy';
+import { DossierChoiceType } from '../identity/identity.types';
 import type { RequestContext } from '../../core/context';
 import {
   accountingSettings,
@@ -12,6 +13,7 @@ import {
   getBatch,
   listBatches,
   updateAccountingSettings,
+  uncollectedBatches,
   updateCustomerAccountCode,
   type AccountingSettingsView,
   type AccountTotal,
@@ -104,5 +106,15 @@ export class AccountingBatchResolver {
   @FieldResolver(() => [AccountTotalType])
   accountTotals(@Ctx() ctx: RequestContext, @Root() batch: BatchView): Promise<AccountTotal[]> {
     return accountTotals(ctx, batch);
+  }
+}
+
+/** The dossier picker shows an accountant how many batches each client dossier has left to collect. */
+@Resolver(() => DossierChoiceType)
+export class DossierChoiceBatchesResolver {
+  @FieldResolver(() => Int, { nullable: true, description: 'ACCOUNTANT, OWNER, ADV: open batches of periods begun by today (to collect); null for other profiles' })
+  @Allow(Access.USER)
+  uncollectedBatches(@Ctx() ctx: RequestContext, @Root() choice: DossierChoiceType): Promise<number | null> {
+    return uncollectedBatches(ctx, choice.id, choice.profile);
   }
 }

@@ -1,9 +1,11 @@
-import { AccountingBatchStatus, isValidSiren } from '@comptoir/schema';
+import { AccountingBatchStatus, isValidSiren, Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
-import { clock } from '../../core/clock';
+import { clock, isoDay } from '../../core/clock';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { Dossier } from '../identity/dossier.entity';
 import { Customer } from '../parties/party.entity';
+import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.entity';
+import { recordHistory } from '../history/history.service';
 import { AccountingBatch, AccountingEntry, AccountingEntryLine, AccountingSettings, CustomerAccount } from './accounting.entity';
 import type { AccountingSettingsInput } from './accounting.types';
 import { chartOf, codeStem, type ChartValues } from './chart';
@@ -268,6 +270,7 @@ export async function collectBatch(ctx: RequestContext, id: string, version: num
         { status: AccountingBatchStatus.COLLECTED, version: version + 1, collectedById: tx.userId, collectedByName: tx.user.name, collectedAt: now },
       );
     if (changed !== 1) throw conflict('BATCH_COLLECTED', `Batch n° ${batch.number} was collected meanwhile`, { currentVersion: version + 1 });
+    await recordCollection(tx, batch, now);
     return getBatch(tx, batch.id);
   });
 }
@@ -291,4 +294,44 @@ export async function cutBatch(ctx: RequestContext, id: string, version: number,
     await repo.insert(rest);
     return getBatch(tx, batch.id);
   });
+}
+
+/**
+ * For the picker (session not bound yet): open batches of a dossier of the user's
+ * memberships whose period has begun. `dossierId` comes from the user's own
+ * memberships (me.dossiers), never from an argument.
+ */
+export async function uncollectedBatches(ctx: RequestContext, dossierId: string, profile: Profile): Promise<number | null> {
+  if (!(PROFILES_WITH_BATCHES as readonly Profile[]).includes(profile)) return null;
+  const member = (await ctx.em.query('SELECT 1 AS ok FROM `memberships` WHERE `userId` = ? AND `dossierId` = ?', [ctx.userId, dossierId])) as unknown[];
+  if (member.length === 0) return null;
+  const rows = (await ctx.em.query('SELECT COUNT(*) AS n FROM `accounting_batches` WHERE `dossierId` = ? AND `status` = ? AND `periodStart` <= ?', [
+    dossierId,
+    AccountingBatchStatus.OPEN,
+    isoDay(clock.now()),
+  ])) as { n: number | string }[];
+  return Number(rows[0]?.n ?? 0);
+}
+
+const PROFILES_WITH_BATCHES = [Profile.OWNER, Profile.ADV, Profile.ACCOUNTANT] as const;
+
+const frDay = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+
+/** Each document of the batch records, in its history, the batch it is in and who collected it when. */
+async function recordCollection(tx: RequestContext, batch: AccountingBatch, at: Date): Promise<void> {
+  const rows = (await tx.em.query(
+    'SELECT DISTINCT `documentId` FROM `accounting_entries` WHERE `dossierId` = ? AND `entryDate` >= ? AND `entryDate` <= ? AND `documentId` IS NOT NULL ORDER BY `documentId`',
+    [tx.dossierId, batch.periodStart, batch.periodEnd],
+  )) as { documentId: string }[];
+  for (const { documentId } of rows) {
+    for (const label of [`Inclus dans le lot n° ${batch.number} (${periodLabel(batch)})`, `Collecté par ${tx.user.name} le ${frDay(at)}`]) {
+      await recordHistory(tx, {
+        entityType: HistoryEntityType.DOCUMENT,
+        entityId: documentId,
+        documentId,
+        type: HistoryEntryType.ACCOUNTING,
+        data: { label, batchNumber: batch.number },
+      });
+    }
+  }
 }

@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from '../../core/cookies';
 import { withClock } from '../../core/clock';
 import { createDossier, sessionFor, type FixtureDossier } from '../../../test/fixtures';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness';
-import { createCustomer, createDoc, CREDIT, firstError, getDoc, ISSUE, line, type Doc } from '../documents/document.test-kit';
+import { createCustomer, createDoc, CREDIT, firstError, getDoc, historyOfDoc, ISSUE, line, type Doc } from '../documents/document.test-kit';
 import { recordPaymentEntry } from './posting.service';
 import { checkFec } from './fec-checker.test-kit';
 
@@ -88,6 +88,13 @@ describe('accounting batches, period lock and downloads', () => {
     const collected = (await accountant.data<{ collectAccountingBatch: Batch }>(COLLECT, { id: october.id, v: october.version })).collectAccountingBatch;
     expect(collected).toMatchObject({ status: 'COLLECTED', collectedByName: d.as.ACCOUNTANT!.user.name });
     expect(collected.collectedAt).toBeTruthy();
+    // Each document of the batch says so in its history.
+    const octoberInvoice = (await adv.data<{ invoices: { nodes: Doc[] } }>('{ invoices(first: 50) { nodes { id date } } }')).invoices.nodes.find((i) => i.date === '2025-10-03')!;
+    const history = (await historyOfDoc(accountant, octoberInvoice.id)) as unknown as { type: string; label: string | null }[];
+    expect(history.filter((h) => h.type === 'ACCOUNTING').map((h) => h.label)).toEqual([
+      'Inclus dans le lot n° 1 (01/10/2025 – 31/10/2025)',
+      expect.stringMatching(new RegExp(`^Collecté par ${d.as.ACCOUNTANT!.user.name} le \\d\\d/\\d\\d/\\d{4}$`)),
+    ]);
     const draft = await createDoc(adv, 'INVOICE', { partyId: customerId, lines: [line()] });
     const count = async () =>
       (await t.app.dataSource.manager.query(
@@ -194,6 +201,16 @@ describe('accounting batches, period lock and downloads', () => {
     const other = await createDossier(t, { profiles: [Profile.ACCOUNTANT] });
     expect((await download(other.client(Profile.ACCOUNTANT), `/api/exports/accounting-batches/${batch.id}/fec`)).status).toBe(404);
     expect(await other.client(Profile.ACCOUNTANT).errorCode('query($id: ID!) { accountingBatch(id: $id) { id } }', { id: batch.id })).toBe('NOT_FOUND');
+  });
+
+  it('the dossier picker shows an accountant the batches left to collect in each client dossier', async () => {
+    const picker = await sessionFor(t, d.as.ACCOUNTANT!.user.id, null);
+    const { me } = await picker.data<{ me: { dossiers: { id: string; profile: string; uncollectedBatches: number | null }[] } }>('{ me { dossiers { id profile uncollectedBatches } } }');
+    const open = (await batches()).filter((b) => b.status === 'OPEN').length;
+    expect(me.dossiers.find((x) => x.id === d.dossier.id)).toMatchObject({ profile: 'ACCOUNTANT', uncollectedBatches: open });
+    expect(open).toBeGreaterThan(0);
+    const commercial = await sessionFor(t, d.as.COMMERCIAL!.user.id, null);
+    expect((await commercial.data<{ me: { dossiers: { uncollectedBatches: number | null }[] } }>('{ me { dossiers { uncollectedBatches } } }')).me.dossiers[0].uncollectedBatches).toBeNull();
   });
 
   it('a FEC needs a SIREN: CONFLICT SIREN_REQUIRED without one', async () => {

@@ -33,6 +33,8 @@ export enum HistoryEntryType {
   MAILED = 'MAILED',
   /** Payment reminder sent (`level` 1, 2, 3 = mise en demeure). */
   REMINDED = 'REMINDED',
+  /** Document: included in an accounting batch, collected by the accountant (`label`: what, in French). */
+  ACCOUNTING = 'ACCOUNTING',
 }
 
 /** A payment as history keeps it. */
@@ -80,6 +82,7 @@ export interface HistoryDataByType {
   [HistoryEntryType.PDF_STORED]: { label: string; sha256: string; bytes: number };
   [HistoryEntryType.MAILED]: { label: string; messageId: string; subject: string };
   [HistoryEntryType.REMINDED]: { label: string; messageId: string; subject: string; level: number };
+  [HistoryEntryType.ACCOUNTING]: { label: string; batchNumber: number };
 }
 
 export type HistoryData = HistoryDataByType[HistoryEntryType];

@@ -2,27 +2,17 @@
 // reaches the subscribers of B. Redis at REDIS_TEST_URL (default 127.0.0.1:6379);
 // skipped with a notice when none answers, unless REQUIRE_REDIS=1 (CI).
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Profile } from '@comptoir/schema';
 import { createTestApp, type TestApp } from '../../../test/harness';
+import { redisAvailable, REDIS_TEST_URL } from '../../../test/redis-kit';
 import { createDossier, type FixtureDossier } from '../../../test/fixtures';
 import { DOCUMENT_CHANGED, DOCUMENT_PRESENCE, listening, LiveClient, type DocumentChanged, type DocumentPresence } from '../../../test/live-kit';
 import { topics } from '../../core/bus';
 import { createCustomer, createDoc, line, UPDATE } from '../documents/document.test-kit';
-
-export const REDIS_TEST_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
-
-export async function redisAvailable(): Promise<boolean> {
-  const probe = new Redis(REDIS_TEST_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
+import { exportJobId } from '../exports/export.jobs';
 
 let available = true;
 beforeAll(async () => {
@@ -37,6 +27,7 @@ describe('live across two API nodes sharing Redis and the database', () => {
   let urlA: string;
   let urlB: string;
   let d: FixtureDossier;
+  let exportDir: string;
   const clients: LiveClient[] = [];
   const live = (url: string, token: string | undefined) => {
     const c = new LiveClient(url, token);
@@ -47,7 +38,8 @@ describe('live across two API nodes sharing Redis and the database', () => {
   beforeAll(async () => {
     if (!available) return;
     // One prefix per run: test files running at once never hear each other.
-    const env = { REDIS_URL: REDIS_TEST_URL, REDIS_PREFIX: `comptoir-test-${randomBytes(4).toString('hex')}:` };
+    exportDir = mkdtempSync(join(tmpdir(), 'comptoir-exports-'));
+    const env = { REDIS_URL: REDIS_TEST_URL, REDIS_PREFIX: `comptoir-test-${randomBytes(4).toString('hex')}:`, EXPORT_DIR: exportDir };
     a = await createTestApp({ env });
     b = await createTestApp({ env, shareWith: a });
     urlA = await a.http();
@@ -62,6 +54,7 @@ describe('live across two API nodes sharing Redis and the database', () => {
     if (!available) return;
     await b.close();
     await a.close();
+    rmSync(exportDir, { recursive: true, force: true });
   });
 
   async function quote() {
@@ -108,5 +101,24 @@ describe('live across two API nodes sharing Redis and the database', () => {
     await fresh.client(Profile.OWNER).data('mutation { logout }');
     await sub.until(() => onB.closes.length > 0, 5000, 'the socket on B to close');
     expect(onB.closes[0].code).toBe(4401);
+  });
+
+  it('writes an export started on A in the background, follows its progress on B, and B serves the file', async () => {
+    if (!available) return;
+    const owner = d.client(Profile.OWNER);
+    await quote();
+    const started = (await owner.data<{ startDocumentsExport: { id: string; downloadUrl: string } }>('mutation { startDocumentsExport(input: { format: CSV, columns: ["number", "type"] }) { id downloadUrl } }')).startDocumentsExport;
+    const progress = live(urlB, owner.sessionToken).subscribe<{ exportProgress: { state: string; progress: number } }>('subscription($id: ID!) { exportProgress(id: $id) { state progress } }', { id: started.id });
+    await listening(b.app, topics.job(exportJobId(started.id)));
+    await owner.data('mutation($id: ID!) { runExportInBackground(id: $id) { status } }', { id: started.id });
+    await progress.event((e) => e.exportProgress.state === 'completed', 15_000);
+    const response = await fetch(urlB + started.downloadUrl, { headers: { cookie: `comptoir_session=${owner.sessionToken}` } });
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).toContain('Numéro');
+    expect(body.trim().split('\n').length).toBeGreaterThanOrEqual(2);
+    // Asked again, from A this time: the same file (it is not written twice).
+    const again = await fetch(urlA + started.downloadUrl, { headers: { cookie: `comptoir_session=${owner.sessionToken}` } });
+    expect(await again.text()).toBe(body);
   });
 });

@@ -2,8 +2,9 @@ import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } fro
 import { Access, Allow, Auth, PROFILES } from '../../core/auth/policy';
 import type { RequestContext } from '../../core/context';
 import { DOCUMENT_READERS } from '../documents/document-access';
-import { adminSupportRequestChanges, documentChanges, documentPresence, supportRequestChanges } from './live.service';
-import { AdminSupportRequestLiveEvent, DocumentChangeEvent, DocumentPresenceEvent, SupportRequestLiveEvent } from './live.types';
+import { adminSupportRequestChanges, documentChanges, documentPresence, exportProgress, supportRequestChanges } from './live.service';
+import { EXPORTERS } from '../exports/export-columns';
+import { AdminSupportRequestLiveEvent, DocumentChangeEvent, DocumentPresenceEvent, ExportProgressEvent, SupportRequestLiveEvent } from './live.types';
 
 type Data<A = Record<string, never>> = SubscribeResolverData<unknown, A, RequestContext>;
 
@@ -29,6 +30,15 @@ export class LiveResolver {
   })
   @Auth(...DOCUMENT_READERS)
   documentPresence(@Root() event: DocumentPresenceEvent, @Arg('id', () => ID) _id: string): DocumentPresenceEvent {
+    return event;
+  }
+
+  @Subscription(() => ExportProgressEvent, {
+    description: 'Progress of a background export (runExportInBackground): NOT_FOUND for another dossier’s',
+    subscribe: ({ args, context }: Data<{ id: string }>) => exportProgress(context, args.id),
+  })
+  @Auth(...EXPORTERS)
+  exportProgress(@Root() event: ExportProgressEvent, @Arg('id', () => ID) _id: string): ExportProgressEvent {
     return event;
   }
 

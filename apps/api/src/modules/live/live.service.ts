@@ -5,7 +5,9 @@ import { getDocument } from '../documents/document.service';
 import { HistoryEntityType } from '../history/history-entry.entity';
 import type { HistoryEvent } from '../history/history.service';
 import { visibleRequest, type SupportMessageEvent } from '../support/support.service';
-import type { AdminSupportRequestLiveEvent, DocumentChangeEvent, DocumentPresenceEvent, LiveUser, SupportRequestLiveEvent } from './live.types';
+import { getExport } from '../exports/export.service';
+import { exportJobId } from '../exports/export.jobs';
+import type { AdminSupportRequestLiveEvent, DocumentChangeEvent, ExportProgressEvent, DocumentPresenceEvent, LiveUser, SupportRequestLiveEvent } from './live.types';
 
 /** A viewer is kept this long without a heartbeat (a node killed without closing its sockets). */
 export const PRESENCE_TTL_MS = 30_000;
@@ -151,5 +153,15 @@ export function adminSupportRequestChanges(ctx: RequestContext): AsyncIterableIt
       return { requestId: event.entityId, dossierId: event.dossierId, change: event.entryType, at: new Date(event.at) };
     }
     return undefined;
+  });
+}
+
+/** Progress of one of the dossier's background exports (NOT_FOUND for another dossier's). */
+export async function exportProgress(ctx: RequestContext, exportId: string): Promise<AsyncIterableIterator<ExportProgressEvent>> {
+  await getExport(ctx, exportId);
+  return busIterator(ctx.app.bus, [topics.job(exportJobId(exportId))], (payload) => {
+    const job = payload as { kind: string; state: string; progress: number; attemptsMade: number; dossierId: string | null };
+    if (job.kind !== 'job' || job.dossierId !== ctx.dossierId) return undefined;
+    return { exportId, state: job.state, progress: job.progress, attemptsMade: job.attemptsMade };
   });
 }

@@ -12,6 +12,7 @@ import {
   type DocumentPresence,
 } from '../../../test/live-kit';
 import { topics } from '../../core/bus';
+import { exportJobId } from '../exports/export.jobs';
 import { createCustomer, createDoc, createSupplier, line, UPDATE } from '../documents/document.test-kit';
 
 const CREATE_SUPPORT = 'mutation($input: SupportRequestInput!) { createSupportRequest(input: $input) { id } }';
@@ -164,6 +165,18 @@ describe('live: GraphQL subscriptions over WebSocket (in-process bus)', () => {
           expect([type, (await presence.error()).extensions?.code]).toEqual([type, 'FORBIDDEN']);
           expect([type, (await changes.error()).extensions?.code]).toEqual([type, 'FORBIDDEN']);
         }
+      }
+    });
+
+    it.each(PROFILES_ALL)('exportProgress follows the exports rule (OWNER, ADV) for %s', async (profile) => {
+      const started = await all.client(Profile.OWNER).data<{ startDocumentsExport: { id: string } }>('mutation { startDocumentsExport(input: { format: CSV, columns: ["number"] }) { id } }');
+      const id = started.startDocumentsExport.id;
+      const sub = live(all.client(profile).sessionToken).subscribe('subscription($id: ID!) { exportProgress(id: $id) { state progress } }', { id });
+      if ([Profile.OWNER, Profile.ADV].includes(profile)) {
+        await listening(t.app, topics.job(exportJobId(id)));
+        expect(sub.errors).toEqual([]);
+      } else {
+        expect((await sub.error()).extensions?.code).toBe('FORBIDDEN');
       }
     });
 

@@ -68,3 +68,19 @@ export class AdminSupportRequestLiveEvent {
   @Field()
   at: Date;
 }
+
+@ObjectType({ description: 'Progress of an export written in the background' })
+@Auth(...PROFILES.management)
+export class ExportProgressEvent {
+  @Field(() => ID)
+  exportId: string;
+
+  @Field({ description: 'waiting, active, delayed (retry to come), completed or failed' })
+  state: string;
+
+  @Field(() => Int, { description: '0–100' })
+  progress: number;
+
+  @Field(() => Int)
+  attemptsMade: number;
+}

@@ -1,11 +1,21 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './messages.en';
 import { fr, type MessageKey, type Messages } from './messages.fr';
 import { formatAmount, formatDate, formatDateTime, type Language } from '@comptoir/schema';
 
 export type { Language, MessageKey };
 
-const DICTIONARIES: Record<Language, Messages> = { fr, en };
+/**
+ * French ships with the first load; English is fetched when chosen (or stored), so
+ * most users never download it (the first-load budget, issue 10).
+ */
+const DICTIONARIES: Partial<Record<Language, Messages>> = { fr };
+
+function loadDictionary(language: Language): Promise<Messages> {
+  const loaded = DICTIONARIES[language];
+  if (loaded) return Promise.resolve(loaded);
+  return import('./messages.en').then(({ en }) => (DICTIONARIES.en = en));
+}
+
 export const LANGUAGES: readonly Language[] = ['fr', 'en'];
 const STORAGE_KEY = 'comptoir.language';
 
@@ -35,13 +45,17 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(storedLanguage);
+  // Re-renders once a dictionary fetched at start arrives.
+  const [, setLoaded] = useState(0);
 
   useEffect(() => {
     document.documentElement.lang = language;
+    if (!DICTIONARIES[language]) void loadDictionary(language).then(() => setLoaded((n) => n + 1));
   }, [language]);
 
   const setLanguage = useCallback((next: Language) => {
-    setLanguageState(next);
+    // The page keeps its language until the other one has arrived: never a key on screen.
+    void loadDictionary(next).then(() => setLanguageState(next));
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
@@ -49,8 +63,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo<I18n>(() => {
-    const messages = DICTIONARIES[language];
+  const messages = DICTIONARIES[language];
+  const value = useMemo<I18n | null>(() => {
+    if (!messages) return null;
     return {
       language,
       setLanguage,
@@ -59,8 +74,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDate: (date) => formatDate(date, language),
       formatDateTime: (date) => formatDateTime(date, language),
     };
-  }, [language, setLanguage]);
+  }, [language, messages, setLanguage]);
 
+  // Stored English on a first visit of this load: a moment of nothing rather than French.
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
