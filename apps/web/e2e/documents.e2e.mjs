@@ -157,11 +157,13 @@ test('a quote made by a COMMERCIAL user, edited, converted and issued by ADV, sh
     await page.getByTestId('action-tab').waitFor();
     await expectText(page.getByTestId('created-by'), new RegExp(`^Créé par ${ADV.name} le ${DATE_TIME.source}$`));
     await expectText(page.getByTestId('updated-by'), new RegExp(`^Modifié en dernier par ${ADV.name} le ${DATE_TIME.source}$`));
-    const invoiceHistory = await entries(page.getByTestId('history'), 3);
+    // Issuing also archives the invoice's PDF (issue 13): its SHA-256 is in the history.
+    const invoiceHistory = await entries(page.getByTestId('history'), 4);
     assert.deepEqual(
       invoiceHistory.map((e) => e.type),
-      ['CREATED', 'CONVERTED', 'ISSUED'],
+      ['CREATED', 'CONVERTED', 'ISSUED', 'PDF_STORED'],
     );
+    assert.match(invoiceHistory[3].text, /SHA-256 [0-9a-f]{64}/);
     for (const entry of invoiceHistory) {
       assert.equal(entry.user, ADV.name);
       assert.match(entry.time, DATE_TIME);

@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Button, Checkbox, Select, TextInput } from '@mantine/core';
+import { Button, Checkbox, Select, Tabs, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -133,28 +133,28 @@ export default function ArticlePage() {
       />
       {article ? (
         <>
-          <div role="tablist" aria-label={t('doc.tabs')} className="tabs">
-            <button type="button" role="tab" aria-selected={tab === 'record'} className="tab" onClick={() => selectTab('record')}>
-              {t('form.details')}
-            </button>
-            <button type="button" role="tab" aria-selected={tab === 'action'} className="tab" onClick={() => selectTab('action')}>
-              {t('doc.tab.action')}
-            </button>
-          </div>
-          <div role="tabpanel" className="tab-panel">
-            {/* The form stays mounted behind the ACTION tab: a look at the history loses no edit. */}
-            <div hidden={tab !== 'record'}>{form}</div>
-            {tab === 'action' ? (
-              <ActionTab
-                createdAt={article.createdAt}
-                createdBy={article.createdBy}
-                updatedAt={article.updatedAt}
-                updatedBy={article.updatedBy}
-                history={article.history}
-                hiddenFields={seesCosts ? undefined : COST_FIELDS}
-              />
-            ) : null}
-          </div>
+          {/* Mantine Tabs keep the record's panel mounted behind ACTION: a look at the history loses no edit. */}
+          <Tabs value={tab} onChange={(next) => selectTab(next === 'action' ? 'action' : 'record')} mt="md">
+            <Tabs.List aria-label={t('doc.tabs')}>
+              <Tabs.Tab value="record">{t('form.details')}</Tabs.Tab>
+              <Tabs.Tab value="action">{t('doc.tab.action')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="record" pt="md">
+              {form}
+            </Tabs.Panel>
+            <Tabs.Panel value="action" pt="md">
+              {tab === 'action' ? (
+                <ActionTab
+                  createdAt={article.createdAt}
+                  createdBy={article.createdBy}
+                  updatedAt={article.updatedAt}
+                  updatedBy={article.updatedBy}
+                  history={article.history}
+                  hiddenFields={seesCosts ? undefined : COST_FIELDS}
+                />
+              ) : null}
+            </Tabs.Panel>
+          </Tabs>
         </>
       ) : (
         form

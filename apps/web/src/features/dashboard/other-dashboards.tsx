@@ -111,7 +111,7 @@ export function AccountingDashboard() {
     <Stack gap="lg">
       <Text c="gray.7">
         {i18n.t('dash.accounting.batches')}{' '}
-        <Anchor component={Link} to={DOCUMENT_KINDS.INVOICE.path}>
+        <Anchor component={Link} to={DOCUMENT_KINDS.INVOICE.path} underline="always">
           {i18n.t('doc.type.INVOICE.plural')}
         </Anchor>
       </Text>

@@ -161,7 +161,8 @@ function Activity({ activity }: { activity: ActivityItem[] }) {
                   {i18n.t(`history.entry.${item.entry.type}` as MessageKey)}
                   {subject ? ' · ' : ''}
                   {subject && target ? (
-                    <Anchor component={Link} to={target} size="sm">
+                    // Inside a sentence: underlined, not told apart by colour alone (axe link-in-text-block).
+                    <Anchor component={Link} to={target} size="sm" underline="always">
                       {subject}
                     </Anchor>
                   ) : (

@@ -1,6 +1,6 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { CustomerInputSchema, SupplierInputSchema } from '@comptoir/schema';
-import { Button, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Tabs, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -159,21 +159,21 @@ export default function PartyPage({ side }: { side: PartySide }) {
       />
       {party ? (
         <>
-          <div role="tablist" aria-label={t('doc.tabs')} className="tabs">
-            <button type="button" role="tab" aria-selected={tab === 'record'} className="tab" onClick={() => selectTab('record')}>
-              {t('form.details')}
-            </button>
-            <button type="button" role="tab" aria-selected={tab === 'action'} className="tab" onClick={() => selectTab('action')}>
-              {t('doc.tab.action')}
-            </button>
-          </div>
-          <div role="tabpanel" className="tab-panel">
-            {/* The form stays mounted behind the ACTION tab: a look at the history loses no edit. */}
-            <div hidden={tab !== 'record'}>{form}</div>
-            {tab === 'action' ? (
-              <ActionTab createdAt={party.createdAt} createdBy={party.createdBy} updatedAt={party.updatedAt} updatedBy={party.updatedBy} history={party.history} />
-            ) : null}
-          </div>
+          {/* Mantine Tabs keep the record's panel mounted behind ACTION: a look at the history loses no edit. */}
+          <Tabs value={tab} onChange={(next) => selectTab(next === 'action' ? 'action' : 'record')} mt="md">
+            <Tabs.List aria-label={t('doc.tabs')}>
+              <Tabs.Tab value="record">{t('form.details')}</Tabs.Tab>
+              <Tabs.Tab value="action">{t('doc.tab.action')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="record" pt="md">
+              {form}
+            </Tabs.Panel>
+            <Tabs.Panel value="action" pt="md">
+              {tab === 'action' ? (
+                <ActionTab createdAt={party.createdAt} createdBy={party.createdBy} updatedAt={party.updatedAt} updatedBy={party.updatedBy} history={party.history} />
+              ) : null}
+            </Tabs.Panel>
+          </Tabs>
         </>
       ) : (
         form
