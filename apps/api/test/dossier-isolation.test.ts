@@ -6,6 +6,8 @@ import { getDirective } from '@graphql-tools/utils';
 import { isInputObjectType, isListType, isNonNullType, type GraphQLInputType } from 'graphql';
 import { createDossier, type FixtureDossier } from './fixtures';
 import { createTestApp, type TestApp, type TestClient } from './harness';
+import { listening, LiveClient } from './live-kit';
+import { topics } from '../src/core/bus';
 import { DOCUMENT_INPUT, newArticle, newCustomer, newDocument, newIssuedInvoice, newPastBatch, newSupplier, type Ref } from './matrix-kit';
 
 interface Victim {
@@ -22,6 +24,7 @@ interface Victim {
   ownerId: string;
   issuedInvoice: Ref;
   batch: Ref;
+  paymentId: string;
 }
 
 type Call = (intruder: TestClient, v: Victim) => Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>;
@@ -44,10 +47,13 @@ const CASES: Record<string, Call> = {
   convertQuoteToInvoice: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { convertQuoteToInvoice(id: $id, version: $v) { id } }', { id: v.quote.id, v: v.quote.version }),
   convertPriceRequestToSupplierOrder: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { convertPriceRequestToSupplierOrder(id: $id, version: $v) { id } }', { id: v.priceRequest.id, v: v.priceRequest.version }),
   createCreditNoteFromInvoice: (c, v) => c.exec('mutation($id: ID!) { createCreditNoteFromInvoice(invoiceId: $id) { id } }', { id: v.invoice.id }),
+  recordPayment: (c, v) => c.exec('mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amountCents: 1, date: "2026-12-01", method: CASH }) { id } }', { id: v.issuedInvoice.id }),
+  deletePayment: (c, v) => c.exec('mutation($id: ID!) { deletePayment(id: $id) { id } }', { id: v.paymentId }),
   cancelSeatOrder: (c, v) => c.exec('mutation($id: ID!) { cancelSeatOrder(id: $id) { id } }', { id: v.seatOrder.id }),
   deleteExportPreset: (c, v) => c.exec('mutation($id: ID!) { deleteExportPreset(id: $id) }', { id: v.preset.id }),
   exportJob: (c, v) => c.exec('query($id: ID!) { exportJob(id: $id) { id } }', { id: v.exportJob.id }),
   cancelExport: (c, v) => c.exec('mutation($id: ID!) { cancelExport(id: $id) { id } }', { id: v.exportJob.id }),
+  runExportInBackground: (c, v) => c.exec('mutation($id: ID!) { runExportInBackground(id: $id) { id } }', { id: v.exportJob.id }),
   supportRequest: (c, v) => c.exec('query($id: ID!) { supportRequest(id: $id) { id } }', { id: v.supportRequest.id }),
   postSupportMessage: (c, v) => c.exec('mutation($id: ID!) { postSupportMessage(requestId: $id, text: "Volé") { id } }', { id: v.supportRequest.id }),
   // Accounting: batches, entries, customer codes.
@@ -100,6 +106,13 @@ const LIST_FILTERS: Record<string, (c: TestClient, v: Victim, victimOwnerId: str
   ],
 );
 
+/** Subscriptions taking an ID: another dossier's ID is refused when subscribing, NOT_FOUND. */
+const SUBSCRIPTION_CASES: Record<string, [string, (v: Victim) => Record<string, unknown>]> = {
+  documentChanged: ['subscription($id: ID!) { documentChanged(id: $id) { documentId } }', (v) => ({ id: v.quote.id })],
+  documentPresence: ['subscription($id: ID!) { documentPresence(id: $id) { documentId } }', (v) => ({ id: v.quote.id })],
+  exportProgress: ['subscription($id: ID!) { exportProgress(id: $id) { exportId } }', (v) => ({ id: v.exportJob.id })],
+};
+
 /** Dossier-data operations whose ID arguments are checked in their own module's isolation tests. */
 const ISOLATION_ELSEWHERE = new Set<string>([]);
 
@@ -122,7 +135,7 @@ describe('dossier isolation', () => {
   /** Every row the victim dossier owns, with its version where it has one. */
   async function footprint(): Promise<string> {
     const ds = t.app.dataSource;
-    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages', 'accounting_settings', 'customer_accounts', 'accounting_entries', 'accounting_entry_lines', 'accounting_batches'];
+    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages', 'accounting_settings', 'customer_accounts', 'accounting_entries', 'accounting_entry_lines', 'accounting_batches', 'payments'];
     const existing = new Set((await ds.query(ds.options.type === 'better-sqlite3' ? "SELECT name FROM sqlite_master WHERE type = 'table'" : 'SHOW TABLES')).map((r: Record<string, string>) => Object.values(r)[0]));
     const parts: string[] = [];
     for (const table of tables.filter((name) => existing.has(name))) {
@@ -156,7 +169,14 @@ describe('dossier isolation', () => {
       ownerId: victim.as.OWNER!.user.id,
       issuedInvoice: await newIssuedInvoice(owner),
       batch: await newPastBatch(owner),
+      paymentId: '',
     };
+    v.paymentId = (
+      await owner.data<{ recordPayment: { payments: { id: string }[] } }>(
+        'mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amountCents: 100, date: "2026-12-01", method: TRANSFER }) { payments { id } } }',
+        { id: v.issuedInvoice.id },
+      )
+    ).recordPayment.payments[0].id;
   });
   afterAll(() => t.close());
 
@@ -219,13 +239,53 @@ describe('dossier isolation', () => {
 
   it('covers every dossier-data operation that takes an ID', () => {
     const missing: string[] = [];
-    for (const root of [t.schema.getQueryType(), t.schema.getMutationType()]) {
+    for (const root of [t.schema.getQueryType(), t.schema.getMutationType(), t.schema.getSubscriptionType()]) {
       for (const field of Object.values(root?.getFields() ?? {})) {
         const auth = getDirective(t.schema, field, 'auth')?.[0] as { profiles?: string[] } | undefined;
         if (!auth?.profiles) continue;
-        if (field.args.some((a) => mentionsId(a.type)) && !CASES[field.name] && !LIST_FILTERS[field.name] && !ISOLATION_ELSEWHERE.has(field.name)) missing.push(field.name);
+        const covered = CASES[field.name] || LIST_FILTERS[field.name] || SUBSCRIPTION_CASES[field.name] || ISOLATION_ELSEWHERE.has(field.name);
+        if (field.args.some((a) => mentionsId(a.type)) && !covered) missing.push(field.name);
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  describe('subscriptions (WebSocket)', () => {
+    let url: string;
+    const clients: LiveClient[] = [];
+    const live = (client: TestClient) => {
+      const c = new LiveClient(url, client.sessionToken);
+      clients.push(c);
+      return c;
+    };
+    beforeAll(async () => {
+      url = await t.http();
+    });
+    afterAll(async () => {
+      await Promise.all(clients.map((c) => c.dispose()));
+    });
+
+    it.each(Object.keys(SUBSCRIPTION_CASES))('%s on another dossier’s ID is refused NOT_FOUND', async (name) => {
+      const [query, variables] = SUBSCRIPTION_CASES[name];
+      const sub = live(intruder).subscribe(query, variables(v));
+      expect((await sub.error()).extensions?.code).toBe('NOT_FOUND');
+      expect(sub.events).toEqual([]);
+    });
+
+    it('never delivers another dossier’s events to a session of this one', async () => {
+      const intruderDossier = (await intruder.data<{ me: { dossier: { id: string } } }>('{ me { dossier { id } } }')).me.dossier.id;
+      const spy = live(intruder).subscribe<{ supportRequestChanged: { requestId: string } }>('subscription { supportRequestChanged { requestId } }');
+      const witness = live(victim.client(Profile.OWNER)).subscribe<{ supportRequestChanged: { requestId: string } }>('subscription { supportRequestChanged { requestId } }');
+      await listening(t.app, topics.dossier(intruderDossier));
+      await listening(t.app, topics.dossier(victim.dossier.id));
+      const create = 'mutation { createSupportRequest(input: { kind: OTHER, other: { subject: "Secret", text: "?" } }) { id } }';
+      const theirs = (await victim.client(Profile.OWNER).data<{ createSupportRequest: { id: string } }>(create)).createSupportRequest;
+      await witness.event((e) => e.supportRequestChanged.requestId === theirs.id);
+      // An event of the intruder's own dossier, published after the victim's: once it arrives, the victim's would have too.
+      const mine = (await intruder.data<{ createSupportRequest: { id: string } }>(create)).createSupportRequest;
+      await spy.event((e) => e.supportRequestChanged.requestId === mine.id);
+      expect(spy.events.map((e) => e.supportRequestChanged.requestId)).not.toContain(theirs.id);
+      expect(witness.events.map((e) => e.supportRequestChanged.requestId)).not.toContain(mine.id);
+    });
   });
 });

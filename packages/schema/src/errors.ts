@@ -51,6 +51,7 @@ export const ERROR_REASONS = {
     'INVALID_ACCOUNT',
     'DUPLICATE_ACCOUNT_CODE',
     'CUT_OUTSIDE_BATCH',
+    'OVERPAYMENT',
   ],
   [ErrorCode.CONFLICT]: [
     'STALE_VERSION',

@@ -2,5 +2,6 @@
 import type { HttpRoute } from '../core/http-route';
 import { exportRoutes } from '../modules/exports/export.routes';
 import { accountingRoutes } from '../modules/accounting-downloads/accounting.routes';
+import { pdfRoutes } from '../modules/pdf/pdf.routes';
 
-export const ALL_HTTP_ROUTES: HttpRoute[] = [exportRoutes, accountingRoutes];
+export const ALL_HTTP_ROUTES: HttpRoute[] = [exportRoutes, accountingRoutes, pdfRoutes];

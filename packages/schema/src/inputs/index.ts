@@ -9,3 +9,4 @@ export * from './exports';
 export * from './support';
 export * from './accounting';
 export * from './operations';
+export * from './payments';

@@ -14,6 +14,7 @@ import { AdminArgsSchemas, CancelSeatOrderArgsSchema, OrderSeatsArgsSchema, Upda
 import { ExportArgsSchemas } from './exports';
 import { AccountingArgsSchemas, AccountingSettingsInputSchema } from './accounting';
 import { SupportArgsSchemas, SupportRequestInputSchema } from './support';
+import { PaymentArgsSchemas, PaymentInputSchema } from './payments';
 import { cursor, first, id, intRange, optionalText } from './fields';
 import {
   AcceptInvitationArgsSchema,
@@ -67,6 +68,8 @@ export const OPERATION_ARGS = {
   updateArticle: z.object({ id: id(), version, input: ArticleInputSchema }),
   // documents
   document: DocumentIdArgsSchema,
+  documentChanged: DocumentIdArgsSchema,
+  documentPresence: DocumentIdArgsSchema,
   documents: DocumentListArgsSchema,
   quotes: DocumentListArgsSchema,
   invoices: DocumentListArgsSchema,
@@ -100,6 +103,8 @@ export const OPERATION_ARGS = {
   ...SupportArgsSchemas,
   // accounting
   ...AccountingArgsSchemas,
+  // payments, PDF, sending, reminders
+  ...PaymentArgsSchemas,
 } as const;
 
 export type OperationName = keyof typeof OPERATION_ARGS;
@@ -123,4 +128,5 @@ export const INPUT_SCHEMAS = {
   ExportPresetInput: ExportPresetInputSchema,
   SupportRequestInput: SupportRequestInputSchema,
   AccountingSettingsInput: AccountingSettingsInputSchema,
+  PaymentInput: PaymentInputSchema,
 } as const;

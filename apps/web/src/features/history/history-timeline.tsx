@@ -129,7 +129,10 @@ export function HistoryTimeline({
                 {relatedLink}
               </p>
             ) : null}
-            {entry.type === 'DELETED' && entry.label ? <p className="timeline-detail">{entry.label}</p> : null}
+            {(entry.type === 'DELETED' || entry.type === 'PAYMENT_RECORDED' || entry.type === 'PAYMENT_DELETED' || entry.type === 'MAILED' || entry.type === 'REMINDED') && entry.label ? (
+              <p className="timeline-detail">{entry.label}</p>
+            ) : null}
+            {entry.type === 'PDF_STORED' && entry.sha256 ? <p className="timeline-detail">SHA-256 {entry.sha256}</p> : null}
             {entry.changes.length > 0 ? (
               <ul className="timeline-changes">
                 {entry.changes.map((change) => {
