@@ -5,7 +5,7 @@ import { ALL_PROFILES, Profile, shortId } from '@comptoir/schema';
 import { getDirective } from '@graphql-tools/utils';
 import { createDossier, type FixtureDossier } from './fixtures';
 import { createTestApp, type GraphQLResult, type TestApp, type TestClient } from './harness';
-import { DOCUMENT_INPUT, newArticle, newCustomer, newDocument, newIssuedInvoice, newSupplier } from './matrix-kit';
+import { DOCUMENT_INPUT, newArticle, newCustomer, newDocument, newIssuedInvoice, newPastBatch, newSupplier } from './matrix-kit';
 
 const { OWNER, ADV, COMMERCIAL, ACHAT, ACCOUNTANT } = Profile;
 
@@ -111,6 +111,20 @@ const ROWS: MatrixRow[] = [
     ops: ['createCreditNoteFromInvoice'],
     allowed: [OWNER, ADV],
     run: async (c, owner) => c.exec(`mutation($id: ID!) { createCreditNoteFromInvoice(invoiceId: $id) { id } }`, { id: (await newIssuedInvoice(owner)).id }),
+  },
+  {
+    fn: 'Invoices: record a payment, delete a payment (OWNER/ADV)',
+    ops: ['recordPayment', 'deletePayment'],
+    allowed: [OWNER, ADV],
+    run: async (c, owner) => {
+      const invoice = await newIssuedInvoice(owner);
+      const pay = (who: TestClient) =>
+        who.exec<{ recordPayment: { payments: { id: string }[] } }>('mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amountCents: 100, date: "2026-12-01", method: CHECK }) { payments { id } } }', { id: invoice.id });
+      const recorded = await pay(c);
+      if (recorded.errors) return recorded;
+      const paymentId = (await pay(owner)).data!.recordPayment.payments[0].id;
+      return c.exec('mutation($id: ID!) { deletePayment(id: $id) { id } }', { id: paymentId });
+    },
   },
   // Convert a quote to an invoice
   {
@@ -233,6 +247,51 @@ const ROWS: MatrixRow[] = [
   { fn: 'Dashboard: my quotes', ops: ['commercialDashboard'], allowed: [OWNER, ADV, COMMERCIAL], run: q('{ commercialDashboard { conversionRate awaiting { count } } }') },
   { fn: 'Dashboard: purchases', ops: ['purchasesDashboard'], allowed: [OWNER, ADV, ACHAT], run: q('{ purchasesDashboard { openPriceRequests { count } ordersToReceive { count } } }') },
   { fn: 'Dashboard: issued this month', ops: ['accountingDashboard'], allowed: [OWNER, ADV, ACCOUNTANT], run: q('{ accountingDashboard { invoices { count } creditNotes { count } } }') },
+  // Accounting batches: read, download, mark collected (OWNER, ADV, ACCOUNTANT)
+  {
+    fn: 'Accounting batches: read, with entries and totals',
+    ops: ['accountingBatches', 'accountingBatch', 'documentAccountingEntries'],
+    allowed: [OWNER, ADV, ACCOUNTANT],
+    run: async (c, owner) => {
+      const invoice = await newIssuedInvoice(owner);
+      const list = await c.exec<{ accountingBatches: { id: string }[] }>('{ accountingBatches { id number status entryCount } }');
+      if (list.errors) return list;
+      const one = await c.exec('query($id: ID!) { accountingBatch(id: $id) { entries { lines { debitCents } } accountTotals { accountNumber } } }', { id: list.data!.accountingBatches[0].id });
+      if (one.errors) return one;
+      return c.exec('query($id: ID!) { documentAccountingEntries(documentId: $id) { totalDebitCents } }', { id: invoice.id });
+    },
+  },
+  {
+    fn: 'Accounting batches: cut and mark collected',
+    ops: ['cutAccountingBatch', 'collectAccountingBatch'],
+    allowed: [OWNER, ADV, ACCOUNTANT],
+    run: async (c, owner) => {
+      const batch = await newPastBatch(owner);
+      const cut = await c.exec<{ cutAccountingBatch: { version: number } }>('mutation($id: ID!, $v: Int!, $until: String!) { cutAccountingBatch(id: $id, version: $v, until: $until) { version } }', {
+        id: batch.id,
+        v: batch.version,
+        until: batch.periodStart.slice(0, 8) + '20',
+      });
+      if (cut.errors) return cut;
+      return c.exec('mutation($id: ID!, $v: Int!) { collectAccountingBatch(id: $id, version: $v) { status } }', { id: batch.id, v: cut.data!.cutAccountingBatch.version });
+    },
+  },
+  {
+    fn: 'Accounting: chart of accounts and customer codes',
+    ops: ['accountingSettings', 'updateAccountingSettings', 'customerAccounts', 'updateCustomerAccountCode'],
+    allowed: [OWNER, ADV, ACCOUNTANT],
+    run: async (c, owner) => {
+      const customer = await newCustomer(owner);
+      const read = await c.exec<{ accountingSettings: Record<string, unknown> }>(
+        '{ accountingSettings { version siren salesJournalCode salesJournalName bankJournalCode bankJournalName customerAccount bankAccount goodsRevenueAccount servicesRevenueAccount vatAccount20 vatAccount10 vatAccount55 vatAccount21 } customerAccounts { code } }',
+      );
+      if (read.errors) return read;
+      const saved = await c.exec('mutation($input: AccountingSettingsInput!) { updateAccountingSettings(input: $input) { version } }', { input: read.data!.accountingSettings });
+      if (saved.errors) return saved;
+      return c.exec('mutation($id: ID!, $code: String!) { updateCustomerAccountCode(customerId: $id, code: $code) { code } }', { id: customer.id, code: `M${shortId(customer.id)}`.slice(0, 14).toUpperCase().replace(/[^A-Z0-9]/g, '') });
+    },
+  },
+  { fn: 'Compliance self-check', ops: ['complianceCheck'], allowed: [OWNER, ADV, ACCOUNTANT], run: q('{ complianceCheck { key ok faults } }') },
   { fn: 'Users list', ops: ['dossierUsers'], allowed: [OWNER, ADV], run: q('{ dossierUsers { members { profile } } }') },
   // Support requests: send and follow (COMMERCIAL, ACHAT, ACCOUNTANT: their own OTHER only)
   {

@@ -8,7 +8,7 @@ import { createDossier, type FixtureDossier } from './fixtures';
 import { createTestApp, type TestApp, type TestClient } from './harness';
 import { listening, LiveClient } from './live-kit';
 import { topics } from '../src/core/bus';
-import { DOCUMENT_INPUT, newArticle, newCustomer, newDocument, newIssuedInvoice, newSupplier, type Ref } from './matrix-kit';
+import { DOCUMENT_INPUT, newArticle, newCustomer, newDocument, newIssuedInvoice, newPastBatch, newSupplier, type Ref } from './matrix-kit';
 
 interface Victim {
   customer: Ref;
@@ -22,6 +22,9 @@ interface Victim {
   exportJob: { id: string };
   supportRequest: { id: string };
   ownerId: string;
+  issuedInvoice: Ref;
+  batch: Ref;
+  paymentId: string;
 }
 
 type Call = (intruder: TestClient, v: Victim) => Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>;
@@ -44,6 +47,8 @@ const CASES: Record<string, Call> = {
   convertQuoteToInvoice: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { convertQuoteToInvoice(id: $id, version: $v) { id } }', { id: v.quote.id, v: v.quote.version }),
   convertPriceRequestToSupplierOrder: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { convertPriceRequestToSupplierOrder(id: $id, version: $v) { id } }', { id: v.priceRequest.id, v: v.priceRequest.version }),
   createCreditNoteFromInvoice: (c, v) => c.exec('mutation($id: ID!) { createCreditNoteFromInvoice(invoiceId: $id) { id } }', { id: v.invoice.id }),
+  recordPayment: (c, v) => c.exec('mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amountCents: 1, date: "2026-12-01", method: CASH }) { id } }', { id: v.issuedInvoice.id }),
+  deletePayment: (c, v) => c.exec('mutation($id: ID!) { deletePayment(id: $id) { id } }', { id: v.paymentId }),
   cancelSeatOrder: (c, v) => c.exec('mutation($id: ID!) { cancelSeatOrder(id: $id) { id } }', { id: v.seatOrder.id }),
   deleteExportPreset: (c, v) => c.exec('mutation($id: ID!) { deleteExportPreset(id: $id) }', { id: v.preset.id }),
   exportJob: (c, v) => c.exec('query($id: ID!) { exportJob(id: $id) { id } }', { id: v.exportJob.id }),
@@ -51,6 +56,12 @@ const CASES: Record<string, Call> = {
   runExportInBackground: (c, v) => c.exec('mutation($id: ID!) { runExportInBackground(id: $id) { id } }', { id: v.exportJob.id }),
   supportRequest: (c, v) => c.exec('query($id: ID!) { supportRequest(id: $id) { id } }', { id: v.supportRequest.id }),
   postSupportMessage: (c, v) => c.exec('mutation($id: ID!) { postSupportMessage(requestId: $id, text: "Volé") { id } }', { id: v.supportRequest.id }),
+  // Accounting: batches, entries, customer codes.
+  accountingBatch: (c, v) => c.exec('query($id: ID!) { accountingBatch(id: $id) { id } }', { id: v.batch.id }),
+  collectAccountingBatch: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { collectAccountingBatch(id: $id, version: $v) { id } }', { id: v.batch.id, v: v.batch.version }),
+  cutAccountingBatch: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { cutAccountingBatch(id: $id, version: $v, until: "2001-01-15") { id } }', { id: v.batch.id, v: v.batch.version }),
+  documentAccountingEntries: (c, v) => c.exec('query($id: ID!) { documentAccountingEntries(documentId: $id) { id } }', { id: v.issuedInvoice.id }),
+  updateCustomerAccountCode: (c, v) => c.exec('mutation($id: ID!) { updateCustomerAccountCode(customerId: $id, code: "VOL") { code } }', { id: v.customer.id }),
   // A member of another dossier named in a request's payload.
   createSupportRequest: (c, v) => c.exec('mutation($m: ID!) { createSupportRequest(input: { kind: CHANGE_LOGIN_EMAIL, changeLoginEmail: { memberId: $m, newEmail: "vol@example.test" } }) { id } }', { m: v.ownerId }),
   // IDs inside inputs: a party or an article of another dossier.
@@ -124,7 +135,7 @@ describe('dossier isolation', () => {
   /** Every row the victim dossier owns, with its version where it has one. */
   async function footprint(): Promise<string> {
     const ds = t.app.dataSource;
-    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages'];
+    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages', 'accounting_settings', 'customer_accounts', 'accounting_entries', 'accounting_entry_lines', 'accounting_batches', 'payments'];
     const existing = new Set((await ds.query(ds.options.type === 'better-sqlite3' ? "SELECT name FROM sqlite_master WHERE type = 'table'" : 'SHOW TABLES')).map((r: Record<string, string>) => Object.values(r)[0]));
     const parts: string[] = [];
     for (const table of tables.filter((name) => existing.has(name))) {
@@ -156,8 +167,16 @@ describe('dossier isolation', () => {
       exportJob: (await owner.data<{ startDocumentsExport: { id: string } }>('mutation { startDocumentsExport(input: { format: CSV, columns: ["number"] }) { id } }')).startDocumentsExport,
       supportRequest: (await owner.data<{ createSupportRequest: { id: string } }>('mutation { createSupportRequest(input: { kind: OTHER, other: { subject: "Privé", text: "?" }, message: "Confidentiel" }) { id } }')).createSupportRequest,
       ownerId: victim.as.OWNER!.user.id,
+      issuedInvoice: await newIssuedInvoice(owner),
+      batch: await newPastBatch(owner),
+      paymentId: '',
     };
-    await newIssuedInvoice(owner);
+    v.paymentId = (
+      await owner.data<{ recordPayment: { payments: { id: string }[] } }>(
+        'mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amountCents: 100, date: "2026-12-01", method: TRANSFER }) { payments { id } } }',
+        { id: v.issuedInvoice.id },
+      )
+    ).recordPayment.payments[0].id;
   });
   afterAll(() => t.close());
 
@@ -213,7 +232,8 @@ describe('dossier isolation', () => {
     const own = await victim.client(Profile.OWNER).data<{ salesDashboard: { unpaid: { count: number } }; purchasesDashboard: { openPriceRequests: { count: number } } }>(
       '{ salesDashboard { unpaid { count } } purchasesDashboard { openPriceRequests { count } } }',
     );
-    expect(own.salesDashboard.unpaid.count).toBe(1);
+    // Two unpaid invoices: the one issued today and the past month's one behind the accounting batch.
+    expect(own.salesDashboard.unpaid.count).toBe(2);
     expect(own.purchasesDashboard.openPriceRequests.count).toBe(1);
   });
 

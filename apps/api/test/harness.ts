@@ -18,6 +18,7 @@ import { buildAppSchema } from '../src/app/schema';
 import { createApolloServer } from '../src/app/server';
 import { resolvePrincipal } from '../src/modules/identity/session.service';
 import { installImmutabilityTriggers } from '../src/modules/documents/immutability.sql';
+import { installAccountingTriggers } from '../src/modules/accounting/immutability.sql';
 import { sqlAudit } from './sql-audit';
 
 /**
@@ -191,7 +192,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     // The first node built the schema.
   } else if (options.migrations) await dataSource.runMigrations({ transaction: 'each' });
   // What synchronize cannot build (the migrations carry the same SQL).
-  else await installImmutabilityTriggers(dataSource);
+  else {
+    await installImmutabilityTriggers(dataSource);
+    await installAccountingTriggers(dataSource);
+  }
   // From here on, every statement is audited for its dossier scope (schema building is exempt).
   sqlAudit.watch(dataSource);
   const app = createAppServices(config, dataSource, options.logger ?? createLogger(config));

@@ -39,6 +39,8 @@ export enum DocumentStatus {
   ACCEPTED = 'ACCEPTED',
   REFUSED = 'REFUSED',
   ISSUED = 'ISSUED',
+  /** Invoice: some payment (or credit note) received, a balance remains. */
+  PARTIALLY_PAID = 'PARTIALLY_PAID',
   PAID = 'PAID',
   ANSWERED = 'ANSWERED',
   CLOSED = 'CLOSED',
@@ -83,4 +85,57 @@ export enum SupportMessageSide {
   /** Someone of the dossier. */
   REQUESTER = 'REQUESTER',
   SUPPORT = 'SUPPORT',
+}
+
+/** Accounting batch (lot d'écritures): OPEN until the accountant collects it. */
+export enum AccountingBatchStatus {
+  OPEN = 'OPEN',
+  COLLECTED = 'COLLECTED',
+}
+
+/** Journal an accounting entry belongs to. */
+export enum AccountingJournalKind {
+  SALES = 'SALES',
+  BANK = 'BANK',
+}
+
+/** What an article is, for its revenue account: goods (707) or services (706). */
+export enum ArticleKind {
+  GOODS = 'GOODS',
+  SERVICES = 'SERVICES',
+}
+
+/** How a payment of an invoice was made. */
+export enum PaymentMethod {
+  TRANSFER = 'TRANSFER',
+  CHECK = 'CHECK',
+  CARD = 'CARD',
+  CASH = 'CASH',
+  DIRECT_DEBIT = 'DIRECT_DEBIT',
+}
+
+/** Payment terms of a customer: the due date an invoice gets when issued. */
+export enum PaymentTerms {
+  ON_RECEIPT = 'ON_RECEIPT',
+  DAYS_30 = 'DAYS_30',
+  DAYS_45_END_OF_MONTH = 'DAYS_45_END_OF_MONTH',
+  END_OF_MONTH_45_DAYS = 'END_OF_MONTH_45_DAYS',
+  DAYS_60 = 'DAYS_60',
+}
+
+/**
+ * Why a line carries no VAT (0 %): the mention the invoice prints and the EN 16931
+ * VAT category of its Factur-X XML (`domain/vat-exemption.ts`).
+ */
+export enum VatExemption {
+  /** Franchise en base: TVA non applicable, art. 293 B du CGI (category E). */
+  FRANCHISE_293B = 'FRANCHISE_293B',
+  /** Exonération, art. 261 du CGI (category E). */
+  EXEMPT_261 = 'EXEMPT_261',
+  /** Autoliquidation (category AE). */
+  REVERSE_CHARGE = 'REVERSE_CHARGE',
+  /** Livraison intracommunautaire, art. 262 ter I du CGI (category K). */
+  INTRA_EU = 'INTRA_EU',
+  /** Exportation hors UE, art. 262 I du CGI (category G). */
+  EXPORT = 'EXPORT',
 }

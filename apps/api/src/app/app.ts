@@ -15,8 +15,10 @@ import { buildAppSchema } from './schema';
 import { createHttpApp } from './server';
 import { attachLiveServer } from './live-server';
 import { describeLogins, isEmpty, seedDemo } from './seed';
+import { registerIssueListeners } from './issue-listeners';
 
 export function createAppServices(config: AppConfig, dataSource: DataSource, logger: Logger = createLogger(config)): AppServices {
+  registerIssueListeners();
   const keys = loadKeys(config);
   const mailer = createMailer(keys);
   const outbox = createOutboxWorker({ config, dataSource, logger, keys, mailer });

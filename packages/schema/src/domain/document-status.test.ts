@@ -2,9 +2,9 @@ import { DocumentStatus as S, DocumentType as T } from '../enums';
 import { canTransition, DOCUMENT_STATUSES, isCancellable, isDeletable, isEditable, nextStatuses, statusLabel, TRANSITIONS, typeLabel } from './document-status';
 
 describe('document statuses', () => {
-  it('moves an invoice DRAFT → ISSUED → PAID and nothing else', () => {
+  it('moves an invoice DRAFT → ISSUED by hand; payments settle it (no manual PAID)', () => {
     expect(nextStatuses(T.INVOICE, S.DRAFT)).toEqual([S.ISSUED]);
-    expect(nextStatuses(T.INVOICE, S.ISSUED)).toEqual([S.PAID]);
+    expect(nextStatuses(T.INVOICE, S.ISSUED)).toEqual([]);
     expect(nextStatuses(T.INVOICE, S.PAID)).toEqual([]);
     expect(canTransition(T.INVOICE, S.PAID, S.DRAFT)).toBe(false);
     expect(canTransition(T.QUOTE, S.SENT, S.REFUSED)).toBe(true);

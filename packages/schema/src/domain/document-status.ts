@@ -11,7 +11,7 @@ export type Language = 'fr' | 'en';
 /** Allowed transitions per type. */
 export const TRANSITIONS: Record<DocumentType, Partial<Record<S, readonly S[]>>> = {
   [DocumentType.QUOTE]: { [S.DRAFT]: [S.SENT], [S.SENT]: [S.ACCEPTED, S.REFUSED] },
-  [DocumentType.INVOICE]: { [S.DRAFT]: [S.ISSUED], [S.ISSUED]: [S.PAID] },
+  [DocumentType.INVOICE]: { [S.DRAFT]: [S.ISSUED] },
   [DocumentType.CREDIT_NOTE]: { [S.DRAFT]: [S.ISSUED] },
   [DocumentType.PRICE_REQUEST]: { [S.DRAFT]: [S.SENT], [S.SENT]: [S.ANSWERED, S.CLOSED] },
   [DocumentType.SUPPLIER_ORDER]: { [S.DRAFT]: [S.SENT], [S.SENT]: [S.RECEIVED, S.CANCELLED] },
@@ -20,7 +20,7 @@ export const TRANSITIONS: Record<DocumentType, Partial<Record<S, readonly S[]>>>
 /** Statuses a document of each type can have, in their order of life. */
 export const DOCUMENT_STATUSES: Record<DocumentType, readonly S[]> = {
   [DocumentType.QUOTE]: [S.DRAFT, S.SENT, S.ACCEPTED, S.REFUSED, S.CANCELLED],
-  [DocumentType.INVOICE]: [S.DRAFT, S.ISSUED, S.PAID],
+  [DocumentType.INVOICE]: [S.DRAFT, S.ISSUED, S.PARTIALLY_PAID, S.PAID],
   [DocumentType.CREDIT_NOTE]: [S.DRAFT, S.ISSUED],
   [DocumentType.PRICE_REQUEST]: [S.DRAFT, S.SENT, S.ANSWERED, S.CLOSED, S.CANCELLED],
   [DocumentType.SUPPLIER_ORDER]: [S.DRAFT, S.SENT, S.RECEIVED, S.CANCELLED],
@@ -51,7 +51,7 @@ const EDITABLE: Record<DocumentType, readonly S[]> = {
 export const CONVERTIBLE_FROM: Partial<Record<DocumentType, { from: readonly S[]; becomes?: S }>> = {
   [DocumentType.QUOTE]: { from: [S.DRAFT, S.SENT, S.ACCEPTED], becomes: S.ACCEPTED },
   [DocumentType.PRICE_REQUEST]: { from: [S.DRAFT, S.SENT, S.ANSWERED], becomes: S.ANSWERED },
-  [DocumentType.INVOICE]: { from: [S.ISSUED, S.PAID] },
+  [DocumentType.INVOICE]: { from: [S.ISSUED, S.PARTIALLY_PAID, S.PAID] },
 };
 
 export function isEditable(type: DocumentType, status: S): boolean {
@@ -112,6 +112,7 @@ export const STATUS_LABELS: Record<Language, Record<S, string>> = {
     [S.ACCEPTED]: 'Accepté',
     [S.REFUSED]: 'Refusé',
     [S.ISSUED]: 'Émis',
+    [S.PARTIALLY_PAID]: 'Partiellement payé',
     [S.PAID]: 'Payé',
     [S.ANSWERED]: 'Répondu',
     [S.CLOSED]: 'Clôturé',
@@ -124,6 +125,7 @@ export const STATUS_LABELS: Record<Language, Record<S, string>> = {
     [S.ACCEPTED]: 'Accepted',
     [S.REFUSED]: 'Refused',
     [S.ISSUED]: 'Issued',
+    [S.PARTIALLY_PAID]: 'Partially paid',
     [S.PAID]: 'Paid',
     [S.ANSWERED]: 'Answered',
     [S.CLOSED]: 'Closed',
@@ -138,6 +140,7 @@ const FEMININE_FR: Partial<Record<S, string>> = {
   [S.ACCEPTED]: 'Acceptée',
   [S.REFUSED]: 'Refusée',
   [S.ISSUED]: 'Émise',
+  [S.PARTIALLY_PAID]: 'Partiellement payée',
   [S.PAID]: 'Payée',
   [S.ANSWERED]: 'Répondue',
   [S.CLOSED]: 'Clôturée',

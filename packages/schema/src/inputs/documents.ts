@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocumentStatus, DocumentType } from '../enums';
+import { DocumentStatus, DocumentType, VatExemption } from '../enums';
 import { MAX_LINES } from '../domain/money';
 import { cents, cursor, first, id, intRange, localDate, optionalLocalDate, optionalText, percent, quantity, refuse, vatRate } from './fields';
 
@@ -14,6 +14,8 @@ export const DocumentLineInputSchema = z.object({
   discountPercent: percent().nullish(),
   vatRate: vatRate(),
   sourceLineId: id().nullish(),
+  /** 0 % lines: why (mention printed, Factur-X category). */
+  vatExemption: z.enum(VatExemption).nullish(),
 });
 
 /** `createQuote`, `createInvoice`, …, `updateDocument`. */
@@ -53,6 +55,8 @@ export const DocumentFilterSchema = z
     dateFrom: optionalLocalDate(),
     dateTo: optionalLocalDate(),
     search: optionalText(100),
+    /** Invoices issued or partially paid whose due date is past (en retard). */
+    overdue: z.boolean().nullish(),
   })
   .superRefine(periodInOrder('dateFrom', 'dateTo'));
 

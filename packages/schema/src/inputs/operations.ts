@@ -12,7 +12,9 @@ import {
 } from './documents';
 import { AdminArgsSchemas, CancelSeatOrderArgsSchema, OrderSeatsArgsSchema, UpdateDossierSettingsArgsSchema } from './dossiers';
 import { ExportArgsSchemas } from './exports';
+import { AccountingArgsSchemas, AccountingSettingsInputSchema } from './accounting';
 import { SupportArgsSchemas, SupportRequestInputSchema } from './support';
+import { PaymentArgsSchemas, PaymentInputSchema } from './payments';
 import { cursor, first, id, intRange, optionalText } from './fields';
 import {
   AcceptInvitationArgsSchema,
@@ -99,6 +101,10 @@ export const OPERATION_ARGS = {
   ...AdminArgsSchemas,
   // support desk
   ...SupportArgsSchemas,
+  // accounting
+  ...AccountingArgsSchemas,
+  // payments, PDF, sending, reminders
+  ...PaymentArgsSchemas,
 } as const;
 
 export type OperationName = keyof typeof OPERATION_ARGS;
@@ -121,4 +127,6 @@ export const INPUT_SCHEMAS = {
   ExportFilterInput: ExportFilterInputSchema,
   ExportPresetInput: ExportPresetInputSchema,
   SupportRequestInput: SupportRequestInputSchema,
+  AccountingSettingsInput: AccountingSettingsInputSchema,
+  PaymentInput: PaymentInputSchema,
 } as const;

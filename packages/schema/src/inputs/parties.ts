@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PaymentTerms } from '../enums';
 import { country, digits, intRange, optionalEmail, optionalText, refuse, requiredText, vatNumber } from './fields';
 
 const partyFields = {
@@ -16,6 +17,8 @@ const partyFields = {
   contactPhone: optionalText(40),
   /** The dossier default (30) when omitted. */
   paymentTermsDays: intRange(0, 365).nullish(),
+  paymentTerms: z.enum(PaymentTerms).nullish(),
+  billingEmail: optionalEmail(),
   notes: optionalText(2000),
 };
 

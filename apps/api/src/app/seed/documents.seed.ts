@@ -1,4 +1,5 @@
-import { DocumentType, Profile } from '@comptoir/schema';
+import { DocumentType, PaymentMethod, Profile } from '@comptoir/schema';
+import { recordPayment } from '../../modules/payments/payment.service';
 import { RequestContext, type AppServices } from '../../core/context';
 import { MemoryCookieJar } from '../../core/cookies';
 import { createArticle } from '../../modules/articles/article.service';
@@ -16,7 +17,7 @@ import {
   updateDocument,
 } from '../../modules/documents/document.service';
 import type { DocumentLineInput } from '../../modules/documents/document.types';
-import { withClock } from '../../core/clock';
+import { clock, isoDay, withClock } from '../../core/clock';
 import type { User } from '../../modules/identity/user.entity';
 import { createParty } from '../../modules/parties/party.service';
 import type { PartyRecord } from '../../modules/parties/party.entity';
@@ -192,7 +193,14 @@ export async function seedDocuments(app: AppServices, identity: DemoIdentity): P
     let invoice = made(await step(() => convertDocument(rand.chance(0.7) ? adv : owner, quote.id, quote.version, DocumentType.QUOTE), 24, 120));
     if (i % 6 === 2) continue; // converted, invoice still a draft
     invoice = await step(() => issueDocument(adv, invoice.id, invoice.version), 4, 48);
-    if (rand.chance(0.6)) invoice = await step(() => changeDocumentStatus(owner, invoice.id, invoice.version, DocumentStatus.PAID), 72, 400);
+    if (rand.chance(0.6)) {
+      const paid = invoice;
+      const method = i % 3 === 0 ? PaymentMethod.CHECK : PaymentMethod.TRANSFER;
+      // Most invoices are paid in full, some only half (partially paid); no extra draw
+      // from `rand` here, so the rest of the demo data stays what it was.
+      const first = i % 4 === 1 ? Math.floor(paid.totalInclVatCents / 2) : paid.totalInclVatCents;
+      invoice = await step(() => recordPayment(owner, { invoiceId: paid.id, amountCents: first, date: isoDay(clock.now()), method, reference: null }), 72, 400);
+    }
     if (i === 7) {
       const credit = made(await step(() => createCreditNoteFromInvoice(adv, invoice.id, null), 24, 96));
       await step(() => issueDocument(adv, credit.id, credit.version));

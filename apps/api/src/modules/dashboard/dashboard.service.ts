@@ -72,7 +72,7 @@ export async function revenueSummary(ctx: RequestContext, day: string): Promise<
     .addSelect('CASE WHEN SUBSTR(d.date, 6, 5) <= :monthDay THEN 1 ELSE 0 END', 'toDate')
     .addSelect('SUM(d.totalExclVatCents)', 'cents')
     .andWhere('d.type IN (:...types)', { types: [DocumentType.INVOICE, DocumentType.CREDIT_NOTE] })
-    .andWhere('d.status IN (:...statuses)', { statuses: [DocumentStatus.ISSUED, DocumentStatus.PAID] })
+    .andWhere('d.status IN (:...statuses)', { statuses: [DocumentStatus.ISSUED, DocumentStatus.PARTIALLY_PAID, DocumentStatus.PAID] })
     .andWhere('d.date >= :from AND d.date <= :to', { from: `${lastYear}-01-01`, to: day, monthDay })
     .groupBy('d.type')
     .addGroupBy('SUBSTR(d.date, 1, 7)')
@@ -111,16 +111,16 @@ export function addDays(day: string, days: number): string {
 const dayDiff = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
- * Issued invoices not marked paid. Payments are not recorded yet (only the PAID
- * status): an invoice is unpaid until someone marks it paid, and a credit note does
- * not reduce what its invoice still owes here. Due date: the invoice's own, else its
+ * Issued invoices not yet paid (ISSUED or PARTIALLY_PAID; payments and issued credit
+ * notes move an invoice to PAID when its balance reaches 0, modules/payments); the
+ * amounts here are the invoices' totals incl. VAT. Due date: the invoice's own, else its
  * issue date + the customer's payment terms, else + the dossier's.
  */
 export async function unpaidSummary(ctx: RequestContext, day: string): Promise<UnpaidSummary> {
   const invoices = await ctx
     .scoped(Document, 'Document')
     .query('d')
-    .andWhere('d.type = :type AND d.status = :status', { type: DocumentType.INVOICE, status: DocumentStatus.ISSUED })
+    .andWhere('d.type = :type AND d.status IN (:...statuses)', { type: DocumentType.INVOICE, statuses: [DocumentStatus.ISSUED, DocumentStatus.PARTIALLY_PAID] })
     .getMany();
   if (invoices.length === 0) return { count: 0, totalInclVatCents: 0, overdueCount: 0, overdueInclVatCents: 0, invoices: [] };
 
@@ -208,7 +208,7 @@ export async function accountingDashboard(ctx: RequestContext, day: string): Pro
   const period = { from: `${month}-01`, to: `${month}-31` };
   return {
     month,
-    invoices: await summary(ctx, { types: [DocumentType.INVOICE], statuses: [DocumentStatus.ISSUED, DocumentStatus.PAID], ...period }, 'newest'),
+    invoices: await summary(ctx, { types: [DocumentType.INVOICE], statuses: [DocumentStatus.ISSUED, DocumentStatus.PARTIALLY_PAID, DocumentStatus.PAID], ...period }, 'newest'),
     creditNotes: await summary(ctx, { types: [DocumentType.CREDIT_NOTE], statuses: [DocumentStatus.ISSUED], ...period }, 'newest'),
   };
 }

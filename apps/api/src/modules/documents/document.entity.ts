@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { DocumentStatus, DocumentType } from '@comptoir/schema';
+import { DocumentStatus, DocumentType, type VatExemption } from '@comptoir/schema';
 import { bigintAsNumber, DossierScoped, TIMESTAMP } from '../../core/entity';
 import { TrackedRecord } from '../history/tracked.entity';
 import type { VatAmount } from '../../core/money';
@@ -125,6 +125,10 @@ export class DocumentLine extends DossierScoped {
   /** Credit-note line: the invoice line it credits. */
   @Column({ type: 'varchar', length: 36, nullable: true })
   sourceLineId: string | null;
+
+  /** A 0 % line: why no VAT (the invoice prints its mention). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  vatExemption: VatExemption | null;
 }
 
 /** Last number given per dossier, type and year; locked FOR UPDATE while numbering. */

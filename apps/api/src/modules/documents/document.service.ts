@@ -12,6 +12,9 @@ import { changedFields, staleVersion, updateVersioned } from '../history/tracked
 import { Customer, Supplier, type PartyRecord } from '../parties/party.entity';
 import { assertDocumentAccess, CONVERSIONS, mayAccess, mayConvert, readableTypes } from './document-access';
 import {
+  computeDueDate,
+  DEFAULT_VAT_EXEMPTION,
+  VatExemption,
   CONVERTIBLE_FROM,
   DocumentType,
   typeLabel,
@@ -32,6 +35,8 @@ import type { CreditNoteLineInput, DocumentFilter, DocumentInput, DocumentLineIn
 import { DocumentSortField, SortDirection } from './document.types';
 import { scaled, storedTotals, vatRate, type DocumentTotals } from '../../core/money';
 import { guardNumber, nextNumber } from './numbering';
+import { postIssuedDocument } from '../accounting/posting.service';
+import { documentIssued } from '../../core/issue-hooks';
 
 const LABEL = 'Document';
 
@@ -48,6 +53,7 @@ interface LineValues {
   discountBp: number;
   vatRateBp: number;
   sourceLineId: string | null;
+  vatExemption: VatExemption | null;
 }
 
 interface DocumentValues {
@@ -92,7 +98,15 @@ function validateLine(line: DocumentLineInput, path: string): LineValues {
     discountBp,
     vatRateBp: vatRate(line.vatRate, `${path}.vatRate`),
     sourceLineId: optionalText(line.sourceLineId, `${path}.sourceLineId`, 36),
+    vatExemption: exemptionOf(line, path),
   };
+}
+
+/** A 0 % line keeps its exemption reason (default 293 B); a taxed line has none. */
+function exemptionOf(line: DocumentLineInput, path: string): VatExemption | null {
+  if (line.vatExemption && !(Object.values(VatExemption) as string[]).includes(line.vatExemption)) throw badInput('INVALID_CHOICE', 'Unknown VAT exemption', `${path}.vatExemption`);
+  if (vatRate(line.vatRate, `${path}.vatRate`) !== 0) return null;
+  return line.vatExemption ?? DEFAULT_VAT_EXEMPTION;
 }
 
 function totalsOrBadInput(lines: readonly LineValues[], path: string): DocumentTotals {
@@ -207,6 +221,7 @@ async function insertLines(tx: RequestContext, doc: Document, lines: readonly Li
       vatRateBp: line.vatRateBp,
       totalExclVatCents: totals.lineTotals[position],
       sourceLineId: line.sourceLineId,
+      vatExemption: line.vatExemption,
     }),
   );
   // Chunks keep each INSERT well under the drivers' parameter limits.
@@ -304,6 +319,7 @@ function lineDisplay(line: LineValues | DocumentLine): Record<string, string | n
     unitPriceCents: String(line.unitPriceCents),
     discountPercent: formatScaled(line.discountBp, 2),
     vatRate: formatScaled(line.vatRateBp, 2),
+    vatExemption: line.vatExemption ?? null,
   };
 }
 
@@ -442,6 +458,12 @@ async function issue(tx: RequestContext, doc: Document, version: number): Promis
   }
   const now = clock.now();
   const numbered = await nextNumber(tx, doc.type, now.getUTCFullYear());
+  // An invoice's due date: the one chosen on the draft, else the customer's payment terms.
+  let dueDate = doc.dueDate;
+  if (doc.type === DocumentType.INVOICE && !dueDate) {
+    const customer = await resolveParty(tx, doc.type, doc.partyId).catch(() => null);
+    dueDate = computeDueDate(isoDay(now), customer?.paymentTerms, customer?.paymentTermsDays ?? 30);
+  }
   await guardNumber(numbered.number, () =>
     updateVersioned(tx, Document, LABEL, doc, version, {
       status: DocumentStatus.ISSUED,
@@ -449,10 +471,13 @@ async function issue(tx: RequestContext, doc: Document, version: number): Promis
       numberYear: numbered.year,
       numberSequence: numbered.sequence,
       date: isoDay(now),
+      dueDate,
       issuedAt: now,
     }),
   );
   await indexDocumentSearch(tx, { id: doc.id, number: numbered.number, partyName: doc.partyName });
+  // Its sales-journal entry, in this transaction (refused in a collected period: nothing is written).
+  await postIssuedDocument(tx, doc, (await linesOf(tx, [doc.id])).get(doc.id) ?? []);
   await recordHistory(tx, {
     entityType: HistoryEntityType.DOCUMENT,
     entityId: doc.id,
@@ -460,6 +485,8 @@ async function issue(tx: RequestContext, doc: Document, version: number): Promis
     type: HistoryEntryType.ISSUED,
     data: { number: numbered.number, from: DocumentStatus.DRAFT, to: DocumentStatus.ISSUED },
   });
+  // Payments (a credit note settles its invoice), the stored PDF: app/app.ts registers them.
+  await documentIssued(tx, doc);
   return doc;
 }
 
@@ -481,6 +508,7 @@ function copyLines(lines: readonly DocumentLine[], keepSource = false): LineValu
     discountBp: l.discountBp,
     vatRateBp: l.vatRateBp,
     sourceLineId: keepSource ? l.sourceLineId : null,
+    vatExemption: l.vatExemption,
   }));
 }
 
@@ -689,6 +717,9 @@ function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | n
   if (filter.updatedById) q.andWhere('d.updatedById = :updatedById', { updatedById: filter.updatedById });
   const search = optionalText(filter.search, 'filter.search', 100);
   if (search) applySearch(q, 'd', search);
+  if (filter.overdue) {
+    q.andWhere('d.status IN (:...unpaid) AND d.dueDate < :today', { unpaid: [DocumentStatus.ISSUED, DocumentStatus.PARTIALLY_PAID], today: isoDay(clock.now()) });
+  }
 }
 
 /**

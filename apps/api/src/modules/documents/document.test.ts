@@ -74,7 +74,8 @@ describe('documents', () => {
     const cases: [string, string[], string[]][] = [
       ['QUOTE', ['SENT', 'ACCEPTED'], ['ISSUED', 'PAID', 'RECEIVED']],
       ['QUOTE', ['SENT', 'REFUSED'], ['ACCEPTED']],
-      ['INVOICE', ['ISSUED', 'PAID'], ['SENT', 'ACCEPTED']],
+      // An issued invoice is settled by payments (modules/payments), never marked PAID by hand.
+      ['INVOICE', ['ISSUED'], ['PAID', 'PARTIALLY_PAID', 'SENT', 'ACCEPTED']],
       ['CREDIT_NOTE', ['ISSUED'], ['PAID', 'SENT']],
       ['PRICE_REQUEST', ['SENT', 'ANSWERED'], ['CLOSED', 'ISSUED']],
       ['PRICE_REQUEST', ['SENT', 'CLOSED'], ['ANSWERED']],
@@ -202,9 +203,11 @@ describe('documents', () => {
       expect((await getDoc(adv, issued.id)).lines.map((l) => l.unitPriceCents)).toEqual(issued.lines.map((l) => l.unitPriceCents));
     });
 
-    it('still lets an issued invoice be marked paid, and drafts be changed directly', async () => {
-      const paid = await to(issued, 'PAID');
-      expect(paid.status).toBe('PAID');
+    it('still lets an issued invoice be settled (ISSUED → PARTIALLY_PAID → PAID), and drafts be changed directly', async () => {
+      await t.app.dataSource.query('UPDATE `documents` SET `status` = ? WHERE `id` = ?', ['PARTIALLY_PAID', issued.id]);
+      await t.app.dataSource.query('UPDATE `documents` SET `status` = ? WHERE `id` = ?', ['PAID', issued.id]);
+      await expect(t.app.dataSource.query('UPDATE `documents` SET `status` = ? WHERE `id` = ?', ['DRAFT', issued.id])).rejects.toThrow(/immutable/);
+      expect((await getDoc(adv, issued.id)).status).toBe('PAID');
       const other = await draft('INVOICE');
       await t.app.dataSource.query('UPDATE `documents` SET `subject` = ? WHERE `id` = ?', ['ok', other.id]);
     });

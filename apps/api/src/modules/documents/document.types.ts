@@ -1,5 +1,5 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { DocumentType } from '@comptoir/schema';
+import { DocumentType, VatExemption } from '@comptoir/schema';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDecimal, GraphQLLocalDate } from '../../core/scalars';
 import { Auth, PROFILES } from '../../core/auth/policy';
@@ -25,6 +25,7 @@ export enum DocumentSortField {
   CREATED_AT = 'CREATED_AT',
 }
 registerEnumType(DocumentSortField, { name: 'DocumentSortField', description: 'Sort key of document lists (ties broken by id)' });
+registerEnumType(VatExemption, { name: 'VatExemption', description: 'Why a 0 % line carries no VAT (mention printed, Factur-X VAT category)' });
 
 export enum SortDirection {
   ASC = 'ASC',
@@ -89,6 +90,9 @@ export class DocumentLineType {
 
   @Field(() => ID, { nullable: true, description: 'Credit-note line: the invoice line it credits' })
   sourceLineId: string | null;
+
+  @Field(() => VatExemption, { nullable: true, description: '0 % line: why no VAT (printed mention, Factur-X category)' })
+  vatExemption: VatExemption | null;
 
   @Field(() => GraphQLDecimal, {
     nullable: true,
@@ -238,6 +242,9 @@ export class DocumentLineInput {
 
   @Field(() => ID, { nullable: true, description: 'Credit notes made from an invoice: the invoice line credited' })
   sourceLineId?: string | null;
+
+  @Field(() => VatExemption, { nullable: true, description: 'Only for 0 % lines: why no VAT' })
+  vatExemption?: VatExemption | null;
 }
 
 @InputType('DocumentInput', { description: 'Content of a document (at most 500 lines)' })
@@ -292,6 +299,9 @@ export class DocumentFilter {
 
   @Field(() => String, { nullable: true, description: 'Contains, on number and party name' })
   search?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Invoices issued or partially paid whose due date is past (en retard)' })
+  overdue?: boolean | null;
 }
 
 @InputType('DocumentSort')

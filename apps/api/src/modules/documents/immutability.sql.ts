@@ -4,7 +4,8 @@ import type { DataSource } from 'typeorm';
  * The database itself refuses to change or delete an issued invoice or credit
  * note (and its lines), whatever the client: the API is not the only guard.
  *
- * After issue, a document row may only move ISSUED → PAID and bump version /
+ * After issue, a document row may only move between ISSUED, PARTIALLY_PAID and PAID
+ * (an invoice, as payments and credit notes settle it) and bump version /
  * updatedAt / updatedById; every other column is frozen; it cannot be deleted;
  * its lines can be neither inserted, updated nor deleted.
  *
@@ -38,7 +39,8 @@ const FROZEN_COLUMNS = [
 ] as const;
 
 const ISSUED = "OLD.`type` IN ('INVOICE', 'CREDIT_NOTE') AND OLD.`status` <> 'DRAFT'";
-const STATUS_MOVE_REFUSED = "NOT (NEW.`status` = OLD.`status` OR (OLD.`status` = 'ISSUED' AND NEW.`status` = 'PAID'))";
+const SETTLEMENT = "('ISSUED', 'PARTIALLY_PAID', 'PAID')";
+const STATUS_MOVE_REFUSED = `NOT (NEW.\`status\` = OLD.\`status\` OR (OLD.\`type\` = 'INVOICE' AND OLD.\`status\` IN ${SETTLEMENT} AND NEW.\`status\` IN ${SETTLEMENT}))`;
 const issuedParent = (ref: 'NEW' | 'OLD') =>
   `EXISTS (SELECT 1 FROM \`documents\` d WHERE d.\`id\` = ${ref}.\`documentId\` AND d.\`type\` IN ('INVOICE', 'CREDIT_NOTE') AND d.\`status\` <> 'DRAFT')`;
 

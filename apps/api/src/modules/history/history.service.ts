@@ -11,6 +11,7 @@ import {
   type HistoryDataByType,
   type HistoryEntryType,
 } from './history-entry.entity';
+import { addToDocumentActionFacts, countsForDocumentFacts } from './document-action-facts';
 import { contentOf, entryHash, GENESIS_HASH, headSeal, keyIdOf, nextDigest, signCheckpoint, checkpointSignatureValid, type HistoryExport } from './history-seal';
 
 export { GENESIS_HASH } from './history-seal';
@@ -94,6 +95,7 @@ export async function recordHistory<K extends HistoryEntryType>(ctx: RequestCont
   const content = contentOf(entry);
   entry.hash = entryHash(keys.historyKey, head.lastHash, content);
   await ctx.em.insert(HistoryEntry, entry);
+  if (countsForDocumentFacts(entry.entityType, entry.documentId)) await addToDocumentActionFacts(ctx, entry.documentId, entry.type, entry.userId);
   head.lastSequence = entry.sequence;
   head.lastHash = entry.hash;
   head.lastDigest = nextDigest(head.lastDigest, content);

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { DocumentType, Profile } from '@comptoir/schema';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Auth, PROFILES } from '../../core/auth/policy';
@@ -90,6 +91,18 @@ export class HistoryEntryView {
   @Field(() => String, { nullable: true })
   relatedDocumentNumber: string | null;
 
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'PAYMENT_RECORDED / PAYMENT_DELETED: amount in cents' })
+  amountCents: number | null;
+
+  @Field(() => String, { nullable: true, description: 'PDF_STORED: SHA-256 (hex) of the stored PDF' })
+  sha256: string | null;
+
+  @Field(() => String, { nullable: true, description: 'MAILED / REMINDED: Message-ID of the e-mail' })
+  messageId: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'REMINDED: 1, 2 or 3 (mise en demeure)' })
+  reminderLevel: number | null;
+
   @Field()
   previousHash: string;
 
@@ -149,6 +162,10 @@ export function toHistoryView(entry: HistoryEntry): HistoryEntryView {
     relatedDocumentId: related ? related.documentId : null,
     relatedDocumentType: related ? (related.documentType as DocumentType) : null,
     relatedDocumentNumber: related ? related.number : null,
+    amountCents: 'amountCents' in data && typeof data.amountCents === 'number' ? data.amountCents : null,
+    sha256: 'sha256' in data && typeof data.sha256 === 'string' ? data.sha256 : null,
+    messageId: 'messageId' in data && typeof data.messageId === 'string' ? data.messageId : null,
+    reminderLevel: 'level' in data && typeof data.level === 'number' ? data.level : null,
     previousHash: entry.previousHash,
     hash: entry.hash,
   };

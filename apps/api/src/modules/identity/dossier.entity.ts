@@ -12,6 +12,25 @@ export interface DossierSettings {
   defaultVatRate: number;
   paymentTermsDays: number;
   legalMentions: string;
+  // What documents that leave the building print (issue 13); absent in older dossiers.
+  /** SARL, SAS, EURL, EI… */
+  legalForm?: string | null;
+  /** Share capital in cents. */
+  shareCapitalCents?: number | null;
+  /** "RCS Lyon" city, or the RM (répertoire des métiers) registration for craftsmen. */
+  rcsCity?: string | null;
+  rmNumber?: string | null;
+  iban?: string | null;
+  bic?: string | null;
+  /** Late-payment penalty rate, percent per year as a decimal string ("10.15"). */
+  latePenaltyRate?: string | null;
+  /** Discount for early payment ("Pas d'escompte pour paiement anticipé" when empty). */
+  discountTerms?: string | null;
+  /** E-mail templates ({numero}, {client}, {montant}, {echeance}, {dossier}). */
+  mailSubject?: string | null;
+  mailBody?: string | null;
+  reminderSubjects?: string[] | null;
+  reminderBodies?: string[] | null;
 }
 
 export const DEFAULT_DOSSIER_SETTINGS: DossierSettings = {

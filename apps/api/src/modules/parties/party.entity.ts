@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import type { PaymentTerms } from '@comptoir/schema';
 import { TrackedRecord } from '../history/tracked.entity';
 
 /** What customers and suppliers (tiers) have in common. */
@@ -43,6 +44,14 @@ export abstract class PartyRecord extends TrackedRecord {
 
   @Column({ type: 'int', default: 30 })
   paymentTermsDays: number;
+
+  /** Named terms (45 jours fin de mois, …); when null, `paymentTermsDays` after issue. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  paymentTerms: PaymentTerms | null;
+
+  /** Where invoices are sent (the contact's e-mail when null). */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  billingEmail: string | null;
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;

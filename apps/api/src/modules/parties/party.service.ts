@@ -1,3 +1,4 @@
+import { PaymentTerms } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../core/pagination';
@@ -29,6 +30,8 @@ export const PARTY_FIELDS = [
   'contactEmail',
   'contactPhone',
   'paymentTermsDays',
+  'paymentTerms',
+  'billingEmail',
   'notes',
 ] as const;
 
@@ -57,6 +60,8 @@ export function validatePartyInput(input: PartyInput, path = 'input', defaultTer
     contactEmail: optionalEmail(input.contactEmail, `${path}.contactEmail`),
     contactPhone: optionalText(input.contactPhone, `${path}.contactPhone`, 40),
     paymentTermsDays: intInRange(input.paymentTermsDays, `${path}.paymentTermsDays`, 0, 365, defaultTerms),
+    paymentTerms: input.paymentTerms && (Object.values(PaymentTerms) as string[]).includes(input.paymentTerms) ? input.paymentTerms : null,
+    billingEmail: optionalEmail(input.billingEmail, `${path}.billingEmail`),
     notes: optionalText(input.notes, `${path}.notes`, 2000),
   };
 }

@@ -1,4 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PaymentTerms } from '@comptoir/schema';
+
+registerEnumType(PaymentTerms, { name: 'PaymentTerms', description: 'Named payment terms: the due date an invoice gets at issue' });
 import { Auth, PROFILES } from '../../core/auth/policy';
 import { PageArgs, PageInfo } from '../../core/pagination';
 import { UserSummary } from '../identity/user-summary.type';
@@ -51,6 +54,12 @@ abstract class PartyFields {
 
   @Field(() => Int, { description: 'Payment terms in days (0-365)' })
   paymentTermsDays: number;
+
+  @Field(() => PaymentTerms, { nullable: true, description: 'Named terms; when null, paymentTermsDays after issue' })
+  paymentTerms: PaymentTerms | null;
+
+  @Field(() => String, { nullable: true, description: 'Where invoices are sent (the contact e-mail when null)' })
+  billingEmail: string | null;
 
   @Field(() => String, { nullable: true })
   notes: string | null;
@@ -146,6 +155,12 @@ abstract class PartyInputFields {
 
   @Field(() => Int, { nullable: true, description: '0-365; the dossier default (30) when omitted' })
   paymentTermsDays?: number | null;
+
+  @Field(() => PaymentTerms, { nullable: true })
+  paymentTerms?: PaymentTerms | null;
+
+  @Field(() => String, { nullable: true })
+  billingEmail?: string | null;
 
   @Field(() => String, { nullable: true })
   notes?: string | null;

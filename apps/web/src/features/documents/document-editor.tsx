@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { DocumentType } from '@comptoir/schema';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
 import { getFragmentData } from '../../gql';
-import type { DocumentDetailFragment, DocumentInput } from '../../gql/graphql';
+import type { DocumentDetailFragment, DocumentInput, VatExemption } from '../../gql/graphql';
 import { CustomerOptionsQuery, SupplierOptionsQuery } from '../parties/party.operations';
 import { conflictOf, errorText, type ConflictInfo } from './document-errors';
 import { DOCUMENT_KINDS } from './document-kinds';
@@ -51,6 +51,7 @@ export function draftFromDocument(doc: DocumentDetailFragment): DocumentDraft {
         discount: formatScaledFr(parseDecimal(line.discountPercent, 2) ?? 0n, 2),
         vatRate: line.vatRate,
         sourceLineId: line.sourceLineId,
+        vatExemption: line.vatExemption ?? null,
       })),
   };
 }
@@ -74,6 +75,7 @@ function toInput(draft: DocumentDraft): DocumentInput | null {
       discountPercent: formatScaled(parsed.discountBp, 2),
       vatRate: line.vatRate,
       sourceLineId: line.sourceLineId,
+      vatExemption: Number(line.vatRate) === 0 ? ((line.vatExemption ?? null) as VatExemption | null) : null,
     });
   }
   return {

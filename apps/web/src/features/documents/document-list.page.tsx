@@ -25,6 +25,8 @@ import { DocumentStatusBadge, useStatusLabel } from './ui-bits';
 import './documents.css';
 import { DateField } from '../../ui/date-field';
 import { isRefused, isRetryable } from '../../ui/api-error';
+import { TableScroll } from '../../ui/table-scroll';
+import { usePagedList } from '../../ui/use-paged-list';
 
 const PAGE_SIZE = 50;
 
@@ -69,6 +71,7 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
     createdById: params.get('creePar') || null,
     updatedById: params.get('modifiePar') || null,
     search: params.get('q') || null,
+    overdue: type === DocumentType.INVOICE && params.get('retard') === '1' ? true : null,
   };
   const sort = { field: (params.get('tri') || 'DATE') as DocumentSortField, direction: (params.get('ordre') || 'DESC') as SortDirection };
   const { data, loading, error, fetchMore, refetch } = useQuery(LIST_QUERIES[type] as typeof QuotesQuery, {
@@ -76,7 +79,6 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
 
   const customers = useQuery(CustomerOptionsQuery, { skip: kind.side !== 'sales', variables: {} });
   const suppliers = useQuery(SupplierOptionsQuery, { skip: kind.side !== 'purchases', variables: {} });
@@ -97,21 +99,7 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
     return [...users.entries()].sort((a, b) => a[1].localeCompare(b[1], 'fr'));
   }, [members.data, nodes, session.user, params, t]);
 
-  const loadMore = async () => {
-    if (!list?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: list.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => {
-          if (!fetchMoreResult || !previous.list) return previous as typeof fetchMoreResult;
-          return { ...fetchMoreResult, list: { ...fetchMoreResult.list, nodes: [...previous.list.nodes, ...fetchMoreResult.list.nodes] } };
-        },
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { hasMore, loadMore, loadingMore } = usePagedList(list, fetchMore);
 
   const userSelect = (name: 'creePar' | 'modifiePar', label: MessageKey) => (
     <label className="field">
@@ -165,6 +153,12 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
               ))}
             </select>
           </label>
+          {type === DocumentType.INVOICE ? (
+            <label className="field field-check">
+              <input type="checkbox" checked={params.get('retard') === '1'} onChange={(e) => params.set('retard', e.target.checked ? '1' : '')} data-testid="filter-overdue" />
+              <span>{t('list.overdue')}</span>
+            </label>
+          ) : null}
           <DateField label={t('list.dateFrom')} value={params.get('du')} onChange={(value) => params.set('du', value)} />
           <DateField label={t('list.dateTo')} value={params.get('au')} onChange={(value) => params.set('au', value)} />
           <label className="field">
@@ -225,7 +219,7 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
           <p className="muted small" data-testid="list-count">
             {t('list.count', { shown: nodes.length, total: list.totalCount })}
           </p>
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="document-list">
               <thead>
                 <tr>
@@ -253,6 +247,12 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
                     <td>{d.partyName || '—'}</td>
                     <td>
                       <DocumentStatusBadge type={d.type} status={d.status} />
+                      {'daysLate' in d && typeof d.daysLate === 'number' ? (
+                        <small className="late" data-testid="days-late">
+                          {' '}
+                          {t('list.daysLate', { days: d.daysLate })}
+                        </small>
+                      ) : null}
                     </td>
                     <td className="num">{formatAmount(d.totalExclVatCents)}</td>
                     <td className="num">{formatAmount(d.totalInclVatCents)}</td>
@@ -264,8 +264,8 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
                 ))}
               </tbody>
             </table>
-          </div>
-          {list.pageInfo.hasNextPage ? (
+          </TableScroll>
+          {hasMore ? (
             <button type="button" className="button button-secondary load-more" onClick={() => void loadMore()} disabled={loadingMore || loading}>
               {loadingMore ? t('list.loading') : t('list.loadMore')}
             </button>

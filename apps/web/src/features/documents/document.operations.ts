@@ -46,6 +46,7 @@ export const InvoicesQuery = graphql(`
     list: invoices(first: $first, after: $after, filter: $filter, sort: $sort) {
       nodes {
         ...DocumentListFields
+        daysLate
       }
       totalCount
       pageInfo {
@@ -127,6 +128,7 @@ export const DocumentDetailFragment = graphql(`
       totalExclVatCents
       sourceLineId
       remainingToCredit
+      vatExemption
     }
     lineCount
     totalExclVatCents

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { DocumentType } from '@comptoir/schema';
 import { useSession } from '../../app/auth';
@@ -19,6 +19,10 @@ import { DocumentDetailFragment as DocumentDetailDoc, DocumentQuery } from './do
 import { DocumentStatusBadge, Notice } from './ui-bits';
 import { useDocumentLive } from './use-document-live';
 import './documents.css';
+
+// Payments (and what leaves the building: PDF, e-mail) load with the first invoice opened.
+const PaymentsPanel = lazy(() => import('../payments/payments-panel'));
+const DocumentOutbound = lazy(() => import('../outbound/document-outbound'));
 
 export function documentTitle(t: (key: MessageKey, params?: Record<string, string | number>) => string, type: string, number: string | null): string {
   const typeLabel = t(`doc.type.${type}` as MessageKey);
@@ -220,6 +224,14 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
             onConflict={onConflict}
           />
           <DocumentActions doc={doc} dirty={dirty} onChanged={() => setDirty(false)} onConflict={(info) => onConflict(info)} />
+          {doc.type === 'INVOICE' && doc.status !== 'DRAFT' ? (
+            <Suspense fallback={null}>
+              <PaymentsPanel key={doc.id} invoiceId={doc.id} onChanged={() => void refetch()} />
+            </Suspense>
+          ) : null}
+          <Suspense fallback={null}>
+            <DocumentOutbound key={`${doc.id}:${doc.status}`} doc={doc} />
+          </Suspense>
         </div>
       ) : (
         <div role="tabpanel" id="panel-action" aria-labelledby="tab-action" className="tab-panel">

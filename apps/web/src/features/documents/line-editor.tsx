@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
 import { SearchSelect, useServerSearch } from '../../ui/search-select';
 import { ArticleOptionsQuery } from '../articles/article.operations';
-import { centsToInput, formatRate, lineTotalCents, MAX_QUANTITY_MILLI, MAX_UNIT_PRICE_CENTS, parseUserDecimal, VAT_RATES, vatRateBp } from '@comptoir/schema';
+import { centsToInput, DEFAULT_VAT_EXEMPTION, VAT_EXEMPTIONS, formatRate, lineTotalCents, MAX_QUANTITY_MILLI, MAX_UNIT_PRICE_CENTS, parseUserDecimal, VAT_RATES, vatRateBp } from '@comptoir/schema';
 
 const MAX_QUANTITY = BigInt(MAX_QUANTITY_MILLI);
 const MAX_PRICE = BigInt(MAX_UNIT_PRICE_CENTS);
@@ -20,6 +20,8 @@ export interface LineDraft {
   /** A wire decimal among VAT_RATES ("5.5"). */
   vatRate: string;
   sourceLineId: string | null;
+  /** 0 % lines: why no VAT (VatExemption); the API takes 293 B when absent. */
+  vatExemption?: string | null;
 }
 
 export interface ArticleOption {
@@ -199,6 +201,21 @@ export function LineEditor({
                       </option>
                     ))}
                   </select>
+                  {Number(line.vatRate) === 0 ? (
+                    <select
+                      aria-label={label('line.vatExemption')}
+                      value={line.vatExemption ?? DEFAULT_VAT_EXEMPTION}
+                      disabled={readOnly}
+                      onChange={(e) => update(index, { vatExemption: e.target.value })}
+                      data-testid={`line-${n}-exemption`}
+                    >
+                      {Object.entries(VAT_EXEMPTIONS).map(([code, v]) => (
+                        <option key={code} value={code}>
+                          {v.label}
+                        </option>
+                      ))}
+                    </select>
+                  ) : null}
                 </td>
                 <td className="num" data-testid={`line-${n}-total`}>
                   {parsed ? formatAmount(lineTotalCents(parsed)) : '—'}

@@ -69,6 +69,7 @@ const STATUS_TONES: Record<string, Tone> = {
   ACCEPTED: 'success',
   REFUSED: 'danger',
   ISSUED: 'success',
+  PARTIALLY_PAID: 'warning',
   PAID: 'success',
   ANSWERED: 'success',
   CLOSED: 'neutral',

@@ -112,7 +112,7 @@ export function HistoryTimeline({
             {entry.type === 'CREATED' && entry.entityType === 'DOCUMENT' && entry.number ? (
               <p className="timeline-detail">{t('history.createdNumber', { number: entry.number })}</p>
             ) : null}
-            {entry.type === 'CREATED' && entry.entityType !== 'DOCUMENT' && entry.label ? <p className="timeline-detail">{entry.label}</p> : null}
+            {((entry.type === 'CREATED' && entry.entityType !== 'DOCUMENT') || entry.type === 'ACCOUNTING') && entry.label ? <p className="timeline-detail">{entry.label}</p> : null}
             {entry.type === 'ISSUED' && entry.number ? <p className="timeline-detail">{t('history.issuedNumber', { number: entry.number })}</p> : null}
             {(entry.type === 'STATUS_CHANGED' || entry.type === 'SENT' || entry.type === 'ISSUED') && entry.fromStatus && entry.toStatus ? (
               <p className="timeline-detail">{t('history.status', { from: statusLabel(i18n, entry.fromStatus, documentType), to: statusLabel(i18n, entry.toStatus, documentType) })}</p>
@@ -129,7 +129,10 @@ export function HistoryTimeline({
                 {relatedLink}
               </p>
             ) : null}
-            {entry.type === 'DELETED' && entry.label ? <p className="timeline-detail">{entry.label}</p> : null}
+            {(entry.type === 'DELETED' || entry.type === 'PAYMENT_RECORDED' || entry.type === 'PAYMENT_DELETED' || entry.type === 'MAILED' || entry.type === 'REMINDED') && entry.label ? (
+              <p className="timeline-detail">{entry.label}</p>
+            ) : null}
+            {entry.type === 'PDF_STORED' && entry.sha256 ? <p className="timeline-detail">SHA-256 {entry.sha256}</p> : null}
             {entry.changes.length > 0 ? (
               <ul className="timeline-changes">
                 {entry.changes.map((change) => {

@@ -25,6 +25,7 @@ export const HistoryEntryFieldsFragment = graphql(`
     relatedDocumentId
     relatedDocumentType
     relatedDocumentNumber
+    sha256
   }
 `);
 

@@ -10,6 +10,8 @@ export const CustomersQuery = graphql(`
         city
         contactName
         paymentTermsDays
+        paymentTerms
+        billingEmail
         updatedAt
         updatedBy {
           id
@@ -35,6 +37,8 @@ export const SuppliersQuery = graphql(`
         city
         contactName
         paymentTermsDays
+        paymentTerms
+        billingEmail
         updatedAt
         updatedBy {
           id
@@ -68,6 +72,8 @@ export const CustomerQuery = graphql(`
       contactEmail
       contactPhone
       paymentTermsDays
+      paymentTerms
+      billingEmail
       notes
       createdAt
       createdBy {
@@ -104,6 +110,8 @@ export const SupplierQuery = graphql(`
       contactEmail
       contactPhone
       paymentTermsDays
+      paymentTerms
+      billingEmail
       notes
       createdAt
       createdBy {

@@ -1,0 +1,9 @@
+// What runs in the transaction that issues an invoice or credit note, one line per feature.
+import { onDocumentIssued } from '../core/issue-hooks';
+import { settleCreditedInvoice } from '../modules/payments/payment.service';
+import { storePdfAtIssue } from '../modules/pdf/pdf.service';
+
+export function registerIssueListeners(): void {
+  onDocumentIssued('payments', settleCreditedInvoice);
+  onDocumentIssued('pdf', storePdfAtIssue);
+}

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { DocumentStatus, DocumentType, ISSUED_TYPES, typeLabel } from '@comptoir/schema';
+import type { RequestContext } from '../../core/context';
+import { clock } from '../../core/clock';
+import type { IssuedDocument } from '../../core/issue-hooks';
+import { getDocument } from '../documents/document.service';
+import { Document } from '../documents/document.entity';
+import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.entity';
+import { recordHistory } from '../history/history.service';
+import { DocumentPdf } from './document-pdf.entity';
+import { facturXFor } from './factur-x';
+import { loadPdfModel } from './pdf-model';
+import { renderPdf } from './render-pdf';
+
+export interface PdfFile {
+  bytes: Buffer;
+  fileName: string;
+  sha256: string;
+  /** True when this is the PDF stored at issue (never changes). */
+  stored: boolean;
+}
+
+export function pdfFileName(doc: Pick<Document, 'type' | 'number'>): string {
+  const label = typeLabel(doc.type).replace(/\s+/g, '-');
+  return `${label}-${doc.number ?? 'brouillon'}.pdf`.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Renders a document as it is now (drafts carry a "brouillon" watermark); invoices and credit notes are Factur-X. */
+export async function renderDocumentPdf(ctx: RequestContext, doc: Document): Promise<Buffer> {
+  const model = await loadPdfModel(ctx, doc);
+  const facturX = ISSUED_TYPES.has(doc.type) && doc.status !== DocumentStatus.DRAFT ? facturXFor(model) : null;
+  return Buffer.from(await renderPdf(model, { facturX }));
+}
+
+/** Renders and stores the PDF of an issued document, once, with its SHA-256 in history (in the caller's transaction). */
+async function storePdf(tx: RequestContext, doc: Document): Promise<DocumentPdf> {
+  const bytes = await renderDocumentPdf(tx, doc);
+  const repo = tx.scoped(DocumentPdf, 'PDF');
+  const row = repo.create({ documentId: doc.id, sha256: sha256(bytes), byteLength: bytes.length, fileName: pdfFileName(doc), content: bytes.toString('base64'), createdAt: clock.now() });
+  await repo.insert(row);
+  await recordHistory(tx, {
+    entityType: HistoryEntityType.DOCUMENT,
+    entityId: doc.id,
+    documentId: doc.id,
+    type: HistoryEntryType.PDF_STORED,
+    data: { label: row.fileName, sha256: row.sha256, bytes: row.byteLength },
+  });
+  return row;
+}
+
+/** Issue listener: the PDF of an invoice or credit note is stored in the issuing transaction. */
+export async function storePdfAtIssue(tx: RequestContext, issued: IssuedDocument): Promise<void> {
+  if (!ISSUED_TYPES.has(issued.type as DocumentType)) return;
+  const doc = await tx.scoped(Document, 'Document').get(issued.id);
+  await storePdf(tx, doc);
+}
+
+function fromRow(row: DocumentPdf): PdfFile {
+  return { bytes: Buffer.from(row.content, 'base64'), fileName: row.fileName, sha256: row.sha256, stored: true };
+}
+
+/**
+ * The PDF of a document the profile may read (NOT_FOUND / FORBIDDEN otherwise): the
+ * stored one for an issued invoice or credit note (stored now if it was issued before
+ * PDFs were kept), else rendered on demand.
+ */
+export async function documentPdf(ctx: RequestContext, id: string): Promise<PdfFile> {
+  const doc = await getDocument(ctx, id);
+  if (ISSUED_TYPES.has(doc.type) && doc.status !== DocumentStatus.DRAFT) {
+    const row = await ctx.scoped(DocumentPdf, 'PDF').findOneBy({ documentId: doc.id });
+    if (row) return fromRow(row);
+    return ctx.transaction(async (tx) => {
+      const again = await tx.scoped(DocumentPdf, 'PDF').findOneBy({ documentId: doc.id });
+      return fromRow(again ?? (await storePdf(tx, await tx.scoped(Document, 'Document').get(doc.id, { lock: true }))));
+    });
+  }
+  const bytes = await renderDocumentPdf(ctx, doc);
+  return { bytes, fileName: pdfFileName(doc), sha256: sha256(bytes), stored: false };
+}
