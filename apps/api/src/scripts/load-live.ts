@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { createConnection } from 'mysql2/promise';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,6 +21,10 @@ const RATE = arg('rate', 50);
 const SECONDS = arg('seconds', 60);
 const DOCUMENTS = arg('documents', 10);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const dbIndex = process.argv.indexOf('--database');
+/** `--database mariadb://root@127.0.0.1:3306`: a scratch database on that server (created, dropped after); default a scratch SQLite file. */
+const DATABASE_SERVER = dbIndex > 0 ? process.argv[dbIndex + 1].replace(/\/[^/]*$/, '') : null;
+let databaseUrl = '';
 const PASSWORD = 'Comptoir-demo-2026';
 
 function rssKb(pid: number): number {
@@ -35,7 +40,7 @@ async function startNode(dir: string, port: number, seed: boolean): Promise<Chil
       LOG_LEVEL: 'warn',
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: `sqlite:${join(dir, 'load.sqlite')}`,
+      DATABASE_URL: databaseUrl,
       KEYS_FILE: join(dir, 'keys.json'),
       EXPORT_DIR: join(dir, 'exports'),
       REDIS_URL,
@@ -76,6 +81,10 @@ async function main(): Promise<void> {
   ports[1] = ports[0] + 1;
   const nodes: ChildProcess[] = [];
   const clients: Client[] = [];
+  const scratch = `comptoir_load_${basename(dir).replace(/\W/g, '_')}`;
+  const admin = DATABASE_SERVER ? await createConnection(DATABASE_SERVER.replace(/^mariadb:/, 'mysql:')) : null;
+  if (admin) await admin.query(`CREATE DATABASE \`${scratch}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  databaseUrl = DATABASE_SERVER ? `${DATABASE_SERVER}/${scratch}` : `sqlite:${join(dir, 'load.sqlite')}`;
   try {
     nodes.push(await startNode(dir, ports[0], true));
     nodes.push(await startNode(dir, ports[1], false));
@@ -169,6 +178,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify(
         {
+          database: DATABASE_SERVER ? 'mariadb' : 'sqlite',
           subscriptions: subscribed,
           documents: DOCUMENTS,
           editsPerSecondAsked: RATE,
@@ -193,6 +203,10 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000));
     for (const n of nodes) if (n.exitCode === null) n.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
+    if (admin) {
+      await admin.query(`DROP DATABASE IF EXISTS \`${scratch}\``);
+      await admin.end();
+    }
   }
 }
 
