@@ -48,6 +48,7 @@ export const ERROR_REASONS = {
     'DUPLICATE_COLUMN',
     'SAME_PROFILE',
     'OVERPAYMENT',
+    'INVALID_IBAN',
   ],
   [ErrorCode.CONFLICT]: [
     'STALE_VERSION',

@@ -14,10 +14,11 @@ import { ExportPresetResolver, ExportResolver } from '../modules/exports/export.
 import { AdminSupportResolver, SupportRequestResolver } from '../modules/support/support.resolver';
 import { InvoicePaymentsResolver, PaymentResolver } from '../modules/payments/payment.resolver';
 import { DocumentSendingResolver } from '../modules/sending/sending.resolver';
+import { DocumentSettingsResolver } from '../modules/pdf/document-settings';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ALL_RESOLVERS: NonEmptyArray<Function> = [
   ColleaguesResolver,
   HealthResolver, IdentityResolver, DossierResolver, AdminResolver, CustomerResolver, SupplierResolver, ArticleResolver, DocumentResolver, DocumentLineResolver, HistoryResolver, ExportResolver, ExportPresetResolver, DashboardResolver, ActivityItemResolver,
   SupportRequestResolver, AdminSupportResolver,
-  InvoicePaymentsResolver, PaymentResolver, DocumentSendingResolver];
+  InvoicePaymentsResolver, PaymentResolver, DocumentSendingResolver, DocumentSettingsResolver];

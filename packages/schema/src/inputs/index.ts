@@ -10,3 +10,4 @@ export * from './support';
 export * from './operations';
 export * from './payments';
 export * from './sending';
+export * from './document-settings';

@@ -15,6 +15,7 @@ import { ExportArgsSchemas } from './exports';
 import { SupportArgsSchemas, SupportRequestInputSchema } from './support';
 import { PaymentArgsSchemas, PaymentInputSchema } from './payments';
 import { EmailDocumentInputSchema, ReminderInputSchema, SendingArgsSchemas } from './sending';
+import { DocumentSettingsArgsSchemas, DocumentSettingsInputSchema } from './document-settings';
 import { cursor, first, id, intRange, optionalText } from './fields';
 import {
   AcceptInvitationArgsSchema,
@@ -102,6 +103,7 @@ export const OPERATION_ARGS = {
   // payments, PDF, sending, reminders
   ...PaymentArgsSchemas,
   ...SendingArgsSchemas,
+  ...DocumentSettingsArgsSchemas,
 } as const;
 
 export type OperationName = keyof typeof OPERATION_ARGS;
@@ -127,4 +129,5 @@ export const INPUT_SCHEMAS = {
   PaymentInput: PaymentInputSchema,
   EmailDocumentInput: EmailDocumentInputSchema,
   ReminderInput: ReminderInputSchema,
+  DocumentSettingsInput: DocumentSettingsInputSchema,
 } as const;
