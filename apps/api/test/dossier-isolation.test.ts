@@ -6,7 +6,9 @@ import { getDirective } from '@graphql-tools/utils';
 import { isInputObjectType, isListType, isNonNullType, type GraphQLInputType } from 'graphql';
 import { createDossier, type FixtureDossier } from './fixtures';
 import { createTestApp, type TestApp, type TestClient } from './harness';
-import { DOCUMENT_INPUT, newArticle, newCustomer, newDocument, newIssuedInvoice, newSupplier, type Ref } from './matrix-kit';
+import { listening, LiveClient } from './live-kit';
+import { topics } from '../src/core/bus';
+import { DOCUMENT_INPUT, newArticle, newCustomer, newDocument, newIssuedInvoice, newPastBatch, newSupplier, type Ref } from './matrix-kit';
 
 interface Victim {
   customer: Ref;
@@ -21,6 +23,7 @@ interface Victim {
   supportRequest: { id: string };
   ownerId: string;
   issuedInvoice: Ref;
+  batch: Ref;
   paymentId: string;
 }
 
@@ -52,8 +55,15 @@ const CASES: Record<string, Call> = {
   deleteExportPreset: (c, v) => c.exec('mutation($id: ID!) { deleteExportPreset(id: $id) }', { id: v.preset.id }),
   exportJob: (c, v) => c.exec('query($id: ID!) { exportJob(id: $id) { id } }', { id: v.exportJob.id }),
   cancelExport: (c, v) => c.exec('mutation($id: ID!) { cancelExport(id: $id) { id } }', { id: v.exportJob.id }),
+  runExportInBackground: (c, v) => c.exec('mutation($id: ID!) { runExportInBackground(id: $id) { id } }', { id: v.exportJob.id }),
   supportRequest: (c, v) => c.exec('query($id: ID!) { supportRequest(id: $id) { id } }', { id: v.supportRequest.id }),
   postSupportMessage: (c, v) => c.exec('mutation($id: ID!) { postSupportMessage(requestId: $id, text: "Volé") { id } }', { id: v.supportRequest.id }),
+  // Accounting: batches, entries, customer codes.
+  accountingBatch: (c, v) => c.exec('query($id: ID!) { accountingBatch(id: $id) { id } }', { id: v.batch.id }),
+  collectAccountingBatch: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { collectAccountingBatch(id: $id, version: $v) { id } }', { id: v.batch.id, v: v.batch.version }),
+  cutAccountingBatch: (c, v) => c.exec('mutation($id: ID!, $v: Int!) { cutAccountingBatch(id: $id, version: $v, until: "2001-01-15") { id } }', { id: v.batch.id, v: v.batch.version }),
+  documentAccountingEntries: (c, v) => c.exec('query($id: ID!) { documentAccountingEntries(documentId: $id) { id } }', { id: v.issuedInvoice.id }),
+  updateCustomerAccountCode: (c, v) => c.exec('mutation($id: ID!) { updateCustomerAccountCode(customerId: $id, code: "VOL") { code } }', { id: v.customer.id }),
   // A member of another dossier named in a request's payload.
   createSupportRequest: (c, v) => c.exec('mutation($m: ID!) { createSupportRequest(input: { kind: CHANGE_LOGIN_EMAIL, changeLoginEmail: { memberId: $m, newEmail: "vol@example.test" } }) { id } }', { m: v.ownerId }),
   // IDs inside inputs: a party or an article of another dossier.
@@ -98,6 +108,13 @@ const LIST_FILTERS: Record<string, (c: TestClient, v: Victim, victimOwnerId: str
   ],
 );
 
+/** Subscriptions taking an ID: another dossier's ID is refused when subscribing, NOT_FOUND. */
+const SUBSCRIPTION_CASES: Record<string, [string, (v: Victim) => Record<string, unknown>]> = {
+  documentChanged: ['subscription($id: ID!) { documentChanged(id: $id) { documentId } }', (v) => ({ id: v.quote.id })],
+  documentPresence: ['subscription($id: ID!) { documentPresence(id: $id) { documentId } }', (v) => ({ id: v.quote.id })],
+  exportProgress: ['subscription($id: ID!) { exportProgress(id: $id) { exportId } }', (v) => ({ id: v.exportJob.id })],
+};
+
 /** Dossier-data operations whose ID arguments are checked in their own module's isolation tests. */
 const ISOLATION_ELSEWHERE = new Set<string>([]);
 
@@ -120,7 +137,7 @@ describe('dossier isolation', () => {
   /** Every row the victim dossier owns, with its version where it has one. */
   async function footprint(): Promise<string> {
     const ds = t.app.dataSource;
-    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages', 'payments', 'document_pdfs'];
+    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages', 'accounting_settings', 'customer_accounts', 'accounting_entries', 'accounting_entry_lines', 'accounting_batches', 'payments', 'document_pdfs'];
     const existing = new Set((await ds.query(ds.options.type === 'better-sqlite3' ? "SELECT name FROM sqlite_master WHERE type = 'table'" : 'SHOW TABLES')).map((r: Record<string, string>) => Object.values(r)[0]));
     const parts: string[] = [];
     for (const table of tables.filter((name) => existing.has(name))) {
@@ -156,6 +173,7 @@ describe('dossier isolation', () => {
       supportRequest: (await owner.data<{ createSupportRequest: { id: string } }>('mutation { createSupportRequest(input: { kind: OTHER, other: { subject: "Privé", text: "?" }, message: "Confidentiel" }) { id } }')).createSupportRequest,
       ownerId: victim.as.OWNER!.user.id,
       issuedInvoice: await newIssuedInvoice(owner),
+      batch: await newPastBatch(owner),
       paymentId: '',
     };
     v.paymentId = (
@@ -219,19 +237,60 @@ describe('dossier isolation', () => {
     const own = await victim.client(Profile.OWNER).data<{ salesDashboard: { unpaid: { count: number } }; purchasesDashboard: { openPriceRequests: { count: number } } }>(
       '{ salesDashboard { unpaid { count } } purchasesDashboard { openPriceRequests { count } } }',
     );
-    expect(own.salesDashboard.unpaid.count).toBe(1);
+    // Two unpaid invoices: the one issued today and the past month's one behind the accounting batch.
+    expect(own.salesDashboard.unpaid.count).toBe(2);
     expect(own.purchasesDashboard.openPriceRequests.count).toBe(1);
   });
 
   it('covers every dossier-data operation that takes an ID', () => {
     const missing: string[] = [];
-    for (const root of [t.schema.getQueryType(), t.schema.getMutationType()]) {
+    for (const root of [t.schema.getQueryType(), t.schema.getMutationType(), t.schema.getSubscriptionType()]) {
       for (const field of Object.values(root?.getFields() ?? {})) {
         const auth = getDirective(t.schema, field, 'auth')?.[0] as { profiles?: string[] } | undefined;
         if (!auth?.profiles) continue;
-        if (field.args.some((a) => mentionsId(a.type)) && !CASES[field.name] && !LIST_FILTERS[field.name] && !ISOLATION_ELSEWHERE.has(field.name)) missing.push(field.name);
+        const covered = CASES[field.name] || LIST_FILTERS[field.name] || SUBSCRIPTION_CASES[field.name] || ISOLATION_ELSEWHERE.has(field.name);
+        if (field.args.some((a) => mentionsId(a.type)) && !covered) missing.push(field.name);
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  describe('subscriptions (WebSocket)', () => {
+    let url: string;
+    const clients: LiveClient[] = [];
+    const live = (client: TestClient) => {
+      const c = new LiveClient(url, client.sessionToken);
+      clients.push(c);
+      return c;
+    };
+    beforeAll(async () => {
+      url = await t.http();
+    });
+    afterAll(async () => {
+      await Promise.all(clients.map((c) => c.dispose()));
+    });
+
+    it.each(Object.keys(SUBSCRIPTION_CASES))('%s on another dossier’s ID is refused NOT_FOUND', async (name) => {
+      const [query, variables] = SUBSCRIPTION_CASES[name];
+      const sub = live(intruder).subscribe(query, variables(v));
+      expect((await sub.error()).extensions?.code).toBe('NOT_FOUND');
+      expect(sub.events).toEqual([]);
+    });
+
+    it('never delivers another dossier’s events to a session of this one', async () => {
+      const intruderDossier = (await intruder.data<{ me: { dossier: { id: string } } }>('{ me { dossier { id } } }')).me.dossier.id;
+      const spy = live(intruder).subscribe<{ supportRequestChanged: { requestId: string } }>('subscription { supportRequestChanged { requestId } }');
+      const witness = live(victim.client(Profile.OWNER)).subscribe<{ supportRequestChanged: { requestId: string } }>('subscription { supportRequestChanged { requestId } }');
+      await listening(t.app, topics.dossier(intruderDossier));
+      await listening(t.app, topics.dossier(victim.dossier.id));
+      const create = 'mutation { createSupportRequest(input: { kind: OTHER, other: { subject: "Secret", text: "?" } }) { id } }';
+      const theirs = (await victim.client(Profile.OWNER).data<{ createSupportRequest: { id: string } }>(create)).createSupportRequest;
+      await witness.event((e) => e.supportRequestChanged.requestId === theirs.id);
+      // An event of the intruder's own dossier, published after the victim's: once it arrives, the victim's would have too.
+      const mine = (await intruder.data<{ createSupportRequest: { id: string } }>(create)).createSupportRequest;
+      await spy.event((e) => e.supportRequestChanged.requestId === mine.id);
+      expect(spy.events.map((e) => e.supportRequestChanged.requestId)).not.toContain(theirs.id);
+      expect(witness.events.map((e) => e.supportRequestChanged.requestId)).not.toContain(mine.id);
+    });
   });
 });

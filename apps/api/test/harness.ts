@@ -8,17 +8,17 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
-import { createAppServices } from '../src/app/app';
+import { createAppServices, listen } from '../src/app/app';
 import { loadConfig, parseDatabaseUrl, type AppConfig, type DatabaseConfig } from '../src/core/config';
 import { RequestContext, type AppServices } from '../src/core/context';
 import { MemoryCookieJar, SESSION_COOKIE } from '../src/core/cookies';
 import { dataSourceOptions, openDataSource } from '../src/app/database';
 import { createLogger, type Logger } from '../src/core/logger';
 import { buildAppSchema } from '../src/app/schema';
-import { createApolloServer, createHttpApp } from '../src/app/server';
+import { createApolloServer } from '../src/app/server';
 import { resolvePrincipal } from '../src/modules/identity/session.service';
-import { ALL_HTTP_ROUTES } from '../src/app/routes';
 import { installImmutabilityTriggers } from '../src/modules/documents/immutability.sql';
+import { installAccountingTriggers } from '../src/modules/accounting/immutability.sql';
 import { sqlAudit } from './sql-audit';
 
 /**
@@ -164,14 +164,22 @@ export interface TestAppOptions {
   logger?: Logger;
   /** Start the outbox worker (default true); false to drive it by hand with `app.outbox.runOnce()`. */
   outbox?: boolean;
+  /**
+   * A second API instance on the same database (and the same keys) as `shareWith`:
+   * two nodes of one deployment. The first one drops the database when it closes.
+   */
+  shareWith?: TestApp;
+  /** Start the job worker (default true). */
+  jobs?: boolean;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  // Generated keys live outside the database, in a throw-away file per test app.
-  const keysDir = mkdtempSync(join(tmpdir(), 'comptoir-keys-'));
+  const shared = options.shareWith;
+  const database: TestDatabase = shared ? { config: shared.config.database, drop: async () => undefined } : await createTestDatabase();
+  // Generated keys live outside the database, in a throw-away file per test app (shared by a second node).
+  const keysDir = shared ? null : mkdtempSync(join(tmpdir(), 'comptoir-keys-'));
   const config: AppConfig = {
-    ...loadConfig({ ...process.env, NODE_ENV: 'test', WEB_DIST: '', SEED_ON_EMPTY: 'false', KEYS_FILE: join(keysDir, 'keys.json'),
+    ...loadConfig({ ...process.env, NODE_ENV: 'test', WEB_DIST: '', SEED_ON_EMPTY: 'false', KEYS_FILE: shared ? shared.config.keysFile : join(keysDir as string, 'keys.json'),
       // Production takes its keys from the environment only: throw-away ones for a test app.
       ...(options.env?.NODE_ENV === 'production' ? { HISTORY_KEY: randomBytes(32).toString('hex'), HISTORY_SIGNING_KEY: randomBytes(32).toString('hex') } : {}),
       ...options.env,
@@ -179,10 +187,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database: database.config,
   };
   const queries = new QueryCounter();
-  const dataSource = await openDataSource(database.config, { synchronize: !options.migrations, logger: queries, poolSize: 5 });
-  if (options.migrations) await dataSource.runMigrations({ transaction: 'each' });
+  const dataSource = await openDataSource(database.config, { synchronize: !options.migrations && !shared, logger: queries, poolSize: 5 });
+  if (shared) {
+    // The first node built the schema.
+  } else if (options.migrations) await dataSource.runMigrations({ transaction: 'each' });
   // What synchronize cannot build (the migrations carry the same SQL).
-  else await installImmutabilityTriggers(dataSource);
+  else {
+    await installImmutabilityTriggers(dataSource);
+    await installAccountingTriggers(dataSource);
+  }
   // From here on, every statement is audited for its dossier scope (schema building is exempt).
   sqlAudit.watch(dataSource);
   const app = createAppServices(config, dataSource, options.logger ?? createLogger(config));
@@ -190,6 +203,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     app.outbox.start();
     queries.background = app.outbox;
   }
+  if (options.jobs !== false) await app.jobs.start();
   const schema = await buildAppSchema();
   const apollo = createApolloServer(app, schema);
   await apollo.start();
@@ -203,21 +217,19 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     queries,
     client: (token?: string) => new TestClient(testApp, token),
     async http() {
-      if (!server) {
-        const { express } = await createHttpApp(app, schema, ALL_HTTP_ROUTES);
-        server = await new Promise<Server>((resolve) => {
-          const s = express.listen(0, '127.0.0.1', () => resolve(s));
-        });
-      }
+      // The full server: GraphQL over HTTP, /api routes, subscriptions over WebSocket.
+      if (!server) server = await listen(app, { port: 0, host: '127.0.0.1' });
       return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     },
     async close() {
       if (server) await new Promise((resolve) => server!.close(resolve));
       await apollo.stop();
       await app.outbox.stop();
+      await app.jobs.stop();
+      await app.bus.close();
       await dataSource.destroy();
       await database.drop();
-      rmSync(keysDir, { recursive: true, force: true });
+      if (keysDir) rmSync(keysDir, { recursive: true, force: true });
     },
   };
   return testApp;

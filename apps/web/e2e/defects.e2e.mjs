@@ -2,7 +2,7 @@
 // the check that would have caught it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DESKTOP, expectAttribute, expectCount, expectValue, graphqlFromPage, launchBrowser, login, pickOption, waitUntil, withPage, inputLabelled } from './helpers.mjs';
+import { DESKTOP, axeViolations, expectAttribute, expectCount, expectText, expectValue, graphqlFromPage, launchBrowser, login, pickOption, waitUntil, withPage, inputLabelled } from './helpers.mjs';
 
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 const ADV = 'marc@atelier-dupont.fr';
@@ -138,4 +138,124 @@ test('the fields of an issued invoice look read-only (no input box)', (t) =>
     await expectAttribute(description, 'readonly', '');
     assert.equal(await css(description, 'border-top-color'), 'rgba(0, 0, 0, 0)');
     assert.equal(await css(description, 'background-color'), 'rgba(0, 0, 0, 0)');
+  }));
+
+test('customer and article editors: every refused field shows at once (the API’s zod schema), edits survive the ACTION tab, and leaving unsaved asks first', (t) =>
+  withPage(
+    browser,
+    t,
+    async ({ page, pageErrors }) => {
+      await login(page, ADV, DEMO_PASSWORD);
+      const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+      const leaveDialog = page.getByRole('dialog', { name: 'Quitter sans enregistrer ?' });
+      const form = page.getByRole('form', { name: 'Fiche' });
+
+      // A new customer with four bad fields: all four are marked at once, each in words, and nothing is sent.
+      await page.goto('/clients/nouveau');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await form.getByLabel('SIREN', { exact: true }).fill('123');
+      await form.getByLabel('SIRET', { exact: true }).fill('12');
+      await form.getByLabel('E-mail du contact', { exact: true }).fill('pas-une-adresse');
+      await form.getByRole('button', { name: 'Créer', exact: true }).click();
+      await expectCount(form.locator('input[aria-invalid="true"]'), 4);
+      await expectAttribute(form.getByLabel('Raison sociale'), 'aria-invalid', 'true');
+      await form.getByText('Ce champ est obligatoire.').waitFor();
+      await form.getByText('Adresse e-mail invalide.').waitFor();
+      assert.equal(new URL(page.url()).pathname, '/clients/nouveau');
+      // The error words are readable (Mantine's default red is 3.3:1 on white).
+      assert.deepEqual(await axeViolations(page), []);
+
+      // Unsaved: a link asks; staying keeps what was typed.
+      await form.getByLabel('Raison sociale').fill('Brasserie du Port');
+      await nav.getByRole('link', { name: 'Clients', exact: true }).click();
+      await leaveDialog.waitFor();
+      await leaveDialog.getByRole('button', { name: 'Rester sur la page' }).click();
+      await leaveDialog.waitFor({ state: 'detached' });
+      await expectValue(form.getByLabel('Raison sociale'), 'Brasserie du Port');
+      // Fixed, it saves and leaves without asking.
+      await form.getByLabel('SIREN', { exact: true }).fill('');
+      await form.getByLabel('SIRET', { exact: true }).fill('');
+      await form.getByLabel('E-mail du contact', { exact: true }).fill('contact@brasserie-du-port.fr');
+      await form.getByRole('button', { name: 'Créer', exact: true }).click();
+      await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+      await expectCount(form.locator('input[aria-invalid="true"]'), 0);
+      await expectCount(leaveDialog, 0);
+
+      // An article: a price that is no amount and an empty reference, both marked.
+      await page.goto('/articles/nouveau');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await form.getByLabel('Libellé').fill('Chaise pliante');
+      await form.getByLabel('Prix de vente HT').fill('douze');
+      await form.getByRole('button', { name: 'Créer', exact: true }).click();
+      await expectCount(form.locator('input[aria-invalid="true"]'), 2);
+      await expectAttribute(form.getByLabel('Référence'), 'aria-invalid', 'true');
+      await form.getByText('Montant invalide (au plus 2 décimales).').waitFor();
+      // A select is read-only to typing, yet it is a field: it keeps its box.
+      assert.notEqual(await css(form.getByRole('textbox', { name: 'TVA' }).or(form.locator('input').and(form.getByLabel('TVA', { exact: true }))).first(), 'border-top-color'), 'rgba(0, 0, 0, 0)');
+
+      // An existing article: an edit survives a look at the ACTION tab; leaving asks, and may leave.
+      await page.goto('/articles');
+      const first = page.getByTestId('article-row').first().getByRole('link').first();
+      await first.click();
+      await page.getByRole('tab', { name: 'ACTION' }).waitFor();
+      await form.getByLabel('Libellé').fill('Libellé changé');
+      await page.getByRole('tab', { name: 'ACTION' }).click();
+      await page.getByRole('tab', { name: 'Fiche' }).click();
+      await expectValue(form.getByLabel('Libellé'), 'Libellé changé');
+      await nav.getByRole('link', { name: 'Articles', exact: true }).click();
+      await leaveDialog.waitFor();
+      await leaveDialog.getByRole('button', { name: 'Quitter sans enregistrer' }).click();
+      await page.waitForURL(/\/articles$/);
+      assert.deepEqual(pageErrors, []);
+    },
+    // The app's Content-Security-Policy (script-src 'self') would refuse the injected axe script.
+    { viewport: DESKTOP, bypassCSP: true },
+  ));
+
+test('plurals follow the language’s rules (ICU {count, plural, …}): no "(s)", one and many agree', (t) =>
+  withPage(browser, t, async ({ page }) => {
+    await login(page, ADV, DEMO_PASSWORD);
+    await page.goto('/stats/liste-des-pieces');
+    const count = page.getByTestId('preview-count');
+    await count.waitFor();
+    const total = Number(await count.getAttribute('data-total'));
+    assert.ok(total > 1, 'the demo dossier has several documents');
+    await expectText(count, new RegExp(`^${total.toLocaleString('fr-FR').replace(/\s/g, '\\s')} pièces correspondent ; aperçu des \\d+ premières\\.$`));
+    // In English, the same message in English's forms.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expectText(count, new RegExp(`^${total.toLocaleString('en-US')} documents match; preview of the first \\d+\\.$`));
+    await page.getByRole('button', { name: 'FR', exact: true }).click();
+    // The dashboard's figures: "1 facture", "2 factures", never "facture(s)".
+    await page.goto('/');
+    const unpaid = page.getByTestId('dash-unpaid');
+    await unpaid.getByText(/^\d+ factures?$/).first().waitFor();
+    const label = await unpaid.getByText(/^\d+ factures?$/).first().innerText();
+    const n = Number(label.split(' ')[0]);
+    assert.equal(label, n <= 1 ? `${n} facture` : `${n} factures`);
+    assert.doesNotMatch(await page.getByRole('main').innerText(), /\(s\)/);
+  }));
+
+test('"Charger plus" appends the next page through the cache’s list policy (one hook for every list), searched lists included', (t) =>
+  withPage(browser, t, async ({ page, pageErrors }) => {
+    await login(page, ADV, DEMO_PASSWORD);
+    // 55 customers sharing a word no demo customer has: one page of 50, then 5 more.
+    const word = `Pagetest${Date.now().toString(36)}`;
+    for (let i = 1; i <= 55; i++) {
+      const result = await graphqlFromPage(page, 'mutation ($input: CustomerInput!) { createCustomer(input: $input) { id } }', { input: { legalName: `${word} ${String(i).padStart(2, '0')}` } });
+      assert.ok(result.createCustomer.id);
+    }
+    await page.goto(`/clients?q=${word}`);
+    const rows = page.getByTestId('party-row');
+    await expectCount(rows, 50);
+    await page.getByRole('button', { name: 'Charger plus' }).click();
+    await expectCount(rows, 55);
+    await expectCount(page.getByRole('button', { name: 'Charger plus' }), 0);
+    const names = await rows.getByRole('link').allInnerTexts();
+    assert.equal(new Set(names.map((n) => n.trim())).size, 55);
+    // Back on the list, the cache still holds both pages of this search.
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Articles', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    await page.goBack();
+    await expectCount(rows, 55);
+    assert.deepEqual(pageErrors, []);
   }));

@@ -19,6 +19,14 @@ after(async () => {
   await browser?.close();
 });
 
+/** Runs a GraphQL operation with the page's session (its browser context's cookies); resolves with `data`. */
+async function graphql(page, query, variables = {}) {
+  const response = await page.request.post('/graphql', { data: { query, variables } });
+  const body = await response.json();
+  assert.equal(body.errors, undefined, `${query}: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
 /**
  * The link to `pagePath` in the last mail to `to` that the loopback SMTP catcher of
  * run.mjs received (the outbox worker delivers after the commit: wait for it).
@@ -42,13 +50,21 @@ async function mailedLink(to, pagePath) {
   return link.pathname + link.search;
 }
 
-test('the owner asks for an ADV user on the Support page; support processes it in /admin; the invited user sets a password and sees the ADV menus; the owner sees it done', { todo: 'issue 11: passes alone; in the full run earlier files use the demo dossier\'s free seat, so processing stays OPEN — needs its own seat' }, (t) =>
+test('the owner asks for an ADV user on the Support page; support processes it in /admin; the invited user sets a password and sees the ADV menus; the owner sees it done', (t) =>
   withPage(browser, t, async ({ page, pageErrors }) => {
     const email = `adv-${randomBytes(3).toString('hex')}@atelier-dupont.fr`;
     const answer = `Bienvenue à Léa (${email}).`;
 
-    // 1. The owner sends the request from the dossier.
+    // 0. The new user gets a seat of their own, whatever the files run before this one took:
+    //    the owner orders one extra seat and support marks it paid.
     await login(page, OWNER, DEMO_PASSWORD, DOSSIER);
+    const { orderSeats } = await graphql(page, 'mutation ($quantity: Int!) { orderSeats(quantity: $quantity) { id } }', { quantity: 1 });
+    const support = await newPage(browser);
+    await login(support.page, SUPPORT, DEMO_PASSWORD);
+    const { adminMarkSeatOrderPaid } = await graphql(support.page, 'mutation ($id: ID!) { adminMarkSeatOrderPaid(orderId: $id, reference: "e2e support") { status } }', { id: orderSeats.id });
+    assert.equal(adminMarkSeatOrderPaid.status, 'PAID');
+
+    // 1. The owner sends the request from the dossier.
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Support' }).click();
     await page.getByRole('heading', { level: 1, name: 'Support' }).waitFor();
     const form = page.getByRole('form', { name: 'Nouvelle demande' });
@@ -65,9 +81,7 @@ test('the owner asks for an ADV user on the Support page; support processes it i
     const id = requestPath.split('/').pop();
 
     // 2. Support processes it in the /admin queue, with an answer.
-    const support = await newPage(browser);
     try {
-      await login(support.page, SUPPORT, DEMO_PASSWORD);
       await support.page.goto('/admin/support');
       const queue = support.page.getByTestId('admin-support-queue');
       await queue.locator(`tr[data-id="${id}"]`).getByRole('link').click();

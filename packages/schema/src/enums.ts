@@ -87,6 +87,24 @@ export enum SupportMessageSide {
   SUPPORT = 'SUPPORT',
 }
 
+/** Accounting batch (lot d'écritures): OPEN until the accountant collects it. */
+export enum AccountingBatchStatus {
+  OPEN = 'OPEN',
+  COLLECTED = 'COLLECTED',
+}
+
+/** Journal an accounting entry belongs to. */
+export enum AccountingJournalKind {
+  SALES = 'SALES',
+  BANK = 'BANK',
+}
+
+/** What an article is, for its revenue account: goods (707) or services (706). */
+export enum ArticleKind {
+  GOODS = 'GOODS',
+  SERVICES = 'SERVICES',
+}
+
 /** How a payment of an invoice was made. */
 export enum PaymentMethod {
   TRANSFER = 'TRANSFER',

@@ -7,9 +7,13 @@ import { loadKeys } from '../core/keys';
 import { createMailer } from '../modules/mail/mailer';
 import { createOutboxWorker } from '../modules/mail/outbox-worker';
 import { openDataSource } from './database';
+import { createBus } from '../core/redis';
+import { createJobQueue } from './jobs';
+import { registerJobHandlers } from './job-handlers';
 import { ALL_HTTP_ROUTES } from './routes';
 import { buildAppSchema } from './schema';
 import { createHttpApp } from './server';
+import { attachLiveServer } from './live-server';
 import { describeLogins, isEmpty, seedDemo } from './seed';
 import { registerIssueListeners } from './issue-listeners';
 
@@ -18,7 +22,11 @@ export function createAppServices(config: AppConfig, dataSource: DataSource, log
   const keys = loadKeys(config);
   const mailer = createMailer(keys);
   const outbox = createOutboxWorker({ config, dataSource, logger, keys, mailer });
-  return { config, dataSource, logger, keys, mailer, outbox };
+  const bus = createBus(config);
+  const jobs = createJobQueue(config, bus, logger);
+  const app: AppServices = { config, dataSource, logger, keys, mailer, outbox, bus, jobs };
+  registerJobHandlers(app);
+  return app;
 }
 
 /** Opens the database and brings its schema up to date. */
@@ -36,13 +44,21 @@ export async function seedIfEmpty(app: AppServices): Promise<void> {
   console.warn(`\n${describeLogins(report)}\n`);
 }
 
-/** Starts one HTTP server on the configured port; resolves once it listens. */
-export async function listen(app: AppServices): Promise<Server> {
+/** Starts one HTTP server on the configured port (GraphQL over HTTP and subscriptions over WebSocket); resolves once it listens. */
+export async function listen(app: AppServices, options: { port?: number; host?: string } = {}): Promise<Server> {
   const schema = await buildAppSchema();
   const { express, apollo } = await createHttpApp(app, schema, ALL_HTTP_ROUTES);
-  return new Promise((resolve, reject) => {
-    const server = express.listen(app.config.port, () => resolve(server));
-    server.on('error', reject);
-    server.on('close', () => void apollo.stop());
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = options.host ? express.listen(options.port ?? app.config.port, options.host, () => resolve(s)) : express.listen(options.port ?? app.config.port, () => resolve(s));
+    s.on('error', reject);
   });
+  const live = await attachLiveServer(app, schema, server);
+  server.on('close', () => void apollo.stop());
+  // Open sockets keep the server from closing: they go first.
+  const close = server.close.bind(server);
+  server.close = ((callback?: (err?: Error) => void) => {
+    void live.close().finally(() => close(callback));
+    return server;
+  }) as typeof server.close;
+  return server;
 }

@@ -65,7 +65,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+main()
+  // Redis connections (REDIS_URL) would keep a one-off command alive.
+  .then(() => process.exit(process.exitCode ?? 0))
+  .catch((error: unknown) => {
   console.error(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

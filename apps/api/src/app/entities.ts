@@ -10,11 +10,13 @@ import { Article } from '../modules/articles/article.entity';
 import { Document, DocumentCounter, DocumentLine } from '../modules/documents/document.entity';
 import { DocumentSearchTerm } from '../modules/documents/document-search';
 import { HistoryChainHead, HistoryCheckpoint, HistoryEntry } from '../modules/history/history-entry.entity';
+import { DocumentActionFacts } from '../modules/history/document-action-facts';
 import { Customer, Supplier } from '../modules/parties/party.entity';
 import { SeatOrder } from '../modules/dossiers/seat-order.entity';
 import { AdminAction } from '../modules/admin/admin-action.entity';
 import { ExportLog, ExportPreset } from '../modules/exports/export.entity';
 import { SupportMessage, SupportRequest } from '../modules/support/support-request.entity';
+import { AccountingBatch, AccountingCounter, AccountingEntry, AccountingEntryLine, AccountingSettings, CustomerAccount } from '../modules/accounting/accounting.entity';
 import { Payment } from '../modules/payments/payment.entity';
 import { DocumentPdf, DossierLogo } from '../modules/pdf/document-pdf.entity';
 
@@ -36,6 +38,7 @@ export const ALL_ENTITIES = [
   DocumentCounter,
   HistoryEntry,
   HistoryChainHead,
+  DocumentActionFacts,
   HistoryCheckpoint,
   SeatOrder,
   AdminAction,
@@ -43,6 +46,12 @@ export const ALL_ENTITIES = [
   ExportLog,
   SupportRequest,
   SupportMessage,
+  AccountingSettings,
+  CustomerAccount,
+  AccountingEntry,
+  AccountingEntryLine,
+  AccountingBatch,
+  AccountingCounter,
   Payment,
   DocumentPdf,
   DossierLogo,

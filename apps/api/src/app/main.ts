@@ -19,9 +19,11 @@ function fail(error: unknown): never {
 async function prepareDatabase(config: AppConfig): Promise<void> {
   const logger = createLogger(config);
   const dataSource = await openDatabase(config, logger);
+  const app = createAppServices(config, dataSource, logger);
   try {
-    await seedIfEmpty(createAppServices(config, dataSource, logger));
+    await seedIfEmpty(app);
   } finally {
+    await app.bus.close();
     await dataSource.destroy();
   }
 }
@@ -32,10 +34,17 @@ async function serve(config: AppConfig): Promise<void> {
   const app = createAppServices(config, dataSource, logger);
   const server = await listen(app);
   app.outbox.start();
+  await app.jobs.start();
   logger.info({ port: config.port, database: config.database.kind, version: config.version }, `Comptoir listening on ${config.publicUrl}`);
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.close(() => void app.outbox.stop().then(() => dataSource.destroy()).finally(() => process.exit(0)));
+    server.close(
+      () =>
+        void Promise.allSettled([app.outbox.stop(), app.jobs.stop()])
+          .then(() => app.bus.close())
+          .then(() => dataSource.destroy())
+          .finally(() => process.exit(0)),
+    );
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
@@ -54,6 +63,10 @@ async function main(): Promise<void> {
   // One SQLite file takes one writer at a time: extra processes would only queue on its lock.
   const workers = config.database.kind === 'sqlite' ? 1 : config.workers;
   if (workers <= 1) return serve(config);
+  if (!config.redisUrl) {
+    // Each worker has its own in-process bus: a subscriber on one would miss events of the others.
+    console.warn('WEB_CONCURRENCY > 1 without REDIS_URL: live updates (subscriptions) reach only the users of the same worker process; set REDIS_URL.');
+  }
 
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on('exit', (worker, code) => {

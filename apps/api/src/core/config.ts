@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** Raised for a bad configuration value; its message is one line naming the variable. */
@@ -57,6 +58,16 @@ export interface AppConfig {
   mailRetryBaseSeconds: number;
   /** How often the outbox worker looks for due messages (MAIL_POLL_MS). */
   mailPollMs: number;
+  /** REDIS_URL: shared event bus and job queue across API nodes; null runs both in-process. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key and channel (REDIS_PREFIX, default `comptoir:`): several deployments can share one Redis. */
+  redisPrefix: string;
+  /** Where finished background exports are kept, shared by every node (EXPORT_DIR; a shared volume with several nodes). */
+  exportDir: string;
+  /** BullMQ: a job whose worker stopped renewing its lock this long (killed) is run again elsewhere (JOB_LOCK_MS). */
+  jobLockMs: number;
+  /** A name for this process in job and presence records (NODE_NAME, default host:pid). */
+  nodeName: string;
 }
 
 export type TrustProxy = false | number | string[];
@@ -187,6 +198,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
   }
+  const redisUrl = env.REDIS_URL?.trim() || null;
+  if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
+  }
   const logLevel = env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
@@ -215,10 +230,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     historyKey,
     historySigningKey,
     keysFile: env.KEYS_FILE?.trim() || join(dataDir, 'comptoir-keys.json'),
+    exportDir: env.EXPORT_DIR?.trim() || join(dataDir, 'exports'),
     historyCheckpointEvery: integer(env, 'HISTORY_CHECKPOINT_EVERY', 100, 1, 1_000_000),
     mailMaxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100),
     mailRetryBaseSeconds: integer(env, 'MAIL_RETRY_BASE_SECONDS', 30, 1, 86_400),
     mailPollMs: integer(env, 'MAIL_POLL_MS', 2000, 10, 3_600_000),
+    redisUrl,
+    redisPrefix: env.REDIS_PREFIX?.trim() || 'comptoir:',
+    jobLockMs: integer(env, 'JOB_LOCK_MS', 30_000, 500, 3_600_000),
+    nodeName: env.NODE_NAME?.trim() || `${hostname()}:${process.pid}`,
   };
 }
 

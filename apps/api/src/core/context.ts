@@ -8,7 +8,9 @@ import type { Logger } from './logger';
 import type { AppKeys } from './keys';
 import type { Mailer, OutboxWorker } from './mail';
 import { ScopedRepository } from './scoped-repository';
-import { runInTransaction } from './transaction';
+import { afterCommit, runInTransaction } from './transaction';
+import type { EventBus } from './bus';
+import type { JobQueue } from './jobs';
 
 /** Process-wide services, created once at start-up and shared by every request. */
 export interface AppServices {
@@ -20,6 +22,10 @@ export interface AppServices {
   /** Delivers the outbox (started by the server, not by one-off commands). */
   outbox: OutboxWorker;
   keys: AppKeys;
+  /** Events shared by every API process (Redis when REDIS_URL is set, in-process otherwise). */
+  bus: EventBus;
+  /** Background jobs (BullMQ when REDIS_URL is set, in-process otherwise). */
+  jobs: JobQueue;
 }
 
 /** Who is calling, as read from the session cookie on each request. */
@@ -103,6 +109,17 @@ export class RequestContext {
       // Loaders are not shared with the transaction: theirs must read through its manager.
       work(new RequestContext(this.app, this.principal, this.meta, this.cookies, em)),
     );
+  }
+
+  /** Runs `hook` once the current transaction commits (at once outside one): events go out only for what is written. */
+  afterCommit(hook: () => void | Promise<void>): void {
+    afterCommit(this.em, hook);
+  }
+
+  /** Publishes on the bus after commit. */
+  publishAfterCommit(topic: string, payload: object): void {
+    const bus = this.app.bus;
+    this.afterCommit(() => bus.publish(topic, payload));
   }
 
   /** A per-request DataLoader (or any memoized helper) built by `factory` on first use. */

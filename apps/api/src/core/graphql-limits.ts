@@ -63,6 +63,8 @@ export const PARSE_OPTIONS: ParseOptions = { maxTokens: GRAPHQL_LIMITS.maxTokens
  */
 export const FIELD_WEIGHTS: Record<string, number> = {
   'Query.verifyHistory': 4_000,
+  // The compliance self-check verifies the whole history chain too.
+  'Query.complianceCheck': 4_000,
   'Query.__schema': 2_000,
   'Query.__type': 50,
   'Mutation.startDocumentsExport': 500,

@@ -100,13 +100,26 @@ export function applyInputValidation(schema: GraphQLSchema): GraphQLSchema {
       const argsSchema = SCHEMAS[fieldName];
       const resolve = fieldConfig.resolve;
       if (!resolve) return fieldConfig;
+      const check = (args: Record<string, unknown>) => {
+        const result = argsSchema.safeParse(args);
+        if (!result.success) throw invalidInput(fieldErrors(result.error, args));
+      };
+      const subscribe = fieldConfig.subscribe;
       return {
         ...fieldConfig,
         resolve(source, args, ctx, info) {
-          const result = argsSchema.safeParse(args);
-          if (!result.success) throw invalidInput(fieldErrors(result.error, args));
+          check(args);
           return resolve(source, args, ctx, info);
         },
+        // Subscriptions: checked once, when they start.
+        ...(subscribe
+          ? {
+              subscribe(source: unknown, args: Record<string, unknown>, ctx: unknown, info: Parameters<typeof subscribe>[3]) {
+                check(args);
+                return subscribe(source, args, ctx, info);
+              },
+            }
+          : {}),
       };
     },
   });

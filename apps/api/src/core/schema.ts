@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { buildSchema, registerEnumType, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, registerEnumType, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { DocumentType, ErrorCode, Plan, PlatformRole, Profile } from '@comptoir/schema';
 import { applyAuthPolicies, withAuthDirectiveDeclared } from './auth/auth.directive';
 import { applyInputValidation } from './input-schemas';
@@ -13,6 +13,15 @@ registerEnumType(PlatformRole, { name: 'PlatformRole', description: 'Platform-wi
 registerEnumType(DocumentType, { name: 'DocumentType', description: 'Kind of document (pièce)' });
 registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Stable `extensions.code` of every refusal' });
 
+const NO_TOPICS: PubSub = {
+  publish: () => {
+    throw new Error('Publish on the app bus (ctx.app.bus), not through type-graphql');
+  },
+  subscribe: () => {
+    throw new Error('Subscriptions declare their own subscribe()');
+  },
+};
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type Resolvers = NonEmptyArray<Function>;
 
@@ -21,6 +30,9 @@ export async function buildDeclaredSchema(resolvers: Resolvers): Promise<GraphQL
   const schema = await buildSchema({
     resolvers,
     validate: false,
+    // Subscriptions bring their own `subscribe` (the bus of AppServices); type-graphql
+    // still wants a PubSub for `topics`-style subscriptions, which the app does not use.
+    pubSub: NO_TOPICS,
     // Instants cross the wire as graphql-scalars' DateTime (ISO 8601, UTC).
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
   });

@@ -1,4 +1,26 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, HttpLink, InMemoryCache, type FieldPolicy } from '@apollo/client';
+
+interface CursorPage {
+  nodes: readonly unknown[];
+}
+
+/**
+ * The pages of one list in the cache, in the manner of Apollo's relayStylePagination
+ * for our `{ nodes, pageInfo, totalCount }` connections (no edges): the arguments
+ * other than `after` name the list; a page fetched with `after` (fetchMore) is
+ * appended, a first page replaces what was there. `usePagedList` asks for them.
+ */
+export function cursorPages(keyArgs: string[]): FieldPolicy<CursorPage> {
+  return {
+    keyArgs,
+    merge(existing, incoming, { args }) {
+      return existing && args?.after ? { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] } : incoming;
+    },
+  };
+}
+
+const DOCUMENT_LIST = cursorPages(['first', 'filter', 'sort']);
+const PARTY_LIST = cursorPages(['first', 'search']);
 
 /**
  * One client for the whole SPA. The API lives on the same origin (the API serves
@@ -13,6 +35,24 @@ export function createApolloClient(): ApolloClient {
       credentials: 'same-origin',
       headers: { 'apollo-require-preflight': 'true' },
     }),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      typePolicies: {
+        Query: {
+          fields: {
+            quotes: DOCUMENT_LIST,
+            invoices: DOCUMENT_LIST,
+            creditNotes: DOCUMENT_LIST,
+            priceRequests: DOCUMENT_LIST,
+            supplierOrders: DOCUMENT_LIST,
+            documents: DOCUMENT_LIST,
+            customers: PARTY_LIST,
+            suppliers: PARTY_LIST,
+            articles: cursorPages(['first', 'search', 'activeOnly']),
+            exportLogs: cursorPages(['first']),
+            adminOutbox: cursorPages(['first']),
+          },
+        },
+      },
+    }),
   });
 }

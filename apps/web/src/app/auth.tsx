@@ -1,4 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
+import { resetLive } from './live';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { Profile } from '@comptoir/schema';
 import type { Plan } from '../gql/graphql';
@@ -86,6 +87,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { data, error, loading, refetch } = useQuery(MeQuery, { errorPolicy: 'all', fetchPolicy: 'network-only', notifyOnNetworkStatusChange: true });
 
   const refresh = useCallback(async () => {
+    resetLive();
     await client.clearStore();
     await refetch();
   }, [client, refetch]);

@@ -108,6 +108,14 @@ export const errorReasonsFr = {
   'error.reason.REQUEST_CLOSED': 'Cette demande est close : envoyez-en une nouvelle si besoin.',
   'error.reason.ALREADY_ASSIGNED': 'Un autre membre de l’équipe support a déjà pris cette demande en charge.',
   'error.reason.ALREADY_REQUESTED': 'Une demande pour ajouter cette personne est déjà en cours.',
+  'error.reason.INVALID_SIREN': 'SIREN invalide.',
+  'error.reason.INVALID_ACCOUNT': 'Compte invalide.',
+  'error.reason.DUPLICATE_ACCOUNT_CODE': 'Code déjà pris.',
+  'error.reason.CUT_OUTSIDE_BATCH': 'Date hors du lot.',
+  'error.reason.PERIOD_COLLECTED': 'Période collectée : verrouillée.',
+  'error.reason.BATCH_COLLECTED': 'Ce lot a déjà été collecté.',
+  'error.reason.ACCOUNT_CODE_USED': 'Code déjà utilisé.',
+  'error.reason.SIREN_REQUIRED': 'SIREN requis.',
   'error.reason.HELD_UNTIL_PAID': 'Cette demande attend le paiement de la commande de places.',
 } satisfies ReasonMessages;
 
@@ -184,5 +192,13 @@ export const errorReasonsEn: ReasonMessages = {
   'error.reason.REQUEST_CLOSED': 'This request is closed: send a new one if needed.',
   'error.reason.ALREADY_ASSIGNED': 'Another support agent already took this request.',
   'error.reason.ALREADY_REQUESTED': 'A request to add this person is already in progress.',
+  'error.reason.INVALID_SIREN': 'Invalid SIREN.',
+  'error.reason.INVALID_ACCOUNT': 'Invalid account.',
+  'error.reason.DUPLICATE_ACCOUNT_CODE': 'Code already taken.',
+  'error.reason.CUT_OUTSIDE_BATCH': 'Date outside the batch.',
+  'error.reason.PERIOD_COLLECTED': 'Period collected: locked.',
+  'error.reason.BATCH_COLLECTED': 'This batch was already collected.',
+  'error.reason.ACCOUNT_CODE_USED': 'Code already used.',
+  'error.reason.SIREN_REQUIRED': 'SIREN required.',
   'error.reason.HELD_UNTIL_PAID': 'This request waits for the seat order to be paid.',
 };

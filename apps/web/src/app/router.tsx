@@ -1,6 +1,5 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import StatusPage from '../features/health/status.page';
 import NotFoundPage from '../features/not-found/not-found.page';
 import { AppShell } from './layout/app-shell';
 import { paths } from './paths';
@@ -19,6 +18,8 @@ const SettingsSubscriptionPage = lazy(() => import('../features/settings/subscri
 const SettingsDossierPage = lazy(() => import('../features/settings/dossier.page'));
 const DocumentsExportPage = lazy(() => import('../features/exports/documents-export.page'));
 const ActionSummaryPage = lazy(() => import('../features/exports/action-summary.page'));
+const StatusPage = lazy(() => import('../features/health/status.page'));
+const AccountingBatchesPage = lazy(() => import('../features/accounting/batches.page'));
 
 export const router = createBrowserRouter([
   {
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
       { path: paths.settingsSubscription, element: <SettingsSubscriptionPage /> },
       { path: paths.settingsDossier, element: <SettingsDossierPage /> },
       ...documentsRoutes,
+      { path: paths.accounting, element: <AccountingBatchesPage /> },
       { path: paths.stats, element: <Navigate to={paths.statsDocuments} replace /> },
       { path: paths.statsDocuments, element: <DocumentsExportPage /> },
       { path: paths.statsActions, element: <ActionSummaryPage /> },

@@ -15,6 +15,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query SessionMe {\n    me {\n      user {\n        id\n        email\n        name\n        phone\n        platformRole\n      }\n      dossier {\n        id\n        name\n        plan\n      }\n      profile\n      isPrincipal\n      needsDossierSelection\n      dossiers {\n        id\n        name\n        plan\n        profile\n        isPrincipal\n      }\n    }\n  }\n": typeof types.SessionMeDocument,
+    "query AccountingBatches { accountingBatches { id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents } }": typeof types.AccountingBatchesDocument,
+    "query AccountingBatchDetail($id: ID!) { accountingBatch(id: $id) { id accountTotals { accountNumber accountLabel auxiliaryAccount debitCents creditCents } entries { journalCode number entryDate pieceRef label totalDebitCents } } }": typeof types.AccountingBatchDetailDocument,
+    "mutation CollectAccountingBatch($id: ID!, $version: Int!) { collectAccountingBatch(id: $id, version: $version) { id } }": typeof types.CollectAccountingBatchDocument,
+    "mutation CutAccountingBatch($id: ID!, $version: Int!, $until: String!) { cutAccountingBatch(id: $id, version: $version, until: $until) { id } }": typeof types.CutAccountingBatchDocument,
+    "query PickerBatches { me { dossiers { id uncollectedBatches } } }": typeof types.PickerBatchesDocument,
+    "query ComplianceCheck { complianceCheck { key label ok faults } }": typeof types.ComplianceCheckDocument,
     "\n  fragment AdminActionRow on AdminAction {\n    id\n    createdAt\n    kind\n    supportUserName\n    supportUserEmail\n    dossierId\n    dossierName\n    targetUserEmail\n    detail\n  }\n": typeof types.AdminActionRowFragmentDoc,
     "\n  query AdminActions {\n    adminActions(first: 200) {\n      ...AdminActionRow\n    }\n  }\n": typeof types.AdminActionsDocument,
     "\n  query AdminDossier($id: ID!) {\n    adminDossier(id: $id) {\n      id\n      name\n      siret\n      vatNumber\n      addressLine\n      postalCode\n      city\n      createdAt\n      plan\n      seats {\n        plan\n        includedSeats\n        extraSeats\n        totalSeats\n        seatsUsed\n        seatsAvailable\n        accountantAccess\n        accountants\n      }\n      members {\n        userId\n        name\n        email\n        phone\n        profile\n        isPrincipal\n        since\n        active\n      }\n      seatOrders {\n        id\n        quantity\n        totalCents\n        totalInclVatCents\n        status\n        paymentReference\n        createdAt\n        orderedByName\n        paidAt\n        markedPaidByName\n        receivedReference\n      }\n      recentActions {\n        ...AdminActionRow\n      }\n    }\n  }\n": typeof types.AdminDossierDocument,
@@ -25,6 +31,8 @@ type Documents = {
     "\n  mutation AdminMarkSeatOrderPaid($orderId: ID!, $reference: String) {\n    adminMarkSeatOrderPaid(orderId: $orderId, reference: $reference) {\n      id\n      status\n    }\n  }\n": typeof types.AdminMarkSeatOrderPaidDocument,
     "\n  mutation AdminCancelSeatOrder($orderId: ID!) {\n    adminCancelSeatOrder(orderId: $orderId) {\n      id\n      status\n    }\n  }\n": typeof types.AdminCancelSeatOrderDocument,
     "\n  query AdminSearchDossiers($query: String!) {\n    adminSearchDossiers(query: $query, first: 50) {\n      id\n      name\n      siret\n      city\n      plan\n      members\n      principalEmail\n    }\n  }\n": typeof types.AdminSearchDossiersDocument,
+    "\n  query AdminJobs($state: String) {\n    adminJobs(state: $state) {\n      queue\n      counts {\n        waiting\n        active\n        delayed\n        failed\n        completed\n      }\n      jobs {\n        id\n        name\n        state\n        attemptsMade\n        maxAttempts\n        progress\n        failedReason\n        dossierId\n        createdAt\n        finishedAt\n      }\n    }\n  }\n": typeof types.AdminJobsDocument,
+    "\n  mutation AdminRetryJob($id: ID!) {\n    adminRetryJob(id: $id)\n  }\n": typeof types.AdminRetryJobDocument,
     "\n  query AdminOutbox($first: Int!, $after: String) {\n    adminOutbox(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        to\n        subject\n        text\n        status\n        error\n      }\n    }\n  }\n": typeof types.AdminOutboxDocument,
     "\n  query AdminSupportQueue($filter: AdminSupportFilter) {\n    adminSupportQueue(filter: $filter, first: 100) {\n      totalCount\n      nodes {\n        id\n        kind\n        status\n        summary\n        dossierName\n        plan\n        requestedByName\n        assignedToName\n        onHold\n        createdAt\n      }\n    }\n    adminSupportCounts(filter: $filter) {\n      status\n      count\n    }\n  }\n": typeof types.AdminSupportQueueDocument,
     "\n  query AdminSupportRequest($id: ID!) {\n    adminSupportRequest(id: $id) {\n      id\n      kind\n      status\n      summary\n      dossierName\n      plan\n      requestedByName\n      requestedByEmail\n      assignedToName\n      onHold\n      failureMessage\n      failureReason\n      rejectionReason\n      createdAt\n      messages {\n        id\n        side\n        authorName\n        text\n        createdAt\n      }\n      history {\n        id\n        type\n        userName\n        createdAt\n        toStatus\n        label\n        changes\n      }\n      dossier {\n        id\n        plan\n        seats {\n          seatsUsed\n          totalSeats\n          seatsAvailable\n        }\n        members {\n          userId\n          name\n          email\n          profile\n          isPrincipal\n        }\n      }\n    }\n  }\n": typeof types.AdminSupportRequestDocument,
@@ -127,6 +135,12 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query SessionMe {\n    me {\n      user {\n        id\n        email\n        name\n        phone\n        platformRole\n      }\n      dossier {\n        id\n        name\n        plan\n      }\n      profile\n      isPrincipal\n      needsDossierSelection\n      dossiers {\n        id\n        name\n        plan\n        profile\n        isPrincipal\n      }\n    }\n  }\n": types.SessionMeDocument,
+    "query AccountingBatches { accountingBatches { id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents } }": types.AccountingBatchesDocument,
+    "query AccountingBatchDetail($id: ID!) { accountingBatch(id: $id) { id accountTotals { accountNumber accountLabel auxiliaryAccount debitCents creditCents } entries { journalCode number entryDate pieceRef label totalDebitCents } } }": types.AccountingBatchDetailDocument,
+    "mutation CollectAccountingBatch($id: ID!, $version: Int!) { collectAccountingBatch(id: $id, version: $version) { id } }": types.CollectAccountingBatchDocument,
+    "mutation CutAccountingBatch($id: ID!, $version: Int!, $until: String!) { cutAccountingBatch(id: $id, version: $version, until: $until) { id } }": types.CutAccountingBatchDocument,
+    "query PickerBatches { me { dossiers { id uncollectedBatches } } }": types.PickerBatchesDocument,
+    "query ComplianceCheck { complianceCheck { key label ok faults } }": types.ComplianceCheckDocument,
     "\n  fragment AdminActionRow on AdminAction {\n    id\n    createdAt\n    kind\n    supportUserName\n    supportUserEmail\n    dossierId\n    dossierName\n    targetUserEmail\n    detail\n  }\n": types.AdminActionRowFragmentDoc,
     "\n  query AdminActions {\n    adminActions(first: 200) {\n      ...AdminActionRow\n    }\n  }\n": types.AdminActionsDocument,
     "\n  query AdminDossier($id: ID!) {\n    adminDossier(id: $id) {\n      id\n      name\n      siret\n      vatNumber\n      addressLine\n      postalCode\n      city\n      createdAt\n      plan\n      seats {\n        plan\n        includedSeats\n        extraSeats\n        totalSeats\n        seatsUsed\n        seatsAvailable\n        accountantAccess\n        accountants\n      }\n      members {\n        userId\n        name\n        email\n        phone\n        profile\n        isPrincipal\n        since\n        active\n      }\n      seatOrders {\n        id\n        quantity\n        totalCents\n        totalInclVatCents\n        status\n        paymentReference\n        createdAt\n        orderedByName\n        paidAt\n        markedPaidByName\n        receivedReference\n      }\n      recentActions {\n        ...AdminActionRow\n      }\n    }\n  }\n": types.AdminDossierDocument,
@@ -137,6 +151,8 @@ const documents: Documents = {
     "\n  mutation AdminMarkSeatOrderPaid($orderId: ID!, $reference: String) {\n    adminMarkSeatOrderPaid(orderId: $orderId, reference: $reference) {\n      id\n      status\n    }\n  }\n": types.AdminMarkSeatOrderPaidDocument,
     "\n  mutation AdminCancelSeatOrder($orderId: ID!) {\n    adminCancelSeatOrder(orderId: $orderId) {\n      id\n      status\n    }\n  }\n": types.AdminCancelSeatOrderDocument,
     "\n  query AdminSearchDossiers($query: String!) {\n    adminSearchDossiers(query: $query, first: 50) {\n      id\n      name\n      siret\n      city\n      plan\n      members\n      principalEmail\n    }\n  }\n": types.AdminSearchDossiersDocument,
+    "\n  query AdminJobs($state: String) {\n    adminJobs(state: $state) {\n      queue\n      counts {\n        waiting\n        active\n        delayed\n        failed\n        completed\n      }\n      jobs {\n        id\n        name\n        state\n        attemptsMade\n        maxAttempts\n        progress\n        failedReason\n        dossierId\n        createdAt\n        finishedAt\n      }\n    }\n  }\n": types.AdminJobsDocument,
+    "\n  mutation AdminRetryJob($id: ID!) {\n    adminRetryJob(id: $id)\n  }\n": types.AdminRetryJobDocument,
     "\n  query AdminOutbox($first: Int!, $after: String) {\n    adminOutbox(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        to\n        subject\n        text\n        status\n        error\n      }\n    }\n  }\n": types.AdminOutboxDocument,
     "\n  query AdminSupportQueue($filter: AdminSupportFilter) {\n    adminSupportQueue(filter: $filter, first: 100) {\n      totalCount\n      nodes {\n        id\n        kind\n        status\n        summary\n        dossierName\n        plan\n        requestedByName\n        assignedToName\n        onHold\n        createdAt\n      }\n    }\n    adminSupportCounts(filter: $filter) {\n      status\n      count\n    }\n  }\n": types.AdminSupportQueueDocument,
     "\n  query AdminSupportRequest($id: ID!) {\n    adminSupportRequest(id: $id) {\n      id\n      kind\n      status\n      summary\n      dossierName\n      plan\n      requestedByName\n      requestedByEmail\n      assignedToName\n      onHold\n      failureMessage\n      failureReason\n      rejectionReason\n      createdAt\n      messages {\n        id\n        side\n        authorName\n        text\n        createdAt\n      }\n      history {\n        id\n        type\n        userName\n        createdAt\n        toStatus\n        label\n        changes\n      }\n      dossier {\n        id\n        plan\n        seats {\n          seatsUsed\n          totalSeats\n          seatsAvailable\n        }\n        members {\n          userId\n          name\n          email\n          profile\n          isPrincipal\n        }\n      }\n    }\n  }\n": types.AdminSupportRequestDocument,
@@ -259,6 +275,30 @@ export function graphql(source: "\n  query SessionMe {\n    me {\n      user {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query AccountingBatches { accountingBatches { id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents } }"): (typeof documents)["query AccountingBatches { accountingBatches { id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountingBatchDetail($id: ID!) { accountingBatch(id: $id) { id accountTotals { accountNumber accountLabel auxiliaryAccount debitCents creditCents } entries { journalCode number entryDate pieceRef label totalDebitCents } } }"): (typeof documents)["query AccountingBatchDetail($id: ID!) { accountingBatch(id: $id) { id accountTotals { accountNumber accountLabel auxiliaryAccount debitCents creditCents } entries { journalCode number entryDate pieceRef label totalDebitCents } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CollectAccountingBatch($id: ID!, $version: Int!) { collectAccountingBatch(id: $id, version: $version) { id } }"): (typeof documents)["mutation CollectAccountingBatch($id: ID!, $version: Int!) { collectAccountingBatch(id: $id, version: $version) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CutAccountingBatch($id: ID!, $version: Int!, $until: String!) { cutAccountingBatch(id: $id, version: $version, until: $until) { id } }"): (typeof documents)["mutation CutAccountingBatch($id: ID!, $version: Int!, $until: String!) { cutAccountingBatch(id: $id, version: $version, until: $until) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PickerBatches { me { dossiers { id uncollectedBatches } } }"): (typeof documents)["query PickerBatches { me { dossiers { id uncollectedBatches } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ComplianceCheck { complianceCheck { key label ok faults } }"): (typeof documents)["query ComplianceCheck { complianceCheck { key label ok faults } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment AdminActionRow on AdminAction {\n    id\n    createdAt\n    kind\n    supportUserName\n    supportUserEmail\n    dossierId\n    dossierName\n    targetUserEmail\n    detail\n  }\n"): (typeof documents)["\n  fragment AdminActionRow on AdminAction {\n    id\n    createdAt\n    kind\n    supportUserName\n    supportUserEmail\n    dossierId\n    dossierName\n    targetUserEmail\n    detail\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -296,6 +336,14 @@ export function graphql(source: "\n  mutation AdminCancelSeatOrder($orderId: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminSearchDossiers($query: String!) {\n    adminSearchDossiers(query: $query, first: 50) {\n      id\n      name\n      siret\n      city\n      plan\n      members\n      principalEmail\n    }\n  }\n"): (typeof documents)["\n  query AdminSearchDossiers($query: String!) {\n    adminSearchDossiers(query: $query, first: 50) {\n      id\n      name\n      siret\n      city\n      plan\n      members\n      principalEmail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminJobs($state: String) {\n    adminJobs(state: $state) {\n      queue\n      counts {\n        waiting\n        active\n        delayed\n        failed\n        completed\n      }\n      jobs {\n        id\n        name\n        state\n        attemptsMade\n        maxAttempts\n        progress\n        failedReason\n        dossierId\n        createdAt\n        finishedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminJobs($state: String) {\n    adminJobs(state: $state) {\n      queue\n      counts {\n        waiting\n        active\n        delayed\n        failed\n        completed\n      }\n      jobs {\n        id\n        name\n        state\n        attemptsMade\n        maxAttempts\n        progress\n        failedReason\n        dossierId\n        createdAt\n        finishedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRetryJob($id: ID!) {\n    adminRetryJob(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminRetryJob($id: ID!) {\n    adminRetryJob(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

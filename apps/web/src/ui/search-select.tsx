@@ -61,6 +61,8 @@ export function SearchSelect({
       data={data}
       searchable
       clearable={clearable}
+      // Choosing the current option again keeps it (Mantine would clear it): clearing is the ✕ button's job.
+      allowDeselect={false}
       disabled={disabled}
       placeholder={placeholder}
       searchValue={search.searchValue}
@@ -71,6 +73,9 @@ export function SearchSelect({
       nothingFoundMessage={loading ? undefined : nothingFound}
       rightSection={loading ? <Loader size={14} /> : undefined}
       onChange={(next, option) => onChange(next, next ? option : null)}
+      // Choosing the current option again changes no value, so Mantine would leave the
+      // typed search in the box: show the choice's label again.
+      onOptionSubmit={(chosen) => search.setSearchValue(data.find((o) => o.value === chosen)?.label ?? '')}
       comboboxProps={{ withinPortal: true }}
       maxDropdownHeight={280}
     />

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ArticleKind } from '../enums';
 import { cents, optionalText, requiredText, vatRate } from './fields';
 
 /** `createArticle` / `updateArticle`. */
@@ -12,4 +13,6 @@ export const ArticleInputSchema = z.object({
   vatRate: vatRate(),
   /** true when omitted. */
   active: z.boolean().nullish(),
+  /** Goods or services (revenue account 707 / 706); SERVICES when omitted on creation, unchanged on update. */
+  kind: z.enum(ArticleKind).nullish(),
 });

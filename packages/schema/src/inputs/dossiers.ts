@@ -57,6 +57,8 @@ export const AdminArgsSchemas = {
   adminActions: z.object({ dossierId: id().nullish(), first: intRange(1, 200).nullish() }),
   adminDossier: z.object({ id: id() }),
   adminOutbox: z.object({ after: z.string().max(200).nullish(), first: intRange(1, 200) }),
+  adminJobs: z.object({ state: z.enum(['waiting', 'active', 'delayed', 'failed', 'completed']).nullish() }),
+  adminRetryJob: z.object({ id: z.string().min(1).max(200) }),
   adminSearchDossiers: searchArgs,
   adminSearchUsers: searchArgs,
 } as const;

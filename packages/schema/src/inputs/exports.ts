@@ -56,6 +56,8 @@ export const ExportArgsSchemas = {
   deleteExportPreset: z.object({ id: id() }),
   cancelExport: z.object({ id: id() }),
   exportJob: z.object({ id: id() }),
+  runExportInBackground: z.object({ id: id() }),
+  exportProgress: z.object({ id: id() }),
   exportLogs: z.object({ first: first(MAX_PAGE_SIZE), after: cursor() }),
   exportPreview: z.object({ columns: columns(), filter: ExportFilterInputSchema.nullish(), first: first(EXPORT_PREVIEW_MAX) }),
   actionSummary: z.object({ from: optionalLocalDate(), to: optionalLocalDate() }).superRefine(periodInOrder('from', 'to')),

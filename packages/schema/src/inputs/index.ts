@@ -7,6 +7,7 @@ export * from './documents';
 export * from './dossiers';
 export * from './exports';
 export * from './support';
+export * from './accounting';
 export * from './operations';
 export * from './payments';
 export * from './sending';

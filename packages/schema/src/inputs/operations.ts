@@ -12,6 +12,7 @@ import {
 } from './documents';
 import { AdminArgsSchemas, CancelSeatOrderArgsSchema, OrderSeatsArgsSchema, UpdateDossierSettingsArgsSchema } from './dossiers';
 import { ExportArgsSchemas } from './exports';
+import { AccountingArgsSchemas, AccountingSettingsInputSchema } from './accounting';
 import { SupportArgsSchemas, SupportRequestInputSchema } from './support';
 import { PaymentArgsSchemas, PaymentInputSchema } from './payments';
 import { EmailDocumentInputSchema, ReminderInputSchema, SendingArgsSchemas } from './sending';
@@ -69,6 +70,8 @@ export const OPERATION_ARGS = {
   updateArticle: z.object({ id: id(), version, input: ArticleInputSchema }),
   // documents
   document: DocumentIdArgsSchema,
+  documentChanged: DocumentIdArgsSchema,
+  documentPresence: DocumentIdArgsSchema,
   documents: DocumentListArgsSchema,
   quotes: DocumentListArgsSchema,
   invoices: DocumentListArgsSchema,
@@ -100,6 +103,8 @@ export const OPERATION_ARGS = {
   ...AdminArgsSchemas,
   // support desk
   ...SupportArgsSchemas,
+  // accounting
+  ...AccountingArgsSchemas,
   // payments, PDF, sending, reminders
   ...PaymentArgsSchemas,
   ...SendingArgsSchemas,
@@ -126,6 +131,7 @@ export const INPUT_SCHEMAS = {
   ExportFilterInput: ExportFilterInputSchema,
   ExportPresetInput: ExportPresetInputSchema,
   SupportRequestInput: SupportRequestInputSchema,
+  AccountingSettingsInput: AccountingSettingsInputSchema,
   PaymentInput: PaymentInputSchema,
   EmailDocumentInput: EmailDocumentInputSchema,
   ReminderInput: ReminderInputSchema,

@@ -3,6 +3,7 @@ import { Dossier } from '../../modules/identity/dossier.entity';
 import { seedIdentity, type DemoIdentity } from './identity.seed';
 import { seedDocuments } from './documents.seed';
 import { seedSupport } from './support.seed';
+import { seedAccounting } from './accounting.seed';
 
 export interface SeedReport {
   logins: { email: string; password: string; what: string }[];
@@ -21,6 +22,7 @@ export async function seedDemo(app: AppServices): Promise<SeedReport> {
   const identity: DemoIdentity = await seedIdentity(app);
   await seedDocuments(app, identity);
   await seedSupport(app, identity);
+  await seedAccounting(app, identity);
   return { logins: identity.logins };
 }
 

@@ -105,12 +105,22 @@ export function applyAuthPolicies(schema: GraphQLSchema): GraphQLSchema {
         return fieldConfig;
       }
       const resolve = fieldConfig.resolve ?? defaultFieldResolver;
+      const subscribe = fieldConfig.subscribe;
       return {
         ...fieldConfig,
         resolve(source, args, ctx, info) {
           assertAllowed(policy, ctx);
           return resolve(source, args, ctx, info);
         },
+        // A subscription is checked when it starts, before anything listens to the bus.
+        ...(subscribe
+          ? {
+              subscribe(source: unknown, args: Record<string, unknown>, ctx: RequestContext, info: Parameters<typeof subscribe>[3]) {
+                assertAllowed(policy, ctx);
+                return subscribe(source, args, ctx, info);
+              },
+            }
+          : {}),
       };
     },
   });

@@ -11,6 +11,7 @@ import { cancelPendingOrder, seatOrderViews, type SeatOrderView } from '../dossi
 import { optionalEmail, optionalText, requiredText } from '../../core/input-validation';
 import { Membership } from '../identity/membership.entity';
 import { Session } from '../identity/session.entity';
+import { announceSessionsChanged } from '../identity/session.service';
 import { normalizeEmail, User } from '../identity/user.entity';
 import { OutboxMessage } from '../mail/outbox.entity';
 import { AdminAction, AdminActionKind, type AdminActionDetail } from './admin-action.entity';
@@ -409,6 +410,7 @@ export async function applyChangeProfile(tx: RequestContext, dossierId: string, 
   if (membership.profile !== profile) {
     await assertCanChangeProfile(tx.em, dossier, membership.profile, profile);
     await tx.em.update(Membership, { id: membership.id }, { profile });
+    announceSessionsChanged(tx, [userId]);
     await recordAction(tx, AdminActionKind.CHANGE_PROFILE, { dossierId, targetUserId: userId }, {
       before: { profile: membership.profile },
       after: { profile },
@@ -430,6 +432,7 @@ export async function applyRemoveUser(tx: RequestContext, dossierId: string, use
   const user = await getUser(tx.em, userId);
   await tx.em.delete(Membership, { id: membership.id });
   const revoked = await tx.em.update(Session, { userId, dossierId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  announceSessionsChanged(tx, [userId]);
   await recordAction(tx, AdminActionKind.REMOVE_USER, { dossierId, targetUserId: userId }, {
     before: { email: user.email, name: user.name, profile: membership.profile },
     after: null,

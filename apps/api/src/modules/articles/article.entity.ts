@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { ArticleKind } from '@comptoir/schema';
 import { bigintAsNumber } from '../../core/entity';
 import { TrackedRecord } from '../history/tracked.entity';
 
@@ -29,4 +30,8 @@ export class Article extends TrackedRecord {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Goods or services: picks the revenue account of its sales (707 / 706). */
+  @Column({ type: 'varchar', length: 10, default: ArticleKind.SERVICES })
+  kind: ArticleKind;
 }

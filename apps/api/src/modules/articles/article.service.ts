@@ -6,15 +6,15 @@ import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.en
 import { recordHistory } from '../history/history.service';
 import { optionalText, requiredText } from '../../core/input-validation';
 import { changedFields, loadExpected, updateVersioned, type Shown } from '../history/tracked';
-import { divRoundHalfUp, formatScaled, MAX_UNIT_PRICE_CENTS } from '@comptoir/schema';
+import { ArticleKind, divRoundHalfUp, formatScaled, MAX_UNIT_PRICE_CENTS } from '@comptoir/schema';
 import { percentOf, vatRate } from '../../core/money';
 import { Article } from './article.entity';
 import type { ArticleInput, ArticleListArgs } from './article.types';
 
 const LABEL = 'Article';
-const FIELDS = ['reference', 'label', 'unit', 'salePriceCents', 'purchasePriceCents', 'vatRate', 'active'] as const;
+const FIELDS = ['reference', 'label', 'unit', 'salePriceCents', 'purchasePriceCents', 'vatRate', 'active', 'kind'] as const;
 
-type ArticleValues = Pick<Article, 'reference' | 'label' | 'unit' | 'salePriceCents' | 'purchasePriceCents' | 'vatRateBp' | 'active'>;
+type ArticleValues = Pick<Article, 'reference' | 'label' | 'unit' | 'salePriceCents' | 'purchasePriceCents' | 'vatRateBp' | 'active'> & { kind: Article['kind'] | null };
 
 function price(value: number | null | undefined, field: string, required: boolean): number | null {
   if (value === null || value === undefined) {
@@ -36,6 +36,7 @@ export function validateArticleInput(input: ArticleInput): ArticleValues {
     purchasePriceCents: price(input.purchasePriceCents, 'input.purchasePriceCents', false),
     vatRateBp: vatRate(input.vatRate, 'input.vatRate'),
     active: input.active ?? true,
+    kind: input.kind ?? null,
   };
 }
 
@@ -61,7 +62,7 @@ export async function createArticle(ctx: RequestContext, input: ArticleInput): P
     await assertReferenceFree(tx, values.reference);
     const now = clock.now();
     const repo = tx.scoped(Article, LABEL);
-    const article = repo.create({ ...values, version: 1, createdById: tx.userId, updatedById: tx.userId, createdAt: now, updatedAt: now });
+    const article = repo.create({ ...values, kind: values.kind ?? ArticleKind.SERVICES, version: 1, createdById: tx.userId, updatedById: tx.userId, createdAt: now, updatedAt: now });
     await repo.insert(article);
     await recordHistory(tx, {
       entityType: HistoryEntityType.ARTICLE,
@@ -74,9 +75,10 @@ export async function createArticle(ctx: RequestContext, input: ArticleInput): P
 }
 
 export async function updateArticle(ctx: RequestContext, id: string, version: number, input: ArticleInput): Promise<Article> {
-  const values = validateArticleInput(input);
+  const asked = validateArticleInput(input);
   return ctx.transaction(async (tx) => {
     const article = await loadExpected(tx, tx.scoped(Article, LABEL), LABEL, id, version);
+    const values = { ...asked, kind: asked.kind ?? article.kind };
     if (values.reference !== article.reference) await assertReferenceFree(tx, values.reference, article.id);
     const changes = changedFields(FIELDS, display(article), display(values));
     if (changes.length === 0) return article;

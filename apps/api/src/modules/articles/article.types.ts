@@ -1,10 +1,13 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArticleKind } from '@comptoir/schema';
 import { GraphQLDecimal } from '../../core/scalars';
 import { Auth, PROFILES } from '../../core/auth/policy';
 import { PageArgs, PageInfo } from '../../core/pagination';
 import { UserSummary } from '../identity/user-summary.type';
 import { HistoryEntryView } from '../history/history.types';
+
+registerEnumType(ArticleKind, { name: 'ArticleKind', description: 'Goods (revenue account 707) or services (706)' });
 
 @ObjectType('Article', { description: 'A product or service (prices excl. VAT, in cents)' })
 @Auth(...PROFILES.articlesRead)
@@ -47,6 +50,9 @@ export class ArticleType {
 
   @Field()
   active: boolean;
+
+  @Field(() => ArticleKind)
+  kind: ArticleKind;
 
   @Field()
   createdAt: Date;
@@ -100,6 +106,9 @@ export class ArticleInput {
 
   @Field(() => Boolean, { nullable: true, description: 'true when omitted' })
   active?: boolean | null;
+
+  @Field(() => ArticleKind, { nullable: true, description: 'SERVICES when omitted on creation; unchanged when omitted on update' })
+  kind?: ArticleKind | null;
 }
 
 @ArgsType()

@@ -35,6 +35,7 @@ import type { CreditNoteLineInput, DocumentFilter, DocumentInput, DocumentLineIn
 import { DocumentSortField, SortDirection } from './document.types';
 import { scaled, storedTotals, vatRate, type DocumentTotals } from '../../core/money';
 import { guardNumber, nextNumber } from './numbering';
+import { postIssuedDocument } from '../accounting/posting.service';
 import { documentIssued } from '../../core/issue-hooks';
 
 const LABEL = 'Document';
@@ -475,6 +476,8 @@ async function issue(tx: RequestContext, doc: Document, version: number): Promis
     }),
   );
   await indexDocumentSearch(tx, { id: doc.id, number: numbered.number, partyName: doc.partyName });
+  // Its sales-journal entry, in this transaction (refused in a collected period: nothing is written).
+  await postIssuedDocument(tx, doc, (await linesOf(tx, [doc.id])).get(doc.id) ?? []);
   await recordHistory(tx, {
     entityType: HistoryEntityType.DOCUMENT,
     entityId: doc.id,

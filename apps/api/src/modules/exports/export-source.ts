@@ -4,7 +4,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { badInput, forbidden } from '../../core/errors';
 import { Document, DocumentStatus } from '../documents/document.entity';
-import { HistoryEntityType, HistoryEntry, HistoryEntryType } from '../history/history-entry.entity';
+import { DocumentActionFacts, type UserActions } from '../history/document-action-facts';
 import { optionalDay, optionalText } from '../../core/input-validation';
 import { userSummaryLoader } from '../identity/user-summary.type';
 import { COLUMN_BY_KEY, type ExportColumnDef, type ExportDocumentRow } from './export-columns';
@@ -104,6 +104,10 @@ interface RawDocument {
   updatedById: string;
   updatedAt: Date | string;
   issuedAt: Date | string | null;
+  modificationCount?: number | string | null;
+  issuedById?: string | null;
+  /** simple-json text of `UserActions[]`. */
+  actions?: string | null;
 }
 
 interface Keyset {
@@ -147,6 +151,13 @@ function selectDocuments(ctx: RequestContext, filter: ExportFilterValues, needs:
   if (needs.source) {
     qb.leftJoin(Document, 's', 's.id = d.sourceDocumentId AND s.dossierId = d.dossierId').addSelect('s.number', 'sourceNumber');
   }
+  if (needs.history) {
+    // The history's user-action facts, kept per document as entries are written: a primary-key read per row.
+    qb.leftJoin(DocumentActionFacts, 'f', 'f.dossierId = d.dossierId AND f.documentId = d.id')
+      .addSelect('f.modificationCount', 'modificationCount')
+      .addSelect('f.issuedById', 'issuedById')
+      .addSelect('f.actions', 'actions');
+  }
   return qb.orderBy('d.date', 'ASC').addOrderBy('d.id', 'ASC');
 }
 
@@ -169,6 +180,9 @@ function toRow(r: RawDocument): ExportDocumentRow {
     updatedById: r.updatedById,
     updatedAt: asInstant(r.updatedAt) as Date,
     issuedAt: asInstant(r.issuedAt),
+    ...(r.actions !== undefined
+      ? { modificationCount: Number(r.modificationCount ?? 0), issuedById: r.issuedById ?? null, actions: r.actions ? (JSON.parse(r.actions) as UserActions[]) : [] }
+      : {}),
   };
 }
 
@@ -184,14 +198,13 @@ async function fetchBatch(ctx: RequestContext, filter: ExportFilterValues, needs
 /** Adds what the user and history columns need: one query per loader for the whole batch. */
 async function withLoaders(ctx: RequestContext, rows: ExportDocumentRow[], needs: ColumnNeeds): Promise<ExportDocumentRow[]> {
   if (rows.length === 0) return rows;
-  const history = needs.history ? await historyFacts(ctx, rows.map((r) => r.id)) : null;
-  if (needs.users || history) {
+  if (needs.users || needs.history) {
     const ids = new Set<string>();
     for (const r of rows) {
       ids.add(r.createdById);
       ids.add(r.updatedById);
     }
-    if (history) for (const fact of history.values()) for (const u of fact.users) ids.add(u.userId);
+    if (needs.history) for (const r of rows) for (const [userId] of r.actions ?? []) ids.add(userId);
     const users = await ctx.loader(userSummaryLoader).loadMany([...ids]);
     const names = new Map<string, string>();
     for (const u of users) if (u && !(u instanceof Error)) names.set(u.id, u.name);
@@ -199,65 +212,16 @@ async function withLoaders(ctx: RequestContext, rows: ExportDocumentRow[], needs
     for (const r of rows) {
       r.createdByName = name(r.createdById);
       r.updatedByName = name(r.updatedById);
-      const fact = history?.get(r.id);
-      if (history) {
-        r.modificationCount = fact?.modifications ?? 0;
-        r.issuedByName = name(fact?.issuedById);
-        r.touchedBy = fact ? fact.users.map((u) => name(u.userId) ?? '?').join(', ') : null;
-        r.actionsByUser = fact ? fact.users.map((u) => `${name(u.userId) ?? '?'} : ${u.actions}`).join(', ') : null;
+      if (needs.history) {
+        const actions = r.actions ?? [];
+        r.modificationCount = r.modificationCount ?? 0;
+        r.issuedByName = name(r.issuedById);
+        r.touchedBy = actions.length ? actions.map(([userId]) => name(userId) ?? '?').join(', ') : null;
+        r.actionsByUser = actions.length ? actions.map(([userId, n]) => `${name(userId) ?? '?'} : ${n}`).join(', ') : null;
       }
     }
   }
   return rows;
-}
-
-/** Entries that change a document after its creation. */
-export const MODIFICATION_TYPES: readonly HistoryEntryType[] = [
-  HistoryEntryType.UPDATED,
-  HistoryEntryType.STATUS_CHANGED,
-  HistoryEntryType.SENT,
-  HistoryEntryType.ISSUED,
-];
-
-interface HistoryFact {
-  modifications: number;
-  issuedById: string | null;
-  /** In order of each user's first action. */
-  users: { userId: string; actions: number; first: number }[];
-}
-
-/** Per document of the batch: modification count, issuer, users and their action counts (one GROUP BY). */
-async function historyFacts(ctx: RequestContext, documentIds: string[]): Promise<Map<string, HistoryFact>> {
-  const raw = await ctx.em
-    .getRepository(HistoryEntry)
-    .createQueryBuilder('e')
-    .select('e.documentId', 'documentId')
-    .addSelect('e.userId', 'userId')
-    .addSelect('e.type', 'type')
-    .addSelect('COUNT(*)', 'n')
-    .addSelect('MIN(e.sequence)', 'first')
-    .where('e.dossierId = :dossierId', { dossierId: ctx.dossierId })
-    .andWhere('e.entityType = :entityType', { entityType: HistoryEntityType.DOCUMENT })
-    .andWhere('e.documentId IN (:...ids)', { ids: documentIds })
-    .groupBy('e.documentId')
-    .addGroupBy('e.userId')
-    .addGroupBy('e.type')
-    .getRawMany<{ documentId: string; userId: string; type: HistoryEntryType; n: number | string; first: number | string }>();
-  const facts = new Map<string, HistoryFact>();
-  for (const r of raw) {
-    let fact = facts.get(r.documentId);
-    if (!fact) facts.set(r.documentId, (fact = { modifications: 0, issuedById: null, users: [] }));
-    const n = Number(r.n);
-    if (MODIFICATION_TYPES.includes(r.type)) fact.modifications += n;
-    if (r.type === HistoryEntryType.ISSUED) fact.issuedById = r.userId;
-    const user = fact.users.find((u) => u.userId === r.userId);
-    if (user) {
-      user.actions += n;
-      user.first = Math.min(user.first, Number(r.first));
-    } else fact.users.push({ userId: r.userId, actions: n, first: Number(r.first) });
-  }
-  for (const fact of facts.values()) fact.users.sort((a, b) => a.first - b.first);
-  return facts;
 }
 
 /**

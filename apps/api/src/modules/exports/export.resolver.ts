@@ -7,6 +7,7 @@ import { PageArgs } from '../../core/pagination';
 import type { DocumentStatus } from '../documents/document.entity';
 import { UserSummary, userSummaryLoader } from '../identity/user-summary.type';
 import { EXPORT_COLUMNS, EXPORTERS, type ExportColumnDef } from './export-columns';
+import { runExportInBackground } from './export.jobs';
 import {
   actionSummary,
   cancelExport,
@@ -156,6 +157,14 @@ export class ExportResolver {
   @Auth(...EXPORTERS)
   async cancelExport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return logView(await cancelExport(ctx, id));
+  }
+
+  @Mutation(() => ExportLogType, {
+    description: 'Writes one of your PENDING exports in the background (a job on any node; progress on the exportProgress subscription); then GET its downloadUrl from any node',
+  })
+  @Auth(...EXPORTERS)
+  async runExportInBackground(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return logView(await runExportInBackground(ctx, id));
   }
 
   @Query(() => ActionSummaryType, { description: 'Récapitulatif des actions: per user and document type over the period' })

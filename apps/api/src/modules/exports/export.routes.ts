@@ -8,6 +8,7 @@ import type { ContextOf, HttpRoute } from '../../core/http-route';
 import { EXPORTERS } from './export-columns';
 import { ExportFormat, type ExportLog, ExportStatus } from './export.entity';
 import { claimExport, startActionSummaryExport, startDocumentsExport, writeExport } from './export.service';
+import { sendStoredExport } from './export.jobs';
 
 /** The same rule as the GraphQL fields: `@auth(profiles: [OWNER, ADV])`. */
 export const EXPORT_POLICY: Policy = { kind: 'profiles', profiles: EXPORTERS };
@@ -88,6 +89,8 @@ export const exportRoutes: HttpRoute = (router: Router, app: AppServices, contex
     if (!ctx) return;
     let log: ExportLog;
     try {
+      // Written in the background (runExportInBackground): served from EXPORT_DIR by whichever node is asked.
+      if (await sendStoredExport(ctx, String(req.params.id), res)) return;
       log = await claimExport(ctx, String(req.params.id));
     } catch (error) {
       sendError(res, error, app);

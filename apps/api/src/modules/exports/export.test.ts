@@ -9,6 +9,8 @@ import { ExportLog, ExportStatus } from './export.entity';
 import { cancelExport, claimExport, writeExport } from './export.service';
 import { countDocuments, documentBatches, validateColumns, validateFilter } from './export-source';
 import { csvWriter } from './export-writers';
+import { HistoryEntityType, HistoryEntry, HistoryEntryType } from '../history/history-entry.entity';
+import { DocumentActionFacts, MODIFICATION_TYPES } from '../history/document-action-facts';
 
 const PARTY = 'Crème brûlée & Cie; «Œuvres» è ç €';
 const COLUMNS = ['type', 'number', 'date', 'status', 'partyName', 'totalExclVat', 'totalVat', 'totalInclVat', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'issuedBy', 'modificationCount', 'touchedBy', 'sourceNumber'];
@@ -116,6 +118,25 @@ describe('column catalogue and preview', () => {
     const one = await run(1);
     const three = await run(3);
     expect(three.queries).toBe(one.queries);
+  });
+
+  it('keeps each document\'s user-action facts equal to what its history entries say', async () => {
+    const entries = await t.app.dataSource.getRepository(HistoryEntry).find({ where: { dossierId: d.dossier.id, entityType: HistoryEntityType.DOCUMENT }, order: { sequence: 'ASC' } });
+    const expected = new Map<string, { modificationCount: number; issuedById: string | null; actions: [string, number][] }>();
+    for (const e of entries) {
+      const facts = expected.get(e.documentId!) ?? { modificationCount: 0, issuedById: null, actions: [] };
+      expected.set(e.documentId!, facts);
+      if (MODIFICATION_TYPES.includes(e.type)) facts.modificationCount += 1;
+      if (e.type === HistoryEntryType.ISSUED) facts.issuedById = e.userId;
+      const mine = facts.actions.find(([id]) => id === e.userId);
+      if (mine) mine[1] += 1;
+      else facts.actions.push([e.userId, 1]);
+    }
+    const stored = await t.app.dataSource.getRepository(DocumentActionFacts).find({ where: { dossierId: d.dossier.id } });
+    expect(stored.length).toBe(expected.size);
+    for (const facts of stored) expect({ modificationCount: facts.modificationCount, issuedById: facts.issuedById, actions: facts.actions }).toEqual(expected.get(facts.documentId));
+    // The converted and issued invoice: ADV touched it (conversion counts for the new document too), and issued it.
+    expect(expected.get(invoice.id)?.issuedById).toBe(d.as.ADV!.user.id);
   });
 
   it('reads every document once in (date, id) order across batches, whole exports and limited reads alike', async () => {

@@ -2,14 +2,16 @@ import { In, MoreThan, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import type { AppKeys } from '../../core/keys';
 import { clock } from '../../core/clock';
+import { topics } from '../../core/bus';
 import {
   HistoryChainHead,
   HistoryCheckpoint,
+  HistoryEntityType,
   HistoryEntry,
   type HistoryDataByType,
-  type HistoryEntityType,
   type HistoryEntryType,
 } from './history-entry.entity';
+import { addToDocumentActionFacts, countsForDocumentFacts } from './document-action-facts';
 import { contentOf, entryHash, GENESIS_HASH, headSeal, keyIdOf, nextDigest, signCheckpoint, checkpointSignatureValid, type HistoryExport } from './history-seal';
 
 export { GENESIS_HASH } from './history-seal';
@@ -93,13 +95,47 @@ export async function recordHistory<K extends HistoryEntryType>(ctx: RequestCont
   const content = contentOf(entry);
   entry.hash = entryHash(keys.historyKey, head.lastHash, content);
   await ctx.em.insert(HistoryEntry, entry);
+  if (countsForDocumentFacts(entry.entityType, entry.documentId)) await addToDocumentActionFacts(ctx, entry.documentId, entry.type, entry.userId);
   head.lastSequence = entry.sequence;
   head.lastHash = entry.hash;
   head.lastDigest = nextDigest(head.lastDigest, content);
   head.seal = headSeal(keys.historyKey, head);
   await ctx.em.update(HistoryChainHead, { dossierId: ctx.dossierId }, { lastSequence: head.lastSequence, lastHash: head.lastHash, lastDigest: head.lastDigest, seal: head.seal });
   if (entry.sequence % config.historyCheckpointEvery === 0) await writeCheckpoint(ctx.em, keys, head);
+  announceEntry(ctx, entry);
   return entry;
+}
+
+/** What the bus carries for each history entry, once its transaction commits. */
+export interface HistoryEvent {
+  kind: 'history';
+  dossierId: string;
+  sequence: number;
+  entityType: HistoryEntityType;
+  entityId: string;
+  documentId: string | null;
+  entryType: HistoryEntryType;
+  userId: string;
+  userName: string;
+  at: string;
+}
+
+/** Live: the dossier's users (and /admin for support requests) learn of the entry after commit. */
+function announceEntry(ctx: RequestContext, entry: HistoryEntry): void {
+  const event: HistoryEvent = {
+    kind: 'history',
+    dossierId: entry.dossierId,
+    sequence: entry.sequence,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    documentId: entry.documentId,
+    entryType: entry.type,
+    userId: entry.userId,
+    userName: ctx.user.name,
+    at: entry.createdAt.toISOString(),
+  };
+  ctx.publishAfterCommit(topics.dossier(entry.dossierId), event);
+  if (entry.entityType === HistoryEntityType.SUPPORT_REQUEST) ctx.publishAfterCommit(topics.admin, event);
 }
 
 /** A signed checkpoint of the dossier's chain as it stands now (on demand: `history:checkpoint`). */

@@ -11,7 +11,7 @@ import { assertNotThrottled, clearEmailFailures, throttledCheck, THROTTLE } from
 import { Membership } from './membership.entity';
 import { decoyHash, hashPassword, passwordVerifier } from './password';
 import { Session } from './session.entity';
-import { openSession } from './session.service';
+import { announceSessionsChanged, openSession } from './session.service';
 import { normalizeEmail, User } from './user.entity';
 
 /** One message and one code for unknown e-mail and wrong password alike. */
@@ -86,6 +86,7 @@ export function me(ctx: RequestContext): Promise<MeView> {
 async function startSession(tx: RequestContext, userId: string, dossierId: string | null): Promise<void> {
   if (tx.principal) {
     await tx.em.update(Session, { id: tx.principal.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    announceSessionsChanged(tx, [tx.principal.userId]);
   }
   const { token } = await openSession(tx, userId, dossierId);
   tx.cookies.set(SESSION_COOKIE, token, { maxAgeSeconds: tx.app.config.sessionAbsoluteHours * 3600 });
@@ -203,6 +204,7 @@ export async function logout(ctx: RequestContext): Promise<boolean> {
   const principal = ctx.user;
   await ctx.transaction(async (tx) => {
     await tx.em.update(Session, { id: principal.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    announceSessionsChanged(tx, [principal.userId]);
   });
   ctx.cookies.clear(SESSION_COOKIE);
   return true;
@@ -233,6 +235,7 @@ export async function revokeSession(ctx: RequestContext, id: string): Promise<bo
   const principal = ctx.user;
   await ctx.transaction(async (tx) => {
     const { affected } = await tx.em.update(Session, { id, userId: principal.userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    announceSessionsChanged(tx, [principal.userId]);
     if (!affected) throw notFound('Session', id);
   });
   if (id === principal.sessionId) ctx.cookies.clear(SESSION_COOKIE);
@@ -252,6 +255,7 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
   await ctx.transaction(async (tx) => {
     await tx.em.update(User, { id: user.id }, { passwordHash });
     await tx.em.update(Session, { userId: user.id, revokedAt: IsNull(), id: Not(principal.sessionId) }, { revokedAt: new Date() });
+    announceSessionsChanged(tx, [user.id]);
     // Pending reset links were asked for the old password: void them.
     await voidTokensOf(tx, user.id);
   });
@@ -344,5 +348,6 @@ async function setPassword(tx: RequestContext, user: User, passwordHash: string)
   await tx.em.update(User, { id: user.id }, { passwordHash });
   await voidTokensOf(tx, user.id);
   await tx.em.update(Session, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  announceSessionsChanged(tx, [user.id]);
   await clearEmailFailures(tx, user.email);
 }

@@ -1,8 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PlatformRole, Profile } from '@comptoir/schema';
 import type { AppServices, Principal, RequestContext } from '../../core/context';
+import { topics, type SessionsChanged } from '../../core/bus';
 import { Membership } from './membership.entity';
 import { Session } from './session.entity';
+
+/**
+ * After commit, every API process re-checks its live sockets (subscriptions) of
+ * these users: those whose session no longer resolves, or resolves to another
+ * dossier or profile, are closed at once.
+ */
+export function announceSessionsChanged(tx: RequestContext, userIds: string[]): void {
+  const event: SessionsChanged = { userIds };
+  tx.publishAfterCommit(topics.sessions, event);
+}
 
 /** Only the hash of a token is stored; the token itself lives in the cookie. */
 export function hashToken(token: string): string {

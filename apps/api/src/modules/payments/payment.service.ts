@@ -10,6 +10,7 @@ import { Document } from '../documents/document.entity';
 import { HistoryEntityType, HistoryEntryType, type PaymentData } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
 import { updateVersioned } from '../history/tracked';
+import { recordPaymentEntry } from '../accounting/posting.service';
 import { Payment } from './payment.entity';
 
 const LABEL = 'Document';
@@ -148,8 +149,8 @@ export async function recordPayment(ctx: RequestContext, input: PaymentInputValu
       type: HistoryEntryType.PAYMENT_RECORDED,
       data: paymentData(payment),
     });
-    // Accounting (issue 12) writes the bank-journal entry of this payment here, in this
-    // transaction: `await recordPaymentEntry(tx, payment, invoice);`
+    // Its bank-journal entry (512 / 411), refused in a collected period: nothing is written then.
+    await recordPaymentEntry(tx, bankEntryOf(invoice, payment, payment.date, payment.amountCents));
     await settle(tx, invoice);
     return invoice;
   });
@@ -168,9 +169,23 @@ export async function deletePayment(ctx: RequestContext, id: string): Promise<Do
       type: HistoryEntryType.PAYMENT_DELETED,
       data: paymentData(payment),
     });
+    // Entries are immutable: the deletion is a reversing bank entry dated today (the payment's period may be collected).
+    await recordPaymentEntry(tx, bankEntryOf(invoice, payment, isoDay(clock.now()), -payment.amountCents));
     await settle(tx, invoice);
     return invoice;
   });
+}
+
+function bankEntryOf(invoice: Document, payment: Payment, date: string, amountCents: number) {
+  return {
+    documentId: invoice.id,
+    pieceRef: invoice.number ?? invoice.id,
+    customerId: invoice.partyId!,
+    customerName: invoice.partyName,
+    date,
+    amountCents,
+    reference: [PAYMENT_METHOD_LABELS.fr[payment.method], payment.reference].filter(Boolean).join(' '),
+  };
 }
 
 /** Issue listener: an issued credit note made from an invoice lowers its balance (and may settle it). */

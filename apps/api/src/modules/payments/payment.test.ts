@@ -115,6 +115,27 @@ describe('payments', () => {
     expect(history.map((h) => h.type)).toContain('PAYMENT_DELETED');
   });
 
+  it('writes the bank-journal entry of each payment (512 / 411) and a reversing one when a payment is deleted', async () => {
+    const adv = d.client(Profile.ADV);
+    const invoice = await issuedInvoice(adv, customerId);
+    const paymentId = (await pay(adv, invoice.id, 5_000)).data!.recordPayment.payments[0].id;
+    await d.client(Profile.OWNER).data(DELETE, { id: paymentId });
+    const ENTRIES = 'query($id: ID!) { documentAccountingEntries(documentId: $id) { journalKind entryDate label totalDebitCents lines { accountNumber auxiliaryAccount debitCents creditCents } } }';
+    type Entry = { journalKind: string; entryDate: string; label: string; totalDebitCents: number; lines: { accountNumber: string; auxiliaryAccount: string | null; debitCents: number; creditCents: number }[] };
+    const entries = (await d.client(Profile.ACCOUNTANT).data<{ documentAccountingEntries: Entry[] }>(ENTRIES, { id: invoice.id })).documentAccountingEntries;
+    const bank = entries.filter((e) => e.journalKind === 'BANK');
+    expect(bank).toHaveLength(2);
+    const [received, reversed] = bank;
+    expect(received.entryDate).toBe('2026-12-01');
+    expect(received.label).toContain('VIR 42');
+    const bankLine = (e: Entry) => e.lines.find((l) => l.accountNumber.startsWith('512'))!;
+    const customerLine = (e: Entry) => e.lines.find((l) => l.accountNumber.startsWith('411'))!;
+    expect([bankLine(received).debitCents, customerLine(received).creditCents]).toEqual([5_000, 5_000]);
+    expect(customerLine(received).auxiliaryAccount).toMatch(/^411/);
+    // The reversal: the bank credited, the customer debited again.
+    expect([bankLine(reversed).creditCents, customerLine(reversed).debitCents]).toEqual([5_000, 5_000]);
+  });
+
   it('lists overdue invoices with their days late', async () => {
     const adv = d.client(Profile.ADV);
     const late = await withClock(new Date('2026-01-02T10:00:00Z'), () => issuedInvoice(adv, customerId)); // due 2026-02-01

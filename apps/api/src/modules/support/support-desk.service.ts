@@ -28,7 +28,7 @@ import {
 } from '@comptoir/schema';
 import { SupportMessage, SupportRequest } from './support-request.entity';
 import { mailSupportAnswer } from './support.mail';
-import { messageText, refusedInput } from './support.service';
+import { announceSupportMessage, messageText, refusedInput } from './support.service';
 import type { AdminSupportEventType, AdminSupportFilterInput } from './support.types';
 import { pendingOrderIds, requestViews, summarize } from './support.views';
 
@@ -226,6 +226,7 @@ export async function answerSupportRequest(ctx: RequestContext, id: string, text
     const now = clock.now();
     await startIfOpen(tx, locked.request, now);
     await addMessage(tx, locked.request, body, now);
+    announceSupportMessage(tx, locked.request.dossierId, locked.request.id, SupportMessageSide.SUPPORT, now);
     await mailSupportAnswer(tx, { request: locked.request, summary: summarize(locked.request.kind, locked.request.payload), dossierName: locked.dossier.name }, 'ANSWER', body);
   });
   return adminSupportRequest(ctx, id);

@@ -14,6 +14,7 @@ import {
 import type { RequestContext } from '../../core/context';
 import { AppError, badInput, conflict, forbidden, notFound, planLimit } from '../../core/errors';
 import { clock } from '../../core/clock';
+import { topics } from '../../core/bus';
 import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
 import { Dossier } from '../identity/dossier.entity';
@@ -229,6 +230,23 @@ export async function getSupportRequest(ctx: RequestContext, id: string): Promis
   return (await requestViews(ctx, [await visibleRequest(ctx, id)]))[0];
 }
 
+/** A message in a request's thread, announced live to the dossier and to /admin after commit. */
+export interface SupportMessageEvent {
+  kind: 'support-message';
+  dossierId: string;
+  requestId: string;
+  side: SupportMessageSide;
+  userId: string;
+  userName: string;
+  at: string;
+}
+
+export function announceSupportMessage(tx: RequestContext, dossierId: string, requestId: string, side: SupportMessageSide, at: Date): void {
+  const event: SupportMessageEvent = { kind: 'support-message', dossierId, requestId, side, userId: tx.userId, userName: tx.user.name, at: at.toISOString() };
+  tx.publishAfterCommit(topics.dossier(dossierId), event);
+  tx.publishAfterCommit(topics.admin, event);
+}
+
 /** The dossier writes in a request's thread; a closed request takes no more messages. */
 export async function postSupportMessage(ctx: RequestContext, id: string, text: string): Promise<SupportRequestView> {
   const body = messageText(text, 'text');
@@ -242,6 +260,7 @@ export async function postSupportMessage(ctx: RequestContext, id: string, text: 
       tx.scoped(SupportMessage).create({ requestId: found.id, authorId: tx.userId, side: SupportMessageSide.REQUESTER, text: body, createdAt: now, updatedAt: now }),
     );
     await tx.em.update(SupportRequest, { id: found.id }, { lastMessageAt: now });
+    announceSupportMessage(tx, tx.dossierId, found.id, SupportMessageSide.REQUESTER, now);
     const dossier = await tx.em.findOneByOrFail(Dossier, { id: tx.dossierId });
     await mailRequesterMessage(tx, { request: found, summary: summarize(found.kind, found.payload), dossierName: dossier.name }, tx.user.name, body);
   });

@@ -1,14 +1,10 @@
-import { NavLink as MantineNavLink, Text } from '@mantine/core';
+import { NavLink as MantineNavLink } from '@mantine/core';
 import { NavLink } from 'react-router';
 import { useSession } from '../auth';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { paths } from '../paths';
 import { documentsNav } from '../../features/documents/routes';
 
-// Business functions shown before they exist, so the shell already has its final shape.
-const UPCOMING: MessageKey[] = [
-  'nav.accounting',
-];
 
 export function MainNav() {
   const { t } = useI18n();
@@ -26,11 +22,7 @@ export function MainNav() {
         {documentsNav
           .filter((entry) => session.profile !== null && entry.profiles.includes(session.profile))
           .map((entry) => item(entry.to, entry.label))}
-        {UPCOMING.map((key) => (
-          <li key={key}>
-            <MantineNavLink component="span" aria-disabled="true" disabled label={t(key)} rightSection={<Text span size="xs" tt="uppercase">{t('nav.soon')}</Text>} />
-          </li>
-        ))}
+        {canManage || session.profile === 'ACCOUNTANT' ? item(paths.accounting, 'nav.accounting') : null}
         {canManage ? item(paths.stats, 'nav.stats') : null}
         {canManage ? item(paths.settings, 'nav.settings') : null}
         {session.profile !== null ? item(paths.support, 'nav.support') : null}

@@ -15,5 +15,7 @@ export const theme = createTheme({
     // Badges keep the labels' own case: they are words (statuses, profiles), not codes.
     Badge: { defaultProps: { variant: 'light' }, styles: { root: { textTransform: 'none' } } },
     Anchor: { defaultProps: { underline: 'hover' } },
+    // Choosing the current option again keeps it (Mantine's default clears it); clearing is the ✕ button's job.
+    Select: { defaultProps: { allowDeselect: false } },
   },
 });

@@ -4,6 +4,7 @@ import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
 import { Loading } from '../../ui/loading';
+import { TableScroll } from '../../ui/table-scroll';
 
 export const AdminActionRowFragment = graphql(`
   fragment AdminActionRow on AdminAction {
@@ -75,7 +76,7 @@ export function ActionsTable({ actions }: { actions: readonly FragmentType<typeo
   const rows = getFragmentData(AdminActionRowFragment, actions);
   if (rows.length === 0) return <p className="muted">{t('admin.actions.empty')}</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll>
       <table className="data-table" data-testid="admin-actions">
         <thead>
           <tr>
@@ -100,7 +101,7 @@ export function ActionsTable({ actions }: { actions: readonly FragmentType<typeo
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

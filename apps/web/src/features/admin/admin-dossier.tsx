@@ -10,6 +10,7 @@ import { Loading } from '../../ui/loading';
 import { StatusBadge, type Tone } from '../../ui/status-badge';
 import { SeatFacts } from '../settings/seat-facts';
 import { ActionsTable } from './admin-actions';
+import { TableScroll } from '../../ui/table-scroll';
 
 const AdminDossierQuery = graphql(`
   query AdminDossier($id: ID!) {
@@ -213,7 +214,7 @@ export function AdminDossierSection() {
         </form>
       </Card>
       <Card title={t('admin.dossier.members.title')}>
-        <div className="table-wrap">
+        <TableScroll>
           <table className="data-table" data-testid="admin-members">
             <thead>
               <tr>
@@ -288,7 +289,7 @@ export function AdminDossierSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Card>
       <Card title={t('admin.dossier.add.title')}>
         <form onSubmit={(e) => void submitAdd(e)} data-testid="admin-add-user">
@@ -339,7 +340,7 @@ export function AdminDossierSection() {
         {d.seatOrders.length === 0 ? (
           <p className="muted">{t('settings.subscription.orders.empty')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="admin-seat-orders">
               <thead>
                 <tr>
@@ -416,7 +417,7 @@ export function AdminDossierSection() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Card>
       <Card title={t('admin.dossier.actions.title')}>

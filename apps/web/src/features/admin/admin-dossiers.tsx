@@ -5,6 +5,7 @@ import { useI18n } from '../../app/i18n/i18n';
 import { graphql } from '../../gql';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
+import { TableScroll } from '../../ui/table-scroll';
 
 const SearchDossiersQuery = graphql(`
   query AdminSearchDossiers($query: String!) {
@@ -50,7 +51,7 @@ export function AdminDossiersSection() {
         {error ? <ApiError error={error} /> : null}
         {called && data && found.length === 0 ? <p className="muted">{t('admin.search.empty')}</p> : null}
         {found.length > 0 ? (
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="admin-dossier-results">
               <thead>
                 <tr>
@@ -76,7 +77,7 @@ export function AdminDossiersSection() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
       </Card>
     </div>

@@ -5,6 +5,8 @@ import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
 import { Loading } from '../../ui/loading';
 import { StatusBadge } from '../../ui/status-badge';
+import { TableScroll } from '../../ui/table-scroll';
+import { usePagedList } from '../../ui/use-paged-list';
 
 const OutboxQuery = graphql(`
   query AdminOutbox($first: Int!, $after: String) {
@@ -34,15 +36,7 @@ export function AdminOutboxSection() {
   const { t, formatDateTime } = useI18n();
   const { data, loading, error, fetchMore } = useQuery(OutboxQuery, { variables: { first: PAGE }, fetchPolicy: 'network-only' });
   const page = data?.adminOutbox;
-  const more = () => {
-    if (!page?.pageInfo.endCursor) return;
-    void fetchMore({
-      variables: { after: page.pageInfo.endCursor },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        adminOutbox: { ...fetchMoreResult.adminOutbox, nodes: [...previous.adminOutbox.nodes, ...fetchMoreResult.adminOutbox.nodes] },
-      }),
-    }).catch(() => undefined);
-  };
+  const { hasMore, loadMore, loadingMore } = usePagedList(page, fetchMore);
   return (
     <div className="stack">
       <Card title={t('admin.tab.outbox')}>
@@ -51,7 +45,7 @@ export function AdminOutboxSection() {
         {page ? (
           <>
             <p className="muted">{t('admin.outbox.total', { count: page.totalCount })}</p>
-            <div className="table-wrap">
+            <TableScroll>
               <table className="data-table" data-testid="admin-outbox">
                 <thead>
                   <tr>
@@ -82,10 +76,10 @@ export function AdminOutboxSection() {
                   ))}
                 </tbody>
               </table>
-            </div>
-            {page.pageInfo.hasNextPage ? (
+            </TableScroll>
+            {hasMore ? (
               <div className="form-actions">
-                <button type="button" className="button button-secondary" onClick={more}>
+                <button type="button" className="button button-secondary" disabled={loadingMore} onClick={() => void loadMore()}>
                   {t('admin.outbox.more')}
                 </button>
               </div>

@@ -9,6 +9,7 @@ import { Card } from '../../ui/card';
 import { Loading } from '../../ui/loading';
 import { StatusBadge } from '../../ui/status-badge';
 import { STATUS_TONE } from '../support/support.page';
+import { TableScroll } from '../../ui/table-scroll';
 
 const QueueQuery = graphql(`
   query AdminSupportQueue($filter: AdminSupportFilter) {
@@ -135,7 +136,7 @@ function AdminSupportQueue() {
         {error ? <ApiError error={error} /> : null}
         {loading && !data ? <Loading label={t('app.loading')} /> : null}
         {data ? (
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="admin-support-queue">
               <thead>
                 <tr>
@@ -166,7 +167,7 @@ function AdminSupportQueue() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
       </div>
     </Card>

@@ -6,6 +6,7 @@ import { graphql } from '../../gql';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
 import { StatusBadge } from '../../ui/status-badge';
+import { TableScroll } from '../../ui/table-scroll';
 
 const SearchUsersQuery = graphql(`
   query AdminSearchUsers($query: String!) {
@@ -87,7 +88,7 @@ export function AdminUsersSection() {
         ) : null}
         {called && data && users.length === 0 ? <p className="muted">{t('admin.search.empty')}</p> : null}
         {users.length > 0 ? (
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="admin-user-results">
               <thead>
                 <tr>
@@ -155,7 +156,7 @@ export function AdminUsersSection() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
       </Card>
     </div>

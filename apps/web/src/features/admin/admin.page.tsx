@@ -7,6 +7,7 @@ import { AdminActionsSection } from './admin-actions';
 import { AdminDossierSection } from './admin-dossier';
 import { AdminDossiersSection } from './admin-dossiers';
 import { AdminOutboxSection } from './admin-outbox';
+import { AdminJobsSection } from './admin-jobs';
 import { AdminUsersSection } from './admin-users';
 import { AdminSupportSection } from './admin-support';
 import '../settings/settings.css';
@@ -38,6 +39,9 @@ export default function AdminPage() {
         <NavLink to="/admin/envois" className={tab}>
           {t('admin.tab.outbox')}
         </NavLink>
+        <NavLink to="/admin/taches" className={tab}>
+          {t('admin.tab.jobs')}
+        </NavLink>
       </nav>
       <Routes>
         <Route index element={<AdminDossiersSection />} />
@@ -47,6 +51,7 @@ export default function AdminPage() {
         <Route path="utilisateurs" element={<AdminUsersSection />} />
         <Route path="journal" element={<AdminActionsSection />} />
         <Route path="envois" element={<AdminOutboxSection />} />
+        <Route path="taches" element={<AdminJobsSection />} />
       </Routes>
     </>
   );

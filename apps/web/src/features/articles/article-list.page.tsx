@@ -12,6 +12,8 @@ import { formatRate } from '@comptoir/schema';
 import { ArticlesQuery } from './article.operations';
 import '../documents/documents.css';
 import { isRefused, isRetryable } from '../../ui/api-error';
+import { TableScroll } from '../../ui/table-scroll';
+import { usePagedList } from '../../ui/use-paged-list';
 
 /** Articles: search, active only, purchase price and margin for the profiles that may see them. */
 export default function ArticleListPage() {
@@ -30,7 +32,6 @@ export default function ArticleListPage() {
     fetchPolicy: 'cache-and-network',
     errorPolicy: 'all',
   });
-  const [loadingMore, setLoadingMore] = useState(false);
   const list = data?.list;
   const set = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -38,21 +39,7 @@ export default function ArticleListPage() {
     else next.delete(name);
     setParams(next, { replace: true });
   };
-  const loadMore = async () => {
-    if (!list?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: list.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => {
-          if (!fetchMoreResult || !previous.list) return previous as typeof fetchMoreResult;
-          return { ...fetchMoreResult, list: { ...fetchMoreResult.list, nodes: [...previous.list.nodes, ...fetchMoreResult.list.nodes] } };
-        },
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { hasMore, loadMore, loadingMore } = usePagedList(list, fetchMore);
 
   return (
     <>
@@ -97,7 +84,7 @@ export default function ArticleListPage() {
       ) : (
         <>
           <p className="muted small">{t('list.count', { shown: list.nodes.length, total: list.totalCount })}</p>
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="article-list">
               <thead>
                 <tr>
@@ -148,8 +135,8 @@ export default function ArticleListPage() {
                 ))}
               </tbody>
             </table>
-          </div>
-          {list.pageInfo.hasNextPage ? (
+          </TableScroll>
+          {hasMore ? (
             <button type="button" className="button button-secondary load-more" onClick={() => void loadMore()} disabled={loadingMore || loading}>
               {loadingMore ? t('list.loading') : t('list.loadMore')}
             </button>

@@ -1,5 +1,7 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { Button, Checkbox, Select, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n/i18n';
@@ -7,10 +9,12 @@ import type { ArticleInput } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/error-message';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
+import { schemaErrors, serverFieldErrors } from '../../ui/form-errors';
+import { useUnsavedChangesGuard } from '../../app/ui/use-unsaved-changes-guard';
 import { errorText, saveFailureNotice } from '../documents/document-errors';
 import { useRecordTab } from '../history/use-record-tab';
 import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
-import { centsToInput, formatRate, parseUserDecimal, VAT_RATES } from '@comptoir/schema';
+import { ArticleInputSchema, centsToInput, formatRate, parseUserDecimal, VAT_RATES } from '@comptoir/schema';
 import { Notice } from '../documents/ui-bits';
 import { ActionTab } from '../history/action-tab';
 import { ArticleQuery, CreateArticleMutation, UpdateArticleMutation } from './article.operations';
@@ -28,6 +32,25 @@ interface FormValues {
 
 const EMPTY: FormValues = { reference: '', label: '', unit: 'u', salePrice: '', purchasePrice: '', vatRate: '20', active: true };
 const COST_FIELDS: ReadonlySet<string> = new Set(['purchasePriceCents', 'marginCents', 'marginRate']);
+/** The API's input names that the form calls otherwise. */
+const RENAME = { salePriceCents: 'salePrice', purchasePriceCents: 'purchasePrice' };
+
+/** The API's input for the form's values; an amount that does not parse is NaN (refused by the schema). */
+function toInput(values: FormValues): ArticleInput {
+  const amount = (text: string) => {
+    const parsed = parseUserDecimal(text, 2);
+    return parsed === null ? Number.NaN : Number(parsed);
+  };
+  return {
+    reference: values.reference.trim(),
+    label: values.label.trim(),
+    unit: values.unit.trim() || null,
+    salePriceCents: amount(values.salePrice.trim() || '0'),
+    purchasePriceCents: values.purchasePrice.trim() === '' ? null : amount(values.purchasePrice),
+    vatRate: values.vatRate,
+    active: values.active,
+  };
+}
 
 /**
  * An article: its record (create/edit for OWNER/ADV) and its ACTION tab. The
@@ -39,17 +62,13 @@ export default function ArticlePage() {
   const { t, formatAmount } = i18n;
   const { id } = useParams();
   const isNew = !id;
-  const navigate = useNavigate();
-  const client = useApolloClient();
   const { profile } = useSession();
   const money = (v: number | null | undefined) => (typeof v === 'number' ? formatAmount(v) : '—');
   const rate = (v: string | null | undefined) => (typeof v === 'string' ? formatRate(v) : '—');
   const [tab, selectTab] = useRecordTab();
   const { data, error, refetch } = useQuery(ArticleQuery, { variables: { id: id ?? '' }, skip: isNew, errorPolicy: 'all', fetchPolicy: 'cache-and-network' });
   const article = data?.article;
-  const [values, setValues] = useState<FormValues | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'success' | 'warning'; text: string } | null>(null);
+  const [saved, setSaved] = useState(false);
   const writable = allowed(PARTY_ACCESS.articles.write, profile);
   const seesCosts = allowed(PARTY_ACCESS.articleCosts, profile);
 
@@ -58,136 +77,48 @@ export default function ArticlePage() {
     return <Loading label={t('list.loading')} />;
   }
 
-  const current: FormValues =
-    values ??
-    (article
-      ? {
-          reference: article.reference,
-          label: article.label,
-          unit: article.unit,
-          salePrice: centsToInput(article.salePriceCents),
-          purchasePrice: typeof article.purchasePriceCents === 'number' ? centsToInput(article.purchasePriceCents) : '',
-          vatRate: article.vatRate,
-          active: article.active,
-        }
-      : EMPTY);
-  const set = (patch: Partial<FormValues>) => setValues({ ...current, ...patch });
-  const salePrice = parseUserDecimal(current.salePrice || '0', 2);
-  const purchasePrice = current.purchasePrice.trim() === '' ? null : parseUserDecimal(current.purchasePrice, 2);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (salePrice === null || salePrice < 0n || (current.purchasePrice.trim() !== '' && (purchasePrice === null || purchasePrice < 0n))) {
-      setMessage({ tone: 'warning', text: t('form.invalidAmount') });
-      return;
-    }
-    const input: ArticleInput = {
-      reference: current.reference.trim(),
-      label: current.label.trim(),
-      unit: current.unit.trim() || null,
-      salePriceCents: Number(salePrice),
-      purchasePriceCents: purchasePrice === null ? null : Number(purchasePrice),
-      vatRate: current.vatRate,
-      active: current.active,
-    };
-    setSaving(true);
-    setMessage(null);
-    try {
-      if (isNew) {
-        const result = await client.mutate({ mutation: CreateArticleMutation, variables: { input } });
-        client.cache.evict({ id: 'ROOT_QUERY', fieldName: 'articles' });
-        if (result.data) navigate(`/articles/${result.data.saved.id}`, { replace: true });
-      } else if (article) {
-        await client.mutate({ mutation: UpdateArticleMutation, variables: { id: article.id, version: article.version, input } });
-        client.cache.evict({ id: 'ROOT_QUERY', fieldName: 'articles' });
-        await refetch();
-        setValues(null);
-        setMessage({ tone: 'success', text: t('form.saved') });
+  const initial: FormValues = article
+    ? {
+        reference: article.reference,
+        label: article.label,
+        unit: article.unit,
+        salePrice: centsToInput(article.salePriceCents),
+        purchasePrice: typeof article.purchasePriceCents === 'number' ? centsToInput(article.purchasePriceCents) : '',
+        vatRate: article.vatRate,
+        active: article.active,
       }
-    } catch (caught) {
-      setMessage(saveFailureNotice(i18n, caught));
-    } finally {
-      setSaving(false);
-    }
-  };
-
+    : EMPTY;
 
   const form = (
-    <form className="form-grid" onSubmit={(e) => void submit(e)} aria-label={t('form.details')}>
-      {!writable ? <p className="muted">{t('article.readonly')}</p> : null}
-      <fieldset disabled={!writable}>
-        <legend>{t('form.details')}</legend>
-        <label className="field">
-          <span>{t('field.reference')} *</span>
-          <input value={current.reference} required maxLength={40} onChange={(e) => set({ reference: e.target.value })} />
-        </label>
-        <label className="field field-wide">
-          <span>{t('field.label')} *</span>
-          <input value={current.label} required maxLength={200} onChange={(e) => set({ label: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{t('field.unit')}</span>
-          <input value={current.unit} maxLength={20} onChange={(e) => set({ unit: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{t('field.salePriceCents')} *</span>
-          <input inputMode="decimal" className="num" value={current.salePrice} required onChange={(e) => set({ salePrice: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{t('field.vatRate')}</span>
-          <select value={String(current.vatRate)} onChange={(e) => set({ vatRate: e.target.value })}>
-            {VAT_RATES.map((rate) => (
-              <option key={rate} value={String(rate)}>
-                {formatRate(rate)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field-check">
-          <input type="checkbox" checked={current.active} onChange={(e) => set({ active: e.target.checked })} />
-          <span>{t('field.active')}</span>
-        </label>
-      </fieldset>
-      {seesCosts ? (
-        <fieldset disabled={!writable}>
-          <legend>{t('article.costs')}</legend>
-          <label className="field">
-            <span>{t('field.purchasePriceCents')}</span>
-            <input inputMode="decimal" className="num" value={current.purchasePrice} onChange={(e) => set({ purchasePrice: e.target.value })} />
-          </label>
-          {article && values === null ? (
-            <dl className="facts">
-              <div>
-                <dt>{t('field.marginCents')}</dt>
-                <dd data-testid="margin">{money(article.marginCents)}</dd>
-              </div>
-              <div>
-                <dt>{t('field.marginRate')}</dt>
-                <dd>{rate(article.marginRate)}</dd>
-              </div>
-            </dl>
-          ) : null}
-        </fieldset>
-      ) : (
-        <p className="muted small">{t('article.costsHidden')}</p>
-      )}
-      {message ? (
-        message.tone === 'success' ? (
-          <Notice tone="success">{message.text}</Notice>
-        ) : (
-          <p className="notice notice-warning" role="alert">
-            {message.text}
-          </p>
-        )
-      ) : null}
-      {writable ? (
-        <div className="editor-actions">
-          <button type="submit" className="button" disabled={saving}>
-            {saving ? t('form.saving') : isNew ? t('form.create') : t('form.save')}
-          </button>
-        </div>
-      ) : null}
-    </form>
+    // A new version (saved here or elsewhere) starts the form afresh from the record.
+    <ArticleForm
+      key={article ? `${article.id}:${article.version}` : 'new'}
+      articleId={article?.id ?? null}
+      version={article?.version ?? null}
+      initial={initial}
+      writable={writable}
+      seesCosts={seesCosts}
+      saved={saved}
+      onSaved={async () => {
+        await refetch();
+        setSaved(true);
+      }}
+      onEdit={() => setSaved(false)}
+      margin={
+        article ? (
+          <dl className="facts">
+            <div>
+              <dt>{t('field.marginCents')}</dt>
+              <dd data-testid="margin">{money(article.marginCents)}</dd>
+            </div>
+            <div>
+              <dt>{t('field.marginRate')}</dt>
+              <dd>{rate(article.marginRate)}</dd>
+            </div>
+          </dl>
+        ) : null
+      }
+    />
   );
 
   return (
@@ -211,9 +142,9 @@ export default function ArticlePage() {
             </button>
           </div>
           <div role="tabpanel" className="tab-panel">
-            {tab === 'record' ? (
-              form
-            ) : (
+            {/* The form stays mounted behind the ACTION tab: a look at the history loses no edit. */}
+            <div hidden={tab !== 'record'}>{form}</div>
+            {tab === 'action' ? (
               <ActionTab
                 createdAt={article.createdAt}
                 createdBy={article.createdBy}
@@ -222,12 +153,122 @@ export default function ArticlePage() {
                 history={article.history}
                 hiddenFields={seesCosts ? undefined : COST_FIELDS}
               />
-            )}
+            ) : null}
           </div>
         </>
       ) : (
         form
       )}
     </>
+  );
+}
+
+/**
+ * The article's fields (@mantine/form): checked by the API's own zod schema before
+ * sending, every refused field marked at once beside its field (and the same for
+ * what the server refuses); leaving with unsaved changes asks first.
+ */
+function ArticleForm({
+  articleId,
+  version,
+  initial,
+  writable,
+  seesCosts,
+  saved,
+  onSaved,
+  onEdit,
+  margin,
+}: {
+  articleId: string | null;
+  version: number | null;
+  initial: FormValues;
+  writable: boolean;
+  seesCosts: boolean;
+  saved: boolean;
+  onSaved(): Promise<void>;
+  onEdit(): void;
+  margin: ReactNode;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<FormValues>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: (values) => {
+      const errors = schemaErrors(i18n, ArticleInputSchema, toInput(values), RENAME);
+      // An amount that does not parse says how to write one.
+      if (errors.salePrice) errors.salePrice = t('form.invalidAmount');
+      if (errors.purchasePrice) errors.purchasePrice = t('form.invalidAmount');
+      return errors;
+    },
+    onValuesChange: () => onEdit(),
+  });
+  const dirty = writable && form.isDirty();
+  const guard = useUnsavedChangesGuard(dirty);
+
+  const submit = async (values: FormValues) => {
+    const input = toInput(values);
+    setSaving(true);
+    setFailure(null);
+    try {
+      if (articleId === null || version === null) {
+        const result = await client.mutate({ mutation: CreateArticleMutation, variables: { input } });
+        client.cache.evict({ id: 'ROOT_QUERY', fieldName: 'articles' });
+        guard.allowLeave();
+        if (result.data) navigate(`/articles/${result.data.saved.id}`, { replace: true });
+      } else {
+        await client.mutate({ mutation: UpdateArticleMutation, variables: { id: articleId, version, input } });
+        client.cache.evict({ id: 'ROOT_QUERY', fieldName: 'articles' });
+        form.resetDirty();
+        await onSaved();
+      }
+    } catch (caught) {
+      const fields = serverFieldErrors(i18n, caught, RENAME);
+      if (fields) form.setErrors(fields);
+      setFailure(saveFailureNotice(i18n, caught).text);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="form-grid" onSubmit={form.onSubmit((values) => void submit(values))} aria-label={t('form.details')} noValidate>
+      {!writable ? <p className="muted">{t('article.readonly')}</p> : null}
+      <fieldset disabled={!writable}>
+        <legend>{t('form.details')}</legend>
+        <TextInput miw="10rem" label={t('field.reference')} withAsterisk maxLength={40} {...form.getInputProps('reference')} />
+        <TextInput miw="10rem" className="field-wide" label={t('field.label')} withAsterisk maxLength={200} {...form.getInputProps('label')} />
+        <TextInput miw="10rem" label={t('field.unit')} maxLength={20} {...form.getInputProps('unit')} />
+        <TextInput miw="10rem" label={t('field.salePriceCents')} withAsterisk inputMode="decimal" classNames={{ input: 'num' }} {...form.getInputProps('salePrice')} />
+        <Select miw="10rem" label={t('field.vatRate')} data={VAT_RATES.map((r) => ({ value: String(r), label: formatRate(r) }))} {...form.getInputProps('vatRate')} />
+        <Checkbox label={t('field.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
+      </fieldset>
+      {seesCosts ? (
+        <fieldset disabled={!writable}>
+          <legend>{t('article.costs')}</legend>
+          <TextInput miw="10rem" label={t('field.purchasePriceCents')} inputMode="decimal" classNames={{ input: 'num' }} {...form.getInputProps('purchasePrice')} />
+          {dirty ? null : margin}
+        </fieldset>
+      ) : (
+        <p className="muted small">{t('article.costsHidden')}</p>
+      )}
+      {saved && !dirty ? <Notice tone="success">{t('form.saved')}</Notice> : null}
+      {failure ? (
+        <p className="notice notice-warning" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      {writable ? (
+        <div className="editor-actions">
+          <Button type="submit" loading={saving}>
+            {articleId === null ? t('form.create') : t('form.save')}
+          </Button>
+        </div>
+      ) : null}
+    </form>
   );
 }

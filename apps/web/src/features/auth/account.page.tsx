@@ -10,6 +10,7 @@ import { ChangePasswordMutation, MySessionsQuery, RevokeSessionMutation } from '
 import { AuthError, invalidField, PasswordField } from './auth-ui';
 import '../settings/settings.css';
 import './auth.css';
+import { TableScroll } from '../../ui/table-scroll';
 
 /** Mon compte: identity, password change, open sessions with "Révoquer". */
 export default function AccountPage() {
@@ -139,7 +140,7 @@ function SessionsCard() {
       ) : null}
       {loading && !data ? <Loading label={t('app.loading')} /> : null}
       {data ? (
-        <div className="table-wrap">
+        <TableScroll>
           <table className="data-table" data-testid="my-sessions">
             <thead>
               <tr>
@@ -174,7 +175,7 @@ function SessionsCard() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </Card>
   );

@@ -1,9 +1,10 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Navigate } from 'react-router';
 import { useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n/i18n';
 import { paths } from '../../app/paths';
 import { SelectDossierMutation } from './auth.operations';
+import { PickerBatchesQuery } from '../accounting/accounting.operations';
 import { AuthCard, AuthError } from './auth-ui';
 import './auth.css';
 
@@ -12,6 +13,10 @@ export default function PickDossierPage() {
   const { t } = useI18n();
   const session = useSession();
   const [select, { loading, error }] = useMutation(SelectDossierMutation);
+  // An accountant sees, for each client dossier, the batches left to collect.
+  const accountant = session.dossiers.some((d) => d.profile === 'ACCOUNTANT');
+  const batches = useQuery(PickerBatchesQuery, { skip: !accountant, fetchPolicy: 'network-only' });
+  const pending = new Map((batches.data?.me.dossiers ?? []).map((d) => [d.id, d.uncollectedBatches]));
 
   if (session.status === 'authenticated' && session.dossier) return <Navigate to={paths.home} replace />;
 
@@ -35,6 +40,11 @@ export default function PickDossierPage() {
               <span className="dossier-choice-profile">
                 {t(`settings.profile.${d.profile}`)} · {t(`auth.plan.${d.plan}`)}
               </span>
+              {d.profile === 'ACCOUNTANT' && typeof pending.get(d.id) === 'number' ? (
+                <span className="dossier-choice-profile" data-testid="uncollected-batches">
+                  {t('nav.accounting')} : {pending.get(d.id)}
+                </span>
+              ) : null}
             </button>
           </li>
         ))}

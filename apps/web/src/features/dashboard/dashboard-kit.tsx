@@ -2,15 +2,9 @@ import { Anchor, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mant
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { DocumentType } from '@comptoir/schema';
-import { useI18n, type I18n, type MessageKey } from '../../app/i18n/i18n';
+import { useI18n, type MessageKey } from '../../app/i18n/i18n';
 import { DOCUMENT_KINDS, documentPath } from '../documents/document-kinds';
 import type { DashboardDocumentFragment } from '../../gql/graphql';
-
-/** `key.one` / `key.other` by the language's plural rules (French: 0 and 1 are singular). */
-export function plural(i18n: I18n, key: string, count: number, params: Record<string, string | number> = {}): string {
-  const form = new Intl.PluralRules(i18n.language).select(count) === 'one' ? 'one' : 'other';
-  return i18n.t(`${key}.${form}` as MessageKey, { count, ...params });
-}
 
 /** One block of the dashboard: a titled card, its figures, and a link to the full list. */
 export function Panel({ title, seeAll, children, testId }: { title: string; seeAll?: string; children: ReactNode; testId?: string }) {

@@ -6,7 +6,7 @@ import { useI18n } from '../../app/i18n/i18n';
 import { getFragmentData, type FragmentType } from '../../gql';
 import { ApiError } from '../../ui/api-error';
 import { DOCUMENT_KINDS } from '../documents/document-kinds';
-import { DocumentRows, EmptyState, Figure, newDocumentLabel, newDocumentPath, Panel, plural } from './dashboard-kit';
+import { DocumentRows, EmptyState, Figure, newDocumentLabel, newDocumentPath, Panel } from './dashboard-kit';
 import { AccountingDashboardQuery, CommercialDashboardQuery, DashboardDocumentFragment, PurchasesDashboardQuery } from './dashboard.operations';
 import { DashboardSkeleton } from './sales-dashboard';
 
@@ -26,7 +26,7 @@ function SummaryPanel({ title, summary, type, empty, create = true, testId }: { 
       ) : (
         <Stack gap="sm">
           <Text size="sm" c="gray.7" data-testid={`${testId}-total`}>
-            {plural(i18n, 'dash.total', summary.count, { amount: i18n.formatAmount(summary.totalExclVatCents) })}
+            {i18n.t('dash.total', { count: summary.count, amount: i18n.formatAmount(summary.totalExclVatCents) })}
           </Text>
           <DocumentRows documents={getFragmentData(DashboardDocumentFragment, summary.documents)} />
         </Stack>
@@ -71,7 +71,7 @@ export function CommercialDashboard() {
                   {i18n.t(`doc.status.QUOTE.${s.status as 'DRAFT'}`)}
                 </Text>
                 {' · '}
-                {plural(i18n, 'dash.total', s.count, { amount: i18n.formatAmount(s.totalExclVatCents) })}
+                {i18n.t('dash.total', { count: s.count, amount: i18n.formatAmount(s.totalExclVatCents) })}
               </Text>
             ))}
           </Stack>

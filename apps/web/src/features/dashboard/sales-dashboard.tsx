@@ -9,7 +9,7 @@ import { getFragmentData } from '../../gql';
 import type { SalesDashboardQuery as SalesData } from '../../gql/graphql';
 import { ApiError } from '../../ui/api-error';
 import { DOCUMENT_KINDS, documentPath } from '../documents/document-kinds';
-import { DocumentRows, EmptyState, Figure, newDocumentLabel, newDocumentPath, Panel, PanelSkeleton, plural } from './dashboard-kit';
+import { DocumentRows, EmptyState, Figure, newDocumentLabel, newDocumentPath, Panel, PanelSkeleton } from './dashboard-kit';
 import { DashboardDocumentFragment, SalesDashboardQuery } from './dashboard.operations';
 
 const RevenueChart = lazy(() => import('./revenue-chart'));
@@ -32,7 +32,7 @@ export function SalesDashboard() {
           ) : (
             <Stack gap="sm">
               <Text size="sm" c="gray.7">
-                {plural(i18n, 'dash.total', dash.quotesAwaiting.count, { amount: i18n.formatAmount(dash.quotesAwaiting.totalExclVatCents) })}
+                {i18n.t('dash.total', { count: dash.quotesAwaiting.count, amount: i18n.formatAmount(dash.quotesAwaiting.totalExclVatCents) })}
               </Text>
               <DocumentRows documents={getFragmentData(DashboardDocumentFragment, dash.quotesAwaiting.documents)} />
             </Stack>
@@ -91,7 +91,7 @@ function Unpaid({ unpaid }: { unpaid: Dash['unpaid'] }) {
       ) : (
         <Stack gap="sm">
           <Figure
-            label={plural(i18n, 'dash.unpaid.count', unpaid.count)}
+            label={i18n.t('dash.unpaid.count', { count: unpaid.count })}
             value={i18n.t('dash.unpaid.total', { amount: i18n.formatAmount(unpaid.totalInclVatCents) })}
             hint={unpaid.overdueCount > 0 ? i18n.t('dash.unpaid.overdue', { amount: i18n.formatAmount(unpaid.overdueInclVatCents) }) : undefined}
             testId="dash-unpaid-total"
@@ -107,7 +107,7 @@ function Unpaid({ unpaid }: { unpaid: Dash['unpaid'] }) {
                   </Text>
                   {u.daysOverdue > 0 ? (
                     <Badge color="red.9" variant="filled" size="sm">
-                      {plural(i18n, 'dash.unpaid.late', u.daysOverdue, { days: u.daysOverdue })}
+                      {i18n.t('dash.unpaid.late', { days: u.daysOverdue })}
                     </Badge>
                   ) : null}
                 </Group>

@@ -168,12 +168,12 @@ export function DocumentActions({
         ) : null}
         {doc.canDelete ? (
           // Destructive and rare: a red outline, never the filled main-action look.
-          <Button variant="outline" color="red.8" disabled={disabled} data-variant-kind="danger" data-testid="delete-draft" onClick={() => setPending({ kind: 'delete' })}>
+          <Button variant="outline" color="red.9" disabled={disabled} data-variant-kind="danger" data-testid="delete-draft" onClick={() => setPending({ kind: 'delete' })}>
             {t('action.delete')}
           </Button>
         ) : null}
         {doc.canCancel ? (
-          <Button variant="outline" color="red.8" disabled={disabled} data-variant-kind="danger" onClick={() => setPending({ kind: 'cancel' })}>
+          <Button variant="outline" color="red.9" disabled={disabled} data-variant-kind="danger" onClick={() => setPending({ kind: 'cancel' })}>
             {t('action.cancelDocument')}
           </Button>
         ) : null}

@@ -25,6 +25,8 @@ import { DocumentStatusBadge, useStatusLabel } from './ui-bits';
 import './documents.css';
 import { DateField } from '../../ui/date-field';
 import { isRefused, isRetryable } from '../../ui/api-error';
+import { TableScroll } from '../../ui/table-scroll';
+import { usePagedList } from '../../ui/use-paged-list';
 
 const PAGE_SIZE = 50;
 
@@ -77,7 +79,6 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
 
   const customers = useQuery(CustomerOptionsQuery, { skip: kind.side !== 'sales', variables: {} });
   const suppliers = useQuery(SupplierOptionsQuery, { skip: kind.side !== 'purchases', variables: {} });
@@ -98,21 +99,7 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
     return [...users.entries()].sort((a, b) => a[1].localeCompare(b[1], 'fr'));
   }, [members.data, nodes, session.user, params, t]);
 
-  const loadMore = async () => {
-    if (!list?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: list.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => {
-          if (!fetchMoreResult || !previous.list) return previous as typeof fetchMoreResult;
-          return { ...fetchMoreResult, list: { ...fetchMoreResult.list, nodes: [...previous.list.nodes, ...fetchMoreResult.list.nodes] } };
-        },
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { hasMore, loadMore, loadingMore } = usePagedList(list, fetchMore);
 
   const userSelect = (name: 'creePar' | 'modifiePar', label: MessageKey) => (
     <label className="field">
@@ -232,7 +219,7 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
           <p className="muted small" data-testid="list-count">
             {t('list.count', { shown: nodes.length, total: list.totalCount })}
           </p>
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="document-list">
               <thead>
                 <tr>
@@ -277,8 +264,8 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
                 ))}
               </tbody>
             </table>
-          </div>
-          {list.pageInfo.hasNextPage ? (
+          </TableScroll>
+          {hasMore ? (
             <button type="button" className="button button-secondary load-more" onClick={() => void loadMore()} disabled={loadingMore || loading}>
               {loadingMore ? t('list.loading') : t('list.loadMore')}
             </button>

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { DocumentType } from '@comptoir/schema';
 import { useSession } from '../../app/auth';
@@ -17,6 +17,7 @@ import { errorText, type ConflictInfo } from './document-errors';
 import { DOCUMENT_KINDS, documentPath, mayRead, mayWrite } from './document-kinds';
 import { DocumentDetailFragment as DocumentDetailDoc, DocumentQuery } from './document.operations';
 import { DocumentStatusBadge, Notice } from './ui-bits';
+import { useDocumentLive } from './use-document-live';
 import './documents.css';
 
 // Payments (and what leaves the building: PDF, e-mail) load with the first invoice opened.
@@ -40,7 +41,7 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
   const { t, formatDate, formatDateTime } = i18n;
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
-  const { profile } = useSession();
+  const { profile, user } = useSession();
   const tab = search.get('onglet') === 'action' ? 'action' : 'document';
   const { data, error, refetch } = useQuery(DocumentQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [dirty, setDirty] = useState(false);
@@ -49,6 +50,21 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
   const [reapplied, setReapplied] = useState<DocumentDraft | null>(null);
   const [editorKey, setEditorKey] = useState(0);
   const [reloading, setReloading] = useState(false);
+  // Live: who else has it open, and the last change by someone else ("modifié par Marc à 14:02").
+  const [liveChange, setLiveChange] = useState<{ name: string; at: string; refreshed: boolean } | null>(null);
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  const others = useDocumentLive(id, user?.id, (change) => {
+    if (change.user.id === user?.id) return;
+    if (dirtyRef.current) {
+      // Unsaved input: never overwritten; the user reloads before saving (else CONFLICT).
+      setLiveChange({ name: change.user.name, at: change.at, refreshed: false });
+      return;
+    }
+    setLiveChange({ name: change.user.name, at: change.at, refreshed: true });
+    void refetch().then(() => setEditorKey((k) => k + 1));
+  });
+  const timeOf = (at: string) => new Date(at).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 
   const doc: DocumentDetailFragment | null = data?.document ? getFragmentData(DocumentDetailDoc, data.document) : null;
 
@@ -83,6 +99,7 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
       setReloading(false);
     }
     setConflict(null);
+    setLiveChange(null);
     setDirty(false);
     setReapplied(null);
     setEditorKey((k) => k + 1);
@@ -138,6 +155,22 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
             </span>
           ) : null}
         </p>
+      ) : null}
+
+      {others.length > 0 ? (
+        <p className="notice notice-info" role="status" data-testid="presence">
+          {t(others.length === 1 ? 'live.presence.one' : 'live.presence.many', { names: others.map((o) => o.name).join(', ') })}
+        </p>
+      ) : null}
+      {liveChange && !conflict ? (
+        <div className={`notice ${liveChange.refreshed ? 'notice-info' : 'notice-warning'}`} role="status" data-testid="live-change">
+          <p>{t(liveChange.refreshed ? 'live.refreshed' : 'live.changedDirty', { name: liveChange.name, time: timeOf(liveChange.at) })}</p>
+          {liveChange.refreshed ? null : (
+            <button type="button" className="button" onClick={() => void reload()} disabled={reloading}>
+              {t('conflict.reload')}
+            </button>
+          )}
+        </div>
       ) : null}
 
       <div role="tablist" aria-label={t('doc.tabs')} className="tabs">

@@ -12,6 +12,7 @@ import { ExportsHeader } from './exports-tabs';
 import { ActionSummaryQuery, ExportJobFields, StartActionSummaryExportMutation } from './exports.operations';
 import { useExportDownload } from './use-export-download';
 import { DateField } from '../../ui/date-field';
+import { TableScroll } from '../../ui/table-scroll';
 
 function monthStart(): string {
   const now = new Date();
@@ -53,7 +54,7 @@ export default function ActionSummaryPage() {
           {data && rows.length === 0 ? <p className="muted">{t('exports.actions.empty')}</p> : null}
           {rows.length ? (
             <div className="table-scroll">
-              <div className="table-wrap">
+              <TableScroll>
                 <table className="data-table" data-testid="action-summary">
                   <thead>
                     <tr>
@@ -82,7 +83,7 @@ export default function ActionSummaryPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </div>
           ) : null}
         </Card>

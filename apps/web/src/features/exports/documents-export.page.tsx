@@ -19,6 +19,7 @@ import {
 } from './exports.operations';
 import { useExportDownload } from './use-export-download';
 import { DateField } from '../../ui/date-field';
+import { TableScroll } from '../../ui/table-scroll';
 
 const TYPES: DocumentType[] = ['QUOTE', 'INVOICE', 'CREDIT_NOTE', 'PRICE_REQUEST', 'SUPPLIER_ORDER'];
 const STATUSES: DocumentStatus[] = ['DRAFT', 'SENT', 'ACCEPTED', 'REFUSED', 'ISSUED', 'PAID', 'ANSWERED', 'CLOSED', 'RECEIVED', 'CANCELLED'];
@@ -314,10 +315,10 @@ export default function DocumentsExportPage() {
                   <p className="note" data-testid="preview-count" data-total={preview.data.exportPreview.totalCount}>
                     {preview.data.exportPreview.totalCount === 0
                       ? t('exports.preview.empty')
-                      : t('exports.preview.count', { count: preview.data.exportPreview.totalCount.toLocaleString('fr-FR'), shown: preview.data.exportPreview.rows.length })}
+                      : t('exports.preview.count', { count: preview.data.exportPreview.totalCount, shown: preview.data.exportPreview.rows.length })}
                   </p>
                   <div className="table-scroll">
-                    <div className="table-wrap">
+                    <TableScroll>
                       <table className="data-table" data-testid="export-preview">
                         <thead>
                           <tr>
@@ -343,7 +344,7 @@ export default function DocumentsExportPage() {
                           ))}
                         </tbody>
                       </table>
-                    </div>
+                    </TableScroll>
                   </div>
                 </>
               ) : null}

@@ -5,6 +5,8 @@ import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
 import { StatusBadge, type Tone } from '../../ui/status-badge';
 import { ExportJobFields, ExportLogsQuery } from './exports.operations';
+import { TableScroll } from '../../ui/table-scroll';
+import { usePagedList } from '../../ui/use-paged-list';
 
 const TONE: Record<string, Tone> = { COMPLETED: 'success', RUNNING: 'neutral', PENDING: 'neutral', CANCELLED: 'warning', FAILED: 'danger' };
 
@@ -13,6 +15,7 @@ export function ExportLog() {
   const { t, formatDate, formatDateTime } = useI18n();
   const { data, error, fetchMore } = useQuery(ExportLogsQuery, { variables: { first: 20 }, fetchPolicy: 'cache-and-network' });
   const page = data?.exportLogs;
+  const { hasMore, loadMore, loadingMore } = usePagedList(page, fetchMore);
   const nodes = (page?.nodes ?? []).map((n) => getFragmentData(ExportJobFields, n));
   return (
     <Card title={t('exports.log')}>
@@ -20,7 +23,7 @@ export function ExportLog() {
       {page && nodes.length === 0 ? <p className="muted">{t('exports.log.empty')}</p> : null}
       {nodes.length ? (
         <div className="table-scroll">
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="export-log">
               <thead>
                 <tr>
@@ -66,22 +69,11 @@ export function ExportLog() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       ) : null}
-      {page?.pageInfo.hasNextPage ? (
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() =>
-            void fetchMore({
-              variables: { after: page.pageInfo.endCursor },
-              updateQuery: (prev, { fetchMoreResult }) => ({
-                exportLogs: { ...fetchMoreResult.exportLogs, nodes: [...prev.exportLogs.nodes, ...fetchMoreResult.exportLogs.nodes] },
-              }),
-            })
-          }
-        >
+      {hasMore ? (
+        <button type="button" className="button button-secondary" disabled={loadingMore} onClick={() => void loadMore()}>
           {t('exports.log.more')}
         </button>
       ) : null}

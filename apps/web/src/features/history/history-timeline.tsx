@@ -112,7 +112,7 @@ export function HistoryTimeline({
             {entry.type === 'CREATED' && entry.entityType === 'DOCUMENT' && entry.number ? (
               <p className="timeline-detail">{t('history.createdNumber', { number: entry.number })}</p>
             ) : null}
-            {entry.type === 'CREATED' && entry.entityType !== 'DOCUMENT' && entry.label ? <p className="timeline-detail">{entry.label}</p> : null}
+            {((entry.type === 'CREATED' && entry.entityType !== 'DOCUMENT') || entry.type === 'ACCOUNTING') && entry.label ? <p className="timeline-detail">{entry.label}</p> : null}
             {entry.type === 'ISSUED' && entry.number ? <p className="timeline-detail">{t('history.issuedNumber', { number: entry.number })}</p> : null}
             {(entry.type === 'STATUS_CHANGED' || entry.type === 'SENT' || entry.type === 'ISSUED') && entry.fromStatus && entry.toStatus ? (
               <p className="timeline-detail">{t('history.status', { from: statusLabel(i18n, entry.fromStatus, documentType), to: statusLabel(i18n, entry.toStatus, documentType) })}</p>

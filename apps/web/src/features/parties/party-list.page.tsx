@@ -11,6 +11,8 @@ import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
 import { CustomersQuery, SuppliersQuery } from './party.operations';
 import '../documents/documents.css';
 import { isRefused, isRetryable } from '../../ui/api-error';
+import { TableScroll } from '../../ui/table-scroll';
+import { usePagedList } from '../../ui/use-paged-list';
 
 export type PartySide = 'customers' | 'suppliers';
 
@@ -29,7 +31,6 @@ export default function PartyListPage({ side }: { side: PartySide }) {
     variables: { first: 50, search: search || null },
     fetchPolicy: 'cache-and-network',
   });
-  const [loadingMore, setLoadingMore] = useState(false);
   const list = data?.list;
   const path = PARTY_PATHS[side];
   const writable = allowed(PARTY_ACCESS[side].write, profile);
@@ -40,21 +41,7 @@ export default function PartyListPage({ side }: { side: PartySide }) {
     else next.delete('q');
     setParams(next, { replace: true });
   };
-  const loadMore = async () => {
-    if (!list?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: list.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => {
-          if (!fetchMoreResult || !previous.list) return previous as typeof fetchMoreResult;
-          return { ...fetchMoreResult, list: { ...fetchMoreResult.list, nodes: [...previous.list.nodes, ...fetchMoreResult.list.nodes] } };
-        },
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { hasMore, loadMore, loadingMore } = usePagedList(list, fetchMore);
 
   return (
     <>
@@ -95,7 +82,7 @@ export default function PartyListPage({ side }: { side: PartySide }) {
       ) : (
         <>
           <p className="muted small">{t('list.count', { shown: list.nodes.length, total: list.totalCount })}</p>
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="party-list">
               <thead>
                 <tr>
@@ -126,8 +113,8 @@ export default function PartyListPage({ side }: { side: PartySide }) {
                 ))}
               </tbody>
             </table>
-          </div>
-          {list.pageInfo.hasNextPage ? (
+          </TableScroll>
+          {hasMore ? (
             <button type="button" className="button button-secondary load-more" onClick={() => void loadMore()} disabled={loadingMore || loading}>
               {loadingMore ? t('list.loading') : t('list.loadMore')}
             </button>

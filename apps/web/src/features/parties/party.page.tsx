@@ -1,5 +1,8 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { CustomerInputSchema, SupplierInputSchema } from '@comptoir/schema';
+import { Button, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../app/auth';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
@@ -8,6 +11,8 @@ import { PAYMENT_TERMS_LABELS } from '@comptoir/schema';
 import { ErrorMessage } from '../../ui/error-message';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
+import { schemaErrors, serverFieldErrors } from '../../ui/form-errors';
+import { useUnsavedChangesGuard } from '../../app/ui/use-unsaved-changes-guard';
 import { errorText, saveFailureNotice } from '../documents/document-errors';
 import { useRecordTab } from '../history/use-record-tab';
 import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
@@ -105,16 +110,12 @@ export default function PartyPage({ side }: { side: PartySide }) {
   const { t } = i18n;
   const { id } = useParams();
   const isNew = !id;
-  const navigate = useNavigate();
-  const client = useApolloClient();
   const { profile } = useSession();
   const [tab, selectTab] = useRecordTab();
   const query = side === 'customers' ? CustomerQuery : SupplierQuery;
   const { data, error, refetch } = useQuery(query as typeof CustomerQuery, { variables: { id: id ?? '' }, skip: isNew, fetchPolicy: 'cache-and-network' });
   const party = data?.party;
-  const [values, setValues] = useState<FormValues | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'success' | 'warning'; text: string } | null>(null);
+  const [saved, setSaved] = useState(false);
   const writable = allowed(PARTY_ACCESS[side].write, profile);
   const path = PARTY_PATHS[side];
 
@@ -123,94 +124,25 @@ export default function PartyPage({ side }: { side: PartySide }) {
     return <Loading label={t('list.loading')} />;
   }
 
-  const current: FormValues =
-    values ??
-    (party
-      ? (Object.fromEntries(Object.keys(EMPTY).map((key) => [key, String(party[key as keyof typeof party] ?? '')])) as FormValues)
-      : EMPTY);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaving(true);
-    setMessage(null);
-    try {
-      const input = toInput(current);
-      if (isNew) {
-        const mutation = side === 'customers' ? CreateCustomerMutation : CreateSupplierMutation;
-        const result = await client.mutate({ mutation: mutation as typeof CreateCustomerMutation, variables: { input } });
-        client.cache.evict({ id: 'ROOT_QUERY', fieldName: side });
-        if (result.data) navigate(`${path}/${result.data.saved.id}`, { replace: true });
-      } else if (party) {
-        const mutation = side === 'customers' ? UpdateCustomerMutation : UpdateSupplierMutation;
-        await client.mutate({ mutation: mutation as typeof UpdateCustomerMutation, variables: { id: party.id, version: party.version, input } });
-        client.cache.evict({ id: 'ROOT_QUERY', fieldName: side });
-        await refetch();
-        setValues(null);
-        setMessage({ tone: 'success', text: t('form.saved') });
-      }
-    } catch (caught) {
-      setMessage(saveFailureNotice(i18n, caught));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-
+  const initial: FormValues = party
+    ? (Object.fromEntries(Object.keys(EMPTY).map((key) => [key, String(party[key as keyof typeof party] ?? '')])) as FormValues)
+    : EMPTY;
   const form = (
-    <form className="form-grid" onSubmit={(e) => void submit(e)} aria-label={t('form.details')}>
-      {!writable ? <p className="muted">{t('party.readonly')}</p> : null}
-      {TEXT_FIELDS.map((group) => (
-        <fieldset key={group.group} disabled={!writable}>
-          <legend>{t(group.group)}</legend>
-          {group.fields.map((f) => (
-            <label key={f.name} className={f.wide ? 'field field-wide' : 'field'}>
-              <span>
-                {t(`field.${f.name}` as MessageKey)}
-                {f.name === 'legalName' ? ' *' : ''}
-              </span>
-              {f.name === 'paymentTerms' ? (
-                <select value={current.paymentTerms} onChange={(e) => setValues({ ...current, paymentTerms: e.target.value })}>
-                  <option value="">{t('field.paymentTerms.days')}</option>
-                  {Object.entries(PAYMENT_TERMS_LABELS[i18n.language]).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              ) : f.name === 'notes' ? (
-                <textarea value={current.notes} maxLength={f.max} rows={3} onChange={(e) => setValues({ ...current, notes: e.target.value })} />
-              ) : (
-                <input
-                  type={f.type ?? 'text'}
-                  value={current[f.name]}
-                  required={f.name === 'legalName'}
-                  maxLength={f.type === 'number' ? undefined : f.max}
-                  min={f.type === 'number' ? 0 : undefined}
-                  max={f.type === 'number' ? 365 : undefined}
-                  onChange={(e) => setValues({ ...current, [f.name]: e.target.value })}
-                />
-              )}
-            </label>
-          ))}
-        </fieldset>
-      ))}
-      {message ? (
-        message.tone === 'success' ? (
-          <Notice tone="success">{message.text}</Notice>
-        ) : (
-          <p className="notice notice-warning" role="alert">
-            {message.text}
-          </p>
-        )
-      ) : null}
-      {writable ? (
-        <div className="editor-actions">
-          <button type="submit" className="button" disabled={saving}>
-            {saving ? t('form.saving') : isNew ? t('form.create') : t('form.save')}
-          </button>
-        </div>
-      ) : null}
-    </form>
+    // A new version (saved here or elsewhere) starts the form afresh from the record.
+    <PartyForm
+      key={party ? `${party.id}:${party.version}` : 'new'}
+      side={side}
+      partyId={party?.id ?? null}
+      version={party?.version ?? null}
+      initial={initial}
+      writable={writable}
+      saved={saved}
+      onSaved={async () => {
+        await refetch();
+        setSaved(true);
+      }}
+      onEdit={() => setSaved(false)}
+    />
   );
 
   const title = party?.legalName ?? (side === 'customers' ? t('party.newCustomer') : t('party.newSupplier'));
@@ -236,16 +168,134 @@ export default function PartyPage({ side }: { side: PartySide }) {
             </button>
           </div>
           <div role="tabpanel" className="tab-panel">
-            {tab === 'record' ? (
-              form
-            ) : (
+            {/* The form stays mounted behind the ACTION tab: a look at the history loses no edit. */}
+            <div hidden={tab !== 'record'}>{form}</div>
+            {tab === 'action' ? (
               <ActionTab createdAt={party.createdAt} createdBy={party.createdBy} updatedAt={party.updatedAt} updatedBy={party.updatedBy} history={party.history} />
-            )}
+            ) : null}
           </div>
         </>
       ) : (
         form
       )}
     </>
+  );
+}
+
+/**
+ * The record's fields (@mantine/form): checked by the API's own zod schema before
+ * sending, every refused field marked at once beside its field (and the same for
+ * what the server refuses); leaving with unsaved changes asks first.
+ */
+function PartyForm({
+  side,
+  partyId,
+  version,
+  initial,
+  writable,
+  saved,
+  onSaved,
+  onEdit,
+}: {
+  side: PartySide;
+  partyId: string | null;
+  version: number | null;
+  initial: FormValues;
+  writable: boolean;
+  saved: boolean;
+  onSaved(): Promise<void>;
+  onEdit(): void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const schema = side === 'customers' ? CustomerInputSchema : SupplierInputSchema;
+  const form = useForm<FormValues>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: (values) => schemaErrors(i18n, schema, toInput(values)),
+    onValuesChange: () => onEdit(),
+  });
+  const dirty = writable && form.isDirty();
+  const guard = useUnsavedChangesGuard(dirty);
+  const path = PARTY_PATHS[side];
+
+  const submit = async (values: FormValues) => {
+    setSaving(true);
+    setFailure(null);
+    try {
+      const input = toInput(values);
+      if (partyId === null || version === null) {
+        const mutation = side === 'customers' ? CreateCustomerMutation : CreateSupplierMutation;
+        const result = await client.mutate({ mutation: mutation as typeof CreateCustomerMutation, variables: { input } });
+        client.cache.evict({ id: 'ROOT_QUERY', fieldName: side });
+        guard.allowLeave();
+        if (result.data) navigate(`${path}/${result.data.saved.id}`, { replace: true });
+      } else {
+        const mutation = side === 'customers' ? UpdateCustomerMutation : UpdateSupplierMutation;
+        await client.mutate({ mutation: mutation as typeof UpdateCustomerMutation, variables: { id: partyId, version, input } });
+        client.cache.evict({ id: 'ROOT_QUERY', fieldName: side });
+        form.resetDirty();
+        await onSaved();
+      }
+    } catch (caught) {
+      const fields = serverFieldErrors(i18n, caught);
+      if (fields) form.setErrors(fields);
+      setFailure(saveFailureNotice(i18n, caught).text);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="form-grid" onSubmit={form.onSubmit((values) => void submit(values))} aria-label={t('form.details')} noValidate>
+      {!writable ? <p className="muted">{t('party.readonly')}</p> : null}
+      {TEXT_FIELDS.map((group) => (
+        <fieldset key={group.group} disabled={!writable}>
+          <legend>{t(group.group)}</legend>
+          {group.fields.map((f) =>
+            f.name === 'paymentTerms' ? (
+              <NativeSelect
+                key={f.name}
+                miw="10rem"
+                label={t('field.paymentTerms')}
+                data={[{ value: '', label: t('field.paymentTerms.days') }, ...Object.entries(PAYMENT_TERMS_LABELS[i18n.language]).map(([value, label]) => ({ value, label }))]}
+                {...form.getInputProps(f.name)}
+              />
+            ) : f.name === 'notes' ? (
+              <Textarea key={f.name} className="field-wide" label={t('field.notes')} maxLength={f.max} rows={3} {...form.getInputProps(f.name)} />
+            ) : (
+              <TextInput
+                key={f.name}
+                className={f.wide ? 'field-wide' : undefined}
+                miw="10rem"
+                type={f.type === 'number' ? 'text' : (f.type ?? 'text')}
+                inputMode={f.type === 'number' ? 'numeric' : undefined}
+                label={t(`field.${f.name}` as MessageKey)}
+                withAsterisk={f.name === 'legalName'}
+                maxLength={f.type === 'number' ? undefined : f.max}
+                {...form.getInputProps(f.name)}
+              />
+            ),
+          )}
+        </fieldset>
+      ))}
+      {saved && !dirty ? <Notice tone="success">{t('form.saved')}</Notice> : null}
+      {failure ? (
+        <p className="notice notice-warning" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      {writable ? (
+        <div className="editor-actions">
+          <Button type="submit" loading={saving}>
+            {partyId === null ? t('form.create') : t('form.save')}
+          </Button>
+        </div>
+      ) : null}
+    </form>
   );
 }

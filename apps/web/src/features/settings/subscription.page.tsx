@@ -8,6 +8,7 @@ import { Loading } from '../../ui/loading';
 import { StatusBadge, type Tone } from '../../ui/status-badge';
 import { SeatFacts } from './seat-facts';
 import { SettingsHeader } from './settings-tabs';
+import { TableScroll } from '../../ui/table-scroll';
 
 const SubscriptionQuery = graphql(`
   query MySubscription {
@@ -175,7 +176,7 @@ export default function SettingsSubscriptionPage() {
               {sub.orders.length === 0 ? (
                 <p className="muted">{t('settings.subscription.orders.empty')}</p>
               ) : (
-                <div className="table-wrap">
+                <TableScroll>
                   <table className="data-table" data-testid="seat-orders">
                     <thead>
                       <tr>
@@ -233,7 +234,7 @@ export default function SettingsSubscriptionPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               )}
             </Card>
           </>

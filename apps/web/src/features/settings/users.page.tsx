@@ -8,6 +8,7 @@ import { Loading } from '../../ui/loading';
 import { StatusBadge } from '../../ui/status-badge';
 import { SeatFacts } from './seat-facts';
 import { SettingsHeader } from './settings-tabs';
+import { TableScroll } from '../../ui/table-scroll';
 
 const DossierUsersQuery = graphql(`
   query SettingsDossierUsers {
@@ -48,7 +49,7 @@ export default function SettingsUsersPage() {
         {data ? (
           <>
             <Card title={t('settings.tab.users')}>
-              <div className="table-wrap">
+              <TableScroll>
                 <table className="data-table" data-testid="dossier-users">
                   <thead>
                     <tr>
@@ -79,7 +80,7 @@ export default function SettingsUsersPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <p className="note">{t('settings.users.supportNote')}</p>
             </Card>
             <Card title={t('settings.seats.title')}>

@@ -11,6 +11,7 @@ import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { StatusBadge, type Tone } from '../../ui/status-badge';
 import { CreateSupportRequestMutation, PostSupportMessageMutation, SupportMembersQuery, SupportRequestQuery, SupportRequestsQuery } from './support.operations';
+import { TableScroll } from '../../ui/table-scroll';
 
 export const STATUS_TONE: Record<string, Tone> = { OPEN: 'warning', IN_PROGRESS: 'neutral', DONE: 'success', REJECTED: 'danger' };
 
@@ -37,7 +38,7 @@ function SupportHome() {
         {loading && !data ? <Loading label={t('app.loading')} /> : null}
         {data && data.supportRequests.length === 0 ? <p className="muted">{t('support.empty')}</p> : null}
         {data && data.supportRequests.length > 0 ? (
-          <div className="table-wrap">
+          <TableScroll>
             <table className="data-table" data-testid="support-requests">
               <thead>
                 <tr>
@@ -64,7 +65,7 @@ function SupportHome() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
       </Card>
     </>

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796262129379 implements MigrationInterface {
-  name = 'Initial1796262129379';
+export class Initial1796263744374 implements MigrationInterface {
+  name = 'Initial1796263744374';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "dossiers" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "name" varchar(160) NOT NULL, "siret" varchar(14), "vatNumber" varchar(20), "addressLine" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "settings" text NOT NULL, "plan" varchar(12) NOT NULL, "extraSeats" integer NOT NULL DEFAULT (0), "settingsVersion" integer NOT NULL DEFAULT (1))`);
@@ -22,7 +22,7 @@ export class Initial1796262129379 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "ix_mail_outbox_due" ON "mail_outbox" ("status", "nextAttemptAt") `);
     await queryRunner.query(`CREATE TABLE "mail_attachments" ("id" varchar(36) PRIMARY KEY NOT NULL, "messageId" varchar(36) NOT NULL, "position" integer NOT NULL, "filename" varchar(200) NOT NULL, "contentType" varchar(100) NOT NULL, "content" json NOT NULL)`);
     await queryRunner.query(`CREATE INDEX "ix_mail_attachments_message" ON "mail_attachments" ("messageId", "position") `);
-    await queryRunner.query(`CREATE TABLE "articles" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "reference" varchar(40) NOT NULL, "label" varchar(200) NOT NULL, "unit" varchar(20) NOT NULL DEFAULT ('u'), "salePriceCents" bigint NOT NULL, "purchasePriceCents" bigint, "vatRateBp" integer NOT NULL, "active" boolean NOT NULL DEFAULT (1))`);
+    await queryRunner.query(`CREATE TABLE "articles" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "reference" varchar(40) NOT NULL, "label" varchar(200) NOT NULL, "unit" varchar(20) NOT NULL DEFAULT ('u'), "salePriceCents" bigint NOT NULL, "purchasePriceCents" bigint, "vatRateBp" integer NOT NULL, "active" boolean NOT NULL DEFAULT (1), "kind" varchar(10) NOT NULL DEFAULT ('SERVICES'))`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_articles_dossier_reference" ON "articles" ("dossierId", "reference") `);
     await queryRunner.query(`CREATE TABLE "documents" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "type" varchar(20) NOT NULL, "status" varchar(20) NOT NULL, "number" varchar(40), "numberYear" integer, "numberSequence" integer, "date" varchar(10) NOT NULL, "dueDate" varchar(10), "partyId" varchar(36), "partyName" varchar(160) NOT NULL DEFAULT (''), "subject" varchar(200), "notes" text, "totalExclVatCents" bigint NOT NULL, "totalVatCents" bigint NOT NULL, "totalInclVatCents" bigint NOT NULL, "vatBreakdown" text NOT NULL, "lineCount" integer NOT NULL DEFAULT (0), "sourceDocumentId" varchar(36), "issuedAt" datetime(6))`);
     await queryRunner.query(`CREATE INDEX "ix_documents_type_updated" ON "documents" ("dossierId", "type", "updatedAt", "id") `);
@@ -45,12 +45,13 @@ export class Initial1796262129379 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "ix_document_search_terms_document" ON "document_search_terms" ("dossierId", "documentId") `);
     await queryRunner.query(`CREATE INDEX "ix_document_search_terms_term" ON "document_search_terms" ("dossierId", "term", "documentId") `);
     await queryRunner.query(`CREATE TABLE "history_entries" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "sequence" integer NOT NULL, "entityType" varchar(20) NOT NULL, "entityId" varchar(36) NOT NULL, "documentId" varchar(36), "type" varchar(20) NOT NULL, "data" json NOT NULL, "userId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL, "previousHash" varchar(64) NOT NULL, "hash" varchar(64) NOT NULL)`);
-    await queryRunner.query(`CREATE INDEX "ix_history_document" ON "history_entries" ("dossierId", "documentId") `);
+    await queryRunner.query(`CREATE INDEX "ix_history_document" ON "history_entries" ("dossierId", "documentId", "entityType", "userId", "type", "sequence") `);
     await queryRunner.query(`CREATE INDEX "ix_history_entity" ON "history_entries" ("dossierId", "entityType", "entityId") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_history_dossier_sequence" ON "history_entries" ("dossierId", "sequence") `);
     await queryRunner.query(`CREATE TABLE "history_chain_heads" ("dossierId" varchar(36) PRIMARY KEY NOT NULL, "lastSequence" integer NOT NULL DEFAULT (0), "lastHash" varchar(64) NOT NULL, "lastDigest" varchar(64) NOT NULL DEFAULT (''), "seal" varchar(64) NOT NULL DEFAULT (''))`);
     await queryRunner.query(`CREATE TABLE "history_checkpoints" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "sequence" integer NOT NULL, "hash" varchar(64) NOT NULL, "digest" varchar(64) NOT NULL, "createdAt" datetime(6) NOT NULL, "keyId" varchar(16) NOT NULL, "signature" varchar(100) NOT NULL)`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_history_checkpoint" ON "history_checkpoints" ("dossierId", "sequence") `);
+    await queryRunner.query(`CREATE TABLE "document_action_facts" ("dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "modificationCount" integer NOT NULL DEFAULT (0), "issuedById" varchar(36), "actions" text NOT NULL, PRIMARY KEY ("dossierId", "documentId"))`);
     await queryRunner.query(`CREATE TABLE "customers" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "legalName" varchar(160) NOT NULL, "siren" varchar(9), "siret" varchar(14), "vatNumber" varchar(20), "addressLine1" varchar(200), "addressLine2" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "contactName" varchar(120), "contactEmail" varchar(254), "contactPhone" varchar(40), "paymentTermsDays" integer NOT NULL DEFAULT (30), "paymentTerms" varchar(30), "billingEmail" varchar(254), "notes" text)`);
     await queryRunner.query(`CREATE INDEX "ix_customers_dossier_name" ON "customers" ("dossierId", "legalName") `);
     await queryRunner.query(`CREATE TABLE "suppliers" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL DEFAULT (1), "createdById" varchar(36) NOT NULL, "updatedById" varchar(36) NOT NULL, "legalName" varchar(160) NOT NULL, "siren" varchar(9), "siret" varchar(14), "vatNumber" varchar(20), "addressLine1" varchar(200), "addressLine2" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "contactName" varchar(120), "contactEmail" varchar(254), "contactPhone" varchar(40), "paymentTermsDays" integer NOT NULL DEFAULT (30), "paymentTerms" varchar(30), "billingEmail" varchar(254), "notes" text)`);
@@ -72,6 +73,21 @@ export class Initial1796262129379 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "ix_support_requests_dossier_created" ON "support_requests" ("dossierId", "createdAt") `);
     await queryRunner.query(`CREATE TABLE "support_messages" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "requestId" varchar(36) NOT NULL, "authorId" varchar(36) NOT NULL, "side" varchar(10) NOT NULL, "text" text NOT NULL)`);
     await queryRunner.query(`CREATE INDEX "ix_support_messages_request" ON "support_messages" ("requestId", "createdAt") `);
+    await queryRunner.query(`CREATE TABLE "accounting_settings" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "siren" varchar(9), "salesJournalCode" varchar(6) NOT NULL, "salesJournalName" varchar(40) NOT NULL, "bankJournalCode" varchar(6) NOT NULL, "bankJournalName" varchar(40) NOT NULL, "customerAccount" varchar(12) NOT NULL, "bankAccount" varchar(12) NOT NULL, "goodsRevenueAccount" varchar(12) NOT NULL, "servicesRevenueAccount" varchar(12) NOT NULL, "vatAccount20" varchar(12) NOT NULL, "vatAccount10" varchar(12) NOT NULL, "vatAccount55" varchar(12) NOT NULL, "vatAccount21" varchar(12) NOT NULL, "version" integer NOT NULL DEFAULT (1))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_accounting_settings_dossier" ON "accounting_settings" ("dossierId") `);
+    await queryRunner.query(`CREATE TABLE "customer_accounts" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "customerId" varchar(36) NOT NULL, "code" varchar(14) NOT NULL, "usedAt" datetime(6))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_customer_accounts_code" ON "customer_accounts" ("dossierId", "code") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_customer_accounts_customer" ON "customer_accounts" ("dossierId", "customerId") `);
+    await queryRunner.query(`CREATE TABLE "accounting_entries" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "journalKind" varchar(10) NOT NULL, "journalCode" varchar(6) NOT NULL, "journalName" varchar(40) NOT NULL, "number" integer NOT NULL, "entryDate" varchar(10) NOT NULL, "documentId" varchar(36), "pieceRef" varchar(40) NOT NULL, "pieceDate" varchar(10) NOT NULL, "label" varchar(200) NOT NULL, "totalDebitCents" bigint NOT NULL, "totalCreditCents" bigint NOT NULL, "validatedAt" datetime(6) NOT NULL, "createdById" varchar(36) NOT NULL)`);
+    await queryRunner.query(`CREATE INDEX "ix_accounting_entries_document" ON "accounting_entries" ("dossierId", "documentId") `);
+    await queryRunner.query(`CREATE INDEX "ix_accounting_entries_date" ON "accounting_entries" ("dossierId", "entryDate", "validatedAt", "id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_accounting_entries_journal_number" ON "accounting_entries" ("dossierId", "journalCode", "number") `);
+    await queryRunner.query(`CREATE TABLE "accounting_entry_lines" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "entryId" varchar(36) NOT NULL, "position" integer NOT NULL, "accountNumber" varchar(12) NOT NULL, "accountLabel" varchar(100) NOT NULL, "auxiliaryAccount" varchar(17), "auxiliaryLabel" varchar(160), "debitCents" bigint NOT NULL, "creditCents" bigint NOT NULL, "vatRateBp" integer)`);
+    await queryRunner.query(`CREATE INDEX "ix_accounting_entry_lines_entry" ON "accounting_entry_lines" ("dossierId", "entryId", "position") `);
+    await queryRunner.query(`CREATE TABLE "accounting_batches" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "number" integer NOT NULL, "periodStart" varchar(10) NOT NULL, "periodEnd" varchar(10) NOT NULL, "status" varchar(12) NOT NULL, "version" integer NOT NULL DEFAULT (1), "collectedById" varchar(36), "collectedByName" varchar(120), "collectedAt" datetime(6))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_accounting_batches_start" ON "accounting_batches" ("dossierId", "periodStart") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_accounting_batches_number" ON "accounting_batches" ("dossierId", "number") `);
+    await queryRunner.query(`CREATE TABLE "accounting_counters" ("dossierId" varchar(36) NOT NULL, "name" varchar(20) NOT NULL, "lastNumber" integer NOT NULL DEFAULT (0), PRIMARY KEY ("dossierId", "name"))`);
     await queryRunner.query(`CREATE TABLE "payments" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "invoiceId" varchar(36) NOT NULL, "amountCents" bigint NOT NULL, "date" varchar(10) NOT NULL, "method" varchar(20) NOT NULL, "reference" varchar(100), "createdById" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL)`);
     await queryRunner.query(`CREATE INDEX "ix_payments_invoice" ON "payments" ("dossierId", "invoiceId", "date", "id") `);
     await queryRunner.query(`CREATE TABLE "document_pdfs" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "sha256" varchar(64) NOT NULL, "byteLength" integer NOT NULL, "fileName" varchar(120) NOT NULL, "content" json NOT NULL, "createdAt" datetime(6) NOT NULL)`);
@@ -135,6 +151,21 @@ export class Initial1796262129379 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "document_pdfs"`);
     await queryRunner.query(`DROP INDEX "ix_payments_invoice"`);
     await queryRunner.query(`DROP TABLE "payments"`);
+    await queryRunner.query(`DROP TABLE "accounting_counters"`);
+    await queryRunner.query(`DROP INDEX "uq_accounting_batches_number"`);
+    await queryRunner.query(`DROP INDEX "uq_accounting_batches_start"`);
+    await queryRunner.query(`DROP TABLE "accounting_batches"`);
+    await queryRunner.query(`DROP INDEX "ix_accounting_entry_lines_entry"`);
+    await queryRunner.query(`DROP TABLE "accounting_entry_lines"`);
+    await queryRunner.query(`DROP INDEX "uq_accounting_entries_journal_number"`);
+    await queryRunner.query(`DROP INDEX "ix_accounting_entries_date"`);
+    await queryRunner.query(`DROP INDEX "ix_accounting_entries_document"`);
+    await queryRunner.query(`DROP TABLE "accounting_entries"`);
+    await queryRunner.query(`DROP INDEX "uq_customer_accounts_customer"`);
+    await queryRunner.query(`DROP INDEX "uq_customer_accounts_code"`);
+    await queryRunner.query(`DROP TABLE "customer_accounts"`);
+    await queryRunner.query(`DROP INDEX "uq_accounting_settings_dossier"`);
+    await queryRunner.query(`DROP TABLE "accounting_settings"`);
     await queryRunner.query(`DROP INDEX "ix_support_messages_request"`);
     await queryRunner.query(`DROP TABLE "support_messages"`);
     await queryRunner.query(`DROP INDEX "ix_support_requests_dossier_created"`);
@@ -156,6 +187,7 @@ export class Initial1796262129379 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "suppliers"`);
     await queryRunner.query(`DROP INDEX "ix_customers_dossier_name"`);
     await queryRunner.query(`DROP TABLE "customers"`);
+    await queryRunner.query(`DROP TABLE "document_action_facts"`);
     await queryRunner.query(`DROP INDEX "uq_history_checkpoint"`);
     await queryRunner.query(`DROP TABLE "history_checkpoints"`);
     await queryRunner.query(`DROP TABLE "history_chain_heads"`);

@@ -1,0 +1,75 @@
+import type { Response, Router } from 'express';
+import { ErrorCode } from '@comptoir/schema';
+import { assertAllowed } from '../../core/auth/auth.directive';
+import { PROFILES, type Policy } from '../../core/auth/policy';
+import type { AppServices } from '../../core/context';
+import { AppError } from '../../core/errors';
+import type { ContextOf, HttpRoute } from '../../core/http-route';
+import { AccountingBatch } from '../accounting/accounting.entity';
+import { fecFileName, fecRows, sirenFor, writeFec, writeSheet } from './fec';
+
+/** The same rule as the GraphQL fields: `@auth(profiles: [OWNER, ADV, ACCOUNTANT])`. */
+export const ACCOUNTING_POLICY: Policy = { kind: 'profiles', profiles: PROFILES.accounting };
+
+export const batchDownloadUrl = (id: string, format: 'fec' | 'csv' | 'xlsx') => `/api/exports/accounting-batches/${encodeURIComponent(id)}/${format}`;
+
+const STATUS_OF: Partial<Record<string, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.DOSSIER_NOT_SELECTED]: 403,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+};
+
+function sendError(res: Response, error: unknown, app: AppServices): void {
+  if (error instanceof AppError) {
+    const { code, ...extra } = error.extensions as { code: string } & Record<string, unknown>;
+    res.status(STATUS_OF[code] ?? 400).json({ error: { code, message: error.message, ...extra } });
+    return;
+  }
+  (res.req?.log ?? app.logger).error({ err: error }, 'accounting download failed');
+  res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' } });
+}
+
+/**
+ * Downloads of a batch (session cookie, same authorization as the GraphQL fields,
+ * the session's dossier only), next to the other exports:
+ *   GET /api/exports/accounting-batches/:id/fec   <SIREN>FEC<YYYYMMDD>.txt
+ *   GET /api/exports/accounting-batches/:id/csv   lot-<n>.csv
+ *   GET /api/exports/accounting-batches/:id/xlsx  lot-<n>.xlsx
+ */
+export const accountingRoutes: HttpRoute = (router: Router, app: AppServices, contextOf: ContextOf) => {
+  router.get('/exports/accounting-batches/:id/:format', async (req, res, next) => {
+    const format = String(req.params.format);
+    if (format !== 'fec' && format !== 'csv' && format !== 'xlsx') {
+      next();
+      return;
+    }
+    let rows: Awaited<ReturnType<typeof fecRows>>;
+    let batch: AccountingBatch;
+    let fileName: string;
+    let who: string;
+    try {
+      const ctx = await contextOf(req, res);
+      assertAllowed(ACCOUNTING_POLICY, ctx);
+      batch = await ctx.scoped(AccountingBatch, 'Accounting batch').get(String(req.params.id));
+      fileName = format === 'fec' ? fecFileName(await sirenFor(ctx), batch) : `lot-${batch.number}-${batch.periodStart}-${batch.periodEnd}.${format}`;
+      rows = await fecRows(ctx, batch);
+      who = ctx.user.name;
+      ctx.log.info({ batchId: batch.id, format, rows: rows.length }, 'accounting batch downloaded');
+    } catch (error) {
+      sendError(res, error, app);
+      return;
+    }
+    res.status(200);
+    res.setHeader(
+      'Content-Type',
+      format === 'fec' ? 'text/plain; charset=utf-8' : format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    if (format === 'fec') await writeFec(res, rows);
+    else await writeSheet(res, format, batch, rows, who);
+  });
+};

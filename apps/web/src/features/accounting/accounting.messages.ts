@@ -1,0 +1,68 @@
+// Texts of the accounting pages, loaded with them (kept out of the first-load dictionaries).
+export const accountingFr = {
+  title: "Lots d'écritures",
+  intro: "Les écritures des factures et avoirs émis, regroupées par période. Téléchargez un lot (FEC, CSV, .xlsx), puis marquez-le comme collecté : sa période est alors verrouillée.",
+  empty: "Aucune écriture pour l'instant : elles sont créées à l'émission des factures et des avoirs.",
+  number: 'Lot',
+  period: 'Période',
+  status: 'Statut',
+  entries: 'Écritures',
+  debit: 'Débit',
+  credit: 'Crédit',
+  collected: 'Collecté',
+  open: 'Ouvert',
+  collectedBy: 'Collecté par {name} le {date}',
+  download: 'Télécharger',
+  collect: 'Marquer comme collecté',
+  confirmCollect: 'Marquer le lot n° {number} comme collecté ? Plus aucune pièce ne pourra être datée du {start} au {end}.',
+  cutUntil: "Couper le lot au",
+  cut: 'Couper',
+  show: 'Voir les écritures',
+  hide: 'Masquer',
+  totals: 'Totaux par compte',
+  account: 'Compte',
+  auxiliary: 'Compte auxiliaire',
+  journal: 'Journal',
+  date: 'Date',
+  piece: 'Pièce',
+  label: 'Libellé',
+  amount: 'Montant',
+  done: 'Lot n° {number} marqué comme collecté.',
+} as const;
+
+export type AccountingText = Record<keyof typeof accountingFr, string>;
+
+export const accountingEn: AccountingText = {
+  title: 'Accounting batches',
+  intro: 'Entries of the invoices and credit notes issued, grouped by period. Download a batch (FEC, CSV, .xlsx), then mark it collected: its period is then locked.',
+  empty: 'No entries yet: they are written when invoices and credit notes are issued.',
+  number: 'Batch',
+  period: 'Period',
+  status: 'Status',
+  entries: 'Entries',
+  debit: 'Debit',
+  credit: 'Credit',
+  collected: 'Collected',
+  open: 'Open',
+  collectedBy: 'Collected by {name} on {date}',
+  download: 'Download',
+  collect: 'Mark as collected',
+  confirmCollect: 'Mark batch no. {number} as collected? Nothing can be dated from {start} to {end} any more.',
+  cutUntil: 'Cut the batch on',
+  cut: 'Cut',
+  show: 'Show entries',
+  hide: 'Hide',
+  totals: 'Totals per account',
+  account: 'Account',
+  auxiliary: 'Auxiliary account',
+  journal: 'Journal',
+  date: 'Date',
+  piece: 'Document',
+  label: 'Label',
+  amount: 'Amount',
+  done: 'Batch no. {number} marked as collected.',
+};
+
+export function fill(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (_m, key: string) => String(params[key] ?? ''));
+}

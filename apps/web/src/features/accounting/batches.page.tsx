@@ -1,0 +1,198 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { notifications } from '@mantine/notifications';
+import { useI18n } from '../../app/i18n/i18n';
+import type { AccountingBatchesQuery as Batches } from '../../gql/graphql';
+import { ApiError } from '../../ui/api-error';
+import { Card } from '../../ui/card';
+import { DateField } from '../../ui/date-field';
+import { Loading } from '../../ui/loading';
+import { PageHeader } from '../../ui/page-header';
+import { ComplianceCard } from './compliance-card';
+import { accountingEn, accountingFr, fill, type AccountingText } from './accounting.messages';
+import { AccountingBatchesQuery, AccountingBatchQuery, CollectAccountingBatchMutation, CutAccountingBatchMutation } from './accounting.operations';
+
+const downloadUrl = (id: string, format: 'fec' | 'csv' | 'xlsx') => `/api/exports/accounting-batches/${encodeURIComponent(id)}/${format}`;
+
+function useText(): AccountingText {
+  return useI18n().language === 'en' ? accountingEn : accountingFr;
+}
+
+function BatchDetail({ id }: { id: string }) {
+  const a = useText();
+  const { formatAmount, formatDate } = useI18n();
+  const { data, loading, error } = useQuery(AccountingBatchQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  if (error) return <ApiError error={error} />;
+  if (loading && !data) return <Loading label="…" />;
+  const batch = data?.accountingBatch;
+  if (!batch) return null;
+  return (
+    <div className="stack" data-testid={`batch-detail-${id}`}>
+      <h3>{a.totals}</h3>
+      <div className="table-scroll">
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{a.account}</th>
+                <th>{a.auxiliary}</th>
+                <th className="num">{a.debit}</th>
+                <th className="num">{a.credit}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {batch.accountTotals.map((row) => (
+                <tr key={`${row.accountNumber}:${row.auxiliaryAccount ?? ''}`}>
+                  <td>
+                    {row.accountNumber} {row.accountLabel}
+                  </td>
+                  <td>{row.auxiliaryAccount ?? ''}</td>
+                  <td className="num">{formatAmount(row.debitCents)}</td>
+                  <td className="num">{formatAmount(row.creditCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <h3>{a.entries}</h3>
+      <div className="table-scroll">
+        <div className="table-wrap">
+          <table className="data-table" data-testid="batch-entries">
+            <thead>
+              <tr>
+                <th>{a.journal}</th>
+                <th>{a.date}</th>
+                <th>{a.piece}</th>
+                <th>{a.label}</th>
+                <th className="num">{a.amount}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {batch.entries.map((entry) => (
+                <tr key={`${entry.journalCode}${entry.number}`}>
+                  <td>
+                    {entry.journalCode} {entry.number}
+                  </td>
+                  <td>{formatDate(entry.entryDate)}</td>
+                  <td>{entry.pieceRef}</td>
+                  <td>{entry.label}</td>
+                  <td className="num">{formatAmount(entry.totalDebitCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function BatchCard({ batch }: { batch: Batches['accountingBatches'][number] }) {
+  const a = useText();
+  const { formatAmount, formatDate, formatDateTime } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [until, setUntil] = useState('');
+  const [collect, collectState] = useMutation(CollectAccountingBatchMutation, { refetchQueries: [AccountingBatchesQuery] });
+  const [cut, cutState] = useMutation(CutAccountingBatchMutation, { refetchQueries: [AccountingBatchesQuery] });
+  const isOpen = batch.status === 'OPEN';
+  const title = `${a.number} n° ${batch.number} · ${formatDate(batch.periodStart)} – ${formatDate(batch.periodEnd)}`;
+  const doCollect = async () => {
+    try {
+      await collect({ variables: { id: batch.id, version: batch.version } });
+      setConfirming(false);
+      notifications.show({ color: 'green', message: fill(a.done, { number: batch.number }) });
+    } catch {
+      // shown by <ApiError>
+    }
+  };
+  const doCut = async () => {
+    try {
+      await cut({ variables: { id: batch.id, version: batch.version, until } });
+      setUntil('');
+    } catch {
+      // shown by <ApiError>
+    }
+  };
+  return (
+    <div data-testid={`batch-${batch.number}`} data-status={batch.status}>
+      <Card title={title}>
+        <div className="stack">
+          <p>
+            <strong data-testid="batch-status">{isOpen ? a.open : a.collected}</strong>
+            {' · '}
+            {batch.entryCount} {a.entries.toLowerCase()} · {a.debit} {formatAmount(batch.totalDebitCents)} · {a.credit} {formatAmount(batch.totalCreditCents)}
+            {batch.collectedAt ? (
+              <>
+                {' · '}
+                {fill(a.collectedBy, { name: batch.collectedByName ?? '', date: formatDateTime(batch.collectedAt) })}
+              </>
+            ) : null}
+          </p>
+          <div className="actions-row">
+            <span>{a.download} :</span>
+            <a className="button button-secondary" href={downloadUrl(batch.id, 'fec')} download data-testid="download-fec">
+              FEC
+            </a>
+            <a className="button button-secondary" href={downloadUrl(batch.id, 'csv')} download>
+              CSV
+            </a>
+            <a className="button button-secondary" href={downloadUrl(batch.id, 'xlsx')} download>
+              .xlsx
+            </a>
+            <button type="button" className="button button-secondary" onClick={() => setOpen(!open)} aria-expanded={open}>
+              {open ? a.hide : a.show}
+            </button>
+          </div>
+          {isOpen ? (
+            <div className="actions-row">
+              {confirming ? (
+                <>
+                  <span>{fill(a.confirmCollect, { number: batch.number, start: formatDate(batch.periodStart), end: formatDate(batch.periodEnd) })}</span>
+                  <button type="button" className="button" disabled={collectState.loading} onClick={() => void doCollect()} data-testid="confirm-collect">
+                    {a.collect}
+                  </button>
+                  <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+                    ✕
+                  </button>
+                </>
+              ) : (
+                <button type="button" className="button" onClick={() => setConfirming(true)} data-testid="collect">
+                  {a.collect}
+                </button>
+              )}
+              <DateField label={a.cutUntil} value={until} onChange={setUntil} testId={`cut-until-${batch.number}`} />
+              <button type="button" className="button button-secondary" disabled={!until || cutState.loading} onClick={() => void doCut()}>
+                {a.cut}
+              </button>
+            </div>
+          ) : null}
+          <ApiError error={collectState.error ?? cutState.error} />
+          {open ? <BatchDetail id={batch.id} /> : null}
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+/** Lots d'écritures: batches per period, totals, downloads, collect, cut (OWNER, ADV, ACCOUNTANT). */
+export default function AccountingBatchesPage() {
+  const a = useText();
+  const { data, loading, error } = useQuery(AccountingBatchesQuery, { fetchPolicy: 'cache-and-network' });
+  const batches = data?.accountingBatches ?? [];
+  return (
+    <div className="accounting">
+      <PageHeader title={a.title} intro={a.intro} />
+      <div className="stack">
+        {error ? <ApiError error={error} /> : null}
+        {loading && !data ? <Loading label="…" /> : null}
+        {data && batches.length === 0 ? <p className="muted">{a.empty}</p> : null}
+        {batches.map((batch) => (
+          <BatchCard key={batch.id} batch={batch} />
+        ))}
+        <ComplianceCard />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useI18n, type MessageKey } from '../../app/i18n/i18n';
+import { graphql } from '../../gql';
+import { ApiError } from '../../ui/api-error';
+import { Card } from '../../ui/card';
+import { Loading } from '../../ui/loading';
+
+const JobsQuery = graphql(`
+  query AdminJobs($state: String) {
+    adminJobs(state: $state) {
+      queue
+      counts {
+        waiting
+        active
+        delayed
+        failed
+        completed
+      }
+      jobs {
+        id
+        name
+        state
+        attemptsMade
+        maxAttempts
+        progress
+        failedReason
+        dossierId
+        createdAt
+        finishedAt
+      }
+    }
+  }
+`);
+
+const RetryJob = graphql(`
+  mutation AdminRetryJob($id: ID!) {
+    adminRetryJob(id: $id)
+  }
+`);
+
+const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
+type State = (typeof STATES)[number];
+
+/** Background jobs (exports, later e-mails and PDFs): counts per state, the jobs of one state, retry of a failed one. */
+export function AdminJobsSection() {
+  const { t, formatDateTime } = useI18n();
+  const [state, setState] = useState<State>('failed');
+  const { data, loading, error, refetch } = useQuery(JobsQuery, { variables: { state }, fetchPolicy: 'network-only', pollInterval: 5000 });
+  const [retry, retrying] = useMutation(RetryJob);
+  const jobs = data?.adminJobs;
+  return (
+    <div className="stack">
+      <Card title={t('admin.tab.jobs')}>
+        {error ? <ApiError error={error} /> : null}
+        {retrying.error ? <ApiError error={retrying.error} /> : null}
+        {loading && !jobs ? <Loading label={t('app.loading')} /> : null}
+        {jobs ? (
+          <>
+            <p className="muted">{t(jobs.queue === 'redis' ? 'admin.jobs.redis' : 'admin.jobs.memory')}</p>
+            <div className="tabs" role="group" aria-label={t('admin.tab.jobs')}>
+              {STATES.map((s) => (
+                <button key={s} type="button" className={`tab${s === state ? ' active' : ''}`} aria-pressed={s === state} onClick={() => setState(s)} data-testid={`jobs-${s}`}>
+                  {t(`admin.jobs.state.${s}` as MessageKey)} ({jobs.counts[s]})
+                </button>
+              ))}
+            </div>
+            {jobs.jobs.length === 0 ? (
+              <p className="muted">{t('admin.jobs.none')}</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="data-table" data-testid="admin-jobs">
+                  <thead>
+                    <tr>
+                      <th>{t('admin.jobs.name')}</th>
+                      <th>{t('admin.jobs.created')}</th>
+                      <th>{t('admin.jobs.attempts')}</th>
+                      <th>{t('admin.jobs.progress')}</th>
+                      <th>{t('admin.jobs.error')}</th>
+                      <th />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {jobs.jobs.map((job) => (
+                      <tr key={job.id}>
+                        <td>
+                          {job.name}
+                          <div className="muted">{job.id}</div>
+                        </td>
+                        <td>{formatDateTime(job.createdAt)}</td>
+                        <td>
+                          {job.attemptsMade} / {job.maxAttempts}
+                        </td>
+                        <td>{job.progress} %</td>
+                        <td>{job.failedReason ?? '—'}</td>
+                        <td>
+                          {job.state === 'failed' ? (
+                            <button type="button" className="button button-secondary" disabled={retrying.loading} onClick={() => void retry({ variables: { id: job.id } }).then(() => refetch())}>
+                              {t('admin.jobs.retry')}
+                            </button>
+                          ) : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        ) : null}
+      </Card>
+    </div>
+  );
+}
