@@ -141,6 +141,19 @@ const ROWS: MatrixRow[] = [
     allowed: [OWNER, ADV],
     run: async (c, owner) => c.exec('mutation($id: ID!) { sendReminder(input: { invoiceId: $id, level: 1, to: ["compta@example.test"] }) { id } }', { id: (await newOverdueInvoice(owner)).id }),
   },
+  {
+    fn: 'Dossier settings: documents and e-mails (legal mentions, IBAN, templates, logo)',
+    ops: ['documentSettings', 'updateDocumentSettings', 'setDossierLogo'],
+    allowed: [OWNER, ADV],
+    run: async (c) => {
+      const read = await c.exec<{ documentSettings: { version: number } }>('{ documentSettings { version } }');
+      if (read.errors) return read;
+      const v = read.data!.documentSettings.version;
+      const updated = await c.exec<{ updateDocumentSettings: { version: number } }>('mutation($v: Int!) { updateDocumentSettings(input: { version: $v, legalForm: "SARL" }) { version } }', { v });
+      if (updated.errors) return updated;
+      return c.exec('mutation($v: Int!) { setDossierLogo(version: $v, dataUrl: null) { version } }', { v: updated.data!.updateDocumentSettings.version });
+    },
+  },
   // Convert a quote to an invoice
   {
     fn: 'Convert a quote to an invoice',

@@ -48,6 +48,13 @@ export async function newIssuedInvoice(owner: TestClient): Promise<Ref> {
 
 export const DOCUMENT_INPUT = { lines: [{ description: 'Modifié', quantity: 3, unitPriceCents: 5000, vatRate: 20 }] };
 
+/** An issued invoice due long ago (overdue): the draft's own due date is kept at issue. */
+export async function newOverdueInvoice(owner: TestClient): Promise<Ref> {
+  const customer = await newCustomer(owner);
+  const draft = (await owner.data<{ r: Ref }>(`mutation { r: createInvoice(input: { partyId: "${customer.id}", dueDate: "2020-01-31", lines: ${LINES} }) { ${DOC} } }`)).r;
+  return (await owner.data<{ r: Ref }>(`mutation($id: ID!, $v: Int!) { r: issueDocument(id: $id, version: $v) { ${DOC} } }`, { id: draft.id, v: draft.version })).r;
+}
+
 /**
  * An open accounting batch of its own past month (an invoice issued then, clock moved
  * back): collecting it locks only that month, never the days other tests issue on.
@@ -62,11 +69,4 @@ export async function newPastBatch(owner: TestClient): Promise<Ref & { periodSta
   const batch = batches.find((b) => b.periodStart <= iso && b.periodEnd >= iso);
   if (!batch || !invoice) throw new Error('no batch for the past invoice');
   return batch;
-}
-
-/** An issued invoice due long ago (overdue): the draft's own due date is kept at issue. */
-export async function newOverdueInvoice(owner: TestClient): Promise<Ref> {
-  const customer = await newCustomer(owner);
-  const draft = (await owner.data<{ r: Ref }>(`mutation { r: createInvoice(input: { partyId: "${customer.id}", dueDate: "2020-01-31", lines: ${LINES} }) { ${DOC} } }`)).r;
-  return (await owner.data<{ r: Ref }>(`mutation($id: ID!, $v: Int!) { r: issueDocument(id: $id, version: $v) { ${DOC} } }`, { id: draft.id, v: draft.version })).r;
 }

@@ -155,7 +155,7 @@ test('status labels agree with feminine document types in the lists', async (t) 
     await page.goto('/factures');
     const status = page.getByRole('combobox', { name: 'Statut' });
     await status.waitFor();
-    await expectTexts(status.locator('option'), ['Tous les statuts', 'Brouillon', 'Émise', 'Payée']);
+    await expectTexts(status.locator('option'), ['Tous les statuts', 'Brouillon', 'Émise', 'Partiellement payée', 'Payée']);
     await page.goto('/demandes-de-prix');
     await page.getByRole('heading', { level: 1, name: 'Demandes de prix' }).waitFor();
     await expectTexts(page.getByRole('combobox', { name: 'Statut' }).locator('option'), ['Tous les statuts', 'Brouillon', 'Envoyée', 'Répondue', 'Clôturée', 'Annulée']);

@@ -52,6 +52,7 @@ export const ERROR_REASONS = {
     'DUPLICATE_ACCOUNT_CODE',
     'CUT_OUTSIDE_BATCH',
     'OVERPAYMENT',
+    'INVALID_IBAN',
   ],
   [ErrorCode.CONFLICT]: [
     'STALE_VERSION',

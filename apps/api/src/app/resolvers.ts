@@ -14,14 +14,15 @@ import { ExportPresetResolver, ExportResolver } from '../modules/exports/export.
 import { AdminSupportResolver, SupportRequestResolver } from '../modules/support/support.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import { InvoicePaymentsResolver, PaymentResolver } from '../modules/payments/payment.resolver';
+import { DocumentSendingResolver } from '../modules/sending/sending.resolver';
+import { DocumentSettingsResolver } from '../modules/pdf/document-settings';
 import { AccountingBatchResolver, AccountingResolver, DossierChoiceBatchesResolver } from '../modules/accounting/accounting.resolver';
 import { ComplianceResolver } from '../modules/compliance/compliance.resolver';
 import { AdminJobsResolver } from '../modules/jobs/jobs.resolver';
-import { DocumentSendingResolver } from '../modules/sending/sending.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ALL_RESOLVERS: NonEmptyArray<Function> = [
   ColleaguesResolver,
   HealthResolver, IdentityResolver, DossierResolver, AdminResolver, CustomerResolver, SupplierResolver, ArticleResolver, DocumentResolver, DocumentLineResolver, HistoryResolver, ExportResolver, ExportPresetResolver, DashboardResolver, ActivityItemResolver,
   SupportRequestResolver, AdminSupportResolver, LiveResolver, AccountingResolver, AccountingBatchResolver, DossierChoiceBatchesResolver, ComplianceResolver,
-  InvoicePaymentsResolver, PaymentResolver, AdminJobsResolver, DocumentSendingResolver];
+  InvoicePaymentsResolver, PaymentResolver, AdminJobsResolver, DocumentSendingResolver, DocumentSettingsResolver];

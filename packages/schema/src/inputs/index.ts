@@ -11,3 +11,4 @@ export * from './accounting';
 export * from './operations';
 export * from './payments';
 export * from './sending';
+export * from './document-settings';

@@ -16,6 +16,7 @@ import { AccountingArgsSchemas, AccountingSettingsInputSchema } from './accounti
 import { SupportArgsSchemas, SupportRequestInputSchema } from './support';
 import { PaymentArgsSchemas, PaymentInputSchema } from './payments';
 import { EmailDocumentInputSchema, ReminderInputSchema, SendingArgsSchemas } from './sending';
+import { DocumentSettingsArgsSchemas, DocumentSettingsInputSchema } from './document-settings';
 import { cursor, first, id, intRange, optionalText } from './fields';
 import {
   AcceptInvitationArgsSchema,
@@ -107,6 +108,7 @@ export const OPERATION_ARGS = {
   // payments, PDF, sending, reminders
   ...PaymentArgsSchemas,
   ...SendingArgsSchemas,
+  ...DocumentSettingsArgsSchemas,
 } as const;
 
 export type OperationName = keyof typeof OPERATION_ARGS;
@@ -133,4 +135,5 @@ export const INPUT_SCHEMAS = {
   PaymentInput: PaymentInputSchema,
   EmailDocumentInput: EmailDocumentInputSchema,
   ReminderInput: ReminderInputSchema,
+  DocumentSettingsInput: DocumentSettingsInputSchema,
 } as const;

@@ -113,10 +113,12 @@ export async function updateDossierSettings(ctx: RequestContext, input: DossierS
   const values = validateSettings(input);
   return ctx.transaction(async (tx) => {
     const dossierId = tx.dossierId;
+    // Settings edited elsewhere (documents' legal mentions, templates) are kept.
+    const before = await tx.em.findOneByOrFail(Dossier, { id: dossierId });
     const result = await tx.em.update(
       Dossier,
       { id: dossierId, settingsVersion: input.version },
-      { ...values, settingsVersion: input.version + 1 },
+      { ...values, settings: { ...before.settings, ...values.settings }, settingsVersion: input.version + 1 },
     );
     if (result.affected !== 1) {
       const current = await tx.em.findOneByOrFail(Dossier, { id: dossierId });

@@ -59,7 +59,7 @@ describe('history', () => {
     expect(quoteHistory[4]).toMatchObject({ relationDirection: 'TO', relatedDocumentId: invoice.id, relatedDocumentType: 'INVOICE' });
 
     const invoiceHistory = await historyOfDoc(adv, invoice.id);
-    expect(invoiceHistory.map((h) => h.type)).toEqual(['CREATED', 'CONVERTED', 'ISSUED']);
+    expect(invoiceHistory.map((h) => h.type)).toEqual(['CREATED', 'CONVERTED', 'ISSUED', 'PDF_STORED']);
     expect(invoiceHistory[1]).toMatchObject({ relationDirection: 'FROM', relatedDocumentId: quote.id, relatedDocumentType: 'QUOTE' });
     expect(invoiceHistory[2]).toMatchObject({ number: issued.number, fromStatus: 'DRAFT', toStatus: 'ISSUED' });
 

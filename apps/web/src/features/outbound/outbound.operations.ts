@@ -37,3 +37,41 @@ export const SendReminderMutation = graphql(`
     }
   }
 `);
+
+export const DocumentSettingsQuery = graphql(`
+  query DocumentSettings {
+    documentSettings {
+      version
+      legalForm
+      shareCapitalCents
+      rcsCity
+      rmNumber
+      iban
+      bic
+      latePenaltyRate
+      discountTerms
+      mailSubject
+      mailBody
+      reminderSubjects
+      reminderBodies
+      logoDataUrl
+    }
+  }
+`);
+
+export const UpdateDocumentSettingsMutation = graphql(`
+  mutation UpdateDocumentSettings($input: DocumentSettingsInput!) {
+    updateDocumentSettings(input: $input) {
+      version
+    }
+  }
+`);
+
+export const SetDossierLogoMutation = graphql(`
+  mutation SetDossierLogo($version: Int!, $dataUrl: String) {
+    setDossierLogo(version: $version, dataUrl: $dataUrl) {
+      version
+      logoDataUrl
+    }
+  }
+`);

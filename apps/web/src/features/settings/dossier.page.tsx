@@ -1,12 +1,15 @@
 import { VAT_RATES } from '@comptoir/schema';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
 import { graphql } from '../../gql';
 import { ApiError, errorField } from '../../ui/api-error';
 import { Card } from '../../ui/card';
 import { Loading } from '../../ui/loading';
 import { SettingsHeader } from './settings-tabs';
+
+// Documents and e-mails (issue 13): its own lazy chunk.
+const DocumentSettingsForm = lazy(() => import('../outbound/document-settings-form'));
 
 const DossierSettingsQuery = graphql(`
   query DossierSettings {
@@ -208,6 +211,9 @@ export default function SettingsDossierPage() {
           ) : null}
         </Card>
       </form>
+      <Suspense fallback={null}>
+        <DocumentSettingsForm />
+      </Suspense>
     </>
   );
 }
