@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { ErrorCode } from '@comptoir/schema';
 import type { AppServices } from './context';
+import { AppError } from './errors';
 
 /**
  * What the HTTP layer answers when a request fails before (or outside) GraphQL:
@@ -75,4 +76,28 @@ export function httpErrorHandler(app: AppServices): ErrorRequestHandler {
     (req.log ?? app.logger).error({ err, path: req.originalUrl.split('?')[0] }, 'unexpected error in the HTTP layer');
     send(req, res, { status: 500, code: HTTP_ERROR_CODES.INTERNAL_SERVER_ERROR, message: 'Internal server error' });
   };
+}
+
+/** HTTP status of each AppError code a download or file route can answer. */
+const ROUTE_STATUS: Partial<Record<string, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.DOSSIER_NOT_SELECTED]: 403,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+};
+
+/**
+ * A route's refusal as JSON `{ error: { code, message, …extensions } }` with its HTTP
+ * status; anything else is logged (`what` failed) and answers a bare 500.
+ */
+export function sendRouteError(res: Response, error: unknown, app: AppServices, what: string): void {
+  if (error instanceof AppError) {
+    const { code, ...extra } = error.extensions as { code: string } & Record<string, unknown>;
+    res.status(ROUTE_STATUS[code] ?? 400).json({ error: { code, message: error.message, ...extra } });
+    return;
+  }
+  (res.req?.log ?? app.logger).error({ err: error }, `${what} failed`);
+  res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' } });
 }

@@ -1,10 +1,9 @@
-import type { Response, Router } from 'express';
-import { ErrorCode } from '@comptoir/schema';
+import type { Router } from 'express';
 import { assertAllowed } from '../../core/auth/auth.directive';
 import { PROFILES, type Policy } from '../../core/auth/policy';
 import type { AppServices } from '../../core/context';
-import { AppError } from '../../core/errors';
 import type { ContextOf, HttpRoute } from '../../core/http-route';
+import { sendRouteError } from '../../core/http-errors';
 import { AccountingBatch } from '../accounting/accounting.entity';
 import { fecFileName, fecRows, sirenFor, writeFec, writeSheet } from './fec';
 
@@ -12,25 +11,6 @@ import { fecFileName, fecRows, sirenFor, writeFec, writeSheet } from './fec';
 export const ACCOUNTING_POLICY: Policy = { kind: 'profiles', profiles: PROFILES.accounting };
 
 export const batchDownloadUrl = (id: string, format: 'fec' | 'csv' | 'xlsx') => `/api/exports/accounting-batches/${encodeURIComponent(id)}/${format}`;
-
-const STATUS_OF: Partial<Record<string, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.DOSSIER_NOT_SELECTED]: 403,
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.CONFLICT]: 409,
-};
-
-function sendError(res: Response, error: unknown, app: AppServices): void {
-  if (error instanceof AppError) {
-    const { code, ...extra } = error.extensions as { code: string } & Record<string, unknown>;
-    res.status(STATUS_OF[code] ?? 400).json({ error: { code, message: error.message, ...extra } });
-    return;
-  }
-  (res.req?.log ?? app.logger).error({ err: error }, 'accounting download failed');
-  res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' } });
-}
 
 /**
  * Downloads of a batch (session cookie, same authorization as the GraphQL fields,
@@ -59,7 +39,7 @@ export const accountingRoutes: HttpRoute = (router: Router, app: AppServices, co
       who = ctx.user.name;
       ctx.log.info({ batchId: batch.id, format, rows: rows.length }, 'accounting batch downloaded');
     } catch (error) {
-      sendError(res, error, app);
+      sendRouteError(res, error, app, 'accounting download');
       return;
     }
     res.status(200);

@@ -1,10 +1,9 @@
 import type { Request, Response, Router } from 'express';
-import { ErrorCode } from '@comptoir/schema';
 import { assertAllowed } from '../../core/auth/auth.directive';
 import type { Policy } from '../../core/auth/policy';
 import type { AppServices, RequestContext } from '../../core/context';
-import { AppError } from '../../core/errors';
 import type { ContextOf, HttpRoute } from '../../core/http-route';
+import { sendRouteError } from '../../core/http-errors';
 import { EXPORTERS } from './export-columns';
 import { ExportFormat, type ExportLog, ExportStatus } from './export.entity';
 import { claimExport, startActionSummaryExport, startDocumentsExport, writeExport } from './export.service';
@@ -14,24 +13,6 @@ import { sendStoredExport } from './export.jobs';
 export const EXPORT_POLICY: Policy = { kind: 'profiles', profiles: EXPORTERS };
 
 export const jobDownloadUrl = (id: string) => `/api/exports/jobs/${encodeURIComponent(id)}`;
-
-const STATUS_OF: Partial<Record<string, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.DOSSIER_NOT_SELECTED]: 403,
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.NOT_FOUND]: 404,
-};
-
-function sendError(res: Response, error: unknown, app: AppServices): void {
-  if (error instanceof AppError) {
-    const { code, ...extra } = error.extensions as { code: string } & Record<string, unknown>;
-    res.status(STATUS_OF[code] ?? 400).json({ error: { code, message: error.message, ...extra } });
-    return;
-  }
-  (res.req?.log ?? app.logger).error({ err: error }, 'export request failed');
-  res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' } });
-}
 
 /** `a,b,c` or repeated `?a=…&a=…` → list (empty when absent). */
 function list(value: unknown): string[] {
@@ -71,7 +52,7 @@ async function authorized(app: AppServices, contextOf: ContextOf, req: Request, 
     assertAllowed(EXPORT_POLICY, ctx);
     return ctx;
   } catch (error) {
-    sendError(res, error, app);
+    sendRouteError(res, error, app, 'export request');
     return null;
   }
 }
@@ -93,7 +74,7 @@ export const exportRoutes: HttpRoute = (router: Router, app: AppServices, contex
       if (await sendStoredExport(ctx, String(req.params.id), res)) return;
       log = await claimExport(ctx, String(req.params.id));
     } catch (error) {
-      sendError(res, error, app);
+      sendRouteError(res, error, app, 'export request');
       return;
     }
     await stream(ctx, log, res);
@@ -132,7 +113,7 @@ export const exportRoutes: HttpRoute = (router: Router, app: AppServices, contex
             )
           : await startActionSummaryExport(ctx, { format, from: text(q.from), to: text(q.to) }, ExportStatus.RUNNING);
     } catch (error) {
-      sendError(res, error, app);
+      sendRouteError(res, error, app, 'export request');
       return;
     }
     await stream(ctx, log, res);

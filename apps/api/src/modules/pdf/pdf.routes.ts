@@ -1,29 +1,10 @@
 import type { Request, Response, Router } from 'express';
-import { ErrorCode } from '@comptoir/schema';
 import { assertAllowed } from '../../core/auth/auth.directive';
 import type { AppServices } from '../../core/context';
-import { AppError } from '../../core/errors';
 import type { ContextOf, HttpRoute } from '../../core/http-route';
+import { sendRouteError } from '../../core/http-errors';
 import { DOCUMENT_READERS } from '../documents/document-access';
 import { documentPdf } from './pdf.service';
-
-const STATUS_OF: Partial<Record<string, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.DOSSIER_NOT_SELECTED]: 403,
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.NOT_FOUND]: 404,
-};
-
-function sendError(res: Response, error: unknown, app: AppServices): void {
-  if (error instanceof AppError) {
-    const { code, ...extra } = error.extensions as { code: string } & Record<string, unknown>;
-    res.status(STATUS_OF[code] ?? 400).json({ error: { code, message: error.message, ...extra } });
-    return;
-  }
-  (res.req?.log ?? app.logger).error({ err: error }, 'PDF request failed');
-  res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' } });
-}
 
 export const documentPdfUrl = (id: string) => `/api/documents/${encodeURIComponent(id)}/pdf`;
 
@@ -47,7 +28,7 @@ export const pdfRoutes: HttpRoute = (router: Router, app: AppServices, contextOf
       res.setHeader('X-Pdf-Stored', file.stored ? 'true' : 'false');
       res.end(file.bytes);
     } catch (error) {
-      sendError(res, error, app);
+      sendRouteError(res, error, app, 'PDF request');
     }
   });
 };
