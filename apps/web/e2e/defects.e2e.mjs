@@ -118,6 +118,41 @@ test('a converted quote no longer offers "Convertir en facture"', (t) =>
     await expectCount(page.getByRole('button', { name: 'Convertir en facture' }), 0);
   }));
 
+test('a document opens in tabs kept in the URL; an unsaved edit survives the ACTION tab, and leaving from there still asks', (t) =>
+  withPage(browser, t, async ({ page }) => {
+    await login(page, ADV, DEMO_PASSWORD);
+    const { customers } = await graphqlFromPage(page, '{ customers(first: 1) { nodes { id } } }');
+    const description = `Tabs ${Date.now()}`;
+    const { createQuote: quote } = await graphqlFromPage(page, 'mutation($input: DocumentInput!) { createQuote(input: $input) { id } }', {
+      input: { partyId: customers.nodes[0].id, lines: [{ description, quantity: 1, unitPriceCents: 10_000, vatRate: 20 }] },
+    });
+    const path = `/devis/${quote.id}`;
+
+    // A reload (here: a link) opens the tab it names; a quote has no Paiements tab.
+    await page.goto(`${path}?onglet=envoi`);
+    await expectAttribute(page.getByRole('tab', { name: 'PDF et e-mail' }), 'aria-selected', 'true');
+    await page.getByTestId('pdf-preview-toggle').waitFor();
+    await expectCount(page.getByRole('tab', { name: 'Paiements' }), 0);
+    await page.goto(`${path}?onglet=paiements`); // not a tab of a quote: the document itself
+    await expectAttribute(page.getByRole('tab', { name: 'Pièce' }), 'aria-selected', 'true');
+
+    await page.getByLabel('Quantité (Ligne 1)').fill('7');
+    await page.getByRole('tab', { name: 'ACTION' }).click();
+    await page.waitForURL((url) => url.pathname === path && url.search === '?onglet=action');
+    await page.getByTestId('action-tab').waitFor();
+    await page.getByLabel('Quantité (Ligne 1)').waitFor({ state: 'hidden' });
+    // The editor is only hidden: its unsaved-changes guard still asks.
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Factures', exact: true }).click();
+    const modal = page.getByRole('dialog', { name: 'Quitter sans enregistrer ?' });
+    await modal.waitFor();
+    await modal.getByRole('button', { name: 'Rester sur la page' }).click();
+    await modal.waitFor({ state: 'detached' });
+    assert.equal(new URL(page.url()).pathname, path);
+    await page.getByRole('tab', { name: 'Pièce' }).click();
+    await page.waitForURL((url) => url.pathname === path && url.search === '');
+    await expectValue(page.getByLabel('Quantité (Ligne 1)'), '7');
+  }));
+
 test('a refused page (COMMERCIAL on invoices) says why, with no filters and no "Réessayer"', (t) =>
   withPage(browser, t, async ({ page }) => {
     await login(page, 'sophie@atelier-dupont.fr', DEMO_PASSWORD);

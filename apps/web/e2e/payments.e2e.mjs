@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchBrowser, login, withPage, expectCount, expectText, expectValue, pickOption, inputLabelled } from './helpers.mjs';
+import { launchBrowser, login, withPage, expectAttribute, expectCount, expectText, expectValue, pickOption, inputLabelled } from './helpers.mjs';
 
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 const ADV = 'marc@atelier-dupont.fr';
@@ -68,7 +68,9 @@ test('ADV issues an invoice, previews its PDF, sends it, records a partial then 
     await page.locator('[data-testid="document-status"][data-status="ISSUED"]').waitFor();
     const number = await expectText(page.getByTestId('document-number'), /^FA-\d{4}-\d{5,}$/);
 
-    // ---- The PDF, previewed in the page ----
+    // ---- The PDF, previewed in the page (its own tab, kept in the URL) ----
+    await page.getByRole('tab', { name: 'PDF et e-mail' }).click();
+    await page.waitForURL((url) => url.search === '?onglet=envoi');
     await page.getByTestId('pdf-preview-toggle').click();
     const frame = page.getByTestId('pdf-preview');
     await frame.waitFor();
@@ -95,11 +97,12 @@ test('ADV issues an invoice, previews its PDF, sends it, records a partial then 
     assert.equal(attachment.filename, `Facture-${number}.pdf`);
     assert.ok(attachment.bytes.equals(stored), 'the attachment is the stored PDF');
 
-    // ---- A partial payment, then the rest ----
+    // ---- A partial payment, then the rest (the Paiements tab) ----
+    await page.getByRole('tab', { name: 'Paiements' }).click();
+    await page.waitForURL((url) => url.search === '?onglet=paiements');
     const panel = page.getByTestId('payments-panel');
     await panel.waitFor();
     await expectText(panel.getByTestId('balance-due'), /768,00\s€/);
-    await page.getByTestId('pdf-preview-toggle').click(); // the preview closed: a shorter page
     await panel.getByTestId('payment-amount').fill('300');
     await panel.getByTestId('payment-method').selectOption('CHECK');
     await panel.getByLabel('Date du paiement').waitFor(); // the date field is loaded
@@ -116,6 +119,11 @@ test('ADV issues an invoice, previews its PDF, sends it, records a partial then 
     await expectText(panel.getByTestId('balance-due'), /^0,00\s€$/, { what: `balance 0 (notice: ${await panel.locator('.notice').allInnerTexts()})` });
     await expectText(page.locator('[data-testid="document-status"][data-status="PAID"]'), 'Payée');
     await expectCount(panel.getByTestId('payment'), 2);
+
+    // A reload opens the same tab.
+    await page.reload();
+    await expectAttribute(page.getByRole('tab', { name: 'Paiements' }), 'aria-selected', 'true');
+    await expectText(panel.getByTestId('balance-due'), /^0,00\s€$/);
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -98,9 +98,10 @@ export const DOCUMENT_TYPES_IN_NAV: readonly DocumentType[] = [
 /** Statuses a document of each type can have: the shared status machine. */
 export { DOCUMENT_STATUSES } from '@comptoir/schema';
 
-export function documentPath(type: DocumentType | string, id: string, tab?: 'action'): string {
+/** A document's page; `tab` opens one of its tabs (see DocumentTab in document.page.tsx). */
+export function documentPath(type: DocumentType | string, id: string, tab?: 'paiements' | 'envoi' | 'action'): string {
   const kind = DOCUMENT_KINDS[type as DocumentType];
-  return `${kind ? kind.path : '/devis'}/${id}${tab ? '?onglet=action' : ''}`;
+  return `${kind ? kind.path : '/devis'}/${id}${tab ? `?onglet=${tab}` : ''}`;
 }
 
 export function mayRead(type: DocumentType, profile: Profile | null): boolean {

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { Tabs } from '@mantine/core';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { DocumentType } from '@comptoir/schema';
@@ -35,14 +36,28 @@ interface Stash {
   reloaded: boolean;
 }
 
-/** A document: the "Pièce" tab (editor, totals, actions) and the ACTION tab (who did what, when). */
+/** The tabs of a document page, as written in the URL (`?onglet=…`; none for the first one). */
+export type DocumentTab = 'piece' | 'paiements' | 'envoi' | 'action';
+const DOCUMENT_TABS: readonly string[] = ['piece', 'paiements', 'envoi', 'action'] satisfies DocumentTab[];
+
+function toTab(value: string | null): DocumentTab {
+  // "historique" is what people type for the ACTION tab; the links the app makes say "action".
+  if (value === 'historique') return 'action';
+  return value !== null && DOCUMENT_TABS.includes(value) ? (value as DocumentTab) : 'piece';
+}
+
+/**
+ * A document in tabs kept in the URL, so a reload or a shared link opens the same one:
+ * "Pièce" (editor, totals, actions), "Paiements" (issued invoices), "PDF et e-mail",
+ * and ACTION (who did what, when).
+ */
 export default function DocumentPage({ type }: { type: DocumentType }) {
   const i18n = useI18n();
   const { t, formatDate, formatDateTime } = i18n;
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const { profile, user } = useSession();
-  const tab = search.get('onglet') === 'action' ? 'action' : 'document';
+  const requestedTab = toTab(search.get('onglet'));
   const { data, error, refetch } = useQuery(DocumentQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [dirty, setDirty] = useState(false);
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);
@@ -80,10 +95,13 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
   const kind = DOCUMENT_KINDS[type];
   const writable = mayWrite(type, profile);
   const readOnly = !writable || !doc.canEdit;
-  const selectTab = (next: 'document' | 'action') => {
+  const paymentsTab = doc.type === 'INVOICE' && doc.status !== 'DRAFT';
+  // A draft invoice has no payments yet: an old "?onglet=paiements" link opens the document.
+  const tab: DocumentTab = requestedTab === 'paiements' && !paymentsTab ? 'piece' : requestedTab;
+  const selectTab = (next: DocumentTab) => {
     const params = new URLSearchParams(search);
-    if (next === 'action') params.set('onglet', 'action');
-    else params.delete('onglet');
+    if (next === 'piece') params.delete('onglet');
+    else params.set('onglet', next);
     setSearch(params, { replace: true });
   };
 
@@ -173,17 +191,17 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
         </div>
       ) : null}
 
-      <div role="tablist" aria-label={t('doc.tabs')} className="tabs">
-        <button type="button" role="tab" id="tab-document" aria-controls="panel-document" aria-selected={tab === 'document'} className="tab" onClick={() => selectTab('document')}>
-          {t('doc.tab.document')}
-        </button>
-        <button type="button" role="tab" id="tab-action" aria-controls="panel-action" aria-selected={tab === 'action'} className="tab" onClick={() => selectTab('action')}>
-          {t('doc.tab.action')}
-        </button>
-      </div>
+      {/* display-none, not Mantine's default Activity: a hidden panel keeps its effects, so the
+          editor's unsaved-changes guard still asks when leaving from another tab. */}
+      <Tabs value={tab} onChange={(next) => selectTab(toTab(next))} keepMountedMode="display-none" mt="md">
+        <Tabs.List aria-label={t('doc.tabs')}>
+          <Tabs.Tab value="piece">{t('doc.tab.document')}</Tabs.Tab>
+          {paymentsTab ? <Tabs.Tab value="paiements">{t('doc.tab.payments')}</Tabs.Tab> : null}
+          <Tabs.Tab value="envoi">{t('doc.tab.outbound')}</Tabs.Tab>
+          <Tabs.Tab value="action">{t('doc.tab.action')}</Tabs.Tab>
+        </Tabs.List>
 
-      {tab === 'document' ? (
-        <div role="tabpanel" id="panel-document" aria-labelledby="tab-document" className="tab-panel">
+        <Tabs.Panel value="piece" pt="md">
           {conflict ? (
             <div className="notice notice-warning conflict" role="alert" data-testid="conflict">
               <p>
@@ -224,17 +242,23 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
             onConflict={onConflict}
           />
           <DocumentActions doc={doc} dirty={dirty} onChanged={() => setDirty(false)} onConflict={(info) => onConflict(info)} />
-          {doc.type === 'INVOICE' && doc.status !== 'DRAFT' ? (
-            <Suspense fallback={null}>
+        </Tabs.Panel>
+
+        {paymentsTab ? (
+          <Tabs.Panel value="paiements" pt="md">
+            <Suspense fallback={<Loading label={t('doc.loading')} />}>
               <PaymentsPanel key={doc.id} invoiceId={doc.id} onChanged={() => void refetch()} />
             </Suspense>
-          ) : null}
-          <Suspense fallback={null}>
+          </Tabs.Panel>
+        ) : null}
+
+        <Tabs.Panel value="envoi" pt="md">
+          <Suspense fallback={<Loading label={t('doc.loading')} />}>
             <DocumentOutbound key={doc.id} doc={doc} writable={writable} overdue={doc.type === 'INVOICE' && (doc.status === 'ISSUED' || doc.status === 'PARTIALLY_PAID') && !!doc.dueDate && doc.dueDate < new Date().toISOString().slice(0, 10)} onChanged={() => void refetch()} />
           </Suspense>
-        </div>
-      ) : (
-        <div role="tabpanel" id="panel-action" aria-labelledby="tab-action" className="tab-panel">
+        </Tabs.Panel>
+
+        <Tabs.Panel value="action" pt="md">
           <ActionTab
             documentType={doc.type as DocumentType}
             createdAt={doc.createdAt}
@@ -260,8 +284,8 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
               </section>
             ) : null}
           </ActionTab>
-        </div>
-      )}
+        </Tabs.Panel>
+      </Tabs>
     </>
   );
 }
