@@ -1,3 +1,4 @@
+import { Table } from '@mantine/core';
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { notifications } from '@mantine/notifications';
@@ -8,6 +9,8 @@ import { Card } from '../../ui/card';
 import { DateField } from '../../ui/date-field';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
+import { TableScroll } from '../../ui/table-scroll';
+import { TableSkeleton } from '../../ui/table-skeleton';
 import { ComplianceCard } from './compliance-card';
 import { accountingEn, accountingFr, fill, type AccountingText } from './accounting.messages';
 import { AccountingBatchesQuery, AccountingBatchQuery, CollectAccountingBatchMutation, CutAccountingBatchMutation } from './accounting.operations';
@@ -20,70 +23,66 @@ function useText(): AccountingText {
 
 function BatchDetail({ id }: { id: string }) {
   const a = useText();
-  const { formatAmount, formatDate } = useI18n();
+  const { t, formatAmount, formatDate } = useI18n();
   const { data, loading, error } = useQuery(AccountingBatchQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   if (error) return <ApiError error={error} />;
-  if (loading && !data) return <Loading label="…" />;
+  if (loading && !data) return <TableSkeleton label={t('app.loading')} />;
   const batch = data?.accountingBatch;
   if (!batch) return null;
   return (
     <div className="stack" data-testid={`batch-detail-${id}`}>
       <h3>{a.totals}</h3>
-      <div className="table-scroll">
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{a.account}</th>
-                <th>{a.auxiliary}</th>
-                <th className="num">{a.debit}</th>
-                <th className="num">{a.credit}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {batch.accountTotals.map((row) => (
-                <tr key={`${row.accountNumber}:${row.auxiliaryAccount ?? ''}`}>
-                  <td>
-                    {row.accountNumber} {row.accountLabel}
-                  </td>
-                  <td>{row.auxiliaryAccount ?? ''}</td>
-                  <td className="num">{formatAmount(row.debitCents)}</td>
-                  <td className="num">{formatAmount(row.creditCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </div>
+      <TableScroll>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{a.account}</Table.Th>
+              <Table.Th>{a.auxiliary}</Table.Th>
+              <Table.Th className="num">{a.debit}</Table.Th>
+              <Table.Th className="num">{a.credit}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {batch.accountTotals.map((row) => (
+              <Table.Tr key={`${row.accountNumber}:${row.auxiliaryAccount ?? ''}`}>
+                <Table.Td>
+                  {row.accountNumber} {row.accountLabel}
+                </Table.Td>
+                <Table.Td>{row.auxiliaryAccount ?? ''}</Table.Td>
+                <Table.Td className="num">{formatAmount(row.debitCents)}</Table.Td>
+                <Table.Td className="num">{formatAmount(row.creditCents)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
       <h3>{a.entries}</h3>
-      <div className="table-scroll">
-        <div className="table-wrap">
-          <table className="data-table" data-testid="batch-entries">
-            <thead>
-              <tr>
-                <th>{a.journal}</th>
-                <th>{a.date}</th>
-                <th>{a.piece}</th>
-                <th>{a.label}</th>
-                <th className="num">{a.amount}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {batch.entries.map((entry) => (
-                <tr key={`${entry.journalCode}${entry.number}`}>
-                  <td>
-                    {entry.journalCode} {entry.number}
-                  </td>
-                  <td>{formatDate(entry.entryDate)}</td>
-                  <td>{entry.pieceRef}</td>
-                  <td>{entry.label}</td>
-                  <td className="num">{formatAmount(entry.totalDebitCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </div>
+      <TableScroll>
+        <Table data-testid="batch-entries">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{a.journal}</Table.Th>
+              <Table.Th>{a.date}</Table.Th>
+              <Table.Th>{a.piece}</Table.Th>
+              <Table.Th>{a.label}</Table.Th>
+              <Table.Th className="num">{a.amount}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {batch.entries.map((entry) => (
+              <Table.Tr key={`${entry.journalCode}${entry.number}`}>
+                <Table.Td>
+                  {entry.journalCode} {entry.number}
+                </Table.Td>
+                <Table.Td>{formatDate(entry.entryDate)}</Table.Td>
+                <Table.Td>{entry.pieceRef}</Table.Td>
+                <Table.Td>{entry.label}</Table.Td>
+                <Table.Td className="num">{formatAmount(entry.totalDebitCents)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
     </div>
   );
 }

@@ -1,10 +1,11 @@
+import { Table } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useI18n, type I18n, type MessageKey } from '../../app/i18n/i18n';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
-import { Loading } from '../../ui/loading';
 import { TableScroll } from '../../ui/table-scroll';
+import { TableSkeleton } from '../../ui/table-skeleton';
 
 export const AdminActionRowFragment = graphql(`
   fragment AdminActionRow on AdminAction {
@@ -77,30 +78,30 @@ export function ActionsTable({ actions }: { actions: readonly FragmentType<typeo
   if (rows.length === 0) return <p className="muted">{t('admin.actions.empty')}</p>;
   return (
     <TableScroll>
-      <table className="data-table" data-testid="admin-actions">
-        <thead>
-          <tr>
-            <th>{t('admin.actions.when')}</th>
-            <th>{t('admin.actions.who')}</th>
-            <th>{t('admin.actions.kind')}</th>
-            <th>{t('admin.actions.target')}</th>
-            <th>{t('admin.actions.detail')}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table data-testid="admin-actions">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('admin.actions.when')}</Table.Th>
+            <Table.Th>{t('admin.actions.who')}</Table.Th>
+            <Table.Th>{t('admin.actions.kind')}</Table.Th>
+            <Table.Th>{t('admin.actions.target')}</Table.Th>
+            <Table.Th>{t('admin.actions.detail')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
           {rows.map((a) => (
-            <tr key={a.id} data-kind={a.kind}>
-              <td>{formatDateTime(a.createdAt)}</td>
-              <td>{a.supportUserName ?? a.supportUserEmail ?? '—'}</td>
-              <td>{t(`admin.action.${a.kind}`)}</td>
-              <td>{[a.dossierName, a.targetUserEmail].filter(Boolean).join(' · ') || '—'}</td>
-              <td>
+            <Table.Tr key={a.id} data-kind={a.kind}>
+              <Table.Td>{formatDateTime(a.createdAt)}</Table.Td>
+              <Table.Td>{a.supportUserName ?? a.supportUserEmail ?? '—'}</Table.Td>
+              <Table.Td>{t(`admin.action.${a.kind}`)}</Table.Td>
+              <Table.Td>{[a.dossierName, a.targetUserEmail].filter(Boolean).join(' · ') || '—'}</Table.Td>
+              <Table.Td>
                 <small>{describe(a.detail, t)}</small>
-              </td>
-            </tr>
+              </Table.Td>
+            </Table.Tr>
           ))}
-        </tbody>
-      </table>
+        </Table.Tbody>
+      </Table>
     </TableScroll>
   );
 }
@@ -113,7 +114,7 @@ export function AdminActionsSection() {
     <div className="stack">
       <Card title={t('admin.tab.actions')}>
         {error ? <ApiError error={error} /> : null}
-        {loading && !data ? <Loading label={t('app.loading')} /> : null}
+        {loading && !data ? <TableSkeleton label={t('app.loading')} /> : null}
         {data ? <ActionsTable actions={data.adminActions} /> : null}
       </Card>
     </div>

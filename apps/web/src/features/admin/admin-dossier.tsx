@@ -1,3 +1,4 @@
+import { Table } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -215,27 +216,27 @@ export function AdminDossierSection() {
       </Card>
       <Card title={t('admin.dossier.members.title')}>
         <TableScroll>
-          <table className="data-table" data-testid="admin-members">
-            <thead>
-              <tr>
-                <th>{t('settings.users.name')}</th>
-                <th>{t('settings.users.email')}</th>
-                <th>{t('settings.users.profile')}</th>
-                <th>
+          <Table data-testid="admin-members">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('settings.users.name')}</Table.Th>
+                <Table.Th>{t('settings.users.email')}</Table.Th>
+                <Table.Th>{t('settings.users.profile')}</Table.Th>
+                <Table.Th>
                   <span className="visually-hidden">{t('table.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
               {d.members.map((m) => (
-                <tr key={m.userId} data-email={m.email}>
-                  <td>
+                <Table.Tr key={m.userId} data-email={m.email}>
+                  <Table.Td>
                     {m.name} {m.isPrincipal ? <StatusBadge tone="neutral">{t('settings.users.principal')}</StatusBadge> : null}{' '}
                     {!m.active ? <StatusBadge tone="warning">{t('settings.users.pending')}</StatusBadge> : null}
                     {m.phone ? <div className="muted">{m.phone}</div> : null}
-                  </td>
-                  <td>{m.email}</td>
-                  <td>
+                  </Table.Td>
+                  <Table.Td>{m.email}</Table.Td>
+                  <Table.Td>
                     {m.isPrincipal ? (
                       t(`settings.profile.${m.profile}`)
                     ) : (
@@ -261,8 +262,8 @@ export function AdminDossierSection() {
                         </button>
                       </span>
                     )}
-                  </td>
-                  <td>
+                  </Table.Td>
+                  <Table.Td>
                     {m.isPrincipal ? null : removing === m.userId ? (
                       <div className="confirm-box">
                         <p>{t('admin.dossier.members.removeConfirm', { email: m.email })}</p>
@@ -284,11 +285,11 @@ export function AdminDossierSection() {
                         {t('admin.dossier.members.remove')}
                       </button>
                     )}
-                  </td>
-                </tr>
+                  </Table.Td>
+                </Table.Tr>
               ))}
-            </tbody>
-          </table>
+            </Table.Tbody>
+          </Table>
         </TableScroll>
       </Card>
       <Card title={t('admin.dossier.add.title')}>
@@ -341,41 +342,41 @@ export function AdminDossierSection() {
           <p className="muted">{t('settings.subscription.orders.empty')}</p>
         ) : (
           <TableScroll>
-            <table className="data-table" data-testid="admin-seat-orders">
-              <thead>
-                <tr>
-                  <th>{t('settings.subscription.orders.date')}</th>
-                  <th className="num">{t('settings.subscription.orders.quantity')}</th>
-                  <th className="num">{t('settings.subscription.orders.totalTtc')}</th>
-                  <th>{t('settings.subscription.orders.reference')}</th>
-                  <th>{t('settings.subscription.orders.status')}</th>
-                  <th>
+            <Table data-testid="admin-seat-orders">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('settings.subscription.orders.date')}</Table.Th>
+                  <Table.Th className="num">{t('settings.subscription.orders.quantity')}</Table.Th>
+                  <Table.Th className="num">{t('settings.subscription.orders.totalTtc')}</Table.Th>
+                  <Table.Th>{t('settings.subscription.orders.reference')}</Table.Th>
+                  <Table.Th>{t('settings.subscription.orders.status')}</Table.Th>
+                  <Table.Th>
                   <span className="visually-hidden">{t('table.actions')}</span>
-                </th>
-                </tr>
-              </thead>
-              <tbody>
+                </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
                 {d.seatOrders.map((o) => (
-                  <tr key={o.id} data-status={o.status}>
-                    <td>
+                  <Table.Tr key={o.id} data-status={o.status}>
+                    <Table.Td>
                       {formatDate(o.createdAt)}
                       {o.orderedByName ? <div className="muted">{o.orderedByName}</div> : null}
-                    </td>
-                    <td className="num">{o.quantity}</td>
-                    <td className="num">{formatAmount(o.totalInclVatCents)}</td>
-                    <td>
+                    </Table.Td>
+                    <Table.Td className="num">{o.quantity}</Table.Td>
+                    <Table.Td className="num">{formatAmount(o.totalInclVatCents)}</Table.Td>
+                    <Table.Td>
                       <code>{o.paymentReference}</code>
                       {o.receivedReference ? <div className="muted">{o.receivedReference}</div> : null}
-                    </td>
-                    <td>
+                    </Table.Td>
+                    <Table.Td>
                       <StatusBadge tone={STATUS_TONE[o.status] ?? 'neutral'}>{t(`settings.subscription.status.${o.status}`)}</StatusBadge>
                       {o.paidAt ? (
                         <div className="muted">
                           {formatDate(o.paidAt)} {o.markedPaidByName ?? ''}
                         </div>
                       ) : null}
-                    </td>
-                    <td>
+                    </Table.Td>
+                    <Table.Td>
                       {o.status !== 'PENDING_PAYMENT' ? null : paying === o.id ? (
                         <div className="confirm-box">
                           <label className="field">
@@ -412,11 +413,11 @@ export function AdminDossierSection() {
                           </button>
                         </span>
                       )}
-                    </td>
-                  </tr>
+                    </Table.Td>
+                  </Table.Tr>
                 ))}
-              </tbody>
-            </table>
+              </Table.Tbody>
+            </Table>
           </TableScroll>
         )}
       </Card>

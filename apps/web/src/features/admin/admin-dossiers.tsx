@@ -1,3 +1,4 @@
+import { Table } from '@mantine/core';
 import { useLazyQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -52,31 +53,31 @@ export function AdminDossiersSection() {
         {called && data && found.length === 0 ? <p className="muted">{t('admin.search.empty')}</p> : null}
         {found.length > 0 ? (
           <TableScroll>
-            <table className="data-table" data-testid="admin-dossier-results">
-              <thead>
-                <tr>
-                  <th>{t('admin.dossier.name')}</th>
-                  <th>{t('admin.dossier.siret')}</th>
-                  <th>{t('settings.seats.plan')}</th>
-                  <th className="num">{t('admin.dossier.members')}</th>
-                  <th>{t('admin.dossier.principal')}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table data-testid="admin-dossier-results">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('admin.dossier.name')}</Table.Th>
+                  <Table.Th>{t('admin.dossier.siret')}</Table.Th>
+                  <Table.Th>{t('settings.seats.plan')}</Table.Th>
+                  <Table.Th className="num">{t('admin.dossier.members')}</Table.Th>
+                  <Table.Th>{t('admin.dossier.principal')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
                 {found.map((d) => (
-                  <tr key={d.id}>
-                    <td>
+                  <Table.Tr key={d.id}>
+                    <Table.Td>
                       <Link to={`/admin/dossiers/${d.id}`}>{d.name}</Link>
                       {d.city ? <div className="muted">{d.city}</div> : null}
-                    </td>
-                    <td>{d.siret ?? '—'}</td>
-                    <td>{t(`settings.plan.${d.plan}`)}</td>
-                    <td className="num">{d.members}</td>
-                    <td>{d.principalEmail ?? '—'}</td>
-                  </tr>
+                    </Table.Td>
+                    <Table.Td>{d.siret ?? '—'}</Table.Td>
+                    <Table.Td>{t(`settings.plan.${d.plan}`)}</Table.Td>
+                    <Table.Td className="num">{d.members}</Table.Td>
+                    <Table.Td>{d.principalEmail ?? '—'}</Table.Td>
+                  </Table.Tr>
                 ))}
-              </tbody>
-            </table>
+              </Table.Tbody>
+            </Table>
           </TableScroll>
         ) : null}
       </Card>

@@ -1,10 +1,12 @@
+import { Table } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
 import { graphql } from '../../gql';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
-import { Loading } from '../../ui/loading';
+import { TableScroll } from '../../ui/table-scroll';
+import { TableSkeleton } from '../../ui/table-skeleton';
 
 const JobsQuery = graphql(`
   query AdminJobs($state: String) {
@@ -54,7 +56,7 @@ export function AdminJobsSection() {
       <Card title={t('admin.tab.jobs')}>
         {error ? <ApiError error={error} /> : null}
         {retrying.error ? <ApiError error={retrying.error} /> : null}
-        {loading && !jobs ? <Loading label={t('app.loading')} /> : null}
+        {loading && !jobs ? <TableSkeleton label={t('app.loading')} /> : null}
         {jobs ? (
           <>
             <p className="muted">{t(jobs.queue === 'redis' ? 'admin.jobs.redis' : 'admin.jobs.memory')}</p>
@@ -68,43 +70,43 @@ export function AdminJobsSection() {
             {jobs.jobs.length === 0 ? (
               <p className="muted">{t('admin.jobs.none')}</p>
             ) : (
-              <div className="table-wrap">
-                <table className="data-table" data-testid="admin-jobs">
-                  <thead>
-                    <tr>
-                      <th>{t('admin.jobs.name')}</th>
-                      <th>{t('admin.jobs.created')}</th>
-                      <th>{t('admin.jobs.attempts')}</th>
-                      <th>{t('admin.jobs.progress')}</th>
-                      <th>{t('admin.jobs.error')}</th>
-                      <th />
-                    </tr>
-                  </thead>
-                  <tbody>
+              <TableScroll>
+                <Table data-testid="admin-jobs">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('admin.jobs.name')}</Table.Th>
+                      <Table.Th>{t('admin.jobs.created')}</Table.Th>
+                      <Table.Th>{t('admin.jobs.attempts')}</Table.Th>
+                      <Table.Th>{t('admin.jobs.progress')}</Table.Th>
+                      <Table.Th>{t('admin.jobs.error')}</Table.Th>
+                      <Table.Th />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
                     {jobs.jobs.map((job) => (
-                      <tr key={job.id}>
-                        <td>
+                      <Table.Tr key={job.id}>
+                        <Table.Td>
                           {job.name}
                           <div className="muted">{job.id}</div>
-                        </td>
-                        <td>{formatDateTime(job.createdAt)}</td>
-                        <td>
+                        </Table.Td>
+                        <Table.Td>{formatDateTime(job.createdAt)}</Table.Td>
+                        <Table.Td>
                           {job.attemptsMade} / {job.maxAttempts}
-                        </td>
-                        <td>{job.progress} %</td>
-                        <td>{job.failedReason ?? '—'}</td>
-                        <td>
+                        </Table.Td>
+                        <Table.Td>{job.progress} %</Table.Td>
+                        <Table.Td>{job.failedReason ?? '—'}</Table.Td>
+                        <Table.Td>
                           {job.state === 'failed' ? (
                             <button type="button" className="button button-secondary" disabled={retrying.loading} onClick={() => void retry({ variables: { id: job.id } }).then(() => refetch())}>
                               {t('admin.jobs.retry')}
                             </button>
                           ) : null}
-                        </td>
-                      </tr>
+                        </Table.Td>
+                      </Table.Tr>
                     ))}
-                  </tbody>
-                </table>
-              </div>
+                  </Table.Tbody>
+                </Table>
+              </TableScroll>
             )}
           </>
         ) : null}

@@ -1,11 +1,12 @@
+import { Table } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useI18n } from '../../app/i18n/i18n';
 import { graphql } from '../../gql';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
-import { Loading } from '../../ui/loading';
 import { StatusBadge } from '../../ui/status-badge';
 import { TableScroll } from '../../ui/table-scroll';
+import { TableSkeleton } from '../../ui/table-skeleton';
 import { usePagedList } from '../../ui/use-paged-list';
 
 const OutboxQuery = graphql(`
@@ -41,41 +42,41 @@ export function AdminOutboxSection() {
     <div className="stack">
       <Card title={t('admin.tab.outbox')}>
         {error ? <ApiError error={error} /> : null}
-        {loading && !page ? <Loading label={t('app.loading')} /> : null}
+        {loading && !page ? <TableSkeleton label={t('app.loading')} /> : null}
         {page ? (
           <>
             <p className="muted">{t('admin.outbox.total', { count: page.totalCount })}</p>
             <TableScroll>
-              <table className="data-table" data-testid="admin-outbox">
-                <thead>
-                  <tr>
-                    <th>{t('admin.outbox.date')}</th>
-                    <th>{t('admin.outbox.to')}</th>
-                    <th>{t('admin.outbox.subject')}</th>
-                    <th>{t('admin.outbox.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
+              <Table data-testid="admin-outbox">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('admin.outbox.date')}</Table.Th>
+                    <Table.Th>{t('admin.outbox.to')}</Table.Th>
+                    <Table.Th>{t('admin.outbox.subject')}</Table.Th>
+                    <Table.Th>{t('admin.outbox.status')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
                   {page.nodes.map((m) => (
-                    <tr key={m.id} data-to={m.to}>
-                      <td>{formatDateTime(m.createdAt)}</td>
-                      <td>{m.to}</td>
-                      <td>
+                    <Table.Tr key={m.id} data-to={m.to}>
+                      <Table.Td>{formatDateTime(m.createdAt)}</Table.Td>
+                      <Table.Td>{m.to}</Table.Td>
+                      <Table.Td>
                         <details>
                           <summary>{m.subject}</summary>
                           <pre className="mail-text">{m.text}</pre>
                         </details>
-                      </td>
-                      <td>
+                      </Table.Td>
+                      <Table.Td>
                         <StatusBadge tone={m.status === 'failed' ? 'danger' : m.status === 'sent' ? 'success' : 'neutral'}>
                           {m.status === 'failed' || m.status === 'sent' || m.status === 'logged' ? t(`admin.outbox.status.${m.status}`) : m.status}
                         </StatusBadge>
                         {m.error ? <div className="muted">{m.error}</div> : null}
-                      </td>
-                    </tr>
+                      </Table.Td>
+                    </Table.Tr>
                   ))}
-                </tbody>
-              </table>
+                </Table.Tbody>
+              </Table>
             </TableScroll>
             {hasMore ? (
               <div className="form-actions">

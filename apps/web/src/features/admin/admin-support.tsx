@@ -1,15 +1,16 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Select, Textarea } from '@mantine/core';
+import { Button, Select, Table, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
 import { graphql } from '../../gql';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
-import { Loading } from '../../ui/loading';
 import { StatusBadge } from '../../ui/status-badge';
 import { STATUS_TONE } from '../support/support.page';
+import { Loading } from '../../ui/loading';
 import { TableScroll } from '../../ui/table-scroll';
+import { TableSkeleton } from '../../ui/table-skeleton';
 
 const QueueQuery = graphql(`
   query AdminSupportQueue($filter: AdminSupportFilter) {
@@ -134,39 +135,39 @@ function AdminSupportQueue() {
           </p>
         ) : null}
         {error ? <ApiError error={error} /> : null}
-        {loading && !data ? <Loading label={t('app.loading')} /> : null}
+        {loading && !data ? <TableSkeleton label={t('app.loading')} /> : null}
         {data ? (
           <TableScroll>
-            <table className="data-table" data-testid="admin-support-queue">
-              <thead>
-                <tr>
-                  <th>{t('support.col.status')}</th>
-                  <th>{t('support.col.kind')}</th>
-                  <th>{t('support.queue.dossier')}</th>
-                  <th>{t('support.col.who')}</th>
-                  <th>{t('support.col.age')}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table data-testid="admin-support-queue">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('support.col.status')}</Table.Th>
+                  <Table.Th>{t('support.col.kind')}</Table.Th>
+                  <Table.Th>{t('support.queue.dossier')}</Table.Th>
+                  <Table.Th>{t('support.col.who')}</Table.Th>
+                  <Table.Th>{t('support.col.age')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
                 {data.adminSupportQueue.nodes.map((r) => (
-                  <tr key={r.id} data-id={r.id} data-status={r.status} data-kind={r.kind}>
-                    <td>
+                  <Table.Tr key={r.id} data-id={r.id} data-status={r.status} data-kind={r.kind}>
+                    <Table.Td>
                       <StatusBadge tone={STATUS_TONE[r.status]}>{t(`support.status.${r.status}`)}</StatusBadge>
                       {r.assignedToName ? <span className="muted"> {t('support.assignedTo', { name: r.assignedToName })}</span> : null}
-                    </td>
-                    <td>
+                    </Table.Td>
+                    <Table.Td>
                       <Link to={`/admin/support/${r.id}`}>{r.summary}</Link>
                       {r.onHold ? <span className="muted"> · {t('support.onHold')}</span> : null}
-                    </td>
-                    <td>
+                    </Table.Td>
+                    <Table.Td>
                       {r.dossierName} ({r.plan})
-                    </td>
-                    <td>{r.requestedByName}</td>
-                    <td>{formatDate(r.createdAt)}</td>
-                  </tr>
+                    </Table.Td>
+                    <Table.Td>{r.requestedByName}</Table.Td>
+                    <Table.Td>{formatDate(r.createdAt)}</Table.Td>
+                  </Table.Tr>
                 ))}
-              </tbody>
-            </table>
+              </Table.Tbody>
+            </Table>
           </TableScroll>
         ) : null}
       </div>

@@ -1,3 +1,4 @@
+import { Table } from '@mantine/core';
 import { useLazyQuery, useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -89,23 +90,23 @@ export function AdminUsersSection() {
         {called && data && users.length === 0 ? <p className="muted">{t('admin.search.empty')}</p> : null}
         {users.length > 0 ? (
           <TableScroll>
-            <table className="data-table" data-testid="admin-user-results">
-              <thead>
-                <tr>
-                  <th>{t('settings.users.name')}</th>
-                  <th>{t('settings.users.email')}</th>
-                  <th>{t('admin.users.memberships')}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table data-testid="admin-user-results">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('settings.users.name')}</Table.Th>
+                  <Table.Th>{t('settings.users.email')}</Table.Th>
+                  <Table.Th>{t('admin.users.memberships')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
                 {users.map((u) => (
-                  <tr key={u.id} data-email={u.email}>
-                    <td>
+                  <Table.Tr key={u.id} data-email={u.email}>
+                    <Table.Td>
                       {u.name} {u.platformRole === 'SUPPORT' ? <StatusBadge tone="neutral">{t('admin.users.support')}</StatusBadge> : null}{' '}
                       {!u.active ? <StatusBadge tone="warning">{t('admin.users.inactive')}</StatusBadge> : null}
                       {u.phone ? <div className="muted">{u.phone}</div> : null}
-                    </td>
-                    <td>
+                    </Table.Td>
+                    <Table.Td>
                       {u.email}
                       {editing === u.id ? (
                         <form className="inline-form" onSubmit={(e) => void submitChange(e, u.id)}>
@@ -141,8 +142,8 @@ export function AdminUsersSection() {
                           </button>
                         </div>
                       )}
-                    </td>
-                    <td>
+                    </Table.Td>
+                    <Table.Td>
                       <ul>
                         {u.memberships.map((m) => (
                           <li key={m.dossierId}>
@@ -151,11 +152,11 @@ export function AdminUsersSection() {
                           </li>
                         ))}
                       </ul>
-                    </td>
-                  </tr>
+                    </Table.Td>
+                  </Table.Tr>
                 ))}
-              </tbody>
-            </table>
+              </Table.Tbody>
+            </Table>
           </TableScroll>
         ) : null}
       </Card>

@@ -1,16 +1,17 @@
+import { Table } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n/i18n';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
-import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { ChangePasswordMutation, MySessionsQuery, RevokeSessionMutation } from './auth.operations';
 import { AuthError, invalidField, PasswordField } from './auth-ui';
 import '../settings/settings.css';
 import './auth.css';
 import { TableScroll } from '../../ui/table-scroll';
+import { TableSkeleton } from '../../ui/table-skeleton';
 
 /** Mon compte: identity, password change, open sessions with "Révoquer". */
 export default function AccountPage() {
@@ -138,31 +139,31 @@ function SessionsCard() {
           {t('auth.account.session.revoked')}
         </p>
       ) : null}
-      {loading && !data ? <Loading label={t('app.loading')} /> : null}
+      {loading && !data ? <TableSkeleton label={t('app.loading')} /> : null}
       {data ? (
         <TableScroll>
-          <table className="data-table" data-testid="my-sessions">
-            <thead>
-              <tr>
-                <th>{t('auth.account.session.started')}</th>
-                <th>{t('auth.account.session.lastSeen')}</th>
-                <th>{t('auth.account.session.ip')}</th>
-                <th>{t('auth.account.session.browser')}</th>
-                <th>
+          <Table data-testid="my-sessions">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('auth.account.session.started')}</Table.Th>
+                <Table.Th>{t('auth.account.session.lastSeen')}</Table.Th>
+                <Table.Th>{t('auth.account.session.ip')}</Table.Th>
+                <Table.Th>{t('auth.account.session.browser')}</Table.Th>
+                <Table.Th>
                   <span className="visually-hidden">{t('auth.account.session.revoke')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
               {data.mySessions.map((s) => (
-                <tr key={s.id} data-session-id={s.id} data-current={s.current || undefined}>
-                  <td>{formatDateTime(s.createdAt)}</td>
-                  <td>{formatDateTime(s.lastSeenAt)}</td>
-                  <td>{s.ip ?? '—'}</td>
-                  <td className="session-agent" title={s.userAgent ?? undefined}>
+                <Table.Tr key={s.id} data-session-id={s.id} data-current={s.current || undefined}>
+                  <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
+                  <Table.Td>{formatDateTime(s.lastSeenAt)}</Table.Td>
+                  <Table.Td>{s.ip ?? '—'}</Table.Td>
+                  <Table.Td className="session-agent" title={s.userAgent ?? undefined}>
                     {describeAgent(s.userAgent)}
-                  </td>
-                  <td>
+                  </Table.Td>
+                  <Table.Td>
                     {s.current ? (
                       <span className="badge badge-success">{t('auth.account.session.current')}</span>
                     ) : (
@@ -170,11 +171,11 @@ function SessionsCard() {
                         {t('auth.account.session.revoke')}
                       </button>
                     )}
-                  </td>
-                </tr>
+                  </Table.Td>
+                </Table.Tr>
               ))}
-            </tbody>
-          </table>
+            </Table.Tbody>
+          </Table>
         </TableScroll>
       ) : null}
     </Card>

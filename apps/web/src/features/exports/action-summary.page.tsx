@@ -1,3 +1,4 @@
+import { Table } from '@mantine/core';
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useI18n } from '../../app/i18n/i18n';
@@ -5,7 +6,6 @@ import { getFragmentData } from '../../gql';
 import type { ExportFormat } from '../../gql/graphql';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
-import { Loading } from '../../ui/loading';
 import { ExportLog } from './export-log';
 import { ExportProgress } from './export-progress';
 import { ExportsHeader } from './exports-tabs';
@@ -13,6 +13,7 @@ import { ActionSummaryQuery, ExportJobFields, StartActionSummaryExportMutation }
 import { useExportDownload } from './use-export-download';
 import { DateField } from '../../ui/date-field';
 import { TableScroll } from '../../ui/table-scroll';
+import { TableSkeleton } from '../../ui/table-skeleton';
 
 function monthStart(): string {
   const now = new Date();
@@ -50,41 +51,39 @@ export default function ActionSummaryPage() {
           </div>
           <ExportProgress state={download.state} onCancel={() => void download.cancel()} />
           {error ? <ApiError error={error} /> : null}
-          {loading && !data ? <Loading label={t('app.loading')} /> : null}
+          {loading && !data ? <TableSkeleton label={t('app.loading')} /> : null}
           {data && rows.length === 0 ? <p className="muted">{t('exports.actions.empty')}</p> : null}
           {rows.length ? (
-            <div className="table-scroll">
-              <TableScroll>
-                <table className="data-table" data-testid="action-summary">
-                  <thead>
-                    <tr>
-                      <th>{t('exports.actions.user')}</th>
-                      <th>{t('exports.actions.type')}</th>
-                      <th className="num">{t('exports.actions.created')}</th>
-                      <th className="num">{t('exports.actions.modified')}</th>
-                      <th className="num">{t('exports.actions.issued')}</th>
-                      <th className="num">{t('exports.actions.converted')}</th>
-                      <th className="num">{t('exports.actions.deleted')}</th>
-                      <th className="num">{t('exports.actions.total')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => (
-                      <tr key={`${r.user?.id ?? '?'}:${r.documentType ?? '-'}`}>
-                        <td>{r.user?.name ?? '—'}</td>
-                        <td>{r.documentType ? t(`doc.type.${r.documentType}`) : t('exports.actions.deletedType')}</td>
-                        <td className="num">{r.created}</td>
-                        <td className="num">{r.modified}</td>
-                        <td className="num">{r.issued}</td>
-                        <td className="num">{r.converted}</td>
-                        <td className="num">{r.deleted}</td>
-                        <td className="num">{r.total}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
-            </div>
+            <TableScroll>
+              <Table data-testid="action-summary">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('exports.actions.user')}</Table.Th>
+                    <Table.Th>{t('exports.actions.type')}</Table.Th>
+                    <Table.Th className="num">{t('exports.actions.created')}</Table.Th>
+                    <Table.Th className="num">{t('exports.actions.modified')}</Table.Th>
+                    <Table.Th className="num">{t('exports.actions.issued')}</Table.Th>
+                    <Table.Th className="num">{t('exports.actions.converted')}</Table.Th>
+                    <Table.Th className="num">{t('exports.actions.deleted')}</Table.Th>
+                    <Table.Th className="num">{t('exports.actions.total')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((r) => (
+                    <Table.Tr key={`${r.user?.id ?? '?'}:${r.documentType ?? '-'}`}>
+                      <Table.Td>{r.user?.name ?? '—'}</Table.Td>
+                      <Table.Td>{r.documentType ? t(`doc.type.${r.documentType}`) : t('exports.actions.deletedType')}</Table.Td>
+                      <Table.Td className="num">{r.created}</Table.Td>
+                      <Table.Td className="num">{r.modified}</Table.Td>
+                      <Table.Td className="num">{r.issued}</Table.Td>
+                      <Table.Td className="num">{r.converted}</Table.Td>
+                      <Table.Td className="num">{r.deleted}</Table.Td>
+                      <Table.Td className="num">{r.total}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </TableScroll>
           ) : null}
         </Card>
         <ExportLog />

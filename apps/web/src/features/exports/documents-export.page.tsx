@@ -1,3 +1,4 @@
+import { Table } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useI18n } from '../../app/i18n/i18n';
@@ -5,7 +6,6 @@ import { getFragmentData } from '../../gql';
 import type { DocumentStatus, DocumentType, ExportColumnType, ExportFilterInput, ExportFormat } from '../../gql/graphql';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
-import { Loading } from '../../ui/loading';
 import { ExportLog } from './export-log';
 import { ExportProgress } from './export-progress';
 import { ExportsHeader } from './exports-tabs';
@@ -19,6 +19,7 @@ import {
 } from './exports.operations';
 import { useExportDownload } from './use-export-download';
 import { DateField } from '../../ui/date-field';
+import { Loading } from '../../ui/loading';
 import { TableScroll } from '../../ui/table-scroll';
 
 const TYPES: DocumentType[] = ['QUOTE', 'INVOICE', 'CREDIT_NOTE', 'PRICE_REQUEST', 'SUPPLIER_ORDER'];
@@ -317,35 +318,33 @@ export default function DocumentsExportPage() {
                       ? t('exports.preview.empty')
                       : t('exports.preview.count', { count: preview.data.exportPreview.totalCount, shown: preview.data.exportPreview.rows.length })}
                   </p>
-                  <div className="table-scroll">
-                    <TableScroll>
-                      <table className="data-table" data-testid="export-preview">
-                        <thead>
-                          <tr>
-                            {preview.data.exportPreview.columns.map((c) => (
-                              <th key={c.key} className={c.type === 'MONEY' || c.type === 'INTEGER' ? 'num' : undefined}>
-                                {language === 'fr' ? c.labelFr : c.labelEn}
-                              </th>
-                            ))}
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {preview.data.exportPreview.rows.map((row) => (
-                            <tr key={row.id}>
-                              {row.cells.map((cell, i) => {
-                                const type = preview.data!.exportPreview.columns[i]?.type ?? 'TEXT';
-                                return (
-                                  <td key={i} className={type === 'MONEY' || type === 'INTEGER' ? 'num' : undefined}>
-                                    {formatCell(type, cell)}
-                                  </td>
-                                );
-                              })}
-                            </tr>
+                  <TableScroll>
+                    <Table data-testid="export-preview">
+                      <Table.Thead>
+                        <Table.Tr>
+                          {preview.data.exportPreview.columns.map((c) => (
+                            <Table.Th key={c.key} className={c.type === 'MONEY' || c.type === 'INTEGER' ? 'num' : undefined}>
+                              {language === 'fr' ? c.labelFr : c.labelEn}
+                            </Table.Th>
                           ))}
-                        </tbody>
-                      </table>
-                    </TableScroll>
-                  </div>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {preview.data.exportPreview.rows.map((row) => (
+                          <Table.Tr key={row.id}>
+                            {row.cells.map((cell, i) => {
+                              const type = preview.data!.exportPreview.columns[i]?.type ?? 'TEXT';
+                              return (
+                                <Table.Td key={i} className={type === 'MONEY' || type === 'INTEGER' ? 'num' : undefined}>
+                                  {formatCell(type, cell)}
+                                </Table.Td>
+                              );
+                            })}
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </TableScroll>
                 </>
               ) : null}
               <div className="actions-row">

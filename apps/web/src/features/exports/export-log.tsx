@@ -1,3 +1,4 @@
+import { Table } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useI18n } from '../../app/i18n/i18n';
 import { getFragmentData } from '../../gql';
@@ -22,55 +23,53 @@ export function ExportLog() {
       {error ? <ApiError error={error} /> : null}
       {page && nodes.length === 0 ? <p className="muted">{t('exports.log.empty')}</p> : null}
       {nodes.length ? (
-        <div className="table-scroll">
-          <TableScroll>
-            <table className="data-table" data-testid="export-log">
-              <thead>
-                <tr>
-                  <th>{t('exports.log.when')}</th>
-                  <th>{t('exports.log.who')}</th>
-                  <th>{t('exports.log.what')}</th>
-                  <th>{t('exports.log.format')}</th>
-                  <th>{t('exports.log.filters')}</th>
-                  <th className="num">{t('exports.log.rows')}</th>
-                  <th className="num">{t('exports.log.duration')}</th>
-                  <th>{t('exports.log.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {nodes.map((log) => {
-                  const f = log.filter;
-                  const filters = f
-                    ? [
-                        f.types.map((type) => t(`doc.type.${type}`)).join(', '),
-                        f.statuses.map((s) => t(`doc.status.${s}`)).join(', '),
-                        f.from ? `${t('exports.filter.from')} ${formatDate(f.from)}` : '',
-                        f.to ? `${t('exports.filter.to')} ${formatDate(f.to)}` : '',
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')
-                    : [log.periodFrom ? `${t('exports.filter.from')} ${formatDate(log.periodFrom)}` : '', log.periodTo ? `${t('exports.filter.to')} ${formatDate(log.periodTo)}` : '']
-                        .filter(Boolean)
-                        .join(' · ');
-                  return (
-                    <tr key={log.id} data-status={log.status}>
-                      <td>{formatDateTime(log.createdAt)}</td>
-                      <td>{log.user?.name ?? '—'}</td>
-                      <td>{t(`exports.kind.${log.kind}`)}</td>
-                      <td>{log.format === 'XLSX' ? '.xlsx' : 'CSV'}</td>
-                      <td>{filters || t('exports.filter.any')}</td>
-                      <td className="num">{log.rowsWritten.toLocaleString('fr-FR')}</td>
-                      <td className="num">{log.durationMs === null || log.durationMs === undefined ? '—' : `${(log.durationMs / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`}</td>
-                      <td>
-                        <StatusBadge tone={TONE[log.status] ?? 'neutral'}>{t(`exports.status.${log.status}`)}</StatusBadge>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
-        </div>
+        <TableScroll>
+          <Table data-testid="export-log">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('exports.log.when')}</Table.Th>
+                <Table.Th>{t('exports.log.who')}</Table.Th>
+                <Table.Th>{t('exports.log.what')}</Table.Th>
+                <Table.Th>{t('exports.log.format')}</Table.Th>
+                <Table.Th>{t('exports.log.filters')}</Table.Th>
+                <Table.Th className="num">{t('exports.log.rows')}</Table.Th>
+                <Table.Th className="num">{t('exports.log.duration')}</Table.Th>
+                <Table.Th>{t('exports.log.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {nodes.map((log) => {
+                const f = log.filter;
+                const filters = f
+                  ? [
+                      f.types.map((type) => t(`doc.type.${type}`)).join(', '),
+                      f.statuses.map((s) => t(`doc.status.${s}`)).join(', '),
+                      f.from ? `${t('exports.filter.from')} ${formatDate(f.from)}` : '',
+                      f.to ? `${t('exports.filter.to')} ${formatDate(f.to)}` : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')
+                  : [log.periodFrom ? `${t('exports.filter.from')} ${formatDate(log.periodFrom)}` : '', log.periodTo ? `${t('exports.filter.to')} ${formatDate(log.periodTo)}` : '']
+                      .filter(Boolean)
+                      .join(' · ');
+                return (
+                  <Table.Tr key={log.id} data-status={log.status}>
+                    <Table.Td>{formatDateTime(log.createdAt)}</Table.Td>
+                    <Table.Td>{log.user?.name ?? '—'}</Table.Td>
+                    <Table.Td>{t(`exports.kind.${log.kind}`)}</Table.Td>
+                    <Table.Td>{log.format === 'XLSX' ? '.xlsx' : 'CSV'}</Table.Td>
+                    <Table.Td>{filters || t('exports.filter.any')}</Table.Td>
+                    <Table.Td className="num">{log.rowsWritten.toLocaleString('fr-FR')}</Table.Td>
+                    <Table.Td className="num">{log.durationMs === null || log.durationMs === undefined ? '—' : `${(log.durationMs / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge tone={TONE[log.status] ?? 'neutral'}>{t(`exports.status.${log.status}`)}</StatusBadge>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       ) : null}
       {hasMore ? (
         <button type="button" className="button button-secondary" disabled={loadingMore} onClick={() => void loadMore()}>

@@ -1,13 +1,14 @@
+import { Table } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
 import { graphql } from '../../gql';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
-import { Loading } from '../../ui/loading';
 import { StatusBadge, type Tone } from '../../ui/status-badge';
 import { SeatFacts } from './seat-facts';
 import { SettingsHeader } from './settings-tabs';
+import { Loading } from '../../ui/loading';
 import { TableScroll } from '../../ui/table-scroll';
 
 const SubscriptionQuery = graphql(`
@@ -177,32 +178,32 @@ export default function SettingsSubscriptionPage() {
                 <p className="muted">{t('settings.subscription.orders.empty')}</p>
               ) : (
                 <TableScroll>
-                  <table className="data-table" data-testid="seat-orders">
-                    <thead>
-                      <tr>
-                        <th>{t('settings.subscription.orders.date')}</th>
-                        <th className="num">{t('settings.subscription.orders.quantity')}</th>
-                        <th className="num">{t('settings.subscription.orders.totalHt')}</th>
-                        <th className="num">{t('settings.subscription.orders.totalTtc')}</th>
-                        <th>{t('settings.subscription.orders.status')}</th>
-                        <th>{t('settings.subscription.orders.reference')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
+                  <Table data-testid="seat-orders">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('settings.subscription.orders.date')}</Table.Th>
+                        <Table.Th className="num">{t('settings.subscription.orders.quantity')}</Table.Th>
+                        <Table.Th className="num">{t('settings.subscription.orders.totalHt')}</Table.Th>
+                        <Table.Th className="num">{t('settings.subscription.orders.totalTtc')}</Table.Th>
+                        <Table.Th>{t('settings.subscription.orders.status')}</Table.Th>
+                        <Table.Th>{t('settings.subscription.orders.reference')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
                       {sub.orders.map((o) => (
-                        <tr key={o.id} data-status={o.status} data-testid="seat-order">
-                          <td>
+                        <Table.Tr key={o.id} data-status={o.status} data-testid="seat-order">
+                          <Table.Td>
                             {formatDate(o.createdAt)}
                             {o.orderedByName ? <div className="muted">{o.orderedByName}</div> : null}
-                          </td>
-                          <td className="num">{o.quantity}</td>
-                          <td className="num">{formatAmount(o.totalCents)}</td>
-                          <td className="num">{formatAmount(o.totalInclVatCents)}</td>
-                          <td>
+                          </Table.Td>
+                          <Table.Td className="num">{o.quantity}</Table.Td>
+                          <Table.Td className="num">{formatAmount(o.totalCents)}</Table.Td>
+                          <Table.Td className="num">{formatAmount(o.totalInclVatCents)}</Table.Td>
+                          <Table.Td>
                             <StatusBadge tone={STATUS_TONE[o.status] ?? 'neutral'}>{t(`settings.subscription.status.${o.status}`)}</StatusBadge>
                             {o.paidAt ? <div className="muted">{formatDate(o.paidAt)}</div> : null}
-                          </td>
-                          <td>
+                          </Table.Td>
+                          <Table.Td>
                             <code>{o.paymentReference}</code>
                             {o.status === 'PENDING_PAYMENT' ? (
                               <>
@@ -229,11 +230,11 @@ export default function SettingsSubscriptionPage() {
                                 )}
                               </>
                             ) : null}
-                          </td>
-                        </tr>
+                          </Table.Td>
+                        </Table.Tr>
                       ))}
-                    </tbody>
-                  </table>
+                    </Table.Tbody>
+                  </Table>
                 </TableScroll>
               )}
             </Card>

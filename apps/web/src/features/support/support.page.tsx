@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Select, Textarea, TextInput } from '@mantine/core';
+import { Button, Select, Table, TextInput, Textarea } from '@mantine/core';
 import { REQUESTABLE_PROFILES, supportKindsFor, SupportRequestInputSchema, fieldErrors, type SupportRequestKindName } from '@comptoir/schema';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -7,11 +7,12 @@ import { useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n/i18n';
 import { ApiError, errorField } from '../../ui/api-error';
 import { Card } from '../../ui/card';
-import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { StatusBadge, type Tone } from '../../ui/status-badge';
 import { CreateSupportRequestMutation, PostSupportMessageMutation, SupportMembersQuery, SupportRequestQuery, SupportRequestsQuery } from './support.operations';
+import { Loading } from '../../ui/loading';
 import { TableScroll } from '../../ui/table-scroll';
+import { TableSkeleton } from '../../ui/table-skeleton';
 
 export const STATUS_TONE: Record<string, Tone> = { OPEN: 'warning', IN_PROGRESS: 'neutral', DONE: 'success', REJECTED: 'danger' };
 
@@ -35,36 +36,36 @@ function SupportHome() {
       <NewRequestForm />
       <Card title={t('support.list')}>
         {error ? <ApiError error={error} /> : null}
-        {loading && !data ? <Loading label={t('app.loading')} /> : null}
+        {loading && !data ? <TableSkeleton label={t('app.loading')} /> : null}
         {data && data.supportRequests.length === 0 ? <p className="muted">{t('support.empty')}</p> : null}
         {data && data.supportRequests.length > 0 ? (
           <TableScroll>
-            <table className="data-table" data-testid="support-requests">
-              <thead>
-                <tr>
-                  <th>{t('support.col.status')}</th>
-                  <th>{t('support.col.kind')}</th>
-                  <th>{t('support.col.who')}</th>
-                  <th>{t('support.col.age')}</th>
-                  <th>{t('support.col.last')}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table data-testid="support-requests">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('support.col.status')}</Table.Th>
+                  <Table.Th>{t('support.col.kind')}</Table.Th>
+                  <Table.Th>{t('support.col.who')}</Table.Th>
+                  <Table.Th>{t('support.col.age')}</Table.Th>
+                  <Table.Th>{t('support.col.last')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
                 {data.supportRequests.map((r) => (
-                  <tr key={r.id} data-id={r.id} data-status={r.status} data-kind={r.kind}>
-                    <td>
+                  <Table.Tr key={r.id} data-id={r.id} data-status={r.status} data-kind={r.kind}>
+                    <Table.Td>
                       <StatusBadge tone={STATUS_TONE[r.status]}>{t(`support.status.${r.status}`)}</StatusBadge>
-                    </td>
-                    <td>
+                    </Table.Td>
+                    <Table.Td>
                       <Link to={`/support/${r.id}`}>{r.summary}</Link>
-                    </td>
-                    <td>{r.requestedByName}</td>
-                    <td>{formatDate(r.createdAt)}</td>
-                    <td className="muted">{r.lastMessage?.text.slice(0, 80) ?? ''}</td>
-                  </tr>
+                    </Table.Td>
+                    <Table.Td>{r.requestedByName}</Table.Td>
+                    <Table.Td>{formatDate(r.createdAt)}</Table.Td>
+                    <Table.Td className="muted">{r.lastMessage?.text.slice(0, 80) ?? ''}</Table.Td>
+                  </Table.Tr>
                 ))}
-              </tbody>
-            </table>
+              </Table.Tbody>
+            </Table>
           </TableScroll>
         ) : null}
       </Card>
