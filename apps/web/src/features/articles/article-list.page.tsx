@@ -1,10 +1,11 @@
+import { Table } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n/i18n';
 import { ErrorMessage } from '../../ui/error-message';
-import { Loading } from '../../ui/loading';
+import { TableSkeleton } from '../../ui/table-skeleton';
 import { PageHeader } from '../../ui/page-header';
 import { errorText } from '../documents/document-errors';
 import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
@@ -76,7 +77,7 @@ export default function ArticleListPage() {
       {error && !list ? (
         <ErrorMessage title={t('error.title')} message={errorText(i18n, error)} retryLabel={isRetryable(error) ? t('error.retry') : undefined} onRetry={isRetryable(error) ? () => void refetch() : undefined} />
       ) : !list ? (
-        <Loading label={t('list.loading')} />
+        <TableSkeleton label={t('list.loading')} />
       ) : list.nodes.length === 0 ? (
         <p className="empty-state" data-testid="empty-state">
           {search || activeOnly ? t('list.noMatch') : t('article.empty')}
@@ -85,56 +86,56 @@ export default function ArticleListPage() {
         <>
           <p className="muted small">{t('list.count', { shown: list.nodes.length, total: list.totalCount })}</p>
           <TableScroll>
-            <table className="data-table" data-testid="article-list">
-              <thead>
-                <tr>
-                  <th scope="col">{t('field.reference')}</th>
-                  <th scope="col">{t('field.label')}</th>
-                  <th scope="col">{t('field.unit')}</th>
-                  <th scope="col" className="num">
+            <Table data-testid="article-list">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('field.reference')}</Table.Th>
+                  <Table.Th scope="col">{t('field.label')}</Table.Th>
+                  <Table.Th scope="col">{t('field.unit')}</Table.Th>
+                  <Table.Th scope="col" className="num">
                     {t('field.salePriceCents')}
-                  </th>
+                  </Table.Th>
                   {withCosts ? (
                     <>
-                      <th scope="col" className="num">
+                      <Table.Th scope="col" className="num">
                         {t('field.purchasePriceCents')}
-                      </th>
-                      <th scope="col" className="num">
+                      </Table.Th>
+                      <Table.Th scope="col" className="num">
                         {t('field.marginCents')}
-                      </th>
-                      <th scope="col" className="num">
+                      </Table.Th>
+                      <Table.Th scope="col" className="num">
                         {t('field.marginRate')}
-                      </th>
+                      </Table.Th>
                     </>
                   ) : null}
-                  <th scope="col" className="num">
+                  <Table.Th scope="col" className="num">
                     {t('field.vatRate')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
                 {list.nodes.map((a) => (
-                  <tr key={a.id} data-testid="article-row">
-                    <td>
+                  <Table.Tr key={a.id} data-testid="article-row">
+                    <Table.Td>
                       <Link to={`/articles/${a.id}`}>{a.reference}</Link>
-                    </td>
-                    <td>
+                    </Table.Td>
+                    <Table.Td>
                       {a.label} {a.active ? null : <small className="muted">({t('article.inactive')})</small>}
-                    </td>
-                    <td>{a.unit}</td>
-                    <td className="num">{formatAmount(a.salePriceCents)}</td>
+                    </Table.Td>
+                    <Table.Td>{a.unit}</Table.Td>
+                    <Table.Td className="num">{formatAmount(a.salePriceCents)}</Table.Td>
                     {withCosts ? (
                       <>
-                        <td className="num">{money(a.purchasePriceCents)}</td>
-                        <td className="num">{money(a.marginCents)}</td>
-                        <td className="num">{rate(a.marginRate)}</td>
+                        <Table.Td className="num">{money(a.purchasePriceCents)}</Table.Td>
+                        <Table.Td className="num">{money(a.marginCents)}</Table.Td>
+                        <Table.Td className="num">{rate(a.marginRate)}</Table.Td>
                       </>
                     ) : null}
-                    <td className="num">{formatRate(a.vatRate)}</td>
-                  </tr>
+                    <Table.Td className="num">{formatRate(a.vatRate)}</Table.Td>
+                  </Table.Tr>
                 ))}
-              </tbody>
-            </table>
+              </Table.Tbody>
+            </Table>
           </TableScroll>
           {hasMore ? (
             <button type="button" className="button button-secondary load-more" onClick={() => void loadMore()} disabled={loadingMore || loading}>

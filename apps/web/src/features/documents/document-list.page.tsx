@@ -1,3 +1,4 @@
+import { Table } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -7,7 +8,7 @@ import { useI18n, type MessageKey } from '../../app/i18n/i18n';
 import { getFragmentData } from '../../gql';
 import type { DocumentFilter, DocumentSortField, DocumentStatus, SortDirection } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/error-message';
-import { Loading } from '../../ui/loading';
+import { TableSkeleton } from '../../ui/table-skeleton';
 import { PageHeader } from '../../ui/page-header';
 import { CustomerOptionsQuery, SupplierOptionsQuery } from '../parties/party.operations';
 import { errorText } from './document-errors';
@@ -209,7 +210,7 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
       {error && !list ? (
         <ErrorMessage title={t('error.title')} message={errorText(i18n, error)} retryLabel={isRetryable(error) ? t('error.retry') : undefined} onRetry={isRetryable(error) ? () => void refetch() : undefined} />
       ) : !list ? (
-        <Loading label={t('list.loading')} />
+        <TableSkeleton label={t('list.loading')} />
       ) : nodes.length === 0 ? (
         <p className="empty-state" data-testid="empty-state">
           {params.any ? t('list.noMatch') : t(kind.emptyLabel)}
@@ -220,32 +221,32 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
             {t('list.count', { shown: nodes.length, total: list.totalCount })}
           </p>
           <TableScroll>
-            <table className="data-table" data-testid="document-list">
-              <thead>
-                <tr>
-                  <th scope="col">{t('list.col.number')}</th>
-                  <th scope="col">{t('list.col.date')}</th>
-                  <th scope="col">{kind.side === 'sales' ? t('doc.customer') : t('doc.supplier')}</th>
-                  <th scope="col">{t('list.col.status')}</th>
-                  <th scope="col" className="num">
+            <Table data-testid="document-list">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('list.col.number')}</Table.Th>
+                  <Table.Th scope="col">{t('list.col.date')}</Table.Th>
+                  <Table.Th scope="col">{kind.side === 'sales' ? t('doc.customer') : t('doc.supplier')}</Table.Th>
+                  <Table.Th scope="col">{t('list.col.status')}</Table.Th>
+                  <Table.Th scope="col" className="num">
                     {t('list.col.totalExcl')}
-                  </th>
-                  <th scope="col" className="num">
+                  </Table.Th>
+                  <Table.Th scope="col" className="num">
                     {t('list.col.totalIncl')}
-                  </th>
-                  <th scope="col">{t('list.col.createdBy')}</th>
-                  <th scope="col">{t('list.col.updatedBy')}</th>
-                </tr>
-              </thead>
-              <tbody>
+                  </Table.Th>
+                  <Table.Th scope="col">{t('list.col.createdBy')}</Table.Th>
+                  <Table.Th scope="col">{t('list.col.updatedBy')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
                 {nodes.map((d) => (
-                  <tr key={d.id} data-testid="document-row">
-                    <td>
+                  <Table.Tr key={d.id} data-testid="document-row">
+                    <Table.Td>
                       <Link to={documentPath(d.type, d.id)}>{d.number ?? t('doc.noNumber')}</Link>
-                    </td>
-                    <td>{formatDate(d.date)}</td>
-                    <td>{d.partyName || '—'}</td>
-                    <td>
+                    </Table.Td>
+                    <Table.Td>{formatDate(d.date)}</Table.Td>
+                    <Table.Td>{d.partyName || '—'}</Table.Td>
+                    <Table.Td>
                       <DocumentStatusBadge type={d.type} status={d.status} />
                       {'daysLate' in d && typeof d.daysLate === 'number' ? (
                         <small className="late" data-testid="days-late">
@@ -253,17 +254,17 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
                           {t('list.daysLate', { days: d.daysLate })}
                         </small>
                       ) : null}
-                    </td>
-                    <td className="num">{formatAmount(d.totalExclVatCents)}</td>
-                    <td className="num">{formatAmount(d.totalInclVatCents)}</td>
-                    <td>{d.createdBy?.name ?? '—'}</td>
-                    <td>
+                    </Table.Td>
+                    <Table.Td className="num">{formatAmount(d.totalExclVatCents)}</Table.Td>
+                    <Table.Td className="num">{formatAmount(d.totalInclVatCents)}</Table.Td>
+                    <Table.Td>{d.createdBy?.name ?? '—'}</Table.Td>
+                    <Table.Td>
                       {d.updatedBy?.name ?? '—'} <small className="muted">{formatDate(d.updatedAt)}</small>
-                    </td>
-                  </tr>
+                    </Table.Td>
+                  </Table.Tr>
                 ))}
-              </tbody>
-            </table>
+              </Table.Tbody>
+            </Table>
           </TableScroll>
           {hasMore ? (
             <button type="button" className="button button-secondary load-more" onClick={() => void loadMore()} disabled={loadingMore || loading}>

@@ -1,10 +1,11 @@
+import { Table } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n/i18n';
 import { ErrorMessage } from '../../ui/error-message';
-import { Loading } from '../../ui/loading';
+import { TableSkeleton } from '../../ui/table-skeleton';
 import { PageHeader } from '../../ui/page-header';
 import { errorText } from '../documents/document-errors';
 import { allowed, PARTY_ACCESS } from '../documents/document-kinds';
@@ -74,7 +75,7 @@ export default function PartyListPage({ side }: { side: PartySide }) {
       {error && !list ? (
         <ErrorMessage title={t('error.title')} message={errorText(i18n, error)} retryLabel={isRetryable(error) ? t('error.retry') : undefined} onRetry={isRetryable(error) ? () => void refetch() : undefined} />
       ) : !list ? (
-        <Loading label={t('list.loading')} />
+        <TableSkeleton label={t('list.loading')} />
       ) : list.nodes.length === 0 ? (
         <p className="empty-state" data-testid="empty-state">
           {search ? t('list.noMatch') : side === 'customers' ? t('party.emptyCustomers') : t('party.emptySuppliers')}
@@ -83,36 +84,36 @@ export default function PartyListPage({ side }: { side: PartySide }) {
         <>
           <p className="muted small">{t('list.count', { shown: list.nodes.length, total: list.totalCount })}</p>
           <TableScroll>
-            <table className="data-table" data-testid="party-list">
-              <thead>
-                <tr>
-                  <th scope="col">{t('field.legalName')}</th>
-                  <th scope="col">{t('field.siren')}</th>
-                  <th scope="col">{t('field.city')}</th>
-                  <th scope="col">{t('field.contactName')}</th>
-                  <th scope="col" className="num">
+            <Table data-testid="party-list">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('field.legalName')}</Table.Th>
+                  <Table.Th scope="col">{t('field.siren')}</Table.Th>
+                  <Table.Th scope="col">{t('field.city')}</Table.Th>
+                  <Table.Th scope="col">{t('field.contactName')}</Table.Th>
+                  <Table.Th scope="col" className="num">
                     {t('field.paymentTermsDays')}
-                  </th>
-                  <th scope="col">{t('list.col.updatedBy')}</th>
-                </tr>
-              </thead>
-              <tbody>
+                  </Table.Th>
+                  <Table.Th scope="col">{t('list.col.updatedBy')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
                 {list.nodes.map((p) => (
-                  <tr key={p.id} data-testid="party-row">
-                    <td>
+                  <Table.Tr key={p.id} data-testid="party-row">
+                    <Table.Td>
                       <Link to={`${path}/${p.id}`}>{p.legalName}</Link>
-                    </td>
-                    <td>{p.siren ?? '—'}</td>
-                    <td>{p.city ?? '—'}</td>
-                    <td>{p.contactName ?? '—'}</td>
-                    <td className="num">{p.paymentTermsDays}</td>
-                    <td>
+                    </Table.Td>
+                    <Table.Td>{p.siren ?? '—'}</Table.Td>
+                    <Table.Td>{p.city ?? '—'}</Table.Td>
+                    <Table.Td>{p.contactName ?? '—'}</Table.Td>
+                    <Table.Td className="num">{p.paymentTermsDays}</Table.Td>
+                    <Table.Td>
                       {p.updatedBy?.name ?? '—'} <small className="muted">{formatDate(p.updatedAt)}</small>
-                    </td>
-                  </tr>
+                    </Table.Td>
+                  </Table.Tr>
                 ))}
-              </tbody>
-            </table>
+              </Table.Tbody>
+            </Table>
           </TableScroll>
           {hasMore ? (
             <button type="button" className="button button-secondary load-more" onClick={() => void loadMore()} disabled={loadingMore || loading}>
