@@ -235,6 +235,11 @@ test('customer and article editors: every refused field shows at once (the API�
       await page.getByRole('tab', { name: 'ACTION' }).waitFor();
       await form.getByLabel('Libellé').fill('Libellé changé');
       await page.getByRole('tab', { name: 'ACTION' }).click();
+      // Leaving from the ACTION tab asks too: the record's form is only hidden.
+      await nav.getByRole('link', { name: 'Articles', exact: true }).click();
+      await leaveDialog.waitFor();
+      await leaveDialog.getByRole('button', { name: 'Rester sur la page' }).click();
+      await leaveDialog.waitFor({ state: 'detached' });
       await page.getByRole('tab', { name: 'Fiche' }).click();
       await expectValue(form.getByLabel('Libellé'), 'Libellé changé');
       await nav.getByRole('link', { name: 'Articles', exact: true }).click();

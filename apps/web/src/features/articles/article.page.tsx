@@ -133,8 +133,9 @@ export default function ArticlePage() {
       />
       {article ? (
         <>
-          {/* Mantine Tabs keep the record's panel mounted behind ACTION: a look at the history loses no edit. */}
-          <Tabs value={tab} onChange={(next) => selectTab(next === 'action' ? 'action' : 'record')} mt="md">
+          {/* Mantine Tabs keep the record's panel mounted behind ACTION: a look at the history loses no edit.
+              display-none, not the default Activity, which would switch off the unsaved-changes guard there. */}
+          <Tabs value={tab} onChange={(next) => selectTab(next === 'action' ? 'action' : 'record')} keepMountedMode="display-none" mt="md">
             <Tabs.List aria-label={t('doc.tabs')}>
               <Tabs.Tab value="record">{t('form.details')}</Tabs.Tab>
               <Tabs.Tab value="action">{t('doc.tab.action')}</Tabs.Tab>
