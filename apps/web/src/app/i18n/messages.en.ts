@@ -155,6 +155,7 @@ export const en: Messages = {
   'settings.tab.users': 'Users',
   'settings.tab.subscription': 'My subscription',
   'settings.tab.dossier': 'Dossier',
+  'settings.tab.accounting': 'Accounting',
   'settings.plan.SOLO': 'SOLO',
   'settings.plan.TPE': 'TPE',
   'settings.plan.TPE_PLUS': 'TPE+',

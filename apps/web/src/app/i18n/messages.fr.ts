@@ -154,6 +154,7 @@ export const fr = {
   'settings.tab.users': 'Utilisateurs',
   'settings.tab.subscription': 'Mon abonnement',
   'settings.tab.dossier': 'Dossier',
+  'settings.tab.accounting': 'Comptabilité',
   'settings.plan.SOLO': 'SOLO',
   'settings.plan.TPE': 'TPE',
   'settings.plan.TPE_PLUS': 'TPE+',
