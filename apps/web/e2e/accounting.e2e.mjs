@@ -73,7 +73,7 @@ test('the owner keeps the chart of accounts, a customer code (frozen once used) 
     await codes.getByRole('button', { name: 'Enregistrer' }).click();
     await codes.getByRole('alert').getByText('Ce code a déjà servi dans une écriture : il ne peut plus être modifié.').waitFor();
     await page.reload();
-    await expectText(page.getByTestId('customer-codes').getByRole('row').filter({ hasText: customerName }), new RegExp(`411LUM${suffix}.*Utilisé dans une écriture : non modifiable`));
+    await expectText(page.getByTestId('customer-codes').getByRole('row').filter({ hasText: customerName }), new RegExp(`411LUM${suffix}.*Utilisé, non modifiable`));
     assert.equal(await page.getByRole('button', { name: `Code auxiliaire de ${customerName}` }).count(), 0);
 
     // ---- The article's kind ----

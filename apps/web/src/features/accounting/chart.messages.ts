@@ -2,6 +2,7 @@
 export const chartFr = {
   intro:
     "Le plan comptable du dossier : les journaux, les comptes de produits par nature d'article, les comptes de TVA collectée par taux et les comptes auxiliaires des clients. Les écritures déjà passées gardent les comptes de leur date.",
+  chart: 'Plan comptable',
   journals: 'Journaux',
   salesJournalCode: 'Code du journal des ventes',
   salesJournalName: 'Libellé du journal des ventes',
@@ -36,7 +37,7 @@ export const chartFr = {
   state: 'État',
   proposed: 'Proposé',
   stored: 'Enregistré',
-  used: 'Utilisé dans une écriture : non modifiable',
+  used: 'Utilisé, non modifiable',
   edit: 'Modifier',
   editCode: 'Code auxiliaire de {name}',
   saveCode: 'Enregistrer',
@@ -49,6 +50,7 @@ export type ChartText = Record<keyof typeof chartFr, string>;
 export const chartEn: ChartText = {
   intro:
     "The dossier's chart of accounts: journals, revenue accounts per article kind, output VAT accounts per rate and the customers' auxiliary accounts. Entries already written keep the accounts of their date.",
+  chart: 'Chart of accounts',
   journals: 'Journals',
   salesJournalCode: 'Sales journal code',
   salesJournalName: 'Sales journal name',
@@ -83,7 +85,7 @@ export const chartEn: ChartText = {
   state: 'State',
   proposed: 'Proposed',
   stored: 'Saved',
-  used: 'Used by an entry: cannot change',
+  used: 'Used, cannot change',
   edit: 'Edit',
   editCode: 'Auxiliary code of {name}',
   saveCode: 'Save',

@@ -135,54 +135,56 @@ function ChartForm({
   );
 
   return (
-    <form className="form-grid" onSubmit={form.onSubmit((values) => void submit(values))} aria-label={i18n.t('settings.tab.accounting')} noValidate data-testid="chart-form">
-      {settings.version === 0 ? <p className="muted">{a.defaults}</p> : null}
-      <fieldset>
-        <legend>{a.journals}</legend>
-        {JOURNALS.map((f) => input(f, { code: f.endsWith('Code') }))}
-      </fieldset>
-      <fieldset>
-        <legend>{a.revenue}</legend>
-        {REVENUE.map((f) => input(f))}
-        <p className="muted small field-wide">{a.revenueHelp}</p>
-      </fieldset>
-      <fieldset>
-        <legend>{a.vat}</legend>
-        {VAT.map((f) => input(f))}
-        <p className="muted small field-wide">{a.vatHelp}</p>
-      </fieldset>
-      <fieldset>
-        <legend>{a.others}</legend>
-        {input('customerAccount')}
-        {input('bankAccount')}
-        {input('siren', { help: fill(a.sirenHelp, { siren: settings.effectiveSiren ?? a.sirenNone }) })}
-      </fieldset>
-      {saved && !dirty ? (
-        <p className="notice" role="status">
-          {a.saved}
-        </p>
-      ) : null}
-      {failure ? (
-        <div className="field-wide">
-          <ApiError error={failure} />
-          <Button
-            variant="default"
-            mt="xs"
-            onClick={() => {
-              setFailure(null);
-              onReload();
-            }}
-          >
-            {a.reload}
+    <Card title={a.chart}>
+      <form className="form-grid" onSubmit={form.onSubmit((values) => void submit(values))} aria-label={i18n.t('settings.tab.accounting')} noValidate data-testid="chart-form">
+        {settings.version === 0 ? <p className="muted">{a.defaults}</p> : null}
+        <fieldset>
+          <legend>{a.journals}</legend>
+          {JOURNALS.map((f) => input(f, { code: f.endsWith('Code') }))}
+        </fieldset>
+        <fieldset>
+          <legend>{a.revenue}</legend>
+          {REVENUE.map((f) => input(f))}
+          <p className="muted small field-wide">{a.revenueHelp}</p>
+        </fieldset>
+        <fieldset>
+          <legend>{a.vat}</legend>
+          {VAT.map((f) => input(f))}
+          <p className="muted small field-wide">{a.vatHelp}</p>
+        </fieldset>
+        <fieldset>
+          <legend>{a.others}</legend>
+          {input('customerAccount')}
+          {input('bankAccount')}
+          {input('siren', { help: fill(a.sirenHelp, { siren: settings.effectiveSiren ?? a.sirenNone }) })}
+        </fieldset>
+        {saved && !dirty ? (
+          <p className="notice" role="status">
+            {a.saved}
+          </p>
+        ) : null}
+        {failure ? (
+          <div className="field-wide">
+            <ApiError error={failure} />
+            <Button
+              variant="default"
+              mt="xs"
+              onClick={() => {
+                setFailure(null);
+                onReload();
+              }}
+            >
+              {a.reload}
+            </Button>
+          </div>
+        ) : null}
+        <div className="editor-actions">
+          <Button type="submit" loading={saving}>
+            {a.save}
           </Button>
         </div>
-      ) : null}
-      <div className="editor-actions">
-        <Button type="submit" loading={saving}>
-          {a.save}
-        </Button>
-      </div>
-    </form>
+      </form>
+    </Card>
   );
 }
 
@@ -210,9 +212,6 @@ function CustomerCodes() {
                   <th>{a.customer}</th>
                   <th>{a.account}</th>
                   <th>{a.state}</th>
-                  <th>
-                    <span className="visually-hidden">{a.edit}</span>
-                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -223,12 +222,16 @@ function CustomerCodes() {
                     <tr key={row.customerId} data-testid="customer-code" data-used={row.used}>
                       <td>{row.customerName}</td>
                       <td>{row.auxiliaryAccount}</td>
-                      <td>{row.used ? a.used : row.stored ? a.stored : a.proposed}</td>
                       <td>
-                        {row.used ? null : (
-                          <Button size="compact-sm" variant="default" onClick={() => setEditing(row.customerId)} aria-label={fill(a.editCode, { name: row.customerName })}>
-                            {a.edit}
-                          </Button>
+                        {row.used ? (
+                          a.used
+                        ) : (
+                          <>
+                            {row.stored ? a.stored : a.proposed}{' '}
+                            <Button size="compact-xs" variant="default" onClick={() => setEditing(row.customerId)} aria-label={fill(a.editCode, { name: row.customerName })}>
+                              {a.edit}
+                            </Button>
+                          </>
                         )}
                       </td>
                     </tr>
@@ -260,7 +263,7 @@ function CodeEditor({ row, onDone }: { row: CustomerRow; onDone(): void }) {
   return (
     <tr data-testid="customer-code-editor">
       <td>{row.customerName}</td>
-      <td colSpan={3}>
+      <td colSpan={2}>
         <div className="stack">
           <TextInput
             label={fill(a.editCode, { name: row.customerName })}
