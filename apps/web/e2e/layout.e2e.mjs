@@ -40,7 +40,7 @@ async function openFirst(page, path, rowTestId) {
 const LOGGED_OUT = ['/connexion', '/inscription', '/mot-de-passe-oublie', '/statut'];
 
 const PAGES = {
-  [ADV]: ['/', '/devis', '/devis/nouveau', '/factures', '/factures/nouveau', '/avoirs', '/demandes-de-prix', '/commandes-fournisseurs/nouveau', '/commandes-fournisseurs', '/clients', '/clients/nouveau', '/fournisseurs', '/articles', '/articles/nouveau', '/stats/liste-des-pieces', '/stats/recapitulatif-des-actions', '/parametres/utilisateurs', '/parametres/abonnement', '/parametres/dossier', '/mon-compte'],
+  [ADV]: ['/', '/devis', '/devis/nouveau', '/factures', '/factures/nouveau', '/avoirs', '/demandes-de-prix', '/commandes-fournisseurs/nouveau', '/commandes-fournisseurs', '/clients', '/clients/nouveau', '/fournisseurs', '/articles', '/articles/nouveau', '/stats/liste-des-pieces', '/stats/recapitulatif-des-actions', '/parametres/utilisateurs', '/parametres/abonnement', '/parametres/dossier', '/parametres/comptabilite', '/lots-ecritures', '/mon-compte'],
   [COMMERCIAL]: ['/', '/devis', '/devis/nouveau', '/clients', '/articles', '/mon-compte'],
   [ACHAT]: ['/', '/demandes-de-prix', '/demandes-de-prix/nouveau', '/commandes-fournisseurs', '/fournisseurs', '/articles'],
 };

@@ -114,7 +114,7 @@ export const errorReasonsFr = {
   'error.reason.CUT_OUTSIDE_BATCH': 'Date hors du lot.',
   'error.reason.PERIOD_COLLECTED': 'Période collectée : verrouillée.',
   'error.reason.BATCH_COLLECTED': 'Ce lot a déjà été collecté.',
-  'error.reason.ACCOUNT_CODE_USED': 'Code déjà utilisé.',
+  'error.reason.ACCOUNT_CODE_USED': 'Ce code a déjà servi dans une écriture : il ne peut plus être modifié.',
   'error.reason.SIREN_REQUIRED': 'SIREN requis.',
   'error.reason.HELD_UNTIL_PAID': 'Cette demande attend le paiement de la commande de places.',
 } satisfies ReasonMessages;
@@ -198,7 +198,7 @@ export const errorReasonsEn: ReasonMessages = {
   'error.reason.CUT_OUTSIDE_BATCH': 'Date outside the batch.',
   'error.reason.PERIOD_COLLECTED': 'Period collected: locked.',
   'error.reason.BATCH_COLLECTED': 'This batch was already collected.',
-  'error.reason.ACCOUNT_CODE_USED': 'Code already used.',
+  'error.reason.ACCOUNT_CODE_USED': 'This code is already used by an entry: it cannot change any more.',
   'error.reason.SIREN_REQUIRED': 'SIREN required.',
   'error.reason.HELD_UNTIL_PAID': 'This request waits for the seat order to be paid.',
 };

@@ -16,6 +16,7 @@ export const paths = {
   settingsUsers: '/parametres/utilisateurs',
   settingsSubscription: '/parametres/abonnement',
   settingsDossier: '/parametres/dossier',
+  settingsAccounting: '/parametres/comptabilite',
   accounting: '/lots-ecritures',
   stats: '/stats',
   statsDocuments: '/stats/liste-des-pieces',

@@ -19,6 +19,7 @@ const SettingsDossierPage = lazy(() => import('../features/settings/dossier.page
 const DocumentsExportPage = lazy(() => import('../features/exports/documents-export.page'));
 const ActionSummaryPage = lazy(() => import('../features/exports/action-summary.page'));
 const StatusPage = lazy(() => import('../features/health/status.page'));
+const AccountingSettingsPage = lazy(() => import('../features/accounting/chart.page'));
 const AccountingBatchesPage = lazy(() => import('../features/accounting/batches.page'));
 
 export const router = createBrowserRouter([
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
       { path: paths.settingsUsers, element: <SettingsUsersPage /> },
       { path: paths.settingsSubscription, element: <SettingsSubscriptionPage /> },
       { path: paths.settingsDossier, element: <SettingsDossierPage /> },
+      { path: paths.settingsAccounting, element: <AccountingSettingsPage /> },
       ...documentsRoutes,
       { path: paths.accounting, element: <AccountingBatchesPage /> },
       { path: paths.stats, element: <Navigate to={paths.statsDocuments} replace /> },

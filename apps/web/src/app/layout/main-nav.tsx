@@ -25,6 +25,7 @@ export function MainNav() {
         {canManage || session.profile === 'ACCOUNTANT' ? item(paths.accounting, 'nav.accounting') : null}
         {canManage ? item(paths.stats, 'nav.stats') : null}
         {canManage ? item(paths.settings, 'nav.settings') : null}
+        {session.profile === 'ACCOUNTANT' ? item(paths.settingsAccounting, 'nav.settings') : null}
         {session.profile !== null ? item(paths.support, 'nav.support') : null}
       </ul>
       <p className="nav-section">{t('nav.developers')}</p>

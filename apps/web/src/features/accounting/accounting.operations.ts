@@ -11,3 +11,12 @@ export const CollectAccountingBatchMutation = graphql(`mutation CollectAccountin
 export const CutAccountingBatchMutation = graphql(`mutation CutAccountingBatch($id: ID!, $version: Int!, $until: String!) { cutAccountingBatch(id: $id, version: $version, until: $until) { id } }`);
 
 export const PickerBatchesQuery = graphql(`query PickerBatches { me { dossiers { id uncollectedBatches } } }`);
+
+// Paramètres / Comptabilité: the chart of accounts and the customers' auxiliary codes.
+export const AccountingSettingsQuery = graphql(`query AccountingSettings { accountingSettings { version siren effectiveSiren salesJournalCode salesJournalName bankJournalCode bankJournalName customerAccount bankAccount goodsRevenueAccount servicesRevenueAccount vatAccount20 vatAccount10 vatAccount55 vatAccount21 } }`);
+
+export const UpdateAccountingSettingsMutation = graphql(`mutation UpdateAccountingSettings($input: AccountingSettingsInput!) { updateAccountingSettings(input: $input) { version } }`);
+
+export const CustomerAccountsQuery = graphql(`query CustomerAccounts { customerAccounts { customerId customerName code auxiliaryAccount stored used } }`);
+
+export const UpdateCustomerAccountCodeMutation = graphql(`mutation UpdateCustomerAccountCode($customerId: ID!, $code: String!) { updateCustomerAccountCode(customerId: $customerId, code: $code) { customerId code } }`);

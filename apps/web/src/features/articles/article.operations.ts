@@ -47,6 +47,7 @@ export const ArticleQuery = graphql(`
       marginRate
       vatRate
       active
+      kind
       createdAt
       createdBy {
         id

@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n/i18n';
-import type { ArticleInput } from '../../gql/graphql';
+import type { ArticleInput, ArticleKind } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/error-message';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
@@ -28,9 +28,12 @@ interface FormValues {
   purchasePrice: string;
   vatRate: string;
   active: boolean;
+  kind: ArticleKind;
 }
 
-const EMPTY: FormValues = { reference: '', label: '', unit: 'u', salePrice: '', purchasePrice: '', vatRate: '20', active: true };
+const EMPTY: FormValues = { reference: '', label: '', unit: 'u', salePrice: '', purchasePrice: '', vatRate: '20', active: true, kind: 'SERVICES' };
+/** Goods or services: the revenue account of its lines (707 / 706, Paramètres / Comptabilité). */
+const KINDS: readonly ArticleKind[] = ['GOODS', 'SERVICES'];
 const COST_FIELDS: ReadonlySet<string> = new Set(['purchasePriceCents', 'marginCents', 'marginRate']);
 /** The API's input names that the form calls otherwise. */
 const RENAME = { salePriceCents: 'salePrice', purchasePriceCents: 'purchasePrice' };
@@ -49,6 +52,7 @@ function toInput(values: FormValues): ArticleInput {
     purchasePriceCents: values.purchasePrice.trim() === '' ? null : amount(values.purchasePrice),
     vatRate: values.vatRate,
     active: values.active,
+    kind: values.kind,
   };
 }
 
@@ -86,6 +90,7 @@ export default function ArticlePage() {
         purchasePrice: typeof article.purchasePriceCents === 'number' ? centsToInput(article.purchasePriceCents) : '',
         vatRate: article.vatRate,
         active: article.active,
+        kind: article.kind,
       }
     : EMPTY;
 
@@ -246,6 +251,13 @@ function ArticleForm({
         <TextInput miw="10rem" label={t('field.unit')} maxLength={20} {...form.getInputProps('unit')} />
         <TextInput miw="10rem" label={t('field.salePriceCents')} withAsterisk inputMode="decimal" classNames={{ input: 'num' }} {...form.getInputProps('salePrice')} />
         <Select miw="10rem" label={t('field.vatRate')} data={VAT_RATES.map((r) => ({ value: String(r), label: formatRate(r) }))} {...form.getInputProps('vatRate')} />
+        <Select
+          miw="12rem"
+          label={t('field.kind')}
+          allowDeselect={false}
+          data={KINDS.map((kind) => ({ value: kind, label: t(`article.kind.${kind}`) }))}
+          {...form.getInputProps('kind')}
+        />
         <Checkbox label={t('field.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
       </fieldset>
       {seesCosts ? (
