@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Button, TextInput } from '@mantine/core';
+import { Button, Table, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { AccountingSettingsInputSchema } from '@comptoir/schema';
@@ -10,6 +10,8 @@ import type { AccountingSettingsInput, AccountingSettingsQuery as Settings, Cust
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
 import { Loading } from '../../ui/loading';
+import { TableScroll } from '../../ui/table-scroll';
+import { TableSkeleton } from '../../ui/table-skeleton';
 import { schemaErrors, serverFieldErrors } from '../../ui/form-errors';
 import { SettingsHeader } from '../settings/settings-tabs';
 import { fill } from './accounting.messages';
@@ -201,46 +203,44 @@ function CustomerCodes() {
     <Card title={a.customers}>
       <p className="muted">{a.customersIntro}</p>
       {error ? <ApiError error={error} /> : null}
-      {loading && !rows ? <Loading label={t('app.loading')} /> : null}
+      {loading && !rows ? <TableSkeleton label={t('app.loading')} /> : null}
       {rows && rows.length === 0 ? <p className="muted">{a.customersEmpty}</p> : null}
       {rows && rows.length > 0 ? (
-        <div className="table-scroll">
-          <div className="table-wrap">
-            <table className="data-table" data-testid="customer-codes">
-              <thead>
-                <tr>
-                  <th>{a.customer}</th>
-                  <th>{a.account}</th>
-                  <th>{a.state}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) =>
-                  editing === row.customerId ? (
-                    <CodeEditor key={row.customerId} row={row} onDone={() => setEditing(null)} />
-                  ) : (
-                    <tr key={row.customerId} data-testid="customer-code" data-used={row.used}>
-                      <td>{row.customerName}</td>
-                      <td>{row.auxiliaryAccount}</td>
-                      <td>
-                        {row.used ? (
-                          a.used
-                        ) : (
-                          <>
-                            {row.stored ? a.stored : a.proposed}{' '}
-                            <Button size="compact-xs" variant="default" onClick={() => setEditing(row.customerId)} aria-label={fill(a.editCode, { name: row.customerName })}>
-                              {a.edit}
-                            </Button>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ),
-                )}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <TableScroll>
+          <Table data-testid="customer-codes">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{a.customer}</Table.Th>
+                <Table.Th>{a.account}</Table.Th>
+                <Table.Th>{a.state}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) =>
+                editing === row.customerId ? (
+                  <CodeEditor key={row.customerId} row={row} onDone={() => setEditing(null)} />
+                ) : (
+                  <Table.Tr key={row.customerId} data-testid="customer-code" data-used={row.used}>
+                    <Table.Td>{row.customerName}</Table.Td>
+                    <Table.Td>{row.auxiliaryAccount}</Table.Td>
+                    <Table.Td>
+                      {row.used ? (
+                        a.used
+                      ) : (
+                        <>
+                          {row.stored ? a.stored : a.proposed}{' '}
+                          <Button size="compact-xs" variant="default" onClick={() => setEditing(row.customerId)} aria-label={fill(a.editCode, { name: row.customerName })}>
+                            {a.edit}
+                          </Button>
+                        </>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ),
+              )}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       ) : null}
     </Card>
   );
@@ -261,9 +261,9 @@ function CodeEditor({ row, onDone }: { row: CustomerRow; onDone(): void }) {
     }
   };
   return (
-    <tr data-testid="customer-code-editor">
-      <td>{row.customerName}</td>
-      <td colSpan={2}>
+    <Table.Tr data-testid="customer-code-editor">
+      <Table.Td>{row.customerName}</Table.Td>
+      <Table.Td colSpan={2}>
         <div className="stack">
           <TextInput
             label={fill(a.editCode, { name: row.customerName })}
@@ -288,7 +288,7 @@ function CodeEditor({ row, onDone }: { row: CustomerRow; onDone(): void }) {
             </Button>
           </div>
         </div>
-      </td>
-    </tr>
+      </Table.Td>
+    </Table.Tr>
   );
 }
