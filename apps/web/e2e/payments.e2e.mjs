@@ -105,7 +105,7 @@ test('ADV issues an invoice, previews its PDF, sends it, records a partial then 
     await expectText(panel.getByTestId('balance-due'), /768,00\s€/);
     await panel.getByTestId('payment-amount').fill('300');
     await panel.getByTestId('payment-method').selectOption('CHECK');
-    await panel.getByLabel('Date du paiement').waitFor(); // the date field is loaded
+    await panel.getByLabel('Date du paiement', { exact: true }).waitFor(); // the date field is loaded
     const recorded = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('RecordPayment'));
     await panel.getByTestId('record-payment').click();
     assert.equal((await recorded).status(), 200);
