@@ -1,9 +1,11 @@
 import { DateInput } from '@mantine/dates';
 import '@mantine/dates/styles.css';
+import { useI18n } from '../app/i18n/i18n';
 import type { DateFieldProps } from './date-field';
 
 /** Mantine's DateInput: typed and shown as DD/MM/YYYY (the DatesProvider gives the locale), ISO `YYYY-MM-DD` in and out. */
 export default function DateFieldImpl({ label, value, onChange, onBlur, disabled, testId, clearable = true }: DateFieldProps) {
+  const { t } = useI18n();
   return (
     <DateInput
       label={label}
@@ -13,6 +15,8 @@ export default function DateFieldImpl({ label, value, onChange, onBlur, disabled
       valueFormat="DD/MM/YYYY"
       placeholder="jj/mm/aaaa"
       clearable={clearable}
+      // Mantine's clear button is an icon alone: without a name, screen readers announce "button".
+      clearButtonProps={{ 'aria-label': t('date.clear', { label }) }}
       disabled={disabled}
       data-testid={testId}
       // Typed dates are read day first, whatever the browser's language.

@@ -31,6 +31,7 @@ export const en: Messages = {
   'table.actions': 'Actions',
   'table.scroll': 'Table (scrolls sideways)',
   'table.scrollOf': 'Table: {name}',
+  'date.clear': 'Clear the date: {label}',
   'admin.detail.email': 'Login e-mail',
   'admin.detail.name': 'Name',
   'admin.detail.profile': 'Profile',

@@ -30,6 +30,7 @@ export const fr = {
   'table.actions': 'Actions',
   'table.scroll': 'Tableau (défile horizontalement)',
   'table.scrollOf': 'Tableau : {name}',
+  'date.clear': 'Effacer la date : {label}',
   'admin.detail.email': 'E-mail de connexion',
   'admin.detail.name': 'Nom',
   'admin.detail.profile': 'Profil',
