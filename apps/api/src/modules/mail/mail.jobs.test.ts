@@ -100,3 +100,46 @@ describe.each([
     t.app.outbox.start();
   }, 60_000);
 });
+
+describe('e-mail jobs on two API nodes sharing the database and Redis', () => {
+  let available = true;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    available = await redisAvailable();
+    if (!available && process.env.REQUIRE_REDIS === '1') throw new Error(`REQUIRE_REDIS=1 but no Redis answers at ${REDIS_TEST_URL}`);
+    if (!available) return;
+    smtp = await startSmtpServer();
+    // Both nodes sweep every 20 ms: each message is found due by both, many times over.
+    const env = { SMTP_URL: smtp.url, PUBLIC_URL, MAIL_POLL_MS: '20', REDIS_URL: REDIS_TEST_URL, REDIS_PREFIX: `comptoir-test-${randomBytes(4).toString('hex')}:` };
+    a = await createTestApp({ env });
+    b = await createTestApp({ env, shareWith: a });
+  });
+  afterAll(async () => {
+    if (!available) return;
+    await b.close();
+    await a.close();
+    await smtp.close();
+  });
+
+  it('queues each message once and sends it once, whichever node sweeps or works', async () => {
+    if (!available) return;
+    const recipients = Array.from({ length: 12 }, (_, i) => `twin-${i}-${randomBytes(3).toString('hex')}@example.test`);
+    await a.app.dataSource.transaction(async (em) => {
+      for (const to of recipients) await a.app.mailer.enqueue(em, { to, subject: 'Deux nœuds', text: to });
+    });
+    for (const to of recipients) await smtp.waitFor(to, 20_000);
+    const rows = await a.app.dataSource.getRepository(OutboxMessage).findBy({ subject: 'Deux nœuds' });
+    // Every job completed, whichever node ran it; the sweeps that still see a message due add nothing.
+    for (const row of rows) await until(() => b.app.jobs.get(mailJobId(row.id)), (j) => j?.state === 'completed', 10_000, `the job of ${row.to}`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(rows).toHaveLength(recipients.length);
+    for (const to of recipients) expect(smtp.messages.filter((m) => m.to.includes(to))).toHaveLength(1);
+    const settled = await a.app.dataSource.getRepository(OutboxMessage).findBy({ subject: 'Deux nœuds' });
+    expect(settled.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+    // One job per message in the shared queue: none added twice, none left to retry.
+    expect(await a.app.jobs.counts()).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: recipients.length });
+  }, 60_000);
+});
