@@ -184,16 +184,19 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
 
   /** Hands every due message to the job queue, once per message (its job id). */
   async function sweep(now: Date): Promise<void> {
-    const due = await dataSource.manager.find(OutboxMessage, {
-      select: { id: true },
-      where: [
-        { status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
-        // Claimed by a worker whose lease ran out: its process died mid-send.
-        { status: 'sending', nextAttemptAt: LessThanOrEqual(now) },
-      ],
-      order: { nextAttemptAt: 'ASC' },
-      take: SWEEP_BATCH,
-    });
+    // Through the transaction queue, as the claim: on SQLite the one connection may be inside a caller's transaction.
+    const due = await runInTransaction(dataSource, (em) =>
+      em.find(OutboxMessage, {
+        select: { id: true },
+        where: [
+          { status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
+          // Claimed by a worker whose lease ran out: its process died mid-send.
+          { status: 'sending', nextAttemptAt: LessThanOrEqual(now) },
+        ],
+        order: { nextAttemptAt: 'ASC' },
+        take: SWEEP_BATCH,
+      }),
+    );
     for (const { id } of due) {
       const jobId = mailJobId(id);
       const job = await jobs.get(jobId);
