@@ -61,7 +61,7 @@ export class QueryCounter implements TypeOrmLogger {
   recording = false;
   readonly queries: string[] = [];
   readonly parameters: unknown[][] = [];
-  /** A background worker polling the same database (the outbox): paused while measuring, so its statements never count. */
+  /** Background work on the same database (the outbox's sweep, in-process jobs): paused while measuring, so its statements never count. */
   background: { stop(): Promise<void>; start(): void } | null = null;
   logQuery(query: string, parameters?: unknown[]): void {
     sqlAudit.check(query);
@@ -199,11 +199,22 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   // From here on, every statement is audited for its dossier scope (schema building is exempt).
   sqlAudit.watch(dataSource);
   const app = createAppServices(config, dataSource, options.logger ?? createLogger(config));
-  if (options.outbox !== false) {
-    app.outbox.start();
-    queries.background = app.outbox;
-  }
+  if (options.outbox !== false) app.outbox.start();
   if (options.jobs !== false) await app.jobs.start();
+  // Mail goes out through jobs: the in-process worker pauses too (a BullMQ worker cannot restart once stopped).
+  const pauseJobs = options.jobs !== false && app.jobs.kind === 'memory';
+  if (options.outbox !== false || pauseJobs) {
+    queries.background = {
+      async stop() {
+        await app.outbox.stop();
+        if (pauseJobs) await app.jobs.stop();
+      },
+      start() {
+        if (options.outbox !== false) app.outbox.start();
+        if (pauseJobs) void app.jobs.start();
+      },
+    };
+  }
   const schema = await buildAppSchema();
   const apollo = createApolloServer(app, schema);
   await apollo.start();

@@ -78,7 +78,14 @@ test('an ADV user exports the invoices with who created and modified them', asyn
     const total = Number(await expectAttribute(count, 'data-total', /^\d+$/));
     assert.ok(total > 0, 'the demo data has invoices');
 
-    // Download the .xlsx and read it back.
+    // Download the .xlsx and read it back. It is written by a background job whose progress the
+    // page follows on the exportProgress subscription (over the page's WebSocket).
+    const backgroundRuns = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('runExportInBackground')) backgroundRuns.push(request);
+    });
+    const subscriptions = [];
+    page.on('websocket', (socket) => socket.on('framesent', (frame) => String(frame.payload).includes('exportProgress') && subscriptions.push(frame.payload)));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en .xlsx' }).click()]);
     assert.match(download.suggestedFilename(), /^liste-des-pieces-.*\.xlsx$/);
     const file = join(downloads, download.suggestedFilename());
@@ -100,6 +107,9 @@ test('an ADV user exports the invoices with who created and modified them', asyn
     const params = new Map(XLSX.utils.sheet_to_json(book.Sheets['Paramètres'], { header: 1 }).map((r) => [r[0], r[1]]));
     assert.equal(params.get('Exporté par'), ADV.name);
     assert.equal(params.get('Types de pièce'), 'Facture');
+
+    assert.equal(backgroundRuns.length, 1, 'the export ran as a background job');
+    assert.equal(subscriptions.length, 1, 'its progress was followed live');
 
     // The export is in the log, completed, by this user.
     await page.getByTestId('export-done').waitFor();

@@ -64,6 +64,12 @@ test('the owner asks for an ADV user on the Support page; support processes it i
     const { adminMarkSeatOrderPaid } = await graphql(support.page, 'mutation ($id: ID!) { adminMarkSeatOrderPaid(orderId: $id, reference: "e2e support") { status } }', { id: orderSeats.id });
     assert.equal(adminMarkSeatOrderPaid.status, 'PAID');
 
+    // Support watches the /admin queue from here on, without reloading it.
+    await support.page.goto('/admin/support');
+    const queue = support.page.getByTestId('admin-support-queue');
+    await queue.waitFor();
+    await support.page.evaluate(() => (window.__e2eNotReloaded = true));
+
     // 1. The owner sends the request from the dossier.
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Support' }).click();
     await page.getByRole('heading', { level: 1, name: 'Support' }).waitFor();
@@ -79,12 +85,16 @@ test('the owner asks for an ADV user on the Support page; support processes it i
     const requestPath = new URL(page.url()).pathname;
     assert.match(requestPath, /^\/support\/[0-9a-f-]+$/);
     const id = requestPath.split('/').pop();
+    // The owner stays on the request: support's answer must come to this page by itself.
+    await page.evaluate(() => (window.__e2eNotReloaded = true));
 
-    // 2. Support processes it in the /admin queue, with an answer.
+    // 2. Support processes it in the /admin queue, with an answer. The new request
+    //    appeared in the open queue live (supportRequest subscription), no reload.
     try {
-      await support.page.goto('/admin/support');
-      const queue = support.page.getByTestId('admin-support-queue');
-      await queue.locator(`tr[data-id="${id}"]`).getByRole('link').click();
+      const row = queue.locator(`tr[data-id="${id}"]`);
+      await expectAttribute(row, 'data-status', 'OPEN');
+      assert.equal(await support.page.evaluate(() => window.__e2eNotReloaded), true, 'the /admin queue was not reloaded');
+      await row.getByRole('link').click();
       const detail = support.page.getByTestId('admin-support-request');
       await expectAttribute(detail, 'data-status', 'OPEN');
       const actions = support.page.getByRole('form', { name: 'Répondre' });
@@ -119,10 +129,11 @@ test('the owner asks for an ADV user on the Support page; support processes it i
       await invited.context.close();
     }
 
-    // 4. The owner sees the request DONE with the support's answer.
-    await page.goto(requestPath);
+    // 4. The owner sees the request DONE with the support's answer, on the page left open (no reload).
+    assert.equal(new URL(page.url()).pathname, requestPath);
     await expectAttribute(page.getByTestId('support-request'), 'data-status', 'DONE');
     await page.getByTestId('support-thread').locator('li[data-side="SUPPORT"]').filter({ hasText: answer }).waitFor();
     await expectText(page.getByTestId('support-request').locator('p').first(), /Traitée/);
+    assert.equal(await page.evaluate(() => window.__e2eNotReloaded), true, 'the owner’s page was not reloaded');
     assert.deepEqual(pageErrors, []);
   }));

@@ -21,9 +21,9 @@ export function createAppServices(config: AppConfig, dataSource: DataSource, log
   registerIssueListeners();
   const keys = loadKeys(config);
   const mailer = createMailer(keys);
-  const outbox = createOutboxWorker({ config, dataSource, logger, keys, mailer });
   const bus = createBus(config);
   const jobs = createJobQueue(config, bus, logger);
+  const outbox = createOutboxWorker({ config, dataSource, logger, keys, mailer, jobs });
   const app: AppServices = { config, dataSource, logger, keys, mailer, outbox, bus, jobs };
   registerJobHandlers(app);
   return app;

@@ -2,6 +2,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppServices } from '../core/context';
 import { registerExportJobs } from '../modules/exports/export.jobs';
+import { registerMailJobs } from '../modules/mail/mail.jobs';
 
 /** Test-only job (NODE_ENV=test): records each run, writes its effect once under its idempotency key. */
 export interface EffectJob {
@@ -12,6 +13,7 @@ export interface EffectJob {
 /** Every job handler of the app, registered on every node (one line per feature as they move to jobs). */
 export function registerJobHandlers(app: AppServices): void {
   registerExportJobs(app);
+  registerMailJobs(app);
   if (app.config.env === 'test') {
     app.jobs.register<EffectJob>('test.effect', async (data, run) => {
       appendFileSync(join(data.dir, `${data.key}.runs`), `${process.pid}\n`);

@@ -125,9 +125,12 @@ export class BullJobQueue implements JobQueue {
   }
 
   async get(id: string): Promise<JobInfo | null> {
+    // State first, then the job's hash: a job only moves forward, so the hash read second is at
+    // least as new as the state (read the other way, a job completing in between showed
+    // "completed" with its previous progress).
+    const state = (await this.queue.getJobState(safeJobId(id))) as string;
     const job = await this.queue.getJob(safeJobId(id));
     if (!job) return null;
-    const state = (await job.getState()) as string;
     return this.info(job, (['waiting', 'active', 'completed', 'failed', 'delayed'].includes(state) ? state : 'waiting') as JobState);
   }
 

@@ -85,7 +85,7 @@ describe('BullMQ across nodes (REDIS_URL): a job whose process is killed is comp
   let a: TestApp;
   let dir: string;
   let child: ChildProcess | null = null;
-  const env = { REDIS_URL: REDIS_TEST_URL, REDIS_PREFIX: `comptoir-test-${randomBytes(4).toString('hex')}:`, JOB_LOCK_MS: '1000' };
+  const env = { REDIS_URL: REDIS_TEST_URL, REDIS_PREFIX: `comptoir-test-${randomBytes(4).toString('hex')}:`, JOB_LOCK_MS: '2000' };
 
   beforeAll(async () => {
     available = await redisAvailable();

@@ -120,9 +120,8 @@ export class MemoryJobQueue implements JobQueue {
   }
 
   async stop(): Promise<void> {
+    // Retry timers stay armed (unref'd): a job they put back waits for the next start.
     this.started = false;
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
     if (this.running > 0) await new Promise<void>((resolve) => this.idle.add(resolve));
   }
 

@@ -44,14 +44,20 @@ export interface OutboxRound {
 }
 
 /**
- * Delivers the outbox. Kept behind this small interface so that a job queue
- * (BullMQ) can replace the polling loop without touching the callers.
+ * Delivers the outbox: each message by a job of the job queue (`mail.send`, one
+ * per message), so any node's worker sends it, with the queue's retries.
  */
 export interface OutboxWorker {
-  /** Polls every MAIL_POLL_MS, and soon after each enqueue's commit. */
+  /** Sweeps every MAIL_POLL_MS, and soon after each enqueue's commit: each due message becomes a job. */
   start(): void;
-  /** Stops polling and waits for the round in progress. */
+  /** Stops sweeping and waits for the sweep, and this process's deliveries, in progress. */
   stop(): Promise<void>;
-  /** One round: claims every message due at `now` and tries it once. */
+  /**
+   * One round by hand (tests, one-off commands): claims every message due at `now`
+   * and tries it once, without the queue; first and last waits for this process's
+   * jobs in progress.
+   */
   runOnce(now?: Date): Promise<OutboxRound>;
+  /** The work of the job `mail.send`: sends the message unless already sent; throws when the queue must retry. */
+  deliverJob(messageId: string): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Client } from 'graphql-ws';
 
 /**
@@ -55,4 +56,32 @@ export function resetLive(): void {
   const previous = client;
   client = null;
   void previous?.then((c) => c.dispose());
+}
+
+/**
+ * While mounted: gives `onEvents` the subscription's events, in batches at most one
+ * per `coalesceMs` (a burst of changes — a request taken, answered and closed —
+ * gives one refetch, not three). Resubscribes when `query` or `variables` change.
+ */
+export function useLiveEvents<T>(query: string, variables: Record<string, unknown>, onEvents: (events: T[]) => void, coalesceMs = 250): void {
+  const handler = useRef(onEvents);
+  handler.current = onEvents;
+  const key = JSON.stringify(variables);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let batch: T[] = [];
+    const stop = liveSubscribe<T>(query, JSON.parse(key) as Record<string, unknown>, (data) => {
+      batch.push(data);
+      timer ??= setTimeout(() => {
+        timer = null;
+        const events = batch;
+        batch = [];
+        handler.current(events);
+      }, coalesceMs);
+    });
+    return () => {
+      stop();
+      if (timer) clearTimeout(timer);
+    };
+  }, [query, key, coalesceMs]);
 }

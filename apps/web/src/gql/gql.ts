@@ -99,6 +99,7 @@ type Documents = {
     "\n  mutation StartDocumentsExport($input: DocumentsExportInput!) {\n    startDocumentsExport(input: $input) {\n      ...ExportJobFields\n    }\n  }\n": typeof types.StartDocumentsExportDocument,
     "\n  mutation StartActionSummaryExport($input: ActionSummaryExportInput!) {\n    startActionSummaryExport(input: $input) {\n      ...ExportJobFields\n    }\n  }\n": typeof types.StartActionSummaryExportDocument,
     "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": typeof types.ExportJobDocument,
+    "\n  mutation RunExportInBackground($id: ID!) {\n    runExportInBackground(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": typeof types.RunExportInBackgroundDocument,
     "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": typeof types.CancelExportDocument,
     "\n  query ExportLogs($first: Int!, $after: String) {\n    exportLogs(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ExportJobFields\n      }\n    }\n  }\n": typeof types.ExportLogsDocument,
     "\n  query ActionSummary($from: LocalDate, $to: LocalDate) {\n    actionSummary(from: $from, to: $to) {\n      from\n      to\n      rows {\n        user {\n          id\n          name\n        }\n        documentType\n        created\n        modified\n        issued\n        converted\n        deleted\n        total\n      }\n    }\n  }\n": typeof types.ActionSummaryDocument,
@@ -223,6 +224,7 @@ const documents: Documents = {
     "\n  mutation StartDocumentsExport($input: DocumentsExportInput!) {\n    startDocumentsExport(input: $input) {\n      ...ExportJobFields\n    }\n  }\n": types.StartDocumentsExportDocument,
     "\n  mutation StartActionSummaryExport($input: ActionSummaryExportInput!) {\n    startActionSummaryExport(input: $input) {\n      ...ExportJobFields\n    }\n  }\n": types.StartActionSummaryExportDocument,
     "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": types.ExportJobDocument,
+    "\n  mutation RunExportInBackground($id: ID!) {\n    runExportInBackground(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": types.RunExportInBackgroundDocument,
     "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": types.CancelExportDocument,
     "\n  query ExportLogs($first: Int!, $after: String) {\n    exportLogs(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ExportJobFields\n      }\n    }\n  }\n": types.ExportLogsDocument,
     "\n  query ActionSummary($from: LocalDate, $to: LocalDate) {\n    actionSummary(from: $from, to: $to) {\n      from\n      to\n      rows {\n        user {\n          id\n          name\n        }\n        documentType\n        created\n        modified\n        issued\n        converted\n        deleted\n        total\n      }\n    }\n  }\n": types.ActionSummaryDocument,
@@ -616,6 +618,10 @@ export function graphql(source: "\n  mutation StartActionSummaryExport($input: A
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"): (typeof documents)["\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunExportInBackground($id: ID!) {\n    runExportInBackground(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"): (typeof documents)["\n  mutation RunExportInBackground($id: ID!) {\n    runExportInBackground(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
-import { In, LessThanOrEqual, type DataSource, type EntitySubscriberInterface } from 'typeorm';
+import { In, LessThanOrEqual, type DataSource, type EntityManager, type EntitySubscriberInterface } from 'typeorm';
 import type { AppConfig } from '../../core/config';
+import type { JobQueue } from '../../core/jobs';
 import type { AppKeys } from '../../core/keys';
 import type { Logger } from '../../core/logger';
 import { runInTransaction } from '../../core/transaction';
@@ -26,6 +27,24 @@ export type { OutboxRound, OutboxWorker } from '../../core/mail';
 /** A claimed message is retried by another worker if not settled within this lease. */
 const LEASE_MS = 5 * 60_000;
 const CLAIM_BATCH = 20;
+/** Due messages handed to the job queue per sweep (the next sweep takes the rest). */
+const SWEEP_BATCH = 200;
+
+/** The job that delivers one outbox message. */
+export const MAIL_JOB = 'mail.send';
+
+/**
+ * The idempotency key of a message's delivery: one job per outbox message, whatever
+ * the number of nodes that find it due. Only the message's id goes to the queue
+ * (Redis): its text and secrets stay in the database, sealed.
+ */
+export const mailJobId = (messageId: string) => `mail-${messageId}`;
+
+export interface MailJobData {
+  messageId: string;
+}
+
+type Outcome = { kind: 'sent' | 'logged' } | { kind: 'retried' | 'failed'; error: string };
 
 export function smtpTransport(config: Pick<AppConfig, 'smtpUrl'>): MailTransport | null {
   if (!config.smtpUrl) return null;
@@ -39,23 +58,34 @@ export interface OutboxWorkerDeps {
   logger: Logger;
   keys: Pick<AppKeys, 'mailKey'>;
   mailer: Mailer;
+  jobs: JobQueue;
 }
 
 /**
- * At-least-once delivery: a message is claimed (status `sending`, lease in
- * `nextAttemptAt`, `attempts` + 1) in its own transaction, sent, then settled.
- * A crash before the claim or during the send leaves it due again (after the
- * lease); only a crash between the SMTP server's acceptance and the settling
- * write can deliver it twice. Failures back off exponentially
- * (MAIL_RETRY_BASE_SECONDS × 2^(attempts−1)) up to MAIL_MAX_ATTEMPTS.
+ * At-least-once delivery, each message by a job of the job queue (BullMQ when
+ * REDIS_URL is set, in-process otherwise). The worker's loop only sweeps: every
+ * MAIL_POLL_MS and soon after an enqueue commits, it hands each due message to the
+ * queue as the job `mail-<message id>` (the idempotency key: a message already
+ * queued is not queued again, however many nodes sweep).
+ *
+ * A job claims its message (status `sending`, lease in `nextAttemptAt`, `attempts`
+ * + 1) in its own transaction, sends it, then settles it; a message already sent
+ * is never sent again, so a re-run of the job (a retry, a worker killed after the
+ * settle, a duplicate) sends nothing. Only a crash between the SMTP server's
+ * acceptance and the settling write can deliver it twice (with the same
+ * Message-ID). A refused send throws: the queue retries the job with exponential
+ * backoff (MAIL_RETRY_BASE_SECONDS × 2^(attempts−1)) up to MAIL_MAX_ATTEMPTS, and
+ * the message records the same schedule for /admin.
  */
 export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransport | null = smtpTransport(deps.config)): OutboxWorker {
-  const { config, dataSource, logger, keys } = deps;
+  const { config, dataSource, logger, keys, jobs } = deps;
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<OutboxRound> | null = null;
+  let running: Promise<void> | null = null;
   let again = false;
   let stopped = true;
   let unsubscribe: (() => void) | null = null;
+  // Deliveries this process's job worker is making: a manual round waits for them.
+  const inflight = new Set<Promise<unknown>>();
 
   async function claim(now: Date): Promise<OutboxMessage[]> {
     // Through the transaction queue: on SQLite the one connection may be inside a caller's transaction.
@@ -67,16 +97,35 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
       });
       const claimed: OutboxMessage[] = [];
       for (const message of due) {
-        // Conditional: another process may have claimed it since the read.
-        const result = await em
-          .createQueryBuilder()
-          .update(OutboxMessage)
-          .set({ status: 'sending', attempts: () => '`attempts` + 1', nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-          .where('id = :id AND status = :status AND attempts = :attempts', { id: message.id, status: message.status, attempts: message.attempts })
-          .execute();
-        if (result.affected === 1) claimed.push({ ...message, attempts: message.attempts + 1 } as OutboxMessage);
+        if (await take(em, message, now)) claimed.push({ ...message, attempts: message.attempts + 1 } as OutboxMessage);
       }
       return claimed;
+    });
+  }
+
+  /** Conditional: another process may have claimed it since the read. */
+  async function take(em: EntityManager, message: OutboxMessage, now: Date): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status: 'sending', attempts: () => '`attempts` + 1', nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+      .where('id = :id AND status = :status AND attempts = :attempts', { id: message.id, status: message.status, attempts: message.attempts })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /**
+   * The job's claim of its message. `pending` is taken whatever its `nextAttemptAt`
+   * (the queue's backoff decides when the job runs); `sending` only once its lease
+   * has run out (its worker died).
+   */
+  async function claimForJob(id: string, now: Date): Promise<OutboxMessage | 'done' | 'failed' | 'busy'> {
+    return runInTransaction(dataSource, async (em) => {
+      const message = await em.findOneBy(OutboxMessage, { id });
+      if (!message || message.status === 'sent' || message.status === 'logged') return 'done';
+      if (message.status === 'failed') return 'failed';
+      if (message.status === 'sending' && message.nextAttemptAt && message.nextAttemptAt > now) return 'busy';
+      return (await take(em, message, now)) ? ({ ...message, attempts: message.attempts + 1 } as OutboxMessage) : 'busy';
     });
   }
 
@@ -84,7 +133,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
     await runInTransaction(dataSource, (em) => em.update(OutboxMessage, { id, status: 'sending' }, values));
   }
 
-  async function deliver(message: OutboxMessage, now: Date, round: OutboxRound): Promise<void> {
+  async function deliver(message: OutboxMessage, now: Date): Promise<Outcome> {
     if (!transport || !message.sealed) {
       if (!transport && message.sealed && config.env === 'development') {
         // Development without SMTP: the developer's own console is the only place the real link goes.
@@ -93,8 +142,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
       }
       logger.info({ to: message.to, subject: message.subject }, 'mail kept in the outbox (no SMTP_URL configured)');
       await settle(message.id, { status: 'logged', sealed: null, nextAttemptAt: null });
-      round.logged++;
-      return;
+      return { kind: 'logged' };
     }
     try {
       const { subject, text } = JSON.parse(unseal(keys.mailKey, message.id, message.sealed)) as { subject: string; text: string };
@@ -113,37 +161,75 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
       if (message.attempts >= config.mailMaxAttempts) {
         logger.error({ to: message.to, subject: message.subject, attempts: message.attempts, err: error }, 'mail given up');
         await settle(message.id, { status: 'failed', sealed: null, nextAttemptAt: null, error });
-        round.failed++;
-      } else {
-        const delayMs = config.mailRetryBaseSeconds * 1000 * 2 ** (message.attempts - 1);
-        logger.warn({ to: message.to, subject: message.subject, attempts: message.attempts, err: error }, 'mail not sent, will retry');
-        await settle(message.id, { status: 'pending', nextAttemptAt: new Date(now.getTime() + delayMs), error });
-        round.retried++;
+        return { kind: 'failed', error };
       }
-      return;
+      const delayMs = config.mailRetryBaseSeconds * 1000 * 2 ** (message.attempts - 1);
+      logger.warn({ to: message.to, subject: message.subject, attempts: message.attempts, err: error }, 'mail not sent, will retry');
+      await settle(message.id, { status: 'pending', nextAttemptAt: new Date(now.getTime() + delayMs), error });
+      return { kind: 'retried', error };
     }
     // The secret leaves the database as soon as the recipient has it.
     await settle(message.id, { status: 'sent', sealed: null, sentAt: new Date(), nextAttemptAt: null, error: null });
-    round.sent++;
+    return { kind: 'sent' };
   }
 
   async function round(now: Date): Promise<OutboxRound> {
     const result: OutboxRound = { sent: 0, retried: 0, failed: 0, logged: 0 };
     for (;;) {
       const batch = await claim(now);
-      for (const message of batch) await deliver(message, now, result);
+      for (const message of batch) result[(await deliver(message, now)).kind]++;
       if (batch.length < CLAIM_BATCH) return result;
     }
   }
 
-  const runOnce = async (now: Date = new Date()): Promise<OutboxRound> => {
-    while (running) await running.catch(() => undefined);
-    running = round(now);
-    try {
-      return await running;
-    } finally {
-      running = null;
+  /** Hands every due message to the job queue, once per message (its job id). */
+  async function sweep(now: Date): Promise<void> {
+    // Through the transaction queue, as the claim: on SQLite the one connection may be inside a caller's transaction.
+    const due = await runInTransaction(dataSource, (em) =>
+      em.find(OutboxMessage, {
+        select: { id: true },
+        where: [
+          { status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
+          // Claimed by a worker whose lease ran out: its process died mid-send.
+          { status: 'sending', nextAttemptAt: LessThanOrEqual(now) },
+        ],
+        order: { nextAttemptAt: 'ASC' },
+        take: SWEEP_BATCH,
+      }),
+    );
+    for (const { id } of due) {
+      const jobId = mailJobId(id);
+      const job = await jobs.get(jobId);
+      if (!job) {
+        await jobs.add(MAIL_JOB, { messageId: id } satisfies MailJobData, { id: jobId, attempts: config.mailMaxAttempts, backoffMs: config.mailRetryBaseSeconds * 1000 });
+      } else if (job.state === 'failed') {
+        // The job gave up while its message is still due (it found it held by a worker that then died).
+        await jobs.retry(jobId);
+      }
     }
+  }
+
+  async function deliverJob(messageId: string): Promise<void> {
+    const now = new Date();
+    const claimed = await claimForJob(messageId, now);
+    if (claimed === 'done') return;
+    if (claimed === 'failed') throw new Error('message given up after its last attempt');
+    // Another worker holds it: this job looks again after its backoff (and finds it sent).
+    if (claimed === 'busy') throw new Error('message being sent by another worker');
+    const outcome = await deliver(claimed, now);
+    if (outcome.kind === 'retried' || outcome.kind === 'failed') throw new Error(outcome.error);
+  }
+
+  async function settleInflight(): Promise<void> {
+    while (inflight.size > 0) await Promise.allSettled([...inflight]);
+  }
+
+  const runOnce = async (now: Date = new Date()): Promise<OutboxRound> => {
+    // A job of this process may be sending a message right now: its outcome comes first.
+    await settleInflight();
+    const result = await round(now);
+    await settleInflight();
+    return result;
   };
 
   function tick(): void {
@@ -152,9 +238,11 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
       again = true;
       return;
     }
-    void runOnce()
-      .catch((err: unknown) => logger.error({ err: (err as Error).message }, 'outbox round failed'))
+    running = sweep(new Date());
+    void running
+      .catch((err: unknown) => logger.error({ err: (err as Error).message }, 'outbox sweep failed'))
       .finally(() => {
+        running = null;
         if (again && !stopped) {
           again = false;
           setImmediate(tick);
@@ -166,7 +254,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
     start() {
       if (!stopped) return;
       stopped = false;
-      // Wake soon after an enqueue, and again once the enqueuing transaction commits
+      // Sweep soon after an enqueue, and again once the enqueuing transaction commits
       // (before that, another connection cannot see the message).
       let enqueued = false;
       const off = deps.mailer.onEnqueued(() => {
@@ -196,7 +284,14 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
       if (timer) clearInterval(timer);
       timer = null;
       while (running) await running.catch(() => undefined);
+      await settleInflight();
     },
     runOnce,
+    deliverJob(messageId) {
+      const work = deliverJob(messageId);
+      inflight.add(work);
+      void work.catch(() => undefined).finally(() => inflight.delete(work));
+      return work;
+    },
   };
 }

@@ -3,6 +3,7 @@ import { Button, Select, Table, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
+import { useLiveEvents } from '../../app/live';
 import { graphql } from '../../gql';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
@@ -11,6 +12,10 @@ import { STATUS_TONE } from '../support/support.page';
 import { Loading } from '../../ui/loading';
 import { TableScroll } from '../../ui/table-scroll';
 import { TableSkeleton } from '../../ui/table-skeleton';
+
+/** Requests of every dossier created, answered or changed: the queue and the open request follow live. */
+const ADMIN_SUPPORT_CHANGED = 'subscription AdminSupportRequestChanged { adminSupportRequestChanged { requestId dossierId change at } }';
+type AdminSupportChange = { adminSupportRequestChanged: { requestId: string } };
 
 const QueueQuery = graphql(`
   query AdminSupportQueue($filter: AdminSupportFilter) {
@@ -115,7 +120,8 @@ function AdminSupportQueue() {
     plan: plan ?? null,
     olderThanHours: age ? Number(age) : null,
   };
-  const { data, loading, error } = useQuery(QueueQuery, { variables: { filter: filter as never }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(QueueQuery, { variables: { filter: filter as never }, fetchPolicy: 'cache-and-network' });
+  useLiveEvents<AdminSupportChange>(ADMIN_SUPPORT_CHANGED, {}, () => void refetch().catch(() => undefined));
   return (
     <Card title={t('support.queue')}>
       <div className="stack">
@@ -177,7 +183,11 @@ function AdminSupportQueue() {
 
 function AdminSupportRequest({ id }: { id: string }) {
   const { t, formatDate } = useI18n();
-  const { data, loading, error } = useQuery(RequestQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch: reload } = useQuery(RequestQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  // The requester's new message (or another support member's action) appears without reloading.
+  useLiveEvents<AdminSupportChange>(ADMIN_SUPPORT_CHANGED, {}, (events) => {
+    if (events.some((e) => e.adminSupportRequestChanged.requestId === id)) void reload().catch(() => undefined);
+  });
   const refetch = { refetchQueries: [RequestQuery], awaitRefetchQueries: true };
   const [take, taking] = useMutation(Take, refetch);
   const [answer, answering] = useMutation(Answer, refetch);

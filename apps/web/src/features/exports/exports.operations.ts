@@ -138,6 +138,14 @@ export const ExportJobQuery = graphql(`
   }
 `);
 
+export const RunExportInBackgroundMutation = graphql(`
+  mutation RunExportInBackground($id: ID!) {
+    runExportInBackground(id: $id) {
+      ...ExportJobFields
+    }
+  }
+`);
+
 export const CancelExportMutation = graphql(`
   mutation CancelExport($id: ID!) {
     cancelExport(id: $id) {

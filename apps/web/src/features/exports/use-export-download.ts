@@ -2,7 +2,14 @@ import { useCallback, useRef, useState } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { getFragmentData } from '../../gql';
 import type { ExportJobFieldsFragment } from '../../gql/graphql';
-import { CancelExportMutation, ExportJobFields, ExportJobQuery, ExportLogsQuery } from './exports.operations';
+import { liveSubscribe } from '../../app/live';
+import { CancelExportMutation, ExportJobFields, ExportJobQuery, ExportLogsQuery, RunExportInBackgroundMutation } from './exports.operations';
+
+const EXPORT_PROGRESS = 'subscription ExportProgress($id: ID!) { exportProgress(id: $id) { exportId state progress attemptsMade } }';
+type ProgressEvent = { exportProgress: { state: string; progress: number } };
+type Outcome = 'COMPLETED' | 'FAILED' | 'CANCELLED';
+/** The job's events are the progress; this slower poll only catches an end sent before the subscription was in place. */
+const FALLBACK_POLL_MS = 2000;
 
 export type DownloadState =
   | { phase: 'idle' }
@@ -12,10 +19,10 @@ export type DownloadState =
   | { phase: 'failed'; error?: unknown };
 
 /**
- * Downloads an export started on the server (a PENDING job): fetches its file with
- * the session cookie while polling the job's progress (rows written / total), lets
- * the user cancel (the server stops at its next batch, whatever process runs it),
- * then hands the file to the browser as a download.
+ * Runs an export started on the server (a PENDING one) as a background job (any
+ * node's worker writes it), shows its progress from the `exportProgress`
+ * subscription, lets the user cancel (the worker stops at its next batch), then
+ * downloads the finished file with the session cookie and hands it to the browser.
  */
 export function useExportDownload() {
   const client = useApolloClient();
@@ -23,6 +30,7 @@ export function useExportDownload() {
   const abort = useRef<AbortController | null>(null);
   const jobId = useRef<string | null>(null);
   const [cancelMutation] = useMutation(CancelExportMutation);
+  const [runInBackground] = useMutation(RunExportInBackgroundMutation);
 
   const run = useCallback(
     async (start: () => Promise<ExportJobFieldsFragment | null | undefined>) => {
@@ -40,17 +48,40 @@ export function useExportDownload() {
       const controller = new AbortController();
       abort.current = controller;
       jobId.current = job.id;
-      setState({ phase: 'running', job, written: 0, total: job.totalRows ?? null });
-      const poll = window.setInterval(() => {
-        void client.query({ query: ExportJobQuery, variables: { id: job.id }, fetchPolicy: 'network-only' }).then(
-          (result) => {
-            const current = getFragmentData(ExportJobFields, result.data?.exportJob);
-            if (current) setState((s) => (s.phase === 'running' ? { ...s, written: current.rowsWritten, total: current.totalRows ?? s.total } : s));
-          },
-          () => undefined,
-        );
-      }, 500);
+      const id = job.id;
+      const total = job.totalRows ?? null;
+      setState({ phase: 'running', job, written: 0, total });
+      const written = (rows: number, newTotal: number | null = null) =>
+        setState((s) => (s.phase === 'running' ? { ...s, written: rows, total: newTotal ?? s.total } : s));
+      let stop: () => void = () => undefined;
       try {
+        const outcome = new Promise<Outcome>((resolve) => {
+          const stopLive = liveSubscribe<ProgressEvent>(EXPORT_PROGRESS, { id }, ({ exportProgress: event }) => {
+            if (total) written(Math.round((event.progress * total) / 100));
+            if (event.state === 'completed') resolve('COMPLETED');
+            else if (event.state === 'failed') resolve('FAILED');
+          });
+          const poll = window.setInterval(() => {
+            void client.query({ query: ExportJobQuery, variables: { id }, fetchPolicy: 'network-only' }).then(
+              (result) => {
+                const current = getFragmentData(ExportJobFields, result.data?.exportJob);
+                if (!current) return;
+                written(current.rowsWritten, current.totalRows ?? null);
+                if (current.status === 'COMPLETED' || current.status === 'FAILED' || current.status === 'CANCELLED') resolve(current.status);
+              },
+              () => undefined,
+            );
+          }, FALLBACK_POLL_MS);
+          controller.signal.addEventListener('abort', () => resolve('CANCELLED'));
+          stop = () => {
+            stopLive();
+            window.clearInterval(poll);
+          };
+        });
+        await runInBackground({ variables: { id } });
+        const end = await outcome;
+        if (end === 'CANCELLED') throw new DOMException('cancelled', 'AbortError');
+        if (end === 'FAILED') throw new Error('export failed');
         const response = await fetch(job.downloadUrl, { credentials: 'same-origin', signal: controller.signal });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const blob = await response.blob();
@@ -66,13 +97,13 @@ export function useExportDownload() {
       } catch (error) {
         setState(controller.signal.aborted ? { phase: 'cancelled' } : { phase: 'failed', error });
       } finally {
-        window.clearInterval(poll);
+        stop();
         abort.current = null;
         jobId.current = null;
         void client.refetchQueries({ include: [ExportLogsQuery] });
       }
     },
-    [client],
+    [client, runInBackground],
   );
 
   const cancel = useCallback(async () => {

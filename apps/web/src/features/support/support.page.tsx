@@ -4,6 +4,7 @@ import { REQUESTABLE_PROFILES, supportKindsFor, SupportRequestInputSchema, field
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useSession } from '../../app/auth';
+import { useLiveEvents } from '../../app/live';
 import { useI18n } from '../../app/i18n/i18n';
 import { ApiError, errorField } from '../../ui/api-error';
 import { Card } from '../../ui/card';
@@ -13,6 +14,10 @@ import { CreateSupportRequestMutation, PostSupportMessageMutation, SupportMember
 import { Loading } from '../../ui/loading';
 import { TableScroll } from '../../ui/table-scroll';
 import { TableSkeleton } from '../../ui/table-skeleton';
+
+/** Created, answered, status changed: the dossier's requests, live. */
+const SUPPORT_CHANGED = 'subscription SupportRequestChanged { supportRequestChanged { requestId change at } }';
+type SupportChange = { supportRequestChanged: { requestId: string } };
 
 export const STATUS_TONE: Record<string, Tone> = { OPEN: 'warning', IN_PROGRESS: 'neutral', DONE: 'success', REJECTED: 'danger' };
 
@@ -30,7 +35,8 @@ export default function SupportPage() {
 
 function SupportHome() {
   const { t, formatDate } = useI18n();
-  const { data, loading, error } = useQuery(SupportRequestsQuery, { fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(SupportRequestsQuery, { fetchPolicy: 'cache-and-network' });
+  useLiveEvents<SupportChange>(SUPPORT_CHANGED, {}, () => void refetch().catch(() => undefined));
   return (
     <>
       <NewRequestForm />
@@ -175,7 +181,11 @@ function CombinedNoSeat(error: unknown): boolean {
 
 function SupportRequestDetail({ id }: { id: string }) {
   const { t, formatDate } = useI18n();
-  const { data, loading, error } = useQuery(SupportRequestQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(SupportRequestQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  // Support's answer, or a status change, appears without reloading.
+  useLiveEvents<SupportChange>(SUPPORT_CHANGED, {}, (events) => {
+    if (events.some((e) => e.supportRequestChanged.requestId === id)) void refetch().catch(() => undefined);
+  });
   const [text, setText] = useState('');
   const [post, posting] = useMutation(PostSupportMessageMutation);
   const request = data?.supportRequest;
