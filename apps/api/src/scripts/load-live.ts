@@ -44,6 +44,12 @@ function rssKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 }
 
+/** CPU time (user + system) a process has used so far, in ms (`/proc/<pid>/stat`, clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function startNode(dir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(__dirname, '..', 'main.js')], {
     env: {
@@ -234,6 +240,8 @@ async function main(): Promise<void> {
             });
         }, 500)
       : null;
+    const cpuBefore = nodes.map((n) => cpuMs(n.pid!));
+    const ownCpuBefore = process.cpuUsage();
     const started = Date.now();
     const total = RATE * SECONDS;
     for (let i = 0; i < total; i++) {
@@ -280,6 +288,10 @@ async function main(): Promise<void> {
     const loopEnd = Date.now();
     if (lockTimer) clearInterval(lockTimer);
     await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 15_000))]);
+    // CPU of the edit window (edits and deliveries), whatever the machine's load: what the rate costs.
+    const windowSeconds = (Date.now() - started) / 1000;
+    const cpuNodes = nodes.map((n, i) => cpuMs(n.pid!) - cpuBefore[i]);
+    const ownCpu = process.cpuUsage(ownCpuBefore);
     // The rate is what was committed over the asked window; the edits still running at its end
     // (at most one per document) count when they commit.
     const elapsed = (Math.max(loopEnd, started + SECONDS * 1000) - started) / 1000;
@@ -314,6 +326,11 @@ async function main(): Promise<void> {
           eventsReceived: received,
           eventsExpected: expected,
           latencyMs: { otherNode: summary(latency.other), sameNode: summary(latency.same), all: summary(all) },
+          cpu: {
+            nodesMsPerCommittedEdit: Math.round(((cpuNodes[0] + cpuNodes[1]) / Math.max(1, ok)) * 10) / 10,
+            nodesShareOfOneCore: cpuNodes.map((ms) => Math.round((ms / 1000 / windowSeconds) * 100) / 100),
+            loadScriptShareOfOneCore: Math.round(((ownCpu.user + ownCpu.system) / 1e6 / windowSeconds) * 100) / 100,
+          },
           rssMb: { before: before.map((k) => Math.round(k / 1024)), connected: connected.map((k) => Math.round(k / 1024)), after: after.map((k) => Math.round(k / 1024)) },
           memoryPerConnectionKb: Math.round(perConnectionKb),
           transactionsSampled: admin
