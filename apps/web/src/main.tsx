@@ -7,6 +7,7 @@ import { SessionProvider } from './app/auth';
 import { I18nProvider } from './app/i18n/i18n';
 import { UiProvider } from './app/ui/ui-provider';
 import { router } from './app/router';
+import { preloadPagesOf } from './app/lazy-page';
 // Mantine's styles first: the app's own rules come after and win at equal specificity.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
@@ -14,6 +15,7 @@ import './app/styles.css';
 import './ui/ui.css';
 
 const client = createApolloClient();
+preloadPagesOf(router.routes, window.location.pathname);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

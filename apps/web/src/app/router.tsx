@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyPage } from './lazy-page';
 import { createBrowserRouter, Navigate } from 'react-router';
 import NotFoundPage from '../features/not-found/not-found.page';
 import { AppShell } from './layout/app-shell';
@@ -9,18 +9,18 @@ import { authRoutes } from '../features/auth/routes';
 
 // Pages that most users never open are split into their own chunks; the shell's
 // <Suspense> shows a loading line while one arrives.
-const DashboardPage = lazy(() => import('../features/dashboard/dashboard.page'));
-const PlaygroundPage = lazy(() => import('../features/playground/playground.page'));
-const AdminPage = lazy(() => import('../features/admin/admin.page'));
-const SupportPage = lazy(() => import('../features/support/support.page'));
-const SettingsUsersPage = lazy(() => import('../features/settings/users.page'));
-const SettingsSubscriptionPage = lazy(() => import('../features/settings/subscription.page'));
-const SettingsDossierPage = lazy(() => import('../features/settings/dossier.page'));
-const DocumentsExportPage = lazy(() => import('../features/exports/documents-export.page'));
-const ActionSummaryPage = lazy(() => import('../features/exports/action-summary.page'));
-const StatusPage = lazy(() => import('../features/health/status.page'));
-const AccountingSettingsPage = lazy(() => import('../features/accounting/chart.page'));
-const AccountingBatchesPage = lazy(() => import('../features/accounting/batches.page'));
+const DashboardPage = lazyPage(() => import('../features/dashboard/dashboard.page'));
+const PlaygroundPage = lazyPage(() => import('../features/playground/playground.page'));
+const AdminPage = lazyPage(() => import('../features/admin/admin.page'));
+const SupportPage = lazyPage(() => import('../features/support/support.page'));
+const SettingsUsersPage = lazyPage(() => import('../features/settings/users.page'));
+const SettingsSubscriptionPage = lazyPage(() => import('../features/settings/subscription.page'));
+const SettingsDossierPage = lazyPage(() => import('../features/settings/dossier.page'));
+const DocumentsExportPage = lazyPage(() => import('../features/exports/documents-export.page'));
+const ActionSummaryPage = lazyPage(() => import('../features/exports/action-summary.page'));
+const StatusPage = lazyPage(() => import('../features/health/status.page'));
+const AccountingSettingsPage = lazyPage(() => import('../features/accounting/chart.page'));
+const AccountingBatchesPage = lazyPage(() => import('../features/accounting/batches.page'));
 
 export const router = createBrowserRouter([
   {

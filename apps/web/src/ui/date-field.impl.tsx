@@ -8,6 +8,7 @@ export default function DateFieldImpl({ label, value, onChange, onBlur, disabled
   const { t } = useI18n();
   return (
     <DateInput
+      className="date-field"
       label={label}
       value={value || null}
       onChange={(next) => onChange(next ?? '')}

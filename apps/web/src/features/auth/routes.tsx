@@ -1,15 +1,15 @@
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazy-page';
 import type { RouteObject } from 'react-router';
 import { paths } from '../../app/paths';
 import LoginPage from './login.page';
 import PickDossierPage from './pick-dossier.page';
 
 // Login and the picker are on every user's path; the rest is loaded on demand.
-const SignUpPage = lazy(() => import('./sign-up.page'));
-const ForgotPasswordPage = lazy(() => import('./forgot-password.page'));
-const ResetPasswordPage = lazy(() => import('./reset-password.page'));
-const InvitationPage = lazy(() => import('./invitation.page'));
-const AccountPage = lazy(() => import('./account.page'));
+const SignUpPage = lazyPage(() => import('./sign-up.page'));
+const ForgotPasswordPage = lazyPage(() => import('./forgot-password.page'));
+const ResetPasswordPage = lazyPage(() => import('./reset-password.page'));
+const InvitationPage = lazyPage(() => import('./invitation.page'));
+const AccountPage = lazyPage(() => import('./account.page'));
 
 export const authRoutes: RouteObject[] = [
   { path: paths.login, element: <LoginPage /> },

@@ -8,6 +8,7 @@ import { useI18n, type MessageKey } from '../../app/i18n/i18n';
 import { getFragmentData } from '../../gql';
 import type { DocumentFilter, DocumentSortField, DocumentStatus, SortDirection } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/error-message';
+import { Cell, Row } from '../../ui/table-rows';
 import { TableSkeleton } from '../../ui/table-skeleton';
 import { PageHeader } from '../../ui/page-header';
 import { CustomerOptionsQuery, SupplierOptionsQuery } from '../parties/party.operations';
@@ -240,13 +241,13 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
               </Table.Thead>
               <Table.Tbody>
                 {nodes.map((d) => (
-                  <Table.Tr key={d.id} data-testid="document-row">
-                    <Table.Td>
+                  <Row key={d.id} data-testid="document-row">
+                    <Cell>
                       <Link to={documentPath(d.type, d.id)}>{d.number ?? t('doc.noNumber')}</Link>
-                    </Table.Td>
-                    <Table.Td>{formatDate(d.date)}</Table.Td>
-                    <Table.Td>{d.partyName || '—'}</Table.Td>
-                    <Table.Td>
+                    </Cell>
+                    <Cell>{formatDate(d.date)}</Cell>
+                    <Cell>{d.partyName || '—'}</Cell>
+                    <Cell>
                       <DocumentStatusBadge type={d.type} status={d.status} />
                       {'daysLate' in d && typeof d.daysLate === 'number' ? (
                         <small className="late" data-testid="days-late">
@@ -254,14 +255,14 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
                           {t('list.daysLate', { days: d.daysLate })}
                         </small>
                       ) : null}
-                    </Table.Td>
-                    <Table.Td className="num">{formatAmount(d.totalExclVatCents)}</Table.Td>
-                    <Table.Td className="num">{formatAmount(d.totalInclVatCents)}</Table.Td>
-                    <Table.Td>{d.createdBy?.name ?? '—'}</Table.Td>
-                    <Table.Td>
+                    </Cell>
+                    <Cell className="num">{formatAmount(d.totalExclVatCents)}</Cell>
+                    <Cell className="num">{formatAmount(d.totalInclVatCents)}</Cell>
+                    <Cell>{d.createdBy?.name ?? '—'}</Cell>
+                    <Cell>
                       {d.updatedBy?.name ?? '—'} <small className="muted">{formatDate(d.updatedAt)}</small>
-                    </Table.Td>
-                  </Table.Tr>
+                    </Cell>
+                  </Row>
                 ))}
               </Table.Tbody>
             </Table>

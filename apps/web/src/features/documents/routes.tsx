@@ -1,17 +1,17 @@
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazy-page';
 import type { RouteObject } from 'react-router';
 import { DocumentType, Profile } from '@comptoir/schema';
 import type { MessageKey } from '../../app/i18n/i18n';
 import { DOCUMENT_KINDS, PARTY_ACCESS } from './document-kinds';
 
 // Every page is split from the main chunk: the first load carries only the shell.
-const DocumentListPage = lazy(() => import('./document-list.page'));
-const DocumentPage = lazy(() => import('./document.page'));
-const NewDocumentPage = lazy(() => import('./new-document.page'));
-const PartyListPage = lazy(() => import('../parties/party-list.page'));
-const PartyPage = lazy(() => import('../parties/party.page'));
-const ArticleListPage = lazy(() => import('../articles/article-list.page'));
-const ArticlePage = lazy(() => import('../articles/article.page'));
+const DocumentListPage = lazyPage(() => import('./document-list.page'));
+const DocumentPage = lazyPage(() => import('./document.page'));
+const NewDocumentPage = lazyPage(() => import('./new-document.page'));
+const PartyListPage = lazyPage(() => import('../parties/party-list.page'));
+const PartyPage = lazyPage(() => import('../parties/party.page'));
+const ArticleListPage = lazyPage(() => import('../articles/article-list.page'));
+const ArticlePage = lazyPage(() => import('../articles/article.page'));
 
 const documentRoutes = (Object.values(DocumentType) as DocumentType[]).flatMap((type): RouteObject[] => {
   const { path } = DOCUMENT_KINDS[type];
