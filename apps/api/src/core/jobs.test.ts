@@ -7,16 +7,7 @@ import { createTestApp, type TestApp } from '../../test/harness';
 import { createSupportClient } from '../../test/fixtures';
 import { redisAvailable, REDIS_TEST_URL } from '../../test/redis-kit';
 import { MemoryJobQueue, type JobInfo } from './jobs';
-
-async function until<T>(read: () => Promise<T> | T, ok: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { until } from '../../test/until';
 
 describe('in-process job queue (no REDIS_URL)', () => {
   it('retries a failing job with backoff, then completes it; an id already queued is not added twice', async () => {

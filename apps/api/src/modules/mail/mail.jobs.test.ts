@@ -7,19 +7,10 @@ import { startSmtpServer } from '../../../test/smtp';
 import type { JobInfo } from '../../core/jobs';
 import { MAIL_JOB, mailJobId } from './outbox-worker';
 import { OutboxMessage } from './outbox.entity';
+import { until } from '../../../test/until';
 
 const PUBLIC_URL = 'http://comptoir.test';
 const REQUEST_RESET = 'mutation($e: String!) { requestPasswordReset(email: $e) }';
-
-async function until<T>(read: () => Promise<T> | T, ok: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** The same scenario on both queues: in-process (no REDIS_URL) and BullMQ on the local Redis. */
 describe.each([
