@@ -178,10 +178,11 @@ export async function creditedByLine(
   const q = ctx.em
     .getRepository(DocumentLine)
     .createQueryBuilder('l')
-    .innerJoin(Document, 'd', 'd.id = l.documentId')
+    // Lines carry their dossier too: both sides scoped, so neither table is read across dossiers.
+    .innerJoin(Document, 'd', 'd.id = l.documentId AND d.dossierId = l.dossierId')
     .select('l.sourceLineId', 'sourceLineId')
     .addSelect('SUM(l.quantityMilli)', 'credited')
-    .where('d.dossierId = :dossierId AND d.type = :type', { dossierId: ctx.dossierId, type: DocumentType.CREDIT_NOTE })
+    .where('l.dossierId = :dossierId AND d.dossierId = :dossierId AND d.type = :type', { dossierId: ctx.dossierId, type: DocumentType.CREDIT_NOTE })
     .andWhere('d.sourceDocumentId IN (:...invoiceIds)', { invoiceIds: [...invoiceIds] })
     .andWhere('l.sourceLineId IS NOT NULL')
     .groupBy('l.sourceLineId');
