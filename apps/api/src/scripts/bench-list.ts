@@ -1,7 +1,8 @@
 // Benchmark of the document list (issue 14).
 //
 //   pnpm bench:list [--sizes 1000,10000,100000] [--pairs 3] [--seconds 10] [--connections 10]
-//                   [--workers 1] [--mariadb mariadb://root@127.0.0.1:3306/test] [--keep]
+//                   [--workers 1] [--mariadb mariadb://root@127.0.0.1:3306/test] [--keep] [--reuse]
+//                   [--only throughput]
 //
 // Seeds one scratch MariaDB database (created here, dropped at the end unless --keep)
 // with a dossier per size (documents with their search terms, customers, five users,
@@ -16,11 +17,14 @@
 //    requests (the best of three windows: other clients of the server add to the count);
 // 4. growth: first-page latency (median of 15 sequential requests) of every filter the
 //    SPA offers at each size, and the ratio largest/smallest.
+// --keep leaves the scratch database and its sessions (in comptoir_bench_list.json, in the
+// system's temporary directory); --reuse starts from them instead of seeding again (the
+// same --sizes); --only throughput skips the checks after the throughput pairs.
 // Not part of the test suite: figures depend on the machine; ratios are what to compare.
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -58,7 +62,10 @@ const CONNECTIONS = Number(option('connections') ?? 10);
 const WORKERS = Number(option('workers') ?? 1);
 const SERVER = option('mariadb') ?? 'mariadb://root@127.0.0.1:3306/test';
 const KEEP = args.includes('--keep');
+const REUSE = args.includes('--reuse');
+const ONLY = option('only');
 const BENCH_DB = 'comptoir_bench_list';
+const SEEDED_FILE = join(tmpdir(), `${BENCH_DB}.json`);
 const PAGE = 50;
 
 /** The SPA's invoice list (apps/web/src/features/documents/document.operations.ts), as it sends it. */
@@ -230,13 +237,17 @@ async function main(): Promise<void> {
   const server = parseDatabaseUrl(SERVER);
   const admin = new DataSource({ ...dataSourceOptions(server), entities: [], migrations: [] });
   await admin.initialize();
-  await admin.query(`DROP DATABASE IF EXISTS \`${BENCH_DB}\``);
-  await admin.query(`CREATE DATABASE \`${BENCH_DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const reuse = REUSE && existsSync(SEEDED_FILE) && (JSON.parse(readFileSync(SEEDED_FILE, 'utf8')) as Seeded[]).map((s) => s.size).join() === SIZES.join();
+  if (!reuse) {
+    await admin.query(`DROP DATABASE IF EXISTS \`${BENCH_DB}\``);
+    await admin.query(`CREATE DATABASE \`${BENCH_DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  }
   const benchUrl = SERVER.replace(/\/[^/]*$/, `/${BENCH_DB}`);
   const keysDir = mkdtempSync(join(tmpdir(), 'comptoir-bench-'));
   const children: ChildProcess[] = [];
   try {
-    const seeded = await seed(benchUrl);
+    const seeded = reuse ? (JSON.parse(readFileSync(SEEDED_FILE, 'utf8')) as Seeded[]) : await seed(benchUrl);
+    if (KEEP) writeFileSync(SEEDED_FILE, JSON.stringify(seeded));
     const env = {
       DATABASE_URL: benchUrl,
       NODE_ENV: 'production',
@@ -280,6 +291,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(`  ratio Comptoir/raw: min ${fmt(Math.min(...ratios))}, median ${fmt(median(ratios))}`);
+    if (ONLY === 'throughput') return;
 
     // 3. Statements per request.
     const counter = new DataSource({ ...dataSourceOptions(parseDatabaseUrl(benchUrl)), entities: [], migrations: [] });
@@ -325,7 +337,10 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    if (!KEEP) await admin.query(`DROP DATABASE IF EXISTS \`${BENCH_DB}\``);
+    if (!KEEP) {
+      await admin.query(`DROP DATABASE IF EXISTS \`${BENCH_DB}\``);
+      rmSync(SEEDED_FILE, { force: true });
+    }
     await admin.destroy();
     rmSync(keysDir, { recursive: true, force: true });
   }
