@@ -1,7 +1,7 @@
 // Benchmark of the document list (issue 14).
 //
 //   pnpm bench:list [--sizes 1000,10000,100000] [--pairs 3] [--seconds 10] [--connections 10]
-//                   [--workers 1] [--mariadb mariadb://root@127.0.0.1:3306/test] [--keep] [--reuse]
+//                   [--workers 1] [--mariadb mariadb://root@127.0.0.1:3306/test] [--keep] [--reuse] [--db comptoir_bench_list]
 //                   [--only throughput]
 //
 // Seeds one scratch MariaDB database (created here, dropped at the end unless --keep)
@@ -65,7 +65,7 @@ const SERVER = option('mariadb') ?? 'mariadb://root@127.0.0.1:3306/test';
 const KEEP = args.includes('--keep');
 const REUSE = args.includes('--reuse');
 const ONLY = option('only');
-const BENCH_DB = 'comptoir_bench_list';
+const BENCH_DB = option('db') ?? 'comptoir_bench_list';
 const SEEDED_FILE = join(tmpdir(), `${BENCH_DB}.json`);
 const PAGE = 50;
 
