@@ -7,6 +7,20 @@ export interface RevenueMonth {
   lastYearCents: number;
 }
 
+// Intl formatters are costly to create (more than the whole chart on a slowed phone): once per language.
+const formatters = new Map<string, { month: Intl.DateTimeFormat; compact: Intl.NumberFormat }>();
+function formattersOf(language: string) {
+  let found = formatters.get(language);
+  if (!found) {
+    found = {
+      month: new Intl.DateTimeFormat(language, { month: 'short', timeZone: 'UTC' }),
+      compact: new Intl.NumberFormat(language, { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 }),
+    };
+    formatters.set(language, found);
+  }
+  return found;
+}
+
 /** A round step of about a quarter of `span` (1, 2, 2.5 or 5 times a power of ten). */
 function niceStep(span: number): number {
   const rough = span / 4;
@@ -36,8 +50,7 @@ export function revenueScale(values: number[]): { low: number; high: number; tic
  */
 export function RevenueChart({ months }: { months: RevenueMonth[] }) {
   const i18n = useI18n();
-  const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'short', timeZone: 'UTC' });
-  const compact = new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 });
+  const { month: monthName, compact } = formattersOf(i18n.language);
   const rows = months.map((m) => ({ key: m.month, label: monthName.format(new Date(`${m.month}-01T00:00:00Z`)), thisYear: m.revenueCents, lastYear: m.lastYearCents }));
   const { low, high, ticks } = revenueScale(rows.flatMap((r) => [r.thisYear, r.lastYear]));
   const percent = (cents: number) => `${(((cents - low) / (high - low)) * 100).toFixed(2)}%`;
