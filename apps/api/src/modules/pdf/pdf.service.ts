@@ -108,17 +108,20 @@ function fromRow(row: DocumentPdf): PdfFile {
 
 /**
  * The PDF of a document the profile may read (NOT_FOUND / FORBIDDEN otherwise): the
- * stored one for an issued invoice or credit note (stored now if it was issued before
- * PDFs were kept), else rendered on demand.
+ * stored one for an issued invoice or credit note (stored now if its `pdf.render` job
+ * has not run yet, or it was issued before PDFs were kept), else rendered on demand.
  */
 export async function documentPdf(ctx: RequestContext, id: string): Promise<PdfFile> {
   const doc = await getDocument(ctx, id);
   if (ISSUED_TYPES.has(doc.type) && doc.status !== DocumentStatus.DRAFT) {
     const row = await ctx.scoped(DocumentPdf, 'PDF').findOneBy({ documentId: doc.id });
     if (row) return fromRow(row);
+    // Not stored yet (its job has not run): stored now. The document's row lock first, then the
+    // check, as the job does: whichever comes second finds the other's PDF.
     return ctx.transaction(async (tx) => {
+      const locked = await tx.scoped(Document, 'Document').get(doc.id, { lock: true });
       const again = await tx.scoped(DocumentPdf, 'PDF').findOneBy({ documentId: doc.id });
-      return fromRow(again ?? (await storePdf(tx, await tx.scoped(Document, 'Document').get(doc.id, { lock: true }))));
+      return fromRow(again ?? (await storePdf(tx, locked)));
     });
   }
   const bytes = await renderDocumentPdf(ctx, doc);
