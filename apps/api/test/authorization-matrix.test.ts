@@ -450,4 +450,4 @@ describe('SPEC.md role × operation matrix', () => {
  * Operations whose profile rules are asserted in their own module's tests: the
  * subscriptions, over a real WebSocket (`src/modules/live/live.test.ts`, "authorization matrix").
  */
-const MATRIX_ELSEWHERE = new Set<string>(['documentChanged', 'documentPresence', 'supportRequestChanged', 'adminSupportRequestChanged', 'exportProgress']);
+const MATRIX_ELSEWHERE = new Set<string>(['documentChanged', 'documentPresence', 'supportRequestChanged', 'adminSupportRequestChanged', 'exportProgress', 'accountingBatchProgress', 'adminJobChanged']);

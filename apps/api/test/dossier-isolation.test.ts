@@ -113,6 +113,7 @@ const SUBSCRIPTION_CASES: Record<string, [string, (v: Victim) => Record<string, 
   documentChanged: ['subscription($id: ID!) { documentChanged(id: $id) { documentId } }', (v) => ({ id: v.quote.id })],
   documentPresence: ['subscription($id: ID!) { documentPresence(id: $id) { documentId } }', (v) => ({ id: v.quote.id })],
   exportProgress: ['subscription($id: ID!) { exportProgress(id: $id) { exportId } }', (v) => ({ id: v.exportJob.id })],
+  accountingBatchProgress: ['subscription($id: ID!) { accountingBatchProgress(id: $id) { batchId } }', (v) => ({ id: v.batch.id })],
 };
 
 /** Dossier-data operations whose ID arguments are checked in their own module's isolation tests. */
@@ -137,7 +138,7 @@ describe('dossier isolation', () => {
   /** Every row the victim dossier owns, with its version where it has one. */
   async function footprint(): Promise<string> {
     const ds = t.app.dataSource;
-    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages', 'accounting_settings', 'customer_accounts', 'accounting_entries', 'accounting_entry_lines', 'accounting_batches', 'payments', 'document_pdfs'];
+    const tables = ['customers', 'suppliers', 'parties', 'articles', 'documents', 'document_lines', 'history_entries', 'seat_orders', 'memberships', 'support_requests', 'support_messages', 'accounting_settings', 'customer_accounts', 'accounting_entries', 'accounting_entry_lines', 'accounting_batches', 'accounting_batch_files', 'payments', 'document_pdfs'];
     const existing = new Set((await ds.query(ds.options.type === 'better-sqlite3' ? "SELECT name FROM sqlite_master WHERE type = 'table'" : 'SHOW TABLES')).map((r: Record<string, string>) => Object.values(r)[0]));
     const parts: string[] = [];
     for (const table of tables.filter((name) => existing.has(name))) {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { expectText, expectValue, graphqlFromPage, inputLabelled, launchBrowser, login, pickOption, withPage } from './helpers.mjs';
+import { expectAttribute, expectText, expectValue, graphqlFromPage, inputLabelled, launchBrowser, login, pickOption, withPage } from './helpers.mjs';
 
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 const OWNER = 'paul@boulangerie-martin.fr';
@@ -137,6 +137,10 @@ test('the accountant downloads the FEC of a pending batch and collects it; the o
     await batch.getByTestId('collect').click();
     await batch.getByTestId('confirm-collect').click();
     await page.locator(`[data-testid="${number}"][data-status="COLLECTED"]`).getByText(/Collecté par Nadia Benali/).waitFor();
+    // The rest runs in the background (accounting.batch job): the card follows it and ends « Lot préparé ».
+    const generation = page.locator(`[data-testid="${number}"]`).getByTestId('batch-generation');
+    await expectAttribute(generation, 'data-state', 'READY');
+    await expectText(generation, /Lot préparé : FEC archivé/);
 
     // ---- The owner: issuing today is refused, with the period named ----
     await login(page, OWNER, DEMO_PASSWORD);

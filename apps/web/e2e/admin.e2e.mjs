@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { launchBrowser, withPage, expectText } from './helpers.mjs';
+import { launchBrowser, withPage, expectText, graphqlFromPage, newPage } from './helpers.mjs';
 
 // Demo logins (apps/api/src/app/seed/identity.seed.ts), all with the demo password.
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
@@ -106,5 +106,37 @@ test('an OWNER sees the users of the dossier and orders an extra seat (pending p
     await expectText(page.getByTestId('seats-used'), /1 sur 2/);
 
     assert.deepEqual(externalRequests, []);
+    assert.deepEqual(pageErrors, []);
+  }));
+
+test('/admin → Tâches shows a job started by someone else as it runs, without reloading', (t) =>
+  withPage(browser, t, async ({ page, pageErrors }) => {
+    await apiLogin(page, SUPPORT, DEMO_PASSWORD);
+    // The page subscribes to adminJobChanged on its socket: wait for that message to leave.
+    const subscribed = new Promise((resolve) => {
+      page.on('websocket', (ws) => ws.on('framesent', (frame) => String(frame.payload).includes('adminJobChanged') && resolve(undefined)));
+    });
+    await page.goto('/admin/taches');
+    await page.getByTestId('jobs-completed').click();
+    await page.locator('[data-testid="jobs-completed"][aria-pressed="true"]').waitFor();
+    await subscribed;
+
+    // Marc (ADV of Atelier Dupont), in another browser, issues an invoice: its PDF is rendered by a job (pdf.render).
+    // (Not Boulangerie Martin: accounting.e2e collects its current month, which refuses issuing today.)
+    const owner = await newPage(browser);
+    try {
+      await apiLogin(owner.page, 'marc@atelier-dupont.fr', DEMO_PASSWORD);
+      await owner.page.goto('/');
+      const { c } = await graphqlFromPage(owner.page, 'mutation { c: createCustomer(input: { legalName: "Client des tâches" }) { id } }');
+      const { d } = await graphqlFromPage(owner.page, 'mutation($p: ID!) { d: createInvoice(input: { partyId: $p, lines: [{ description: "Baguettes", quantity: 10, unitPriceCents: 110, vatRate: 5.5 }] }) { id version } }', { p: c.id });
+      await graphqlFromPage(owner.page, 'mutation($id: ID!, $v: Int!) { issueDocument(id: $id, version: $v) { number } }', { id: d.id, v: d.version });
+      // Support's page shows it among the completed jobs, never reloaded.
+      const row = page.locator(`[data-testid="admin-job"][data-job-id="pdf-${d.id}"]`);
+      await row.waitFor();
+      await expectText(row, /pdf\.render/);
+      await expectText(row, /100 %/);
+    } finally {
+      await owner.context.close();
+    }
     assert.deepEqual(pageErrors, []);
   }));

@@ -16,7 +16,7 @@ import { SeatOrder } from '../modules/dossiers/seat-order.entity';
 import { AdminAction } from '../modules/admin/admin-action.entity';
 import { ExportLog, ExportPreset } from '../modules/exports/export.entity';
 import { SupportMessage, SupportRequest } from '../modules/support/support-request.entity';
-import { AccountingBatch, AccountingCounter, AccountingEntry, AccountingEntryLine, AccountingSettings, CustomerAccount } from '../modules/accounting/accounting.entity';
+import { AccountingBatch, AccountingBatchFile, AccountingCounter, AccountingEntry, AccountingEntryLine, AccountingSettings, CustomerAccount } from '../modules/accounting/accounting.entity';
 import { Payment } from '../modules/payments/payment.entity';
 import { DocumentPdf, DossierLogo } from '../modules/pdf/document-pdf.entity';
 
@@ -51,6 +51,7 @@ export const ALL_ENTITIES = [
   AccountingEntry,
   AccountingEntryLine,
   AccountingBatch,
+  AccountingBatchFile,
   AccountingCounter,
   Payment,
   DocumentPdf,

@@ -1,8 +1,10 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppServices } from '../core/context';
+import { registerAccountingJobs } from '../modules/accounting-downloads/batch.jobs';
 import { registerExportJobs } from '../modules/exports/export.jobs';
 import { registerMailJobs } from '../modules/mail/mail.jobs';
+import { registerPdfJobs } from '../modules/pdf/pdf.jobs';
 
 /** Test-only job (NODE_ENV=test): records each run, writes its effect once under its idempotency key. */
 export interface EffectJob {
@@ -14,6 +16,8 @@ export interface EffectJob {
 export function registerJobHandlers(app: AppServices): void {
   registerExportJobs(app);
   registerMailJobs(app);
+  registerPdfJobs(app);
+  registerAccountingJobs(app);
   if (app.config.env === 'test') {
     app.jobs.register<EffectJob>('test.effect', async (data, run) => {
       appendFileSync(join(data.dir, `${data.key}.runs`), `${process.pid}\n`);

@@ -3,7 +3,7 @@ import type { RequestContext } from './context';
 /**
  * What other features do in the transaction that issues an invoice or credit note
  * (documents → ISSUED), without the documents module depending on them: payments
- * settle the credited invoice, the PDF is rendered and stored. The composition root
+ * settle the credited invoice, the PDF job is queued (after commit). The composition root
  * (`app/app.ts`) registers the listeners; each runs inside the issuing transaction,
  * so a failure rolls the issue back.
  */

@@ -15,9 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query SessionMe {\n    me {\n      user {\n        id\n        email\n        name\n        phone\n        platformRole\n      }\n      dossier {\n        id\n        name\n        plan\n      }\n      profile\n      isPrincipal\n      needsDossierSelection\n      dossiers {\n        id\n        name\n        plan\n        profile\n        isPrincipal\n      }\n    }\n  }\n": typeof types.SessionMeDocument,
-    "query AccountingBatches { accountingBatches { id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents } }": typeof types.AccountingBatchesDocument,
+    "query AccountingBatches { accountingBatches { id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents generation { state progress } } }": typeof types.AccountingBatchesDocument,
     "query AccountingBatchDetail($id: ID!) { accountingBatch(id: $id) { id accountTotals { accountNumber accountLabel auxiliaryAccount debitCents creditCents } entries { journalCode number entryDate pieceRef label totalDebitCents } } }": typeof types.AccountingBatchDetailDocument,
-    "mutation CollectAccountingBatch($id: ID!, $version: Int!) { collectAccountingBatch(id: $id, version: $version) { id } }": typeof types.CollectAccountingBatchDocument,
+    "mutation CollectAccountingBatch($id: ID!, $version: Int!) { collectAccountingBatch(id: $id, version: $version) { id status generation { state progress } } }": typeof types.CollectAccountingBatchDocument,
     "mutation CutAccountingBatch($id: ID!, $version: Int!, $until: String!) { cutAccountingBatch(id: $id, version: $version, until: $until) { id } }": typeof types.CutAccountingBatchDocument,
     "query PickerBatches { me { dossiers { id uncollectedBatches } } }": typeof types.PickerBatchesDocument,
     "query AccountingSettings { accountingSettings { version siren effectiveSiren salesJournalCode salesJournalName bankJournalCode bankJournalName customerAccount bankAccount goodsRevenueAccount servicesRevenueAccount vatAccount20 vatAccount10 vatAccount55 vatAccount21 } }": typeof types.AccountingSettingsDocument,
@@ -140,9 +140,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query SessionMe {\n    me {\n      user {\n        id\n        email\n        name\n        phone\n        platformRole\n      }\n      dossier {\n        id\n        name\n        plan\n      }\n      profile\n      isPrincipal\n      needsDossierSelection\n      dossiers {\n        id\n        name\n        plan\n        profile\n        isPrincipal\n      }\n    }\n  }\n": types.SessionMeDocument,
-    "query AccountingBatches { accountingBatches { id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents } }": types.AccountingBatchesDocument,
+    "query AccountingBatches { accountingBatches { id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents generation { state progress } } }": types.AccountingBatchesDocument,
     "query AccountingBatchDetail($id: ID!) { accountingBatch(id: $id) { id accountTotals { accountNumber accountLabel auxiliaryAccount debitCents creditCents } entries { journalCode number entryDate pieceRef label totalDebitCents } } }": types.AccountingBatchDetailDocument,
-    "mutation CollectAccountingBatch($id: ID!, $version: Int!) { collectAccountingBatch(id: $id, version: $version) { id } }": types.CollectAccountingBatchDocument,
+    "mutation CollectAccountingBatch($id: ID!, $version: Int!) { collectAccountingBatch(id: $id, version: $version) { id status generation { state progress } } }": types.CollectAccountingBatchDocument,
     "mutation CutAccountingBatch($id: ID!, $version: Int!, $until: String!) { cutAccountingBatch(id: $id, version: $version, until: $until) { id } }": types.CutAccountingBatchDocument,
     "query PickerBatches { me { dossiers { id uncollectedBatches } } }": types.PickerBatchesDocument,
     "query AccountingSettings { accountingSettings { version siren effectiveSiren salesJournalCode salesJournalName bankJournalCode bankJournalName customerAccount bankAccount goodsRevenueAccount servicesRevenueAccount vatAccount20 vatAccount10 vatAccount55 vatAccount21 } }": types.AccountingSettingsDocument,
@@ -285,7 +285,7 @@ export function graphql(source: "\n  query SessionMe {\n    me {\n      user {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query AccountingBatches { accountingBatches { id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents } }"): (typeof documents)["query AccountingBatches { accountingBatches { id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents } }"];
+export function graphql(source: "query AccountingBatches { accountingBatches { id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents generation { state progress } } }"): (typeof documents)["query AccountingBatches { accountingBatches { id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents generation { state progress } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -293,7 +293,7 @@ export function graphql(source: "query AccountingBatchDetail($id: ID!) { account
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CollectAccountingBatch($id: ID!, $version: Int!) { collectAccountingBatch(id: $id, version: $version) { id } }"): (typeof documents)["mutation CollectAccountingBatch($id: ID!, $version: Int!) { collectAccountingBatch(id: $id, version: $version) { id } }"];
+export function graphql(source: "mutation CollectAccountingBatch($id: ID!, $version: Int!) { collectAccountingBatch(id: $id, version: $version) { id status generation { state progress } } }"): (typeof documents)["mutation CollectAccountingBatch($id: ID!, $version: Int!) { collectAccountingBatch(id: $id, version: $version) { id status generation { state progress } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -69,4 +69,5 @@ export const AccountingArgsSchemas = {
   accountingBatch: z.object({ id: id() }),
   collectAccountingBatch: z.object({ id: id(), version: intRange(1, 2_147_483_647) }),
   cutAccountingBatch: z.object({ id: id(), version: intRange(1, 2_147_483_647), until: localDate() }),
+  accountingBatchProgress: z.object({ id: id() }),
 } as const;

@@ -22,6 +22,7 @@ import type { User } from '../../modules/identity/user.entity';
 import { createParty } from '../../modules/parties/party.service';
 import type { PartyRecord } from '../../modules/parties/party.entity';
 import { percentOf } from '../../core/money';
+import { renderPdfJob } from '../../modules/pdf/pdf.service';
 import type { DemoIdentity } from './identity.seed';
 
 /** Deterministic PRNG (mulberry32): the same demo data on every install. */
@@ -121,6 +122,13 @@ export async function seedDocuments(app: AppServices, identity: DemoIdentity): P
     return withClock(new Date(clockAt), work);
   };
 
+  // Issuing queues the PDF's job; the demo stores it at once, on the demo's clock.
+  const issueWithPdf = async (ctx: RequestContext, id: string, version: number) => {
+    const doc = await issueDocument(ctx, id, version);
+    await renderPdfJob(ctx, doc.id, async () => undefined);
+    return doc;
+  };
+
   const customers: PartyRecord[] = [];
   for (const [i, [name, postalCode, city, siret]] of CUSTOMERS.entries()) {
     const ctx = i % 3 === 0 ? commercial : i % 3 === 1 ? adv : owner;
@@ -192,7 +200,7 @@ export async function seedDocuments(app: AppServices, identity: DemoIdentity): P
     }
     let invoice = made(await step(() => convertDocument(rand.chance(0.7) ? adv : owner, quote.id, quote.version, DocumentType.QUOTE), 24, 120));
     if (i % 6 === 2) continue; // converted, invoice still a draft
-    invoice = await step(() => issueDocument(adv, invoice.id, invoice.version), 4, 48);
+    invoice = await step(() => issueWithPdf(adv, invoice.id, invoice.version), 4, 48);
     if (rand.chance(0.6)) {
       const paid = invoice;
       const method = i % 3 === 0 ? PaymentMethod.CHECK : PaymentMethod.TRANSFER;
@@ -203,12 +211,12 @@ export async function seedDocuments(app: AppServices, identity: DemoIdentity): P
     }
     if (i === 7) {
       const credit = made(await step(() => createCreditNoteFromInvoice(adv, invoice.id, null), 24, 96));
-      await step(() => issueDocument(adv, credit.id, credit.version));
+      await step(() => issueWithPdf(adv, credit.id, credit.version));
     }
   }
   // A direct invoice and its duplicate, by ADV.
   const direct = made(await step(() => createDocument(adv, DocumentType.INVOICE, { partyId: customers[2].id, subject: 'Entretien annuel', lines: linesFor(2) })));
-  const issuedDirect = await step(() => issueDocument(adv, direct.id, direct.version));
+  const issuedDirect = await step(() => issueWithPdf(adv, direct.id, direct.version));
   made(await step(() => duplicateDocument(owner, issuedDirect.id)));
 
   // Purchases: price requests by ACHAT, some converted to orders, sent, received or cancelled.

@@ -4,7 +4,8 @@ import { PROFILES, type Policy } from '../../core/auth/policy';
 import type { AppServices } from '../../core/context';
 import type { ContextOf, HttpRoute } from '../../core/http-route';
 import { sendRouteError } from '../../core/http-errors';
-import { AccountingBatch } from '../accounting/accounting.entity';
+import { AccountingBatch, AccountingBatchStatus } from '../accounting/accounting.entity';
+import { storedFec } from './batch.jobs';
 import { fecFileName, fecRows, sirenFor, writeFec, writeSheet } from './fec';
 
 /** The same rule as the GraphQL fields: `@auth(profiles: [OWNER, ADV, ACCOUNTANT])`. */
@@ -18,6 +19,8 @@ export const batchDownloadUrl = (id: string, format: 'fec' | 'csv' | 'xlsx') => 
  *   GET /api/exports/accounting-batches/:id/fec   <SIREN>FEC<YYYYMMDD>.txt
  *   GET /api/exports/accounting-batches/:id/csv   lot-<n>.csv
  *   GET /api/exports/accounting-batches/:id/xlsx  lot-<n>.xlsx
+ * A collected batch's FEC is served as its `accounting.batch` job stored it, by any
+ * node (built on the spot until the job has run).
  */
 export const accountingRoutes: HttpRoute = (router: Router, app: AppServices, contextOf: ContextOf) => {
   router.get('/exports/accounting-batches/:id/:format', async (req, res, next) => {
@@ -34,6 +37,18 @@ export const accountingRoutes: HttpRoute = (router: Router, app: AppServices, co
       const ctx = await contextOf(req, res);
       assertAllowed(ACCOUNTING_POLICY, ctx);
       batch = await ctx.scoped(AccountingBatch, 'Accounting batch').get(String(req.params.id));
+      // A collected batch's FEC is the one its job stored (as collected), once stored.
+      const stored = format === 'fec' && batch.status === AccountingBatchStatus.COLLECTED ? await storedFec(ctx, batch.id) : null;
+      if (stored) {
+        ctx.log.info({ batchId: batch.id, format, stored: true }, 'accounting batch downloaded');
+        res.status(200);
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.setHeader('Content-Disposition', `attachment; filename="${stored.fileName}"`);
+        res.setHeader('Cache-Control', 'no-store');
+        res.setHeader('X-Fec-Stored', 'true');
+        res.end(stored.text);
+        return;
+      }
       fileName = format === 'fec' ? fecFileName(await sirenFor(ctx), batch) : `lot-${batch.number}-${batch.periodStart}-${batch.periodEnd}.${format}`;
       rows = await fecRows(ctx, batch);
       who = ctx.user.name;

@@ -156,6 +156,11 @@ export function fecFileName(siren: string, batch: AccountingBatch): string {
   return `${siren}FEC${compact(batch.periodEnd)}.txt`;
 }
 
+/** The whole FEC as one text (the stored copy of a collected batch). */
+export function fecText(rows: readonly FecRow[]): string {
+  return FEC_COLUMNS.join('\t') + '\r\n' + rows.map((row) => fecLine(row) + '\r\n').join('');
+}
+
 /** Writes the FEC: header line, one line per entry line, tab-separated, CRLF, UTF-8 without BOM. */
 export async function writeFec(out: Writable, rows: readonly FecRow[]): Promise<void> {
   let chunk = FEC_COLUMNS.join('\t') + '\r\n';

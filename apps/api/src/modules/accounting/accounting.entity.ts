@@ -196,6 +196,38 @@ export class AccountingBatch extends DossierOwned {
 }
 
 /**
+ * What the `accounting.batch` job made of a collected batch, written in the
+ * transaction that writes its effect (the « Inclus dans le lot » history of each
+ * document): its presence says the job is done, so a second run does nothing. The
+ * FEC as collected is kept here (any node serves it); null without a SIREN.
+ */
+@Entity('accounting_batch_files')
+@Index('uq_accounting_batch_files_batch', ['dossierId', 'batchId'], { unique: true })
+export class AccountingBatchFile extends DossierScoped {
+  @Column({ type: 'varchar', length: 36 })
+  batchId: string;
+
+  @Column({ type: 'int' })
+  documentCount: number;
+
+  @Column({ type: 'int' })
+  entryCount: number;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  fecFileName: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  fecSha256: string | null;
+
+  /** The FEC text (UTF-8); a JSON column like the stored PDFs: no 64 KB limit on any database. */
+  @Column({ type: 'json', nullable: true })
+  fecContent: string | null;
+
+  @Column(TIMESTAMP)
+  createdAt: Date;
+}
+
+/**
  * Per dossier counters (`BATCH`, `JOURNAL:<code>`). The `BATCH` row is locked first
  * by every accounting write (posting, cut, collect), so they run one at a time per
  * dossier and a collect never interleaves with an issue.

@@ -21,7 +21,9 @@ import {
   type CustomerAccountView,
   type EntryView,
 } from './accounting.service';
+import { batchGeneration, type BatchGeneration } from './batch-job';
 import {
+  AccountingBatchGenerationType,
   AccountingBatchType,
   AccountingEntryType,
   AccountingSettingsInput,
@@ -101,6 +103,11 @@ export class AccountingBatchResolver {
   @FieldResolver(() => [AccountingEntryType])
   entries(@Ctx() ctx: RequestContext, @Root() batch: BatchView): Promise<EntryView[]> {
     return batchEntries(ctx, batch, BATCH_SCREEN_ENTRIES);
+  }
+
+  @FieldResolver(() => AccountingBatchGenerationType, { nullable: true })
+  generation(@Ctx() ctx: RequestContext, @Root() batch: BatchView): Promise<BatchGeneration | null> {
+    return batchGeneration(ctx, batch);
   }
 
   @FieldResolver(() => [AccountTotalType])

@@ -6,7 +6,8 @@ import { Dossier } from '../identity/dossier.entity';
 import { Customer } from '../parties/party.entity';
 import { HistoryEntityType, HistoryEntryType } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
-import { AccountingBatch, AccountingEntry, AccountingEntryLine, AccountingSettings, CustomerAccount } from './accounting.entity';
+import { AccountingBatch, AccountingBatchFile, AccountingEntry, AccountingEntryLine, AccountingSettings, CustomerAccount } from './accounting.entity';
+import { queueBatchJob } from './batch-job';
 import type { AccountingSettingsInput } from './accounting.types';
 import { chartOf, codeStem, type ChartValues } from './chart';
 import { addDays, lockAccounting, counter, periodLabel } from './periods';
@@ -194,6 +195,8 @@ export interface BatchView extends AccountingBatch {
   entryCount: number;
   totalDebitCents: number;
   totalCreditCents: number;
+  /** What the batch's job stored (null while pending, and for open batches). */
+  file: Pick<AccountingBatchFile, 'fecSha256'> | null;
 }
 
 /** Every batch of the dossier, latest period first, with its count and totals (one aggregate query). */
@@ -206,16 +209,19 @@ export async function listBatches(ctx: RequestContext): Promise<BatchView[]> {
     [ctx.dossierId, ctx.dossierId],
   )) as { id: string; n: number | string; debit: number | string; credit: number | string }[];
   const totals = new Map(rows.map((r) => [r.id, r]));
+  const files = new Map(
+    (await ctx.scoped(AccountingBatchFile, 'Accounting batch file').find({ select: { batchId: true, fecSha256: true } })).map((f) => [f.batchId, { fecSha256: f.fecSha256 }]),
+  );
   return batches.map((b) => {
     const t = totals.get(b.id);
-    return Object.assign(b, { entryCount: Number(t?.n ?? 0), totalDebitCents: Number(t?.debit ?? 0), totalCreditCents: Number(t?.credit ?? 0) });
+    return Object.assign(b, { entryCount: Number(t?.n ?? 0), totalDebitCents: Number(t?.debit ?? 0), totalCreditCents: Number(t?.credit ?? 0), file: files.get(b.id) ?? null });
   });
 }
 
 export async function getBatch(ctx: RequestContext, id: string): Promise<BatchView> {
   const batch = await ctx.scoped(AccountingBatch, BATCH).get(id);
   const found = (await listBatches(ctx)).find((b) => b.id === batch.id);
-  return found ?? Object.assign(batch, { entryCount: 0, totalDebitCents: 0, totalCreditCents: 0 });
+  return found ?? Object.assign(batch, { entryCount: 0, totalDebitCents: 0, totalCreditCents: 0, file: null });
 }
 
 export interface AccountTotal {
@@ -258,6 +264,7 @@ async function lockedBatch(tx: RequestContext, id: string, version: number): Pro
 /**
  * Marks a batch collected (by whom, when): its period is locked from then on. Two
  * accountants at once: the accounting lock orders them, the second gets CONFLICT.
+ * The batch comes back with its `accounting.batch` job pending (see batch-job.ts).
  */
 export async function collectBatch(ctx: RequestContext, id: string, version: number): Promise<BatchView> {
   return ctx.transaction(async (tx) => {
@@ -270,7 +277,9 @@ export async function collectBatch(ctx: RequestContext, id: string, version: num
         { status: AccountingBatchStatus.COLLECTED, version: version + 1, collectedById: tx.userId, collectedByName: tx.user.name, collectedAt: now },
       );
     if (changed !== 1) throw conflict('BATCH_COLLECTED', `Batch n° ${batch.number} was collected meanwhile`, { currentVersion: version + 1 });
-    await recordCollection(tx, batch, now);
+    // The rest (each document's history, the FEC as collected) is the batch's job, queued once this commits.
+    const collector = tx.userId;
+    tx.afterCommit(() => queueBatchJob(tx, { id: batch.id, collectedById: collector }).then(() => undefined));
     return getBatch(tx, batch.id);
   });
 }
@@ -317,14 +326,29 @@ const PROFILES_WITH_BATCHES = [Profile.OWNER, Profile.ADV, Profile.ACCOUNTANT] a
 
 const frDay = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 
-/** Each document of the batch records, in its history, the batch it is in and who collected it when. */
-async function recordCollection(tx: RequestContext, batch: AccountingBatch, at: Date): Promise<void> {
-  const rows = (await tx.em.query(
-    'SELECT DISTINCT `documentId` FROM `accounting_entries` WHERE `dossierId` = ? AND `entryDate` >= ? AND `entryDate` <= ? AND `documentId` IS NOT NULL ORDER BY `documentId`',
-    [tx.dossierId, batch.periodStart, batch.periodEnd],
-  )) as { documentId: string }[];
-  for (const { documentId } of rows) {
-    for (const label of [`Inclus dans le lot n° ${batch.number} (${periodLabel(batch)})`, `Collecté par ${tx.user.name} le ${frDay(at)}`]) {
+/** The documents whose entries fall in the batch's period, in id order. */
+export async function batchDocumentIds(ctx: RequestContext, batch: Pick<AccountingBatch, 'periodStart' | 'periodEnd'>): Promise<string[]> {
+  const rows = await ctx
+    .scoped(AccountingEntry, 'Accounting entry')
+    .query('e')
+    .select('e.documentId', 'documentId')
+    .distinct(true)
+    .andWhere('e.entryDate >= :start AND e.entryDate <= :end AND e.documentId IS NOT NULL', { start: batch.periodStart, end: batch.periodEnd })
+    .orderBy('e.documentId', 'ASC')
+    .getRawMany<{ documentId: string }>();
+  return rows.map((r) => r.documentId);
+}
+
+/**
+ * Each document of a collected batch records, in its history, the batch it is in
+ * and who collected it when (the collector's name and day, whenever the job runs).
+ */
+export async function recordCollection(tx: RequestContext, batch: AccountingBatch, documentIds: readonly string[], progress: (done: number) => Promise<void>): Promise<void> {
+  const at = batch.collectedAt ?? clock.now();
+  const who = batch.collectedByName ?? tx.user.name;
+  let done = 0;
+  for (const documentId of documentIds) {
+    for (const label of [`Inclus dans le lot n° ${batch.number} (${periodLabel(batch)})`, `Collecté par ${who} le ${frDay(at)}`]) {
       await recordHistory(tx, {
         entityType: HistoryEntityType.DOCUMENT,
         entityId: documentId,
@@ -333,5 +357,6 @@ async function recordCollection(tx: RequestContext, batch: AccountingBatch, at: 
         data: { label, batchNumber: batch.number },
       });
     }
+    await progress(++done);
   }
 }

@@ -209,6 +209,35 @@ export class AccountTotalType {
   creditCents: number;
 }
 
+@ObjectType('AccountingBatchGeneration', { description: 'The background job a collected batch sets going: each document’s history, the FEC as collected (stored)' })
+@Auth(...PROFILES.accounting)
+export class AccountingBatchGenerationType {
+  @Field(() => ID, { description: 'The job (accounting-batch-<batch id>)' })
+  jobId: string;
+
+  @Field({ description: 'READY once stored; else waiting, active, delayed (retry to come) or failed' })
+  state: string;
+
+  @Field(() => Int, { description: '0–100' })
+  progress: number;
+
+  @Field(() => String, { nullable: true, description: 'SHA-256 of the stored FEC (null until READY, or without a SIREN)' })
+  fecSha256: string | null;
+}
+
+@ObjectType('AccountingBatchProgress', { description: 'Progress of a collected batch’s job' })
+@Auth(...PROFILES.accounting)
+export class AccountingBatchProgressEvent {
+  @Field(() => ID)
+  batchId: string;
+
+  @Field({ description: 'waiting, active, delayed (retry to come), completed or failed' })
+  state: string;
+
+  @Field(() => Int, { description: '0–100' })
+  progress: number;
+}
+
 @ObjectType('AccountingBatch', { description: 'A batch of entries (lot d’écritures): the entries dated inside its period' })
 @Auth(...PROFILES.accounting)
 export class AccountingBatchType {
@@ -250,4 +279,7 @@ export class AccountingBatchType {
 
   @Field(() => [AccountingEntryType], { description: 'Its entries in order of validation (at most 500; the downloads hold them all)' })
   entries: AccountingEntryType[];
+
+  @Field(() => AccountingBatchGenerationType, { nullable: true, description: 'Collected batches: where their background job stands (null while open)' })
+  generation: AccountingBatchGenerationType | null;
 }

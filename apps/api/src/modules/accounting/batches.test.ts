@@ -7,8 +7,9 @@ import { createTestApp, type TestApp, type TestClient } from '../../../test/harn
 import { createCustomer, createDoc, CREDIT, firstError, getDoc, historyOfDoc, ISSUE, line, type Doc } from '../documents/document.test-kit';
 import { recordPaymentEntry } from './posting.service';
 import { checkFec } from './fec-checker.test-kit';
+import { until } from '../../../test/until';
 
-const BATCH_FIELDS = 'id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents';
+const BATCH_FIELDS = 'id number version periodStart periodEnd status collectedByName collectedAt entryCount totalDebitCents totalCreditCents generation { jobId state progress fecSha256 }';
 const BATCHES = `{ accountingBatches { ${BATCH_FIELDS} } }`;
 const BATCH = `query($id: ID!) { accountingBatch(id: $id) { ${BATCH_FIELDS} accountTotals { accountNumber auxiliaryAccount debitCents creditCents } entries { pieceRef entryDate number } } }`;
 const COLLECT = `mutation($id: ID!, $v: Int!) { collectAccountingBatch(id: $id, version: $v) { ${BATCH_FIELDS} } }`;
@@ -26,6 +27,7 @@ interface Batch {
   entryCount: number;
   totalDebitCents: number;
   totalCreditCents: number;
+  generation: { jobId: string; state: string; progress: number; fecSha256: string | null } | null;
 }
 
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
@@ -88,7 +90,10 @@ describe('accounting batches, period lock and downloads', () => {
     const collected = (await accountant.data<{ collectAccountingBatch: Batch }>(COLLECT, { id: october.id, v: october.version })).collectAccountingBatch;
     expect(collected).toMatchObject({ status: 'COLLECTED', collectedByName: d.as.ACCOUNTANT!.user.name });
     expect(collected.collectedAt).toBeTruthy();
-    // Each document of the batch says so in its history.
+    // Each document of the batch says so in its history, written by the batch's background job.
+    expect(collected.generation).toMatchObject({ jobId: `accounting-batch-${october.id}` });
+    expect(['waiting', 'active', 'READY']).toContain(collected.generation!.state);
+    await until(async () => (await batchOf('2025-10-03')).generation?.state, (s) => s === 'READY', 30_000, 'the batch job');
     const octoberInvoice = (await adv.data<{ invoices: { nodes: Doc[] } }>('{ invoices(first: 50) { nodes { id date } } }')).invoices.nodes.find((i) => i.date === '2025-10-03')!;
     const history = (await historyOfDoc(accountant, octoberInvoice.id)) as unknown as { type: string; label: string | null }[];
     expect(history.filter((h) => h.type === 'ACCOUNTING').map((h) => h.label)).toEqual([

@@ -1,5 +1,6 @@
 // Shared by the tests of parties, articles, documents and history (not a test file itself).
 import type { TestClient } from '../../../test/harness';
+import { until } from '../../../test/until';
 
 export const DOC_FIELDS = `
   id type status number date dueDate version partyId partyName subject notes lineCount
@@ -120,6 +121,11 @@ export interface HistoryItem {
 
 export async function historyOfDoc(client: TestClient, id: string): Promise<HistoryItem[]> {
   return (await client.data<{ document: { history: HistoryItem[] } }>(HISTORY, { id })).document.history;
+}
+
+/** Waits for the `pdf.render` job of an issued invoice or credit note (its PDF_STORED entry); returns the history then. */
+export async function pdfStored(client: TestClient, id: string, timeoutMs = 30_000): Promise<HistoryItem[]> {
+  return until(() => historyOfDoc(client, id), (h) => h.some((e) => e.type === 'PDF_STORED'), timeoutMs, `the stored PDF of ${id}`);
 }
 
 export function firstError(result: { errors?: { extensions?: Record<string, unknown> }[] }): Record<string, unknown> {

@@ -2,11 +2,8 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Response } from 'express';
-import { MemoryCookieJar } from '../../core/cookies';
-import { RequestContext, type AppServices } from '../../core/context';
-import { notFound } from '../../core/errors';
-import { Membership } from '../identity/membership.entity';
-import { User } from '../identity/user.entity';
+import type { AppServices, RequestContext } from '../../core/context';
+import { jobContext } from '../identity/job-context';
 import { ExportFormat, ExportLog, ExportStatus } from './export.entity';
 import { claimExport, getExport, writeExport } from './export.service';
 
@@ -37,14 +34,7 @@ export async function runExportInBackground(ctx: RequestContext, id: string): Pr
 }
 
 /** The exporter's context, as their request would have it (their current profile in the dossier). */
-async function exporterContext(app: AppServices, data: ExportJobData): Promise<RequestContext> {
-  const em = app.dataSource.manager;
-  const membership = await em.findOneBy(Membership, { userId: data.userId, dossierId: data.dossierId });
-  const user = await em.findOneBy(User, { id: data.userId });
-  if (!membership || !user) throw notFound('Export', data.exportId);
-  const principal = { sessionId: `job:${data.exportId}`, userId: user.id, email: user.email, name: user.name, dossierId: data.dossierId, profile: membership.profile, platformRole: null };
-  return new RequestContext(app, principal, { requestId: exportJobId(data.exportId), ip: null, userAgent: 'job' }, new MemoryCookieJar());
-}
+const exporterContext = (app: AppServices, data: ExportJobData): Promise<RequestContext> => jobContext(app, data, exportJobId(data.exportId));
 
 /**
  * Writes the export to EXPORT_DIR: to a file of its own first, renamed into place

@@ -1,7 +1,7 @@
 import { Profile } from '@comptoir/schema';
 import { createDossier, type FixtureDossier } from '../../../test/fixtures';
 import { createTestApp, type TestApp } from '../../../test/harness';
-import { CONVERT_QUOTE, createCustomer, createDoc, DELETE, DUPLICATE, historyOfDoc, ISSUE, line, SEND, UPDATE, type Doc } from '../documents/document.test-kit';
+import { CONVERT_QUOTE, createCustomer, createDoc, DELETE, DUPLICATE, historyOfDoc, ISSUE, line, pdfStored, SEND, UPDATE, type Doc } from '../documents/document.test-kit';
 import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,7 +58,8 @@ describe('history', () => {
     expect(quoteHistory[3]).toMatchObject({ fromStatus: 'SENT', toStatus: 'ACCEPTED' });
     expect(quoteHistory[4]).toMatchObject({ relationDirection: 'TO', relatedDocumentId: invoice.id, relatedDocumentType: 'INVOICE' });
 
-    const invoiceHistory = await historyOfDoc(adv, invoice.id);
+    // The PDF is stored by its background job (pdf.render), right after the issue.
+    const invoiceHistory = await pdfStored(adv, invoice.id);
     expect(invoiceHistory.map((h) => h.type)).toEqual(['CREATED', 'CONVERTED', 'ISSUED', 'PDF_STORED']);
     expect(invoiceHistory[1]).toMatchObject({ relationDirection: 'FROM', relatedDocumentId: quote.id, relatedDocumentType: 'QUOTE' });
     expect(invoiceHistory[2]).toMatchObject({ number: issued.number, fromStatus: 'DRAFT', toStatus: 'ISSUED' });

@@ -2,7 +2,9 @@ import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } fro
 import { Access, Allow, Auth, PROFILES } from '../../core/auth/policy';
 import type { RequestContext } from '../../core/context';
 import { DOCUMENT_READERS } from '../documents/document-access';
-import { adminSupportRequestChanges, documentChanges, documentPresence, exportProgress, supportRequestChanges } from './live.service';
+import { accountingBatchProgress, adminJobChanges, adminSupportRequestChanges, documentChanges, documentPresence, exportProgress, supportRequestChanges } from './live.service';
+import { AccountingBatchProgressEvent } from '../accounting/accounting.types';
+import { AdminJobType } from '../jobs/jobs.types';
 import { EXPORTERS } from '../exports/export-columns';
 import { AdminSupportRequestLiveEvent, DocumentChangeEvent, DocumentPresenceEvent, ExportProgressEvent, SupportRequestLiveEvent } from './live.types';
 
@@ -57,6 +59,24 @@ export class LiveResolver {
   })
   @Allow(Access.SUPPORT)
   adminSupportRequestChanged(@Root() event: AdminSupportRequestLiveEvent): AdminSupportRequestLiveEvent {
+    return event;
+  }
+
+  @Subscription(() => AccountingBatchProgressEvent, {
+    description: 'Progress of a collected batch’s background job (accounting.batch): NOT_FOUND for another dossier’s batch',
+    subscribe: ({ args, context }: Data<{ id: string }>) => accountingBatchProgress(context, args.id),
+  })
+  @Auth(...PROFILES.accounting)
+  accountingBatchProgress(@Root() event: AccountingBatchProgressEvent, @Arg('id', () => ID) _id: string): AccountingBatchProgressEvent {
+    return event;
+  }
+
+  @Subscription(() => AdminJobType, {
+    description: 'Every background job as it changes: queued, started, progress, retry to come, failed, completed (support team, /admin → Tâches)',
+    subscribe: ({ context }: Data) => adminJobChanges(context),
+  })
+  @Allow(Access.SUPPORT)
+  adminJobChanged(@Root() event: AdminJobType): AdminJobType {
     return event;
   }
 }

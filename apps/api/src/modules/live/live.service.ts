@@ -7,6 +7,10 @@ import type { HistoryEvent } from '../history/history.service';
 import { visibleRequest, type SupportMessageEvent } from '../support/support.service';
 import { getExport } from '../exports/export.service';
 import { exportJobId } from '../exports/export.jobs';
+import { AccountingBatch } from '../accounting/accounting.entity';
+import { batchJobId } from '../accounting/batch-job';
+import type { AdminJobType } from '../jobs/jobs.types';
+import type { AccountingBatchProgressEvent } from '../accounting/accounting.types';
 import type { AdminSupportRequestLiveEvent, DocumentChangeEvent, ExportProgressEvent, DocumentPresenceEvent, LiveUser, SupportRequestLiveEvent } from './live.types';
 
 /** A viewer is kept this long without a heartbeat (a node killed without closing its sockets). */
@@ -163,5 +167,50 @@ export async function exportProgress(ctx: RequestContext, exportId: string): Pro
     const job = payload as { kind: string; state: string; progress: number; attemptsMade: number; dossierId: string | null };
     if (job.kind !== 'job' || job.dossierId !== ctx.dossierId) return undefined;
     return { exportId, state: job.state, progress: job.progress, attemptsMade: job.attemptsMade };
+  });
+}
+
+/** What a job publishes on the bus at each change (app/jobs.ts `publishJob`): a JobInfo with ISO dates. */
+interface JobEvent {
+  kind: string;
+  id: string;
+  name: string;
+  state: string;
+  attemptsMade: number;
+  maxAttempts: number;
+  progress: number;
+  failedReason: string | null;
+  dossierId: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** Progress of the job of one of the dossier's collected batches (NOT_FOUND for another dossier's batch). */
+export async function accountingBatchProgress(ctx: RequestContext, batchId: string): Promise<AsyncIterableIterator<AccountingBatchProgressEvent>> {
+  await ctx.scoped(AccountingBatch, 'Accounting batch').get(batchId);
+  return busIterator(ctx.app.bus, [topics.job(batchJobId(batchId))], (payload) => {
+    const job = payload as JobEvent;
+    if (job.kind !== 'job' || job.dossierId !== ctx.dossierId) return undefined;
+    return { batchId, state: job.state, progress: job.progress };
+  });
+}
+
+/** Every job's changes (waiting, active, progress, retry to come, failed, completed), for /admin → Tâches. */
+export function adminJobChanges(ctx: RequestContext): AsyncIterableIterator<AdminJobType> {
+  return busIterator(ctx.app.bus, [topics.admin], (payload) => {
+    const job = payload as JobEvent;
+    if (job.kind !== 'job') return undefined;
+    return {
+      id: job.id,
+      name: job.name,
+      state: job.state,
+      attemptsMade: job.attemptsMade,
+      maxAttempts: job.maxAttempts,
+      progress: job.progress,
+      failedReason: job.failedReason,
+      dossierId: job.dossierId,
+      createdAt: new Date(job.createdAt),
+      finishedAt: job.finishedAt ? new Date(job.finishedAt) : null,
+    };
   });
 }

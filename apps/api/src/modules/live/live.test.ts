@@ -13,8 +13,11 @@ import {
 } from '../../../test/live-kit';
 import { topics } from '../../core/bus';
 import { exportJobId } from '../exports/export.jobs';
+import { batchJobId } from '../accounting/batch-job';
+import { newPastBatch } from '../../../test/matrix-kit';
 import { createCustomer, createDoc, createSupplier, line, UPDATE } from '../documents/document.test-kit';
 
+const ADMIN_JOB_CHANGED = 'subscription { adminJobChanged { id name state progress attemptsMade dossierId } }';
 const CREATE_SUPPORT = 'mutation($input: SupportRequestInput!) { createSupportRequest(input: $input) { id } }';
 
 describe('live: GraphQL subscriptions over WebSocket (in-process bus)', () => {
@@ -178,6 +181,19 @@ describe('live: GraphQL subscriptions over WebSocket (in-process bus)', () => {
       } else {
         expect((await sub.error()).extensions?.code).toBe('FORBIDDEN');
       }
+    });
+
+    it.each(PROFILES_ALL)('accountingBatchProgress follows the accounting rule (OWNER, ADV, ACCOUNTANT) for %s; adminJobChanged is the support team’s', async (profile) => {
+      const batch = await newPastBatch(all.client(Profile.OWNER));
+      const c = live(all.client(profile).sessionToken);
+      const sub = c.subscribe('subscription($id: ID!) { accountingBatchProgress(id: $id) { batchId state progress } }', { id: batch.id });
+      if ([Profile.OWNER, Profile.ADV, Profile.ACCOUNTANT].includes(profile)) {
+        await listening(t.app, topics.job(batchJobId(batch.id)));
+        expect(sub.errors).toEqual([]);
+      } else {
+        expect((await sub.error()).extensions?.code).toBe('FORBIDDEN');
+      }
+      expect((await c.subscribe(ADMIN_JOB_CHANGED).error()).extensions?.code).toBe('FORBIDDEN');
     });
 
     it.each(PROFILES_ALL)('supportRequestChanged is open to %s; adminSupportRequestChanged is not', async (profile) => {

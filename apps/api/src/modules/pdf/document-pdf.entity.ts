@@ -2,8 +2,8 @@ import { Column, Entity, Index } from 'typeorm';
 import { DossierScoped, TIMESTAMP } from '../../core/entity';
 
 /**
- * The PDF of an issued invoice or credit note, rendered once in the issuing
- * transaction and never changed (its SHA-256 is in the document's history).
+ * The PDF of an issued invoice or credit note, rendered once by its `pdf.render`
+ * job (or the first download) and never changed (its SHA-256 is in the document's history).
  * `content` is base64 in a JSON column: LONGTEXT on MariaDB, JSON on MySQL, TEXT
  * on SQLite — no 64 KB limit, the same column type on every database.
  */

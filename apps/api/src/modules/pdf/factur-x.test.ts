@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/harness';
 import { readPdf } from '../../../test/pdf-tools';
 import { validateCii, validatorPath } from '../../../test/en16931';
 import { SESSION_COOKIE } from '../../core/cookies';
-import { createDoc, CREDIT, ISSUE, line, type Doc } from '../documents/document.test-kit';
+import { createDoc, CREDIT, ISSUE, line, pdfStored, type Doc } from '../documents/document.test-kit';
 
 // The official EN 16931 CII Schematron lives beside the repository (../shared/validators).
 const describeIfValidator = validatorPath() ? describe : describe.skip;
@@ -41,11 +41,16 @@ describeIfValidator('Factur-X (EN 16931 CII embedded in the PDF/A-3)', () => {
   async function issue(type: 'INVOICE' | 'CREDIT_NOTE', lines: Record<string, unknown>[]): Promise<Doc> {
     const adv = d.client(Profile.ADV);
     const draft = await createDoc(adv, type, { partyId: customerId, lines });
-    return (await adv.data<{ issueDocument: Doc }>(ISSUE, { id: draft.id, version: draft.version })).issueDocument;
+    const issued = (await adv.data<{ issueDocument: Doc }>(ISSUE, { id: draft.id, version: draft.version })).issueDocument;
+    // Its PDF is rendered by a background job (pdf.render): the file checked is the stored one.
+    await pdfStored(adv, issued.id);
+    return issued;
   }
 
+  // `connection: close`: the validator blocks this process (the server's too) for seconds, and a
+  // kept-alive socket whose idle timer fires right after could be reused as it closes (ECONNRESET).
   async function embeddedXml(id: string): Promise<string> {
-    const res = await fetch(`${base}/api/documents/${id}/pdf`, { headers: { cookie: `${SESSION_COOKIE}=${d.client(Profile.ADV).sessionToken}` } });
+    const res = await fetch(`${base}/api/documents/${id}/pdf`, { headers: { cookie: `${SESSION_COOKIE}=${d.client(Profile.ADV).sessionToken}`, connection: 'close' } });
     const pdf = readPdf(new Uint8Array(await res.arrayBuffer()));
     expect(Object.keys(pdf.attachments)).toEqual(['factur-x.xml']);
     return pdf.attachments['factur-x.xml'].toString('utf8');
@@ -67,7 +72,9 @@ describeIfValidator('Factur-X (EN 16931 CII embedded in the PDF/A-3)', () => {
       const invoice = await issue('INVOICE', [line({ description: 'Chaise', quantity: 4, unitPriceCents: 9_990, vatRate: 20 }), line({ description: 'Coussin', quantity: 4, unitPriceCents: 1_500, vatRate: 10 })]);
       const adv = d.client(Profile.ADV);
       const credit = (await adv.data<{ createCreditNoteFromInvoice: Doc }>(CREDIT, { invoiceId: invoice.id, lines: [{ sourceLineId: invoice.lines[0].id, quantity: 1 }] })).createCreditNoteFromInvoice;
-      return (await adv.data<{ issueDocument: Doc }>(ISSUE, { id: credit.id, version: credit.version })).issueDocument;
+      const issued = (await adv.data<{ issueDocument: Doc }>(ISSUE, { id: credit.id, version: credit.version })).issueDocument;
+      await pdfStored(adv, issued.id);
+      return issued;
     }],
   ];
 
@@ -88,7 +95,7 @@ describeIfValidator('Factur-X (EN 16931 CII embedded in the PDF/A-3)', () => {
 
   it('declares PDF/A-3 and Factur-X in the XMP metadata', async () => {
     const doc = await issue('INVOICE', [line()]);
-    const res = await fetch(`${base}/api/documents/${doc.id}/pdf`, { headers: { cookie: `${SESSION_COOKIE}=${d.client(Profile.ADV).sessionToken}` } });
+    const res = await fetch(`${base}/api/documents/${doc.id}/pdf`, { headers: { cookie: `${SESSION_COOKIE}=${d.client(Profile.ADV).sessionToken}`, connection: 'close' } });
     const raw = Buffer.from(await res.arrayBuffer()).toString('latin1');
     expect(raw).toContain('<pdfaid:part>3</pdfaid:part>');
     expect(raw).toContain('<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>');

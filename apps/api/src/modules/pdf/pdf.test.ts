@@ -16,8 +16,10 @@ describe('PDF of documents', () => {
   let base: string;
   let customerId: string;
 
+  // `connection: close`: rendering and parsing PDFs (this test's and the pdf.render jobs') keep this
+  // process busy for seconds; a kept-alive socket whose idle timer fires then could be reused as it closes.
   const get = (client: TestClient | null, id: string, query = '') =>
-    fetch(`${base}/api/documents/${id}/pdf${query}`, { headers: client?.sessionToken ? { cookie: `${SESSION_COOKIE}=${client.sessionToken}` } : {} });
+    fetch(`${base}/api/documents/${id}/pdf${query}`, { headers: { connection: 'close', ...(client?.sessionToken ? { cookie: `${SESSION_COOKIE}=${client.sessionToken}` } : {}) } });
   const bytesOf = async (res: Response) => new Uint8Array(await res.arrayBuffer());
 
   beforeAll(async () => {

@@ -28,6 +28,9 @@ export const accountingFr = {
   label: 'Libellé',
   amount: 'Montant',
   done: 'Lot n° {number} marqué comme collecté.',
+  generating: 'Préparation du lot en arrière-plan (historique des pièces, FEC archivé)… {progress} %',
+  generated: 'Lot préparé : FEC archivé',
+  generationFailed: 'La préparation du lot a échoué ; le support peut la relancer.',
 } as const;
 
 export type AccountingText = Record<keyof typeof accountingFr, string>;
@@ -61,6 +64,9 @@ export const accountingEn: AccountingText = {
   label: 'Label',
   amount: 'Amount',
   done: 'Batch no. {number} marked as collected.',
+  generating: 'Preparing the batch in the background (documents’ history, archived FEC)… {progress} %',
+  generated: 'Batch prepared: FEC archived',
+  generationFailed: 'Preparing the batch failed; support can run it again.',
 };
 
 export function fill(text: string, params: Record<string, string | number>): string {

@@ -1,8 +1,9 @@
 import { Table } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { notifications } from '@mantine/notifications';
 import { useI18n } from '../../app/i18n/i18n';
+import { useLiveEvents } from '../../app/live';
 import type { AccountingBatchesQuery as Batches } from '../../gql/graphql';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
@@ -87,6 +88,46 @@ function BatchDetail({ id }: { id: string }) {
   );
 }
 
+/** Progress of a collected batch's background job (accounting.batch), live; the list is refetched once it ends. */
+const BATCH_PROGRESS = 'subscription AccountingBatchProgress($id: ID!) { accountingBatchProgress(id: $id) { batchId state progress } }';
+type BatchProgress = { accountingBatchProgress: { state: string; progress: number } };
+
+function PendingGeneration({ batchId, state, progress }: { batchId: string; state: string; progress: number }) {
+  const a = useText();
+  const [live, setLive] = useState<{ state: string; progress: number } | null>(null);
+  const { refetch } = useQuery(AccountingBatchesQuery, { fetchPolicy: 'cache-only' });
+  useLiveEvents<BatchProgress>(BATCH_PROGRESS, { id: batchId }, (events) => {
+    const last = events[events.length - 1].accountingBatchProgress;
+    setLive(last);
+    if (last.state === 'completed' || last.state === 'failed') void refetch().catch(() => undefined);
+  });
+  // An end published before the subscription was in place: a slow refetch catches it.
+  useEffect(() => {
+    const timer = setInterval(() => void refetch().catch(() => undefined), 3000);
+    return () => clearInterval(timer);
+  }, [refetch]);
+  const current = live?.state ?? state;
+  const done = current === 'completed';
+  return (
+    <p className="muted" data-testid="batch-generation" data-state={done ? 'READY' : current} role="status">
+      {done ? a.generated : current === 'failed' ? a.generationFailed : fill(a.generating, { progress: live?.progress ?? progress })}
+    </p>
+  );
+}
+
+/** Where a collected batch's job stands: live while it runs, « Lot préparé » once stored. */
+function BatchGeneration({ batch }: { batch: Batches['accountingBatches'][number] }) {
+  const a = useText();
+  const generation = batch.generation;
+  if (!generation) return null;
+  if (generation.state !== 'READY') return <PendingGeneration batchId={batch.id} state={generation.state} progress={generation.progress} />;
+  return (
+    <p className="muted" data-testid="batch-generation" data-state="READY" role="status">
+      {a.generated}
+    </p>
+  );
+}
+
 function BatchCard({ batch }: { batch: Batches['accountingBatches'][number] }) {
   const a = useText();
   const { formatAmount, formatDate, formatDateTime } = useI18n();
@@ -129,6 +170,7 @@ function BatchCard({ batch }: { batch: Batches['accountingBatches'][number] }) {
               </>
             ) : null}
           </p>
+          <BatchGeneration batch={batch} />
           <div className="actions-row">
             <span>{a.download} :</span>
             <a className="button button-secondary" href={downloadUrl(batch.id, 'fec')} download data-testid="download-fec">

@@ -2,6 +2,7 @@ import { Table } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
+import { useLiveEvents } from '../../app/live';
 import { graphql } from '../../gql';
 import { ApiError } from '../../ui/api-error';
 import { Card } from '../../ui/card';
@@ -41,14 +42,23 @@ const RetryJob = graphql(`
   }
 `);
 
+/** Every job change (queued, started, progress, retry to come, failed, completed), for all nodes (support team only). */
+const ADMIN_JOB_CHANGED = 'subscription AdminJobChanged { adminJobChanged { id state progress } }';
+type AdminJobChange = { adminJobChanged: { id: string; state: string; progress: number } };
+
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 type State = (typeof STATES)[number];
 
-/** Background jobs (exports, later e-mails and PDFs): counts per state, the jobs of one state, retry of a failed one. */
+/**
+ * Background jobs (exports, e-mails, PDFs, accounting batches): counts per state, the
+ * jobs of one state, retry of a failed one. Live: each job change on any node
+ * (`adminJobChanged`) refetches the list, a burst of them once.
+ */
 export function AdminJobsSection() {
   const { t, formatDateTime } = useI18n();
   const [state, setState] = useState<State>('failed');
-  const { data, loading, error, refetch } = useQuery(JobsQuery, { variables: { state }, fetchPolicy: 'network-only', pollInterval: 5000 });
+  const { data, loading, error, refetch } = useQuery(JobsQuery, { variables: { state }, fetchPolicy: 'network-only' });
+  useLiveEvents<AdminJobChange>(ADMIN_JOB_CHANGED, {}, () => void refetch().catch(() => undefined), 300);
   const [retry, retrying] = useMutation(RetryJob);
   const jobs = data?.adminJobs;
   return (
@@ -84,7 +94,7 @@ export function AdminJobsSection() {
                   </Table.Thead>
                   <Table.Tbody>
                     {jobs.jobs.map((job) => (
-                      <Table.Tr key={job.id}>
+                      <Table.Tr key={job.id} data-testid="admin-job" data-job-id={job.id}>
                         <Table.Td>
                           {job.name}
                           <div className="muted">{job.id}</div>

@@ -51,6 +51,9 @@ function toTab(value: string | null): DocumentTab {
  * "Pièce" (editor, totals, actions), "Paiements" (issued invoices), "PDF et e-mail",
  * and ACTION (who did what, when).
  */
+/** History entries written by background jobs (pdf.render, accounting.batch) in the name of the user who set them going. */
+const BACKGROUND_ENTRIES = new Set(['PDF_STORED', 'ACCOUNTING']);
+
 export default function DocumentPage({ type }: { type: DocumentType }) {
   const i18n = useI18n();
   const { t, formatDate, formatDateTime } = i18n;
@@ -70,7 +73,12 @@ export default function DocumentPage({ type }: { type: DocumentType }) {
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
   const others = useDocumentLive(id, user?.id, (change) => {
-    if (change.user.id === user?.id) return;
+    if (change.user.id === user?.id) {
+      // Your own edits come back as their mutation's result; what a background job writes for
+      // you afterwards (the stored PDF, a collected batch's entries) is fetched quietly.
+      if (BACKGROUND_ENTRIES.has(change.entryType) && !dirtyRef.current) void refetch();
+      return;
+    }
     if (dirtyRef.current) {
       // Unsaved input: never overwritten; the user reloads before saving (else CONFLICT).
       setLiveChange({ name: change.user.name, at: change.at, refreshed: false });

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796270566119 implements MigrationInterface {
-  name = 'Initial1796270566119';
+export class Initial1796290744902 implements MigrationInterface {
+  name = 'Initial1796290744902';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "dossiers" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "name" varchar(160) NOT NULL, "siret" varchar(14), "vatNumber" varchar(20), "addressLine" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "settings" text NOT NULL, "plan" varchar(12) NOT NULL, "extraSeats" integer NOT NULL DEFAULT (0), "settingsVersion" integer NOT NULL DEFAULT (1))`);
@@ -87,6 +87,8 @@ export class Initial1796270566119 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "accounting_batches" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "number" integer NOT NULL, "periodStart" varchar(10) NOT NULL, "periodEnd" varchar(10) NOT NULL, "status" varchar(12) NOT NULL, "version" integer NOT NULL DEFAULT (1), "collectedById" varchar(36), "collectedByName" varchar(120), "collectedAt" datetime(6))`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_accounting_batches_start" ON "accounting_batches" ("dossierId", "periodStart") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_accounting_batches_number" ON "accounting_batches" ("dossierId", "number") `);
+    await queryRunner.query(`CREATE TABLE "accounting_batch_files" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "batchId" varchar(36) NOT NULL, "documentCount" integer NOT NULL, "entryCount" integer NOT NULL, "fecFileName" varchar(40), "fecSha256" varchar(64), "fecContent" json, "createdAt" datetime(6) NOT NULL)`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_accounting_batch_files_batch" ON "accounting_batch_files" ("dossierId", "batchId") `);
     await queryRunner.query(`CREATE TABLE "accounting_counters" ("dossierId" varchar(36) NOT NULL, "name" varchar(20) NOT NULL, "lastNumber" integer NOT NULL DEFAULT (0), PRIMARY KEY ("dossierId", "name"))`);
     await queryRunner.query(`CREATE TABLE "payments" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "invoiceId" varchar(36) NOT NULL, "amountCents" bigint NOT NULL, "date" varchar(10) NOT NULL, "method" varchar(20) NOT NULL, "reference" varchar(100), "createdById" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL)`);
     await queryRunner.query(`CREATE INDEX "ix_payments_invoice" ON "payments" ("dossierId", "invoiceId", "date", "id") `);
@@ -152,6 +154,8 @@ export class Initial1796270566119 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "ix_payments_invoice"`);
     await queryRunner.query(`DROP TABLE "payments"`);
     await queryRunner.query(`DROP TABLE "accounting_counters"`);
+    await queryRunner.query(`DROP INDEX "uq_accounting_batch_files_batch"`);
+    await queryRunner.query(`DROP TABLE "accounting_batch_files"`);
     await queryRunner.query(`DROP INDEX "uq_accounting_batches_number"`);
     await queryRunner.query(`DROP INDEX "uq_accounting_batches_start"`);
     await queryRunner.query(`DROP TABLE "accounting_batches"`);
