@@ -125,11 +125,11 @@ export async function cancelPendingOrder(em: EntityManager, order: SeatOrder, us
   const now = new Date();
   const result = await em.update(
     SeatOrder,
-    { id: order.id, status: SeatOrderStatus.PENDING_PAYMENT },
+    { id: order.id, dossierId: order.dossierId, status: SeatOrderStatus.PENDING_PAYMENT },
     { status: SeatOrderStatus.CANCELLED, cancelledAt: now, cancelledById: userId },
   );
   if (result.affected !== 1) throw conflict('SEAT_ORDER_NOT_PENDING', 'This seat order is no longer pending');
-  return em.findOneByOrFail(SeatOrder, { id: order.id });
+  return em.findOneByOrFail(SeatOrder, { id: order.id, dossierId: order.dossierId });
 }
 
 export async function cancelSeatOrder(ctx: RequestContext, id: string): Promise<SeatOrderView> {

@@ -259,7 +259,7 @@ export async function postSupportMessage(ctx: RequestContext, id: string, text: 
     await tx.scoped(SupportMessage).save(
       tx.scoped(SupportMessage).create({ requestId: found.id, authorId: tx.userId, side: SupportMessageSide.REQUESTER, text: body, createdAt: now, updatedAt: now }),
     );
-    await tx.em.update(SupportRequest, { id: found.id }, { lastMessageAt: now });
+    await tx.scoped(SupportRequest).update({ id: found.id }, { lastMessageAt: now });
     announceSupportMessage(tx, tx.dossierId, found.id, SupportMessageSide.REQUESTER, now);
     const dossier = await tx.em.findOneByOrFail(Dossier, { id: tx.dossierId });
     await mailRequesterMessage(tx, { request: found, summary: summarize(found.kind, found.payload), dossierName: dossier.name }, tx.user.name, body);
