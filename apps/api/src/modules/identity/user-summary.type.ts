@@ -22,7 +22,7 @@ export class UserSummary {
 /** Batches user look-ups of one request into one query. */
 export const userSummaryLoader = (ctx: RequestContext) =>
   new DataLoader<string, UserSummary | null>(async (ids) => {
-    const users = await ctx.em.find(User, { where: { id: In([...ids]) }, select: { id: true, name: true } });
+    const users = await ctx.platform(User).find({ where: { id: In([...ids]) }, select: { id: true, name: true } });
     const byId = new Map(users.map((u) => [u.id, { id: u.id, name: u.name }]));
     return ids.map((id) => byId.get(id) ?? null);
   });
