@@ -12,8 +12,6 @@ export const CROSS_DOSSIER_REASONS = {
   supportDesk: 'the support desk handles the requests of every dossier',
   /** /admin: platform administrators see and settle any dossier's seat orders. */
   platformAdmin: 'platform administration works on any dossier',
-  /** Background work that sweeps the rows of every dossier (jobs picked up by id). */
-  sweep: 'a background job sweeps or picks rows of every dossier',
 } as const;
 
 export type CrossDossierReason = keyof typeof CROSS_DOSSIER_REASONS;
