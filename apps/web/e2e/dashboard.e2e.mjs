@@ -4,7 +4,7 @@
 // receive; ACCOUNTANT what was issued this month. Empty blocks offer the next step.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, login, withPage } from './helpers.mjs';
+import { expectAttribute, launchBrowser, login, withPage } from './helpers.mjs';
 
 const DEMO_PASSWORD = 'Comptoir-demo-2026';
 const DUPONT = 'Atelier Dupont SARL';
@@ -25,11 +25,26 @@ test('ADV: revenue with its chart, unpaid invoices, quotes awaiting and what col
     await revenue.getByRole('heading', { name: 'Chiffre d’affaires HT' }).waitFor();
     await revenue.getByTestId('dash-revenue-year').waitFor();
     assert.match(await revenue.getByTestId('dash-revenue-year').innerText(), /€/);
-    // The chart is loaded on demand and drawn once its chunk arrives.
-    await revenue.locator('.recharts-surface').first().waitFor();
+    // The chart: twelve months of bars, hidden from screen readers, which get its table.
+    const chart = revenue.getByTestId('dash-revenue-chart');
+    await chart.waitFor();
+    assert.equal(await chart.getAttribute('aria-hidden'), 'true');
+    assert.equal(await chart.locator('.revenue-chart-month').count(), 12);
+    assert.equal(await revenue.getByRole('table', { name: 'Chiffre d’affaires HT par mois' }).getByRole('row').count(), 13);
 
     const unpaid = page.getByTestId('dash-unpaid');
     await unpaid.getByRole('heading', { name: 'Factures impayées' }).waitFor();
+    await page.getByTestId('dash-quotes').getByRole('heading', { name: 'Devis en attente de réponse' }).waitFor();
+    // Each unpaid invoice opens on its Paiements tab, where the payment is recorded.
+    const invoiceLinks = unpaid.getByRole('listitem').getByRole('link');
+    await invoiceLinks.first().waitFor();
+    const hrefs = await invoiceLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.every((href) => /^\/factures\/[^/?]+\?onglet=paiements$/.test(href)), hrefs.join('\n'));
+    await invoiceLinks.first().click();
+    await page.waitForURL((url) => url.pathname.startsWith('/factures/') && url.search === '?onglet=paiements');
+    await expectAttribute(page.getByRole('tab', { name: 'Paiements' }), 'aria-selected', 'true');
+    await page.getByTestId('payments-panel').waitFor();
+    await page.goBack();
     await page.getByTestId('dash-quotes').getByRole('heading', { name: 'Devis en attente de réponse' }).waitFor();
 
     // Colleagues' actions, each naming who did it; never Marc himself.

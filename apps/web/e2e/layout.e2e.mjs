@@ -146,6 +146,7 @@ for (const [name, viewport] of [
         await expectNoAxeViolation(page, '/connexion');
         await login(page, ADV, DEMO_PASSWORD);
         await open(page, '/');
+        await page.getByTestId('dash-revenue-chart').waitFor(); // the dashboard itself, not its skeleton
         await expectNoAxeViolation(page, 'the home page');
         await open(page, '/factures');
         await page.getByTestId('document-row').first().waitFor();

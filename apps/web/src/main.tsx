@@ -1,5 +1,5 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createApolloClient } from './app/apollo';
@@ -17,16 +17,21 @@ import './ui/ui.css';
 const client = createApolloClient();
 preloadPagesOf(router.routes, window.location.pathname);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider>
-      <UiProvider>
-        <ApolloProvider client={client}>
-          <SessionProvider>
-            <RouterProvider router={router} />
-          </SessionProvider>
-        </ApolloProvider>
-      </UiProvider>
-    </I18nProvider>
-  </StrictMode>,
+// The first render in a transition: React can interrupt it (yield to the browser every
+// few milliseconds) instead of mounting the providers and the shell in one long task.
+const root = createRoot(document.getElementById('root')!);
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <I18nProvider>
+        <UiProvider>
+          <ApolloProvider client={client}>
+            <SessionProvider>
+              <RouterProvider router={router} />
+            </SessionProvider>
+          </ApolloProvider>
+        </UiProvider>
+      </I18nProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,6 +1,5 @@
 import type { AppConfig } from '../core/config';
 import { topics, type EventBus } from '../core/bus';
-import { BullJobQueue } from '../core/bullmq-jobs';
 import { MemoryJobQueue, type JobInfo, type JobQueue } from '../core/jobs';
 import type { Logger } from '../core/logger';
 import { redisConnection } from '../core/redis';
@@ -17,5 +16,8 @@ export function createJobQueue(config: AppConfig, bus: EventBus, _logger: Logger
   const onProgress = (info: JobInfo) => publishJob(bus, info);
   if (!config.redisUrl) return new MemoryJobQueue(onProgress);
   const url = config.redisUrl;
+  // BullMQ loads only with REDIS_URL: without it, the in-process queue above.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { BullJobQueue } = require('../core/bullmq-jobs') as typeof import('../core/bullmq-jobs');
   return new BullJobQueue(() => redisConnection(url, { forBullmq: true }), `${config.redisPrefix}bull`, onProgress, { lockMs: config.jobLockMs, concurrency: 2 });
 }

@@ -142,6 +142,19 @@ export interface CostLimitOptions {
   isAuthenticated: (contextValue: unknown) => boolean;
 }
 
+/** Per parsed document (Apollo reuses the same object for the same query text): what the checks below found. */
+interface DocumentMemo {
+  schemaFields?: number;
+  costs: Map<string, number>;
+}
+const memos = new WeakMap<DocumentNode, DocumentMemo>();
+const COSTS_PER_DOCUMENT = 256;
+function memoOf(document: DocumentNode): DocumentMemo {
+  let memo = memos.get(document);
+  if (!memo) memos.set(document, (memo = { costs: new Map() }));
+  return memo;
+}
+
 /** The weighted cost limit and the introspection rules, checked before execution. */
 export function costLimitPlugin(options: CostLimitOptions): ApolloServerPlugin {
   const maxCost = options.maxCost ?? GRAPHQL_LIMITS.maxCost;
@@ -150,17 +163,25 @@ export function costLimitPlugin(options: CostLimitOptions): ApolloServerPlugin {
       return {
         async didResolveOperation({ document, operation, request, schema, contextValue }) {
           if (!operation) return;
-          const schemaFields = countSchemaFields(operation, document);
+          const memo = memoOf(document);
+          const schemaFields = (memo.schemaFields ??= countSchemaFields(operation, document));
           if (schemaFields > 1) throw refusal(`Introspection is allowed once per request (asked ${schemaFields} times)`, 'introspection');
           if (options.production && !options.isAuthenticated(contextValue) && usesIntrospection(operation, document)) {
             throw refusal('Introspection needs a logged-in session', 'introspection');
           }
-          let cost: number;
-          try {
-            cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
-          } catch (error) {
-            if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-            throw error;
+          // The cost depends only on the document, its variables and the operation chosen:
+          // computed once per distinct call (a list paged through asks the same cost each time).
+          const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let cost = memo.costs.get(key);
+          if (cost === undefined) {
+            try {
+              cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+            } catch (error) {
+              if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+              throw error;
+            }
+            if (memo.costs.size >= COSTS_PER_DOCUMENT) memo.costs.clear();
+            memo.costs.set(key, cost);
           }
           if (cost > maxCost) throw refusal(`Query is too complex (estimated cost ${cost}, limit ${maxCost})`, 'cost', { cost, maxCost });
         },
@@ -228,6 +249,8 @@ function visitSelectionSets(document: DocumentNode, each: (set: SelectionSetNode
   for (const def of document.definitions) if (def.kind === Kind.OPERATION_DEFINITION || def.kind === Kind.FRAGMENT_DEFINITION) walk(def.selectionSet);
 }
 
+const SHAPE_CACHE_CHARS = 2_000_000;
+
 /**
  * Express middleware on /graphql, after the JSON body parser: refuses a query text
  * over `queryChars` and one repeating a field more than `maxSameField` times in a
@@ -235,10 +258,15 @@ function visitSelectionSets(document: DocumentNode, each: (set: SelectionSetNode
  * to Apollo, which answers its own GRAPHQL_PARSE_FAILED.
  */
 export function queryShapeGuard(): (req: { body?: unknown; query?: unknown }, res: { status(n: number): { json(b: unknown): void } }, next: () => void) => void {
+  // Query texts already found acceptable (the SPA sends the same few on every request):
+  // not parsed again. Bounded by their total length; the oldest go first.
+  const passed = new Map<string, true>();
+  let passedChars = 0;
   return (req, res, next) => {
     const body = req.body as { query?: unknown } | undefined;
     const query = typeof body?.query === 'string' ? body.query : typeof (req.query as { query?: unknown } | undefined)?.query === 'string' ? ((req.query as { query: string }).query) : null;
     if (query === null) return next();
+    if (passed.has(query)) return next();
     const refuse = (message: string, limit: string) =>
       res.status(400).json({ errors: [{ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit } }] });
     if (query.length > GRAPHQL_LIMITS.queryChars) return refuse(`The query text is longer than ${GRAPHQL_LIMITS.queryChars} characters`, 'queryChars');
@@ -250,6 +278,13 @@ export function queryShapeGuard(): (req: { body?: unknown; query?: unknown }, re
     }
     const same = maxSameField(document);
     if (same > GRAPHQL_LIMITS.maxSameField) return refuse(`A field is selected ${same} times in one selection set; the limit is ${GRAPHQL_LIMITS.maxSameField}`, 'sameField');
+    passed.set(query, true);
+    passedChars += query.length;
+    for (const old of passed.keys()) {
+      if (passedChars <= SHAPE_CACHE_CHARS) break;
+      passed.delete(old);
+      passedChars -= old.length;
+    }
     next();
   };
 }

@@ -1,10 +1,13 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { AppConfig } from './config';
 import { MemoryBus, RedisBus, type EventBus, type RedisLike } from './bus';
 
 /** A Redis connection for REDIS_URL; commands wait for the connection instead of failing at start-up. */
 export function redisConnection(url: string, options: { forBullmq?: boolean } = {}): Redis {
-  return new Redis(url, {
+  // Loaded only when REDIS_URL is set: a single process without Redis does not carry the client.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Redis: Client } = require('ioredis') as typeof import('ioredis');
+  return new Client(url, {
     // BullMQ's blocking commands need this off; our own commands retry a few times.
     maxRetriesPerRequest: options.forBullmq ? null : 3,
     enableReadyCheck: true,

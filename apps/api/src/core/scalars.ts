@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTime, GraphQLLocalDate as CheckedLocalDate } from 'graphql-scalars';
 import { DECIMAL_PATTERN } from '@comptoir/schema';
 
 /**
@@ -28,4 +28,22 @@ export const GraphQLDecimal = new GraphQLScalarType<string, string>({
   },
 });
 
-export { GraphQLDateTime, GraphQLLocalDate };
+/**
+ * graphql-scalars' LocalDate, whose answers skip the calendar check (a regex, a Date
+ * parsed and printed back) for a day already checked: a list page sends 50 to 100 days,
+ * mostly the same few. Inputs are checked as before, every time.
+ */
+const checkedDays = new Set<string>();
+const CHECKED_DAYS_MAX = 10_000;
+export const GraphQLLocalDate = new GraphQLScalarType({
+  ...CheckedLocalDate.toConfig(),
+  serialize(value: unknown) {
+    if (typeof value === 'string' && checkedDays.has(value)) return value;
+    const day = CheckedLocalDate.serialize(value) as string;
+    if (checkedDays.size >= CHECKED_DAYS_MAX) checkedDays.clear();
+    checkedDays.add(day);
+    return day;
+  },
+});
+
+export { GraphQLDateTime };

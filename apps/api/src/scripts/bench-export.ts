@@ -1,6 +1,7 @@
 // Benchmark of STATS / Exports avancés (issues 5 and 14).
 //
-//   pnpm --filter @comptoir/api build && pnpm --filter @comptoir/api bench:export [--rows 100000] [--pairs 3] [--mariadb mariadb://root@127.0.0.1:3306/test] [--no-mariadb]
+//   pnpm --filter @comptoir/api build && pnpm --filter @comptoir/api bench:export [--rows 100000] [--pairs 3] [--mariadb mariadb://root@127.0.0.1:3306/test] [--no-mariadb] [--no-sqlite]
+//     [--node-flags "--max-semi-space-size=4"]
 //
 // Seeds N documents and their history (creation, an edit, the issue of invoices and
 // credit notes, written in time order as the app writes them) into a scratch SQLite
@@ -46,6 +47,8 @@ const option = (name: string): string | undefined => {
 };
 const ROWS = Number(option('rows') ?? 100_000);
 const PAIRS = Number(option('pairs') ?? 3);
+/** V8/Node flags for the scenario processes (e.g. `--node-flags "--max-semi-space-size=4"`), as production would start them. */
+const NODE_FLAGS = (option('node-flags') ?? '').split(' ').filter(Boolean);
 const HISTORY_COLUMNS = ['issuedBy', 'modificationCount', 'touchedBy', 'actionsByUser'];
 const DOSSIER = '00000000-0000-4000-8000-0000000000d1';
 const USERS = ['Alice Martin', 'Bruno Lefèvre', 'Céline Ançel'].map((name, i) => ({ id: `00000000-0000-4000-8000-00000000000${i + 1}`, name }));
@@ -279,7 +282,7 @@ async function child(): Promise<void> {
 
 function run(scenario: string, file: string, db?: string): Result {
   const childArgs = [__filename, '--child', '--scenario', scenario, '--file', file, '--rows', String(ROWS), ...(db ? ['--db', db] : [])];
-  const out = spawnSync(process.execPath, childArgs, { encoding: 'utf8', maxBuffer: 10 * 1024 * 1024 });
+  const out = spawnSync(process.execPath, [...NODE_FLAGS, ...childArgs], { encoding: 'utf8', maxBuffer: 10 * 1024 * 1024 });
   const line = out.stdout.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) throw new Error(`scenario ${scenario} failed:\n${out.stderr}${out.stdout}`);
   return JSON.parse(line.slice(7)) as Result;
@@ -296,7 +299,7 @@ const fmt = (r: Result) =>
 
 async function parent(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'comptoir-bench-'));
-  const targets: { label: string; url: string; drop?: () => Promise<void> }[] = [{ label: 'SQLite', url: `sqlite:${join(dir, 'bench.sqlite')}` }];
+  const targets: { label: string; url: string; drop?: () => Promise<void> }[] = args.includes('--no-sqlite') ? [] : [{ label: 'SQLite', url: `sqlite:${join(dir, 'bench.sqlite')}` }];
   if (!args.includes('--no-mariadb')) {
     const server = parseDatabaseUrl(option('mariadb') ?? process.env.BENCH_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306/test');
     const name = `comptoir_bench_${process.pid}`;

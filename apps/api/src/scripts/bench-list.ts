@@ -1,7 +1,8 @@
 // Benchmark of the document list (issue 14).
 //
 //   pnpm bench:list [--sizes 1000,10000,100000] [--pairs 3] [--seconds 10] [--connections 10]
-//                   [--workers 1] [--mariadb mariadb://root@127.0.0.1:3306/test] [--keep]
+//                   [--workers 1] [--mariadb mariadb://root@127.0.0.1:3306/test] [--keep] [--reuse] [--db comptoir_bench_list]
+//                   [--only throughput]
 //
 // Seeds one scratch MariaDB database (created here, dropped at the end unless --keep)
 // with a dossier per size (documents with their search terms, customers, five users,
@@ -14,13 +15,17 @@
 //    --workers N runs Comptoir with WEB_CONCURRENCY=N against N raw processes;
 // 3. statements per request, from MariaDB's own `Questions` counter over 50 sequential
 //    requests (the best of three windows: other clients of the server add to the count);
+//    and the CPU time per request of each (from /proc: what other load disturbs least);
 // 4. growth: first-page latency (median of 15 sequential requests) of every filter the
 //    SPA offers at each size, and the ratio largest/smallest.
+// --keep leaves the scratch database and its sessions (in comptoir_bench_list.json, in the
+// system's temporary directory); --reuse starts from them instead of seeding again (the
+// same --sizes); --only throughput skips the checks after the throughput pairs.
 // Not part of the test suite: figures depend on the machine; ratios are what to compare.
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -40,7 +45,7 @@ import { Customer } from '../modules/parties/party.entity';
 // autocannon ships no types; the little used here is typed by hand.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<{
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -58,7 +63,10 @@ const CONNECTIONS = Number(option('connections') ?? 10);
 const WORKERS = Number(option('workers') ?? 1);
 const SERVER = option('mariadb') ?? 'mariadb://root@127.0.0.1:3306/test';
 const KEEP = args.includes('--keep');
-const BENCH_DB = 'comptoir_bench_list';
+const REUSE = args.includes('--reuse');
+const ONLY = option('only');
+const BENCH_DB = option('db') ?? 'comptoir_bench_list';
+const SEEDED_FILE = join(tmpdir(), `${BENCH_DB}.json`);
 const PAGE = 50;
 
 /** The SPA's invoice list (apps/web/src/features/documents/document.operations.ts), as it sends it. */
@@ -215,10 +223,33 @@ async function post(url: string, token: string, variables: Record<string, unknow
   return text;
 }
 
-async function load(url: string, token: string) {
+/** CPU seconds (user + system) used so far by a process and its direct children (cluster workers), from /proc. */
+function cpuSeconds(pid: number): number {
+  const ticks = 100; // USER_HZ on Linux
+  const read = (p: string) => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / ticks };
+    } catch {
+      return null;
+    }
+  };
+  let total = read(String(pid))?.cpu ?? 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = read(entry);
+    if (stat?.ppid === pid) total += stat.cpu;
+  }
+  return total;
+}
+
+async function load(url: string, token: string, pid: number) {
+  const cpuBefore = cpuSeconds(pid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...request(token, { first: PAGE }) });
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  // CPU per request: what load from other processes on the machine disturbs least.
+  const cpuMs = ((cpuSeconds(pid) - cpuBefore) * 1000) / Math.max(1, result.requests.total);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuMs };
 }
 
 async function questions(ds: DataSource): Promise<number> {
@@ -230,13 +261,17 @@ async function main(): Promise<void> {
   const server = parseDatabaseUrl(SERVER);
   const admin = new DataSource({ ...dataSourceOptions(server), entities: [], migrations: [] });
   await admin.initialize();
-  await admin.query(`DROP DATABASE IF EXISTS \`${BENCH_DB}\``);
-  await admin.query(`CREATE DATABASE \`${BENCH_DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const reuse = REUSE && existsSync(SEEDED_FILE) && (JSON.parse(readFileSync(SEEDED_FILE, 'utf8')) as Seeded[]).map((s) => s.size).join() === SIZES.join();
+  if (!reuse) {
+    await admin.query(`DROP DATABASE IF EXISTS \`${BENCH_DB}\``);
+    await admin.query(`CREATE DATABASE \`${BENCH_DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  }
   const benchUrl = SERVER.replace(/\/[^/]*$/, `/${BENCH_DB}`);
   const keysDir = mkdtempSync(join(tmpdir(), 'comptoir-bench-'));
   const children: ChildProcess[] = [];
   try {
-    const seeded = await seed(benchUrl);
+    const seeded = reuse ? (JSON.parse(readFileSync(SEEDED_FILE, 'utf8')) as Seeded[]) : await seed(benchUrl);
+    if (KEEP) writeFileSync(SEEDED_FILE, JSON.stringify(seeded));
     const env = {
       DATABASE_URL: benchUrl,
       NODE_ENV: 'production',
@@ -270,16 +305,21 @@ async function main(): Promise<void> {
     console.log(`\nThroughput on ${middle.size} documents, ${CONNECTIONS} connections, ${SECONDS} s per run, ${WORKERS} process(es) each:`);
     for (let i = 0; i < 2; i++) await post(comptoirUrl, middle.token, { first: PAGE }); // warm-up
     const ratios: number[] = [];
+    const cpuRatios: number[] = [];
+    const [comptoirPid, rawPid] = children.map((c) => c.pid!);
     for (let pair = 0; pair < PAIRS; pair++) {
       const order = pair % 2 === 0 ? (['comptoir', 'raw'] as const) : (['raw', 'comptoir'] as const);
       const runs: Record<string, Awaited<ReturnType<typeof load>>> = {};
-      for (const which of order) runs[which] = await load(which === 'comptoir' ? comptoirUrl : rawUrl, middle.token);
+      for (const which of order) runs[which] = which === 'comptoir' ? await load(comptoirUrl, middle.token, comptoirPid) : await load(rawUrl, middle.token, rawPid);
       ratios.push(runs.comptoir.rps / runs.raw.rps);
+      cpuRatios.push(runs.comptoir.cpuMs / runs.raw.cpuMs);
       console.log(
-        `  pair ${pair + 1}: Comptoir ${fmt(runs.comptoir.rps, 0)} req/s (p50 ${runs.comptoir.p50} ms, p99 ${runs.comptoir.p99} ms) · raw ${fmt(runs.raw.rps, 0)} req/s (p50 ${runs.raw.p50} ms, p99 ${runs.raw.p99} ms) · ratio ${fmt(ratios[pair])}`,
+        `  pair ${pair + 1}: Comptoir ${fmt(runs.comptoir.rps, 0)} req/s (p50 ${runs.comptoir.p50} ms, p99 ${runs.comptoir.p99} ms, CPU ${fmt(runs.comptoir.cpuMs)} ms/req) · raw ${fmt(runs.raw.rps, 0)} req/s (p50 ${runs.raw.p50} ms, p99 ${runs.raw.p99} ms, CPU ${fmt(runs.raw.cpuMs)} ms/req) · ratio ${fmt(ratios[pair])}`,
       );
     }
     console.log(`  ratio Comptoir/raw: min ${fmt(Math.min(...ratios))}, median ${fmt(median(ratios))}`);
+    console.log(`  CPU per request Comptoir/raw: min ${fmt(Math.min(...cpuRatios))}, median ${fmt(median(cpuRatios))}`);
+    if (ONLY === 'throughput') return;
 
     // 3. Statements per request.
     const counter = new DataSource({ ...dataSourceOptions(parseDatabaseUrl(benchUrl)), entities: [], migrations: [] });
@@ -325,7 +365,10 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    if (!KEEP) await admin.query(`DROP DATABASE IF EXISTS \`${BENCH_DB}\``);
+    if (!KEEP) {
+      await admin.query(`DROP DATABASE IF EXISTS \`${BENCH_DB}\``);
+      rmSync(SEEDED_FILE, { force: true });
+    }
     await admin.destroy();
     rmSync(keysDir, { recursive: true, force: true });
   }

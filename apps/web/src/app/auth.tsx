@@ -1,6 +1,6 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { resetLive } from './live';
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useDeferredValue, useMemo, type ReactNode } from 'react';
 import type { Profile } from '@comptoir/schema';
 import type { Plan } from '../gql/graphql';
 import { graphql } from '../gql';
@@ -113,7 +113,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [data, error, loading, refresh]);
 
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  // Apollo's answers arrive through useSyncExternalStore, rendered by React in one piece:
+  // the answer that ends 'loading' (start-up, refresh) mounts the whole shell and page at
+  // once, a long task on a phone. Deferred, that render is interruptible. The only stale
+  // value ever shown is 'loading' (pages wait on it); any other change is passed at once.
+  const deferred = useDeferredValue(session);
+  const value = deferred.status === 'loading' ? deferred : session;
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): Session {

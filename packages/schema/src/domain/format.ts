@@ -58,27 +58,45 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function formatDate(value: string | Date, language: Language = 'fr'): string {
   // A bare calendar date has no time zone: format it as it is written.
   const calendarDate = typeof value === 'string' && ISO_DAY.test(value);
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: calendarDate ? 'UTC' : TIME_ZONE,
-  }).format(calendarDate ? new Date(`${value}T00:00:00Z`) : new Date(value));
+  return dateFormat(language, calendarDate ? 'UTC' : TIME_ZONE).format(calendarDate ? new Date(`${value}T00:00:00Z`) : new Date(value));
 }
 
 /** An instant → `29/11/2026 14:03:12`, in Paris time. */
 export function formatDateTime(value: string | Date, language: Language = 'fr'): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZone: TIME_ZONE,
-  })
+  return dateTimeFormat(language)
     .format(new Date(value))
     .replace(',', '');
+}
+
+// Creating an Intl formatter costs far more than using one (a list of 20 dates on a
+// slowed phone CPU): one per language and zone, made on first use.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(language: Language, timeZone: string): Intl.DateTimeFormat {
+  const key = `${language}:${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[language], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>();
+function dateTimeFormat(language: Language): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[language], {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZone: TIME_ZONE,
+    });
+    dateTimeFormats.set(language, format);
+  }
+  return format;
 }
 
 // Paris wall-clock time for exports: the offset is cached per UTC hour (time-zone

@@ -8,7 +8,7 @@ import type { Page } from '../../core/pagination';
 import { selectedFields } from '../../core/selection';
 import { ArticleType } from '../articles/article.types';
 import type { Article } from '../articles/article.entity';
-import { UserSummary, userSummaryLoader } from '../identity/user-summary.type';
+import { UserSummary, userSummaryLoader, userSummaryOf } from '../identity/user-summary.type';
 import { HistoryEntityType } from '../history/history-entry.entity';
 import { HistoryEntryView, historyKey, historyLoader } from '../history/history.types';
 import type { Customer, Supplier } from '../parties/party.entity';
@@ -317,12 +317,12 @@ export class DocumentResolver {
 
   @FieldResolver(() => UserSummary, { nullable: true })
   createdBy(@Root() doc: Document, @Ctx() ctx: RequestContext) {
-    return ctx.loader(userSummaryLoader).load(doc.createdById);
+    return userSummaryOf(ctx, doc.createdById);
   }
 
   @FieldResolver(() => UserSummary, { nullable: true })
   updatedBy(@Root() doc: Document, @Ctx() ctx: RequestContext) {
-    return ctx.loader(userSummaryLoader).load(doc.updatedById);
+    return userSummaryOf(ctx, doc.updatedById);
   }
 
   @FieldResolver(() => [HistoryEntryView])

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { CellValue, ExportCellType } from './export-columns';
 import { frenchDateTime, frenchDay, parisWallClock } from './paris-time';
 
@@ -96,8 +96,15 @@ function xlsxValue(type: ExportCellType, value: CellValue): ExcelJS.CellValue {
  * styles on (real date cells), bold frozen header with an auto-filter, then a
  * "Paramètres" sheet recording the filters, the columns, who exported and when.
  */
+/** exceljs (about 25 MB of a process's memory) loads with the first .xlsx written, not when the app starts. */
+let excel: typeof ExcelJS | undefined;
+function loadExcel(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (excel ??= require('exceljs') as typeof ExcelJS);
+}
+
 export function xlsxWriter(out: Writable, sheetName: string, columns: readonly SheetColumn[]): RowWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const workbook = new (loadExcel().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: true });
   workbook.creator = 'Comptoir';
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { PlatformRole, Profile } from '@comptoir/schema';
 import type { AppServices, Principal, RequestContext } from '../../core/context';
 import { topics, type SessionsChanged } from '../../core/bus';
-import { Membership } from './membership.entity';
+import { hydrated } from '../../core/raw-rows';
 import { Session } from './session.entity';
 
 /**
@@ -54,42 +54,59 @@ export async function openSession(
   return { token, session };
 }
 
+const PRINCIPAL_SQL =
+  'SELECT s.id AS id, s.userId AS userId, s.dossierId AS dossierId, s.lastSeenAt AS lastSeenAt, s.expiresAt AS expiresAt, ' +
+  'u.email AS email, u.name AS name, u.platformRole AS platformRole, m.profile AS profile ' +
+  'FROM sessions s INNER JOIN users u ON u.id = s.userId ' +
+  'LEFT JOIN memberships m ON m.userId = s.userId AND m.dossierId = s.dossierId ' +
+  'WHERE s.tokenHash = ? AND s.revokedAt IS NULL';
+
+interface PrincipalRow {
+  id: string;
+  userId: string;
+  dossierId: string | null;
+  lastSeenAt: unknown;
+  expiresAt: unknown;
+  email: string;
+  name: string;
+  platformRole: PlatformRole | null;
+  profile: Profile | null;
+}
+
 /**
  * The principal behind a session token, or null when the token is unknown,
  * revoked, expired (idle or absolute), or its dossier membership is gone.
  */
 export async function resolvePrincipal(app: AppServices, token: string | undefined): Promise<Principal | null> {
   if (!token || token.length > 100) return null;
-  const em = app.dataSource.manager;
+  const ds = app.dataSource;
   // One statement per request for the session, its user and its membership: every
-  // authenticated request pays it.
-  const session = (await em
-    .createQueryBuilder(Session, 's')
-    .innerJoinAndSelect('s.user', 'u')
-    .leftJoinAndMapOne('s.membership', Membership, 'm', 'm.userId = s.userId AND m.dossierId = s.dossierId')
-    .where('s.tokenHash = :tokenHash AND s.revokedAt IS NULL', { tokenHash: hashToken(token) })
-    .getOne()) as (Session & { membership?: Membership | null }) | null;
-  if (!session?.user) return null;
+  // authenticated request pays it, so it is written once here (the columns the principal
+  // needs, by the unique token index) rather than built and hydrated by TypeORM each time.
+  const rows = (await ds.query(PRINCIPAL_SQL, [hashToken(token)])) as PrincipalRow[];
+  const row = rows[0];
+  if (!row) return null;
   const now = Date.now();
-  const idleLimit = session.lastSeenAt.getTime() + app.config.sessionIdleMinutes * 60_000;
-  if (session.expiresAt.getTime() <= now || idleLimit <= now) return null;
+  const lastSeenAt = hydrated<Date>(ds, Session, 'lastSeenAt', row.lastSeenAt).getTime();
+  const idleLimit = lastSeenAt + app.config.sessionIdleMinutes * 60_000;
+  if (hydrated<Date>(ds, Session, 'expiresAt', row.expiresAt).getTime() <= now || idleLimit <= now) return null;
 
   let profile: Profile | null = null;
-  if (session.dossierId) {
+  if (row.dossierId) {
     // Removed from the dossier while logged in: the session no longer opens anything.
-    if (!session.membership) return null;
-    profile = session.membership.profile;
+    if (!row.profile) return null;
+    profile = row.profile;
   }
-  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await em.update(Session, { id: session.id }, { lastSeenAt: new Date(now) });
+  if (now - lastSeenAt > TOUCH_EVERY_MS) {
+    await ds.manager.update(Session, { id: row.id }, { lastSeenAt: new Date(now) });
   }
   return {
-    sessionId: session.id,
-    userId: session.userId,
-    email: session.user.email,
-    name: session.user.name,
-    dossierId: session.dossierId,
+    sessionId: row.id,
+    userId: row.userId,
+    email: row.email,
+    name: row.name,
+    dossierId: row.dossierId,
     profile,
-    platformRole: (session.user.platformRole as PlatformRole | null) ?? null,
+    platformRole: row.platformRole ?? null,
   };
 }

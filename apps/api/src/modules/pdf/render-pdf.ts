@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
-import { degrees, PDFDocument, PDFHexString, PDFName, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 import { DocumentType, formatAmount, formatScaledFr, typeLabel } from '@comptoir/schema';
 import { exemptionMentions, isDraft, type PdfModel } from './pdf-model';
 
@@ -16,8 +17,24 @@ function fontFiles() {
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 40;
-const GREY = rgb(0.35, 0.35, 0.35);
-const LINE = rgb(0.75, 0.75, 0.75);
+/**
+ * pdf-lib and fontkit (about 35 MB of a process's memory) load on the first render, not
+ * when the app starts: a process that never prints (an export worker, most API
+ * requests) does not carry them.
+ */
+type PdfLib = typeof import('pdf-lib');
+let P: PdfLib;
+let fontkit: Fontkit;
+let GREY: Color;
+let LINE: Color;
+async function loadPdfLib(): Promise<void> {
+  if (P) return;
+  const [lib, kit] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit')]);
+  fontkit = (kit as unknown as { default?: Fontkit }).default ?? (kit as unknown as Fontkit);
+  GREY = lib.rgb(0.35, 0.35, 0.35);
+  LINE = lib.rgb(0.75, 0.75, 0.75);
+  P = lib;
+}
 
 /** French writing: 1 234,56 € and 02/12/2026 (narrow no-break spaces as no-break spaces, which every font has). */
 export const euros = (cents: number) => formatAmount(cents).replace(/\u202f/g, '\u00a0');
@@ -69,7 +86,7 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return out;
 }
 
-function text(c: Ctx, value: string, x: number, y: number, size = 9, font: PDFFont = c.regular, color = rgb(0, 0, 0)) {
+function text(c: Ctx, value: string, x: number, y: number, size = 9, font: PDFFont = c.regular, color: Color = P.rgb(0, 0, 0)) {
   c.page.drawText(value, { x, y, size, font, color });
 }
 
@@ -124,7 +141,7 @@ const COLS = { desc: MARGIN, qty: 300, unit: 305, price: 395, discount: 435, vat
 
 function tableHeader(c: Ctx): void {
   const y = c.y;
-  c.page.drawRectangle({ x: MARGIN, y: y - 4, width: A4[0] - 2 * MARGIN, height: 16, color: rgb(0.93, 0.93, 0.93) });
+  c.page.drawRectangle({ x: MARGIN, y: y - 4, width: A4[0] - 2 * MARGIN, height: 16, color: P.rgb(0.93, 0.93, 0.93) });
   text(c, 'Désignation', COLS.desc + 2, y, 8, c.bold);
   right(c, 'Qté', COLS.qty, y, 8, c.bold);
   text(c, 'Unité', COLS.unit, y, 8, c.bold);
@@ -145,7 +162,8 @@ function ensure(c: Ctx, height: number, header = false): void {
 /** Renders the document's PDF; with `facturX`, a PDF/A-3 carrying the CII XML. Deterministic for one model. */
 export async function renderPdf(m: PdfModel, options: RenderOptions = {}): Promise<Uint8Array> {
   const doc = m.doc;
-  const pdf = await PDFDocument.create({ updateMetadata: false });
+  await loadPdfLib();
+  const pdf = await P.PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
   const { regular: regularBytes, bold: boldBytes } = fontFiles();
   const regular = await pdf.embedFont(regularBytes, { subset: true });
@@ -163,7 +181,7 @@ export async function renderPdf(m: PdfModel, options: RenderOptions = {}): Promi
   pdf.setCreationDate(when);
   pdf.setModificationDate(when);
   const id = createHash('md5').update(`${doc.id}:${doc.version}`).digest('hex');
-  pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
+  pdf.context.trailerInfo.ID = pdf.context.obj([P.PDFHexString.of(id), P.PDFHexString.of(id)]);
 
   // Header: logo, seller, title block.
   let top = c.y;
@@ -287,7 +305,7 @@ export async function renderPdf(m: PdfModel, options: RenderOptions = {}): Promi
     lines.forEach((l, j) => page.drawText(l, { x: MARGIN, y: 24 + (lines.length - 1 - j) * 9, size: 7, font: regular, color: GREY }));
     const pageLabel = `Page ${i + 1}/${pages.length}`;
     page.drawText(pageLabel, { x: A4[0] - MARGIN - regular.widthOfTextAtSize(pageLabel, 7), y: 24, size: 7, font: regular, color: GREY });
-    if (isDraft(doc)) page.drawText('BROUILLON', { x: 120, y: 250, size: 90, font: bold, color: rgb(0.85, 0.85, 0.85), rotate: degrees(40), opacity: 0.5 });
+    if (isDraft(doc)) page.drawText('BROUILLON', { x: 120, y: 250, size: 90, font: bold, color: P.rgb(0.85, 0.85, 0.85), rotate: P.degrees(40), opacity: 0.5 });
   });
   if (isDraft(doc)) pages[0].drawText('Brouillon — document sans valeur', { x: MARGIN, y: A4[1] - 24, size: 8, font: regular, color: GREY });
 
@@ -307,16 +325,16 @@ async function makeFacturX(pdf: PDFDocument, fx: NonNullable<RenderOptions['fact
   });
   const xmp = fx.xmp(info);
   const metadata = pdf.context.stream(Buffer.from(xmp, 'utf8'), { Type: 'Metadata', Subtype: 'XML', Length: Buffer.byteLength(xmp, 'utf8') });
-  pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(metadata));
+  pdf.catalog.set(P.PDFName.of('Metadata'), pdf.context.register(metadata));
   if (fx.icc) {
     const icc = pdf.context.stream(fx.icc, { N: 3, Length: fx.icc.length });
     const intent = pdf.context.obj({
       Type: 'OutputIntent',
       S: 'GTS_PDFA1',
-      OutputConditionIdentifier: PDFHexString.fromText('sRGB IEC61966-2.1'),
-      Info: PDFHexString.fromText('sRGB IEC61966-2.1'),
+      OutputConditionIdentifier: P.PDFHexString.fromText('sRGB IEC61966-2.1'),
+      Info: P.PDFHexString.fromText('sRGB IEC61966-2.1'),
       DestOutputProfile: pdf.context.register(icc),
     });
-    pdf.catalog.set(PDFName.of('OutputIntents'), pdf.context.obj([intent]));
+    pdf.catalog.set(P.PDFName.of('OutputIntents'), pdf.context.obj([intent]));
   }
 }

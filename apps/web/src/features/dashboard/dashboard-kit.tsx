@@ -67,15 +67,23 @@ export function newDocumentLabel(type: DocumentType): MessageKey {
   return DOCUMENT_KINDS[type].newLabel;
 }
 
-/** A short list of documents: number (or draft), party, amount, and what the caller adds. */
-export function DocumentRows({ documents, extra }: { documents: DashboardDocumentFragment[]; extra?: (doc: DashboardDocumentFragment) => ReactNode }) {
+/** A short list of documents: number (or draft), party, amount, and what the caller adds; each links to its page (or where `linkTo` says). */
+export function DocumentRows({
+  documents,
+  extra,
+  linkTo,
+}: {
+  documents: DashboardDocumentFragment[];
+  extra?: (doc: DashboardDocumentFragment) => ReactNode;
+  linkTo?: (doc: DashboardDocumentFragment) => string;
+}) {
   const i18n = useI18n();
   return (
     <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
       {documents.map((doc) => (
         <Group component="li" key={doc.id} justify="space-between" wrap="nowrap" gap="sm">
           <Stack gap={0} style={{ minWidth: 0 }}>
-            <Anchor component={Link} to={documentPath(doc.type, doc.id)} fw={600} truncate>
+            <Anchor component={Link} to={linkTo ? linkTo(doc) : documentPath(doc.type, doc.id)} fw={600} truncate>
               {doc.number ?? i18n.t('doc.status.DRAFT')}
               {doc.partyName ? ` · ${doc.partyName}` : ''}
             </Anchor>

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { memo, useDeferredValue } from 'react';
 import { Link } from 'react-router';
 import { DocumentType } from '@comptoir/schema';
 import { paths } from '../../app/paths';
@@ -11,16 +11,22 @@ import { ApiError } from '../../ui/api-error';
 import { DOCUMENT_KINDS, documentPath } from '../documents/document-kinds';
 import { DocumentRows, EmptyState, Figure, newDocumentLabel, newDocumentPath, Panel, PanelSkeleton } from './dashboard-kit';
 import { DashboardDocumentFragment, SalesDashboardQuery } from './dashboard.operations';
-
-const RevenueChart = lazy(() => import('./revenue-chart'));
+import { RevenueChart } from './revenue-chart';
 
 /** OWNER and ADV: revenue, unpaid invoices, quotes awaiting an answer, what colleagues did. */
 export function SalesDashboard() {
-  const i18n = useI18n();
   const { data, error } = useQuery(SalesDashboardQuery, { fetchPolicy: 'cache-and-network' });
+  // Apollo hands results over through useSyncExternalStore, whose renders React runs in one
+  // piece; deferred, the dashboard's first render with data is interruptible (React yields
+  // to the browser every few milliseconds), so a slow phone stays responsive while it draws.
+  const dash = useDeferredValue(data?.salesDashboard);
   if (error && !data) return <ApiError error={error} />;
-  const dash = data?.salesDashboard;
   if (!dash) return <DashboardSkeleton />;
+  return <SalesDashboardView dash={dash} />;
+}
+
+const SalesDashboardView = memo(function SalesDashboardView({ dash }: { dash: Dash }) {
+  const i18n = useI18n();
   return (
     <Stack gap="lg">
       <Revenue revenue={dash.revenue} />
@@ -42,7 +48,7 @@ export function SalesDashboard() {
       <Activity activity={dash.activity} />
     </Stack>
   );
-}
+});
 
 type Dash = SalesData['salesDashboard'];
 
@@ -69,9 +75,7 @@ function Revenue({ revenue }: { revenue: Dash['revenue'] }) {
               testId="dash-revenue-year"
             />
           </SimpleGrid>
-          <Suspense fallback={<Skeleton height={220} />}>
-            <RevenueChart months={revenue.months} />
-          </Suspense>
+          <RevenueChart months={revenue.months} />
           <Text size="xs" c="gray.7">
             {i18n.t('dash.revenue.note')}
           </Text>
@@ -98,6 +102,8 @@ function Unpaid({ unpaid }: { unpaid: Dash['unpaid'] }) {
           />
           <DocumentRows
             documents={unpaid.invoices.map((u) => getFragmentData(DashboardDocumentFragment, u.document))}
+            // Straight to the invoice's payments, where one is recorded.
+            linkTo={(doc) => documentPath(doc.type, doc.id, 'paiements')}
             extra={(doc) => {
               const u = byId.get(doc.id)!;
               return (
