@@ -3,6 +3,8 @@ import { createTestApp, type TestApp } from '../../test/harness';
 import { createDossier } from '../../test/fixtures';
 import { createCustomer } from '../modules/documents/document.test-kit';
 import { Customer } from '../modules/parties/party.entity';
+import { HistoryChainHead } from '../modules/history/history-entry.entity';
+import { User } from '../modules/identity/user.entity';
 
 describe('the scoped query builder', () => {
   let t: TestApp;
@@ -30,6 +32,14 @@ describe('the scoped query builder', () => {
     expect(() => ctx.scoped(Customer).query('c').orWhere('c.id = :id', { id: theirs })).toThrow(/escape the dossier/);
     expect(() => ctx.scoped(Customer).query('c').setParameter('scopeDossierId', 'another')).toThrow(/cannot be re-bound/);
     expect(() => ctx.scoped(Customer).query('c').setParameters({ scopeDossierId: 'another' })).toThrow(/cannot be re-bound/);
+  });
+
+  it('opens platform tables through ctx.platform, and refuses dossier data there (by type and at run time)', async () => {
+    expect(await ctx.platform(User).countBy({ id: ctx.userId })).toBe(1);
+    // @ts-expect-error a table of dossier data is not a platform table: ctx.scoped(Customer)
+    expect(() => ctx.platform(Customer)).toThrow(/holds dossier data/);
+    // Keyed by its dossier (no scoped base class): refused at run time too.
+    expect(() => ctx.platform(HistoryChainHead)).toThrow(/holds dossier data/);
   });
 
   it('reports a row of another dossier as missing on update', async () => {

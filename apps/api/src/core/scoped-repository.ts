@@ -11,6 +11,7 @@ import type {
 import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { DossierScoped } from './entity';
+import { verifiedInDossier } from './cross-dossier';
 import { notFound } from './errors';
 
 type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
@@ -77,14 +78,30 @@ export class ScopedRepository<T extends DossierScoped> {
     return entity;
   }
 
-  save(entity: T): Promise<T> {
-    this.claim(entity);
-    return this.#repo.save(entity);
+  async save(entity: T): Promise<T> {
+    await this.saveMany([entity]);
+    return entity;
   }
 
+  /**
+   * Inserts the new rows and updates the ones already in this dossier. TypeORM's own `save`
+   * would first load the rows by primary key alone, and update by primary key alone, so a
+   * row of another dossier with that id would be overwritten: here the dossier's rows are
+   * found by a scoped query, every other row is INSERTed (a duplicate key, never a
+   * takeover), and only verified rows go through TypeORM's update path.
+   */
   async saveMany(entities: T[]): Promise<T[]> {
     for (const entity of entities) this.claim(entity);
-    return this.#repo.save(entities);
+    if (entities.length === 0) return entities;
+    const ids = entities.map((e) => e.id);
+    const stored = new Set(
+      (await this.#repo.find({ select: { id: true } as never, where: { id: In(ids), dossierId: this.dossierId } as FindOptionsWhere<T> })).map((r) => r.id),
+    );
+    const fresh = entities.filter((e) => !stored.has(e.id));
+    const known = entities.filter((e) => stored.has(e.id));
+    if (fresh.length > 0) await this.#repo.insert(fresh as QueryDeepPartialEntity<T>[]);
+    if (known.length > 0) await verifiedInDossier(() => this.#repo.save(known));
+    return entities;
   }
 
   /** Deletes rows of this dossier only; returns how many went. */

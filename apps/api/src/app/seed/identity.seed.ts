@@ -59,26 +59,27 @@ async function seatOrder(
   const totalCents = quantity * SEAT_UNIT_PRICE_CENTS;
   const totalInclVatCents = withVat(totalCents);
   const paymentReference = provider.newReference();
-  return em.save(
-    em.create(SeatOrder, {
-      dossierId: dossier.id,
-      quantity,
-      unitPriceCents: SEAT_UNIT_PRICE_CENTS,
-      totalCents,
-      totalInclVatCents,
-      status: paid ? SeatOrderStatus.PAID : SeatOrderStatus.PENDING_PAYMENT,
-      provider: provider.code,
-      paymentReference,
-      paymentInstructions: provider.instructions({ dossierName: dossier.name, quantity, amountCents: totalInclVatCents, reference: paymentReference }).text,
-      orderedById: orderedBy.id,
-      paidAt: paid?.at ?? null,
-      markedPaidById: paid?.by.id ?? null,
-      receivedReference: paid?.reference ?? null,
-      cancelledAt: null,
-      cancelledById: null,
-      createdAt,
-    }),
-  );
+  // A new row: inserted (save would first look it up by id alone, outside its dossier).
+  const order = em.create(SeatOrder, {
+    dossierId: dossier.id,
+    quantity,
+    unitPriceCents: SEAT_UNIT_PRICE_CENTS,
+    totalCents,
+    totalInclVatCents,
+    status: paid ? SeatOrderStatus.PAID : SeatOrderStatus.PENDING_PAYMENT,
+    provider: provider.code,
+    paymentReference,
+    paymentInstructions: provider.instructions({ dossierName: dossier.name, quantity, amountCents: totalInclVatCents, reference: paymentReference }).text,
+    orderedById: orderedBy.id,
+    paidAt: paid?.at ?? null,
+    markedPaidById: paid?.by.id ?? null,
+    receivedReference: paid?.reference ?? null,
+    cancelledAt: null,
+    cancelledById: null,
+    createdAt,
+  });
+  await em.insert(SeatOrder, order);
+  return order;
 }
 
 /**

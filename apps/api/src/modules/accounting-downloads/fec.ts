@@ -78,7 +78,7 @@ interface FecRow {
  * accountant collects, whatever the day an entry was written.
  */
 async function firstNumbers(ctx: RequestContext, batch: AccountingBatch): Promise<Map<string, number>> {
-  const rows = (await ctx.em.query(
+  const rows = (await ctx.query(
     'SELECT `journalCode` AS journalCode, COUNT(*) AS n FROM `accounting_entries` WHERE `dossierId` = ? AND `entryDate` < ? GROUP BY `journalCode`',
     [ctx.dossierId, batch.periodStart],
   )) as { journalCode: string; n: number | string }[];
@@ -146,7 +146,7 @@ export function fecLine(r: FecRow): string {
 export async function sirenFor(ctx: RequestContext): Promise<string> {
   const chart = await chartOf(ctx);
   if (chart.siren) return chart.siren;
-  const dossier = await ctx.em.findOne(Dossier, { where: { id: ctx.dossierId }, select: { id: true, siret: true } });
+  const dossier = await ctx.platform(Dossier).findOne({ where: { id: ctx.dossierId }, select: { id: true, siret: true } });
   if (dossier?.siret) return dossier.siret.slice(0, 9);
   throw conflict('SIREN_REQUIRED', 'The FEC file is named after the dossier’s SIREN: enter it in the accounting settings first');
 }

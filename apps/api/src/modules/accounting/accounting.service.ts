@@ -25,7 +25,7 @@ export interface AccountingSettingsView extends ChartValues {
 }
 
 async function dossierSiren(ctx: RequestContext): Promise<string | null> {
-  const dossier = await ctx.em.findOne(Dossier, { where: { id: ctx.dossierId }, select: { id: true, siret: true } });
+  const dossier = await ctx.platform(Dossier).findOne({ where: { id: ctx.dossierId }, select: { id: true, siret: true } });
   return dossier?.siret ? dossier.siret.slice(0, 9) : null;
 }
 
@@ -168,7 +168,7 @@ async function withLines(ctx: RequestContext, entries: AccountingEntry[]): Promi
 
 /** Entries of one invoice or credit note (NOT_FOUND for a document of another dossier). */
 export async function documentEntries(ctx: RequestContext, documentId: string): Promise<EntryView[]> {
-  const found = (await ctx.em.query('SELECT `id` FROM `documents` WHERE `id` = ? AND `dossierId` = ?', [documentId, ctx.dossierId])) as unknown[];
+  const found = (await ctx.query('SELECT `id` FROM `documents` WHERE `id` = ? AND `dossierId` = ?', [documentId, ctx.dossierId])) as unknown[];
   if (found.length === 0) throw notFound('Document', documentId);
   const entries = await ctx.scoped(AccountingEntry, 'Accounting entry').find({ where: { documentId }, order: { validatedAt: 'ASC', id: 'ASC' } });
   return withLines(ctx, entries);
@@ -202,7 +202,7 @@ export interface BatchView extends AccountingBatch {
 /** Every batch of the dossier, latest period first, with its count and totals (one aggregate query). */
 export async function listBatches(ctx: RequestContext): Promise<BatchView[]> {
   const batches = await ctx.scoped(AccountingBatch, BATCH).find({ order: { periodStart: 'DESC' } });
-  const rows = (await ctx.em.query(
+  const rows = (await ctx.query(
     'SELECT b.`id` AS id, COUNT(e.`id`) AS n, COALESCE(SUM(e.`totalDebitCents`), 0) AS debit, COALESCE(SUM(e.`totalCreditCents`), 0) AS credit ' +
       'FROM `accounting_batches` b JOIN `accounting_entries` e ON e.`dossierId` = b.`dossierId` AND e.`entryDate` >= b.`periodStart` AND e.`entryDate` <= b.`periodEnd` ' +
       'WHERE b.`dossierId` = ? AND e.`dossierId` = ? GROUP BY b.`id`',
@@ -234,7 +234,7 @@ export interface AccountTotal {
 
 /** Debit and credit per account (and auxiliary account) of a batch. */
 export async function accountTotals(ctx: RequestContext, batch: AccountingBatch): Promise<AccountTotal[]> {
-  const rows = (await ctx.em.query(
+  const rows = (await ctx.query(
     'SELECT l.`accountNumber` AS accountNumber, MIN(l.`accountLabel`) AS accountLabel, l.`auxiliaryAccount` AS auxiliaryAccount, ' +
       'SUM(l.`debitCents`) AS debit, SUM(l.`creditCents`) AS credit FROM `accounting_entry_lines` l ' +
       'JOIN `accounting_entries` e ON e.`id` = l.`entryId` AND e.`dossierId` = l.`dossierId` ' +
@@ -312,9 +312,9 @@ export async function cutBatch(ctx: RequestContext, id: string, version: number,
  */
 export async function uncollectedBatches(ctx: RequestContext, dossierId: string, profile: Profile): Promise<number | null> {
   if (!(PROFILES_WITH_BATCHES as readonly Profile[]).includes(profile)) return null;
-  const member = (await ctx.em.query('SELECT 1 AS ok FROM `memberships` WHERE `userId` = ? AND `dossierId` = ?', [ctx.userId, dossierId])) as unknown[];
+  const member = (await ctx.query('SELECT 1 AS ok FROM `memberships` WHERE `userId` = ? AND `dossierId` = ?', [ctx.userId, dossierId])) as unknown[];
   if (member.length === 0) return null;
-  const rows = (await ctx.em.query('SELECT COUNT(*) AS n FROM `accounting_batches` WHERE `dossierId` = ? AND `status` = ? AND `periodStart` <= ?', [
+  const rows = (await ctx.query('SELECT COUNT(*) AS n FROM `accounting_batches` WHERE `dossierId` = ? AND `status` = ? AND `periodStart` <= ?', [
     dossierId,
     AccountingBatchStatus.OPEN,
     isoDay(clock.now()),

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { AccountingBatchStatus } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { conflict } from '../../core/errors';
@@ -25,8 +24,6 @@ export function periodLabel(batch: Pick<AccountingBatch, 'periodStart' | 'period
   return `${fr(batch.periodStart)} – ${fr(batch.periodEnd)}`;
 }
 
-const sqliteOf = (em: EntityManager) => em.connection.options.type === 'better-sqlite3';
-
 /**
  * Takes the next value of a dossier counter (`BATCH`, `JOURNAL:VT`…) inside the
  * caller's transaction, the row locked (`FOR UPDATE` on MySQL/MariaDB; SQLite
@@ -34,21 +31,21 @@ const sqliteOf = (em: EntityManager) => em.connection.options.type === 'better-s
  */
 export async function counter(ctx: RequestContext, name: string, bump = true): Promise<number> {
   if (!ctx.inTransaction) throw new Error('accounting counters are taken inside the transaction that uses them');
-  const sqlite = sqliteOf(ctx.em);
+  const sqlite = ctx.dialect === 'better-sqlite3';
   const key = [ctx.dossierId, name];
-  await ctx.em.query(
+  await ctx.query(
     sqlite
       ? 'INSERT OR IGNORE INTO `accounting_counters` (`dossierId`, `name`, `lastNumber`) VALUES (?, ?, 0)'
       : 'INSERT INTO `accounting_counters` (`dossierId`, `name`, `lastNumber`) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE `lastNumber` = `lastNumber`',
     key,
   );
-  const rows = (await ctx.em.query(
+  const rows = (await ctx.query(
     `SELECT \`lastNumber\` FROM \`accounting_counters\` WHERE \`dossierId\` = ? AND \`name\` = ?${sqlite ? '' : ' FOR UPDATE'}`,
     key,
   )) as { lastNumber: number | string }[];
   const current = Number(rows[0].lastNumber);
   if (!bump) return current;
-  await ctx.em.query('UPDATE `accounting_counters` SET `lastNumber` = ? WHERE `dossierId` = ? AND `name` = ?', [current + 1, ...key]);
+  await ctx.query('UPDATE `accounting_counters` SET `lastNumber` = ? WHERE `dossierId` = ? AND `name` = ?', [current + 1, ...key]);
   return current + 1;
 }
 

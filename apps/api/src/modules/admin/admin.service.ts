@@ -1,6 +1,7 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { Plan, PlatformRole, Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
+import { acrossDossiers } from '../../core/cross-dossier';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../../core/pagination';
 import { Dossier } from '../identity/dossier.entity';
@@ -465,11 +466,14 @@ export async function changePlan(ctx: RequestContext, dossierId: string, plan: P
  */
 export const seatOrderPaidHooks: ((tx: RequestContext, order: SeatOrder) => Promise<void>)[] = [];
 
+/** An order of any dossier, by id (/admin settles every dossier's orders), locked for the transaction. */
 async function getOrder(tx: RequestContext, orderId: string): Promise<SeatOrder> {
-  const order = await tx.em.findOne(SeatOrder, {
-    where: { id: orderId },
-    ...(tx.em.connection.options.type !== 'better-sqlite3' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
+  const order = await acrossDossiers('platformAdmin', () =>
+    tx.em.findOne(SeatOrder, {
+      where: { id: orderId },
+      ...(tx.em.connection.options.type !== 'better-sqlite3' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    }),
+  );
   if (!order) throw notFound('Seat order', orderId);
   return order;
 }
@@ -485,7 +489,7 @@ export async function markSeatOrderPaid(ctx: RequestContext, orderId: string, re
     const dossierBefore = await lockDossier(tx.em, found.dossierId);
     const paid = await tx.em.update(
       SeatOrder,
-      { id: found.id, status: SeatOrderStatus.PENDING_PAYMENT },
+      { id: found.id, dossierId: found.dossierId, status: SeatOrderStatus.PENDING_PAYMENT },
       { status: SeatOrderStatus.PAID, paidAt: new Date(), markedPaidById: tx.userId, receivedReference },
     );
     if (paid.affected !== 1) throw conflict('SEAT_ORDER_NOT_PENDING', 'This seat order is no longer pending');
@@ -515,7 +519,7 @@ export async function markSeatOrderPaid(ctx: RequestContext, orderId: string, re
         ].join('\n'),
       );
     }
-    return { order: await tx.em.findOneByOrFail(SeatOrder, { id: found.id }), dossier: dossierAfter };
+    return { order: await tx.em.findOneByOrFail(SeatOrder, { id: found.id, dossierId: found.dossierId }), dossier: dossierAfter };
   });
   return (await seatOrderViews(ctx.em, [order]))[0];
 }

@@ -16,11 +16,11 @@ const num = (v: number | string | null) => Number(v ?? 0);
 
 /** Numbers of each type and year run 1, 2, 3… with no gap and no repeat, up to the counter. */
 async function numbering(ctx: RequestContext): Promise<string[]> {
-  const rows = (await ctx.em.query(
+  const rows = (await ctx.query(
     'SELECT `type`, `numberYear` AS year, `numberSequence` AS seq, `number` FROM `documents` WHERE `dossierId` = ? AND `numberSequence` IS NOT NULL ORDER BY `type`, `numberYear`, `numberSequence`',
     [ctx.dossierId],
   )) as { type: string; year: number | string; seq: number | string; number: string }[];
-  const counters = (await ctx.em.query('SELECT `type`, `year`, `lastNumber` FROM `document_counters` WHERE `dossierId` = ?', [ctx.dossierId])) as {
+  const counters = (await ctx.query('SELECT `type`, `year`, `lastNumber` FROM `document_counters` WHERE `dossierId` = ?', [ctx.dossierId])) as {
     type: string;
     year: number | string;
     lastNumber: number | string;
@@ -50,7 +50,7 @@ async function historyChain(ctx: RequestContext): Promise<string[]> {
 
 /** Every issued invoice and credit note has its sales entry, and only one. */
 async function documentsHaveEntries(ctx: RequestContext): Promise<string[]> {
-  const rows = (await ctx.em.query(
+  const rows = (await ctx.query(
     "SELECT d.`number` AS number, COUNT(e.`id`) AS n FROM `documents` d LEFT JOIN `accounting_entries` e ON e.`dossierId` = d.`dossierId` AND e.`documentId` = d.`id` AND e.`journalKind` = 'SALES' " +
       "WHERE d.`dossierId` = ? AND d.`type` IN (?, ?) AND d.`status` <> 'DRAFT' GROUP BY d.`id`, d.`number` HAVING COUNT(e.`id`) <> 1 ORDER BY d.`number`",
     [ctx.dossierId, DocumentType.INVOICE, DocumentType.CREDIT_NOTE],
@@ -60,7 +60,7 @@ async function documentsHaveEntries(ctx: RequestContext): Promise<string[]> {
 
 /** Every entry balances: its lines' debits equal their credits and its totals. */
 async function entriesBalanced(ctx: RequestContext): Promise<string[]> {
-  const rows = (await ctx.em.query(
+  const rows = (await ctx.query(
     'SELECT e.`journalCode` AS journal, e.`number` AS number, e.`totalDebitCents` AS td, e.`totalCreditCents` AS tc, COALESCE(SUM(l.`debitCents`), 0) AS d, COALESCE(SUM(l.`creditCents`), 0) AS c ' +
       'FROM `accounting_entries` e LEFT JOIN `accounting_entry_lines` l ON l.`dossierId` = e.`dossierId` AND l.`entryId` = e.`id` WHERE e.`dossierId` = ? ' +
       'GROUP BY e.`id`, e.`journalCode`, e.`number`, e.`totalDebitCents`, e.`totalCreditCents` HAVING SUM(l.`debitCents`) <> SUM(l.`creditCents`) OR SUM(l.`debitCents`) <> e.`totalDebitCents` OR SUM(l.`creditCents`) <> e.`totalCreditCents` OR COUNT(l.`id`) = 0',
@@ -71,12 +71,12 @@ async function entriesBalanced(ctx: RequestContext): Promise<string[]> {
 
 /** Collected periods stay closed: no entry written after the collection, no overlapping batches. */
 async function collectedPeriodsClosed(ctx: RequestContext): Promise<string[]> {
-  const late = (await ctx.em.query(
+  const late = (await ctx.query(
     "SELECT b.`number` AS batch, e.`journalCode` AS journal, e.`number` AS number FROM `accounting_batches` b JOIN `accounting_entries` e ON e.`dossierId` = b.`dossierId` AND e.`entryDate` >= b.`periodStart` AND e.`entryDate` <= b.`periodEnd` " +
       "WHERE b.`dossierId` = ? AND e.`dossierId` = ? AND b.`status` = 'COLLECTED' AND e.`validatedAt` > b.`collectedAt`",
     [ctx.dossierId, ctx.dossierId],
   )) as { batch: number | string; journal: string; number: number | string }[];
-  const batches = (await ctx.em.query('SELECT `number`, `periodStart`, `periodEnd`, `status`, `collectedAt` FROM `accounting_batches` WHERE `dossierId` = ? ORDER BY `periodStart`', [ctx.dossierId])) as {
+  const batches = (await ctx.query('SELECT `number`, `periodStart`, `periodEnd`, `status`, `collectedAt` FROM `accounting_batches` WHERE `dossierId` = ? ORDER BY `periodStart`', [ctx.dossierId])) as {
     number: number | string;
     periodStart: string;
     periodEnd: string;

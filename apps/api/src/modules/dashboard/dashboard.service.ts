@@ -127,7 +127,7 @@ export async function unpaidSummary(ctx: RequestContext, day: string): Promise<U
   const partyIds = [...new Set(invoices.map((d) => d.partyId).filter((id): id is string => !!id))];
   const customers = partyIds.length ? await ctx.scoped(Customer, 'Customer').find({ where: { id: In(partyIds) }, select: { id: true, paymentTermsDays: true } }) : [];
   const terms = new Map(customers.map((c) => [c.id, c.paymentTermsDays]));
-  const dossier = await ctx.em.findOne(Dossier, { where: { id: ctx.dossierId }, select: { id: true, settings: true } });
+  const dossier = await ctx.platform(Dossier).findOne({ where: { id: ctx.dossierId }, select: { id: true, settings: true } });
   const dossierTerms = dossier?.settings.paymentTermsDays ?? 30;
 
   const judged = invoices
@@ -152,7 +152,7 @@ export function quotesAwaiting(ctx: RequestContext): Promise<DocumentsSummary> {
 
 /** The latest history entries written by the other members of the dossier. */
 export async function colleaguesActivity(ctx: RequestContext): Promise<ActivityItem[]> {
-  const entries = await ctx.em.find(HistoryEntry, {
+  const entries = await ctx.scoped(HistoryEntry).find({
     where: { dossierId: ctx.dossierId, userId: Not(ctx.userId) },
     order: { sequence: 'DESC' },
     take: ACTIVITY_SIZE,

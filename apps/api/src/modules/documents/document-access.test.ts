@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../../test/harness';
 import { Document } from './document.entity';
 import { CONVERSIONS, DOCUMENT_ACCESS } from './document-access';
 import { CREATE_MUTATION, createCustomer, createDoc, createSupplier, DELETE, DUPLICATE, ISSUE, line, UPDATE } from './document.test-kit';
+import { sqlAudit } from '../../../test/sql-audit';
 
 const ALL = [Profile.OWNER, Profile.ADV, Profile.COMMERCIAL, Profile.ACHAT, Profile.ACCOUNTANT];
 const LIST_QUERY: Record<DocumentType, string> = {
@@ -77,11 +78,11 @@ describe('document permissions', () => {
     const canWrite = writers[type].includes(profile);
     expect(await client.errorCode('query($id: ID!) { document(id: $id) { id number } }', { id: doc.id })).toBe(canRead ? undefined : 'FORBIDDEN');
     expect(await client.errorCode(`{ ${LIST_QUERY[type]} { totalCount } }`)).toBe(canRead ? undefined : 'FORBIDDEN');
-    const before = await t.app.dataSource.getRepository(Document).count();
+    const before = await sqlAudit.exempt('counts every dossier: proves nothing was written anywhere', () => t.app.dataSource.getRepository(Document).count());
     const created = await client.exec(`mutation($input: DocumentInput!) { ${CREATE_MUTATION[type]}(input: $input) { id } }`, { input: { lines: [] } });
     expect(created.errors?.[0]?.extensions?.code).toBe(canWrite ? undefined : 'FORBIDDEN');
-    expect(await t.app.dataSource.getRepository(Document).count()).toBe(before + (canWrite ? 1 : 0));
-    const current = await t.app.dataSource.getRepository(Document).findOneByOrFail({ id: doc.id });
+    expect(await sqlAudit.exempt('counts every dossier: proves nothing was written anywhere', () => t.app.dataSource.getRepository(Document).count())).toBe(before + (canWrite ? 1 : 0));
+    const current = await t.app.dataSource.getRepository(Document).findOneByOrFail({ id: doc.id, dossierId: d.dossier.id });
     const update = await client.exec(UPDATE, { id: doc.id, version: current.version, input: { partyId: current.partyId, subject: `by ${profile}`, lines: [line()] } });
     expect(update.errors?.[0]?.extensions?.code).toBe(canWrite ? undefined : 'FORBIDDEN');
     expect(await client.errorCode(DUPLICATE, { id: doc.id })).toBe(canWrite ? undefined : 'FORBIDDEN');
@@ -89,7 +90,7 @@ describe('document permissions', () => {
 
   it.each(ALL)('as %s, answers NOT_FOUND for every document of another dossier and writes nothing', async (profile) => {
     const client = other.client(profile);
-    const before = await t.app.dataSource.getRepository(Document).count();
+    const before = await sqlAudit.exempt('counts every dossier: proves nothing was written anywhere', () => t.app.dataSource.getRepository(Document).count());
     for (const type of Object.values(DocumentType)) {
       const doc = docs[type];
       const codes = [
@@ -104,19 +105,19 @@ describe('document permissions', () => {
       expect(codes[0]).toBe('NOT_FOUND');
       if (writers[type].includes(profile)) expect(codes.slice(1, 4)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
     }
-    expect(await t.app.dataSource.getRepository(Document).count()).toBe(before);
+    expect(await sqlAudit.exempt('counts every dossier: proves nothing was written anywhere', () => t.app.dataSource.getRepository(Document).count())).toBe(before);
   });
 
   it('lets only OWNER and ADV issue and convert a quote, and ACHAT convert a price request', async () => {
     for (const profile of ALL) {
       const client = d.client(profile);
-      const quote = await t.app.dataSource.getRepository(Document).findOneByOrFail({ id: docs.QUOTE.id });
+      const quote = await t.app.dataSource.getRepository(Document).findOneByOrFail({ id: docs.QUOTE.id, dossierId: d.dossier.id });
       const code = await client.errorCode('mutation($id: ID!, $v: Int!) { convertQuoteToInvoice(id: $id, version: $v) { id } }', { id: quote.id, v: quote.version + 100 });
       // a stale version proves the profile got through the policy (CONFLICT) without converting anything
       expect(code).toBe([Profile.OWNER, Profile.ADV].includes(profile) ? 'CONFLICT' : 'FORBIDDEN');
-      const invoice = await t.app.dataSource.getRepository(Document).findOneByOrFail({ id: docs.INVOICE.id });
+      const invoice = await t.app.dataSource.getRepository(Document).findOneByOrFail({ id: docs.INVOICE.id, dossierId: d.dossier.id });
       expect(await client.errorCode(ISSUE, { id: invoice.id, version: invoice.version + 100 })).toBe([Profile.OWNER, Profile.ADV].includes(profile) ? 'CONFLICT' : 'FORBIDDEN');
-      const pr = await t.app.dataSource.getRepository(Document).findOneByOrFail({ id: docs.PRICE_REQUEST.id });
+      const pr = await t.app.dataSource.getRepository(Document).findOneByOrFail({ id: docs.PRICE_REQUEST.id, dossierId: d.dossier.id });
       expect(await client.errorCode('mutation($id: ID!, $v: Int!) { convertPriceRequestToSupplierOrder(id: $id, v: $v) { id } }'.replace('v: $v', 'version: $v'), { id: pr.id, v: pr.version + 100 })).toBe(
         [Profile.OWNER, Profile.ADV, Profile.ACHAT].includes(profile) ? 'CONFLICT' : 'FORBIDDEN',
       );

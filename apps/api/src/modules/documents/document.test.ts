@@ -2,6 +2,7 @@ import { Profile } from '@comptoir/schema';
 import { createDossier, type FixtureDossier } from '../../../test/fixtures';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness';
 import { Document } from './document.entity';
+import { sqlAudit } from '../../../test/sql-audit';
 import {
   historyOfDoc,
   CHANGE_STATUS,
@@ -175,12 +176,13 @@ describe('documents', () => {
 
     it('has the database refuse a direct UPDATE or DELETE of an issued invoice and of its lines', async () => {
       const ds = t.app.dataSource;
-      await expect(ds.query("UPDATE `documents` SET `totalInclVatCents` = 1 WHERE `id` = ?", [issued.id])).rejects.toThrow(/immutable/);
-      await expect(ds.query("UPDATE `documents` SET `status` = 'DRAFT' WHERE `id` = ?", [issued.id])).rejects.toThrow(/immutable/);
-      await expect(ds.query('DELETE FROM `documents` WHERE `id` = ?', [issued.id])).rejects.toThrow(/immutable/);
-      await expect(ds.query('UPDATE `document_lines` SET `unitPriceCents` = 1 WHERE `documentId` = ?', [issued.id])).rejects.toThrow(/immutable/);
-      await expect(ds.query('DELETE FROM `document_lines` WHERE `documentId` = ?', [issued.id])).rejects.toThrow(/immutable/);
-      const row = await ds.getRepository(Document).findOneByOrFail({ id: issued.id });
+      const tamper = (sql: string, params: unknown[]) => sqlAudit.exempt('tampers with rows behind the API: the triggers must refuse it', () => ds.query(sql, params));
+      await expect(tamper("UPDATE `documents` SET `totalInclVatCents` = 1 WHERE `id` = ?", [issued.id])).rejects.toThrow(/immutable/);
+      await expect(tamper("UPDATE `documents` SET `status` = 'DRAFT' WHERE `id` = ?", [issued.id])).rejects.toThrow(/immutable/);
+      await expect(tamper('DELETE FROM `documents` WHERE `id` = ?', [issued.id])).rejects.toThrow(/immutable/);
+      await expect(tamper('UPDATE `document_lines` SET `unitPriceCents` = 1 WHERE `documentId` = ?', [issued.id])).rejects.toThrow(/immutable/);
+      await expect(tamper('DELETE FROM `document_lines` WHERE `documentId` = ?', [issued.id])).rejects.toThrow(/immutable/);
+      const row = await ds.getRepository(Document).findOneByOrFail({ id: issued.id, dossierId: d.dossier.id });
       expect(row.totalInclVatCents).toBe(issued.totalInclVatCents);
     });
 
@@ -198,18 +200,19 @@ describe('documents', () => {
       await expect(copyOf('documents', 'id', issued.id, { id: 'replacing-row-0000-0000-000000000000', totalInclVatCents: 1 })).rejects.toThrow(/immutable/);
       const other = await draft('INVOICE');
       await expect(copyOf('document_lines', 'documentId', issued.id, { documentId: other.id, unitPriceCents: 1 })).rejects.toThrow(/immutable/);
-      const row = await ds.getRepository(Document).findOneByOrFail({ id: issued.id });
+      const row = await ds.getRepository(Document).findOneByOrFail({ id: issued.id, dossierId: d.dossier.id });
       expect(row).toMatchObject({ totalInclVatCents: issued.totalInclVatCents, number: issued.number, status: issued.status });
       expect((await getDoc(adv, issued.id)).lines.map((l) => l.unitPriceCents)).toEqual(issued.lines.map((l) => l.unitPriceCents));
     });
 
     it('still lets an issued invoice be settled (ISSUED → PARTIALLY_PAID → PAID), and drafts be changed directly', async () => {
-      await t.app.dataSource.query('UPDATE `documents` SET `status` = ? WHERE `id` = ?', ['PARTIALLY_PAID', issued.id]);
-      await t.app.dataSource.query('UPDATE `documents` SET `status` = ? WHERE `id` = ?', ['PAID', issued.id]);
-      await expect(t.app.dataSource.query('UPDATE `documents` SET `status` = ? WHERE `id` = ?', ['DRAFT', issued.id])).rejects.toThrow(/immutable/);
+      const tamper = (sql: string, params: unknown[]) => sqlAudit.exempt('changes rows behind the API: the triggers decide', () => t.app.dataSource.query(sql, params));
+      await tamper('UPDATE `documents` SET `status` = ? WHERE `id` = ?', ['PARTIALLY_PAID', issued.id]);
+      await tamper('UPDATE `documents` SET `status` = ? WHERE `id` = ?', ['PAID', issued.id]);
+      await expect(tamper('UPDATE `documents` SET `status` = ? WHERE `id` = ?', ['DRAFT', issued.id])).rejects.toThrow(/immutable/);
       expect((await getDoc(adv, issued.id)).status).toBe('PAID');
       const other = await draft('INVOICE');
-      await t.app.dataSource.query('UPDATE `documents` SET `subject` = ? WHERE `id` = ?', ['ok', other.id]);
+      await tamper('UPDATE `documents` SET `subject` = ? WHERE `id` = ?', ['ok', other.id]);
     });
   });
 
@@ -361,7 +364,7 @@ describe('documents', () => {
       ['totals beyond the range', { lines: [line({ quantity: 1_000_000, unitPriceCents: 1_000_000_000 })] }, 'BAD_USER_INPUT', 'input.lines'],
     ];
     it.each(cases)('refuses %s and writes nothing', async (_what, input, code, field) => {
-      const count = async () => t.app.dataSource.getRepository(Document).count();
+      const count = async () => sqlAudit.exempt('counts every dossier: proves nothing was written anywhere', () => t.app.dataSource.getRepository(Document).count());
       const before = await count();
       const result = await adv.exec(`mutation($input: DocumentInput!) { createQuote(input: $input) { id } }`, { input: { partyId: customerId, ...input } });
       expect(firstError(result)).toMatchObject(field ? { code, field } : { code });
@@ -375,11 +378,11 @@ describe('documents', () => {
     it('answers NOT_FOUND for a party or an article of another dossier, and writes nothing', async () => {
       const other = await createDossier(t, { profiles: [Profile.OWNER] });
       const foreignCustomer = await createCustomer(other.client(Profile.OWNER), 'Ailleurs SA');
-      const before = await t.app.dataSource.getRepository(Document).count();
+      const before = await sqlAudit.exempt('counts every dossier: proves nothing was written anywhere', () => t.app.dataSource.getRepository(Document).count());
       expect(await adv.errorCode(`mutation($input: DocumentInput!) { createQuote(input: $input) { id } }`, { input: { partyId: foreignCustomer.id, lines: [] } })).toBe('NOT_FOUND');
       expect(await adv.errorCode(`mutation($input: DocumentInput!) { createQuote(input: $input) { id } }`, { input: { partyId: supplierId, lines: [] } })).toBe('NOT_FOUND');
       expect(await adv.errorCode(`mutation($input: DocumentInput!) { createQuote(input: $input) { id } }`, { input: { lines: [line({ articleId: foreignCustomer.id })] } })).toBe('NOT_FOUND');
-      expect(await t.app.dataSource.getRepository(Document).count()).toBe(before);
+      expect(await sqlAudit.exempt('counts every dossier: proves nothing was written anywhere', () => t.app.dataSource.getRepository(Document).count())).toBe(before);
     });
   });
 

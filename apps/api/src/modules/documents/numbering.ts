@@ -31,21 +31,21 @@ export interface AssignedNumber {
  */
 export async function nextNumber(ctx: RequestContext, type: DocumentType, year: number): Promise<AssignedNumber> {
   if (!ctx.inTransaction) throw new Error('numbers are assigned inside the transaction that uses them');
-  const sqlite = ctx.em.connection.options.type === 'better-sqlite3';
+  const sqlite = ctx.dialect === 'better-sqlite3';
   const key = [ctx.dossierId, type, year];
-  await ctx.em.query(
+  await ctx.query(
     sqlite
       ? 'INSERT OR IGNORE INTO `document_counters` (`dossierId`, `type`, `year`, `lastNumber`) VALUES (?, ?, ?, 0)'
       : 'INSERT INTO `document_counters` (`dossierId`, `type`, `year`, `lastNumber`) VALUES (?, ?, ?, 0) ON DUPLICATE KEY UPDATE `lastNumber` = `lastNumber`',
     key,
   );
-  const rows = (await ctx.em.query(
+  const rows = (await ctx.query(
     `SELECT \`lastNumber\` FROM \`document_counters\` WHERE \`dossierId\` = ? AND \`type\` = ? AND \`year\` = ?${sqlite ? '' : ' FOR UPDATE'}`,
     key,
   )) as { lastNumber: number | string }[];
   const sequence = Number(rows[0].lastNumber) + 1;
-  await ctx.em.query('UPDATE `document_counters` SET `lastNumber` = ? WHERE `dossierId` = ? AND `type` = ? AND `year` = ?', [sequence, ...key]);
-  const dossier = await ctx.em.findOne(Dossier, { where: { id: ctx.dossierId }, select: { id: true, settings: true } });
+  await ctx.query('UPDATE `document_counters` SET `lastNumber` = ? WHERE `dossierId` = ? AND `type` = ? AND `year` = ?', [sequence, ...key]);
+  const dossier = await ctx.platform(Dossier).findOne({ where: { id: ctx.dossierId }, select: { id: true, settings: true } });
   if (!dossier) throw notFound('Dossier');
   const prefix = String(dossier.settings?.[PREFIX_SETTING[type]] ?? type.slice(0, 2));
   return { number: formatNumber(prefix, year, sequence), year, sequence };

@@ -69,7 +69,7 @@ export async function membersOf(em: EntityManager, dossierId: string): Promise<M
 }
 
 export async function dossierSettings(ctx: RequestContext): Promise<DossierSettingsView> {
-  return settingsView(await ctx.em.findOneByOrFail(Dossier, { id: ctx.dossierId }));
+  return settingsView(await ctx.platform(Dossier).findOneByOrFail({ id: ctx.dossierId }));
 }
 
 function validateSettings(input: DossierSettingsInput) {
@@ -114,23 +114,23 @@ export async function updateDossierSettings(ctx: RequestContext, input: DossierS
   return ctx.transaction(async (tx) => {
     const dossierId = tx.dossierId;
     // Settings edited elsewhere (documents' legal mentions, templates) are kept.
-    const before = await tx.em.findOneByOrFail(Dossier, { id: dossierId });
+    const before = await tx.platform(Dossier).findOneByOrFail({ id: dossierId });
     const result = await tx.em.update(
       Dossier,
       { id: dossierId, settingsVersion: input.version },
       { ...values, settings: { ...before.settings, ...values.settings }, settingsVersion: input.version + 1 },
     );
     if (result.affected !== 1) {
-      const current = await tx.em.findOneByOrFail(Dossier, { id: dossierId });
+      const current = await tx.platform(Dossier).findOneByOrFail({ id: dossierId });
       throw conflict('STALE_SETTINGS', 'The dossier settings were changed by someone else: reload them and apply your change again', {
         currentVersion: current.settingsVersion,
       });
     }
-    return settingsView(await tx.em.findOneByOrFail(Dossier, { id: dossierId }));
+    return settingsView(await tx.platform(Dossier).findOneByOrFail({ id: dossierId }));
   });
 }
 
 export async function dossierUsers(ctx: RequestContext): Promise<{ members: MemberView[]; seats: SeatUsage }> {
-  const dossier = await ctx.em.findOneByOrFail(Dossier, { id: ctx.dossierId });
+  const dossier = await ctx.platform(Dossier).findOneByOrFail({ id: ctx.dossierId });
   return { members: await membersOf(ctx.em, dossier.id), seats: await seatUsage(ctx.em, dossier) };
 }

@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/harness';
 import { createDossier, type FixtureDossier } from '../../../test/fixtures';
 import { Dossier } from '../identity/dossier.entity';
 import { SeatOrder } from './seat-order.entity';
+import { sqlAudit } from '../../../test/sql-audit';
 
 const SUBSCRIPTION = `{ mySubscription { plan includedSeats extraSeats totalSeats seatsUsed seatsAvailable accountantAccess accountants canOrderSeats seatUnitPriceCents
   orders { id quantity status unitPriceCents totalCents totalInclVatCents paymentReference paymentInstructions orderedByName provider } } }`;
@@ -127,12 +128,12 @@ describe('subscription, seats and settings of the session’s dossier (Paramètr
   });
 
   it('refuses a quantity outside 1..50 and writes nothing', async () => {
-    const before = await t.app.dataSource.getRepository(SeatOrder).count();
+    const before = await sqlAudit.exempt('counts every dossier: proves nothing was written anywhere', () => t.app.dataSource.getRepository(SeatOrder).count());
     for (const q of [0, -1, 51]) {
       const result = await d.client(Profile.OWNER).exec(ORDER, { q });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'quantity' });
     }
-    expect(await t.app.dataSource.getRepository(SeatOrder).count()).toBe(before);
+    expect(await sqlAudit.exempt('counts every dossier: proves nothing was written anywhere', () => t.app.dataSource.getRepository(SeatOrder).count())).toBe(before);
   });
 
   it('refuses extra seats on the SOLO plan (PLAN_LIMIT)', async () => {
@@ -154,7 +155,7 @@ describe('subscription, seats and settings of the session’s dossier (Paramètr
     const { orderSeats: theirs } = await other.client(Profile.OWNER).data<{ orderSeats: OrderView }>(ORDER, { q: 1 });
     expect(await d.client(Profile.OWNER).errorCode(CANCEL, { id: theirs.id })).toBe('NOT_FOUND');
     expect(await d.client(Profile.OWNER).errorCode(CANCEL, { id: '00000000-0000-4000-8000-000000000000' })).toBe('NOT_FOUND');
-    const row = await t.app.dataSource.getRepository(SeatOrder).findOneByOrFail({ id: theirs.id });
+    const row = await t.app.dataSource.getRepository(SeatOrder).findOneByOrFail({ id: theirs.id, dossierId: other.dossier.id });
     expect(row.status).toBe('PENDING_PAYMENT');
     const { mySubscription: sub } = await d.client(Profile.OWNER).data<{ mySubscription: { orders: OrderView[] } }>(SUBSCRIPTION);
     expect(sub.orders.map((o) => o.id)).not.toContain(theirs.id);

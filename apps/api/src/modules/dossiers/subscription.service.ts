@@ -69,7 +69,7 @@ export function withVat(cents: number, percent = SUBSCRIPTION_VAT_PERCENT): numb
 }
 
 export async function mySubscription(ctx: RequestContext): Promise<SubscriptionView> {
-  const dossier = await ctx.em.findOneByOrFail(Dossier, { id: ctx.dossierId });
+  const dossier = await ctx.platform(Dossier).findOneByOrFail({ id: ctx.dossierId });
   const orders = await ctx.scoped(SeatOrder, 'Seat order').find({ order: { createdAt: 'DESC', id: 'DESC' }, take: ORDERS_SHOWN });
   return {
     ...(await seatUsage(ctx.em, dossier)),
@@ -83,7 +83,7 @@ export async function mySubscription(ctx: RequestContext): Promise<SubscriptionV
 export async function orderSeats(ctx: RequestContext, quantity: number): Promise<SeatOrderView> {
   intInRange(quantity, 'quantity', 1, MAX_SEATS_PER_ORDER);
   const order = await ctx.transaction(async (tx) => {
-    const dossier = await tx.em.findOneByOrFail(Dossier, { id: tx.dossierId });
+    const dossier = await tx.platform(Dossier).findOneByOrFail({ id: tx.dossierId });
     if (!canBuyExtraSeats(dossier.plan)) {
       throw planLimit('SINGLE_LOGIN_PLAN', `The ${PLAN_LABEL[dossier.plan]} plan has one login only: extra seats need the TPE or TPE+ plan`, { plan: dossier.plan });
     }
@@ -125,11 +125,11 @@ export async function cancelPendingOrder(em: EntityManager, order: SeatOrder, us
   const now = new Date();
   const result = await em.update(
     SeatOrder,
-    { id: order.id, status: SeatOrderStatus.PENDING_PAYMENT },
+    { id: order.id, dossierId: order.dossierId, status: SeatOrderStatus.PENDING_PAYMENT },
     { status: SeatOrderStatus.CANCELLED, cancelledAt: now, cancelledById: userId },
   );
   if (result.affected !== 1) throw conflict('SEAT_ORDER_NOT_PENDING', 'This seat order is no longer pending');
-  return em.findOneByOrFail(SeatOrder, { id: order.id });
+  return em.findOneByOrFail(SeatOrder, { id: order.id, dossierId: order.dossierId });
 }
 
 export async function cancelSeatOrder(ctx: RequestContext, id: string): Promise<SeatOrderView> {

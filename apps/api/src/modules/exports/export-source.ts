@@ -282,7 +282,7 @@ function rowReader<T>(stream: Readable): (n: number) => Promise<T[]> {
  */
 async function* streamedBatches(ctx: RequestContext, filter: ExportFilterValues, needs: ColumnNeeds, size: number): AsyncGenerator<ExportDocumentRow[]> {
   const [query, parameters] = selectDocuments(ctx, filter, needs).getQueryAndParameters();
-  const mariadb = ctx.em.connection.options.type === 'mariadb';
+  const mariadb = ctx.dialect === 'mariadb';
   // Its own connection: the loaders keep using the pool while this one streams.
   const runner = ctx.em.connection.createQueryRunner();
   let next: Promise<ExportDocumentRow[]> | null = null;
@@ -337,7 +337,7 @@ export async function* documentBatches(
 ): AsyncGenerator<ExportDocumentRow[]> {
   const size = options.batchSize ?? BATCH_SIZE;
   const needs = needsOf(columns);
-  if (options.limit === undefined && ctx.em.connection.options.type !== 'better-sqlite3' && !ctx.inTransaction) {
+  if (options.limit === undefined && ctx.dialect !== 'better-sqlite3' && !ctx.inTransaction) {
     yield* streamedBatches(ctx, filter, needs, size);
     return;
   }

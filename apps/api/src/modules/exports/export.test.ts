@@ -452,7 +452,7 @@ describe('export jobs and the log', () => {
     sink.resume();
     const outcome = await writeExport(ctx, log, sink);
     expect(outcome.complete).toBe(false);
-    const stored = await t.app.dataSource.getRepository(ExportLog).findOneByOrFail({ id: running.id });
+    const stored = await t.app.dataSource.getRepository(ExportLog).findOneByOrFail({ id: running.id, dossierId: log.dossierId });
     expect(stored.status).toBe(ExportStatus.CANCELLED);
     expect(stored.finishedAt).not.toBeNull();
   });

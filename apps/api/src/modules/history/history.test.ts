@@ -76,7 +76,7 @@ describe('history', () => {
     const quote = await createDoc(adv, 'INVOICE', { lines: [line()] });
     const copy = (await adv.data<{ duplicateDocument: Doc }>(DUPLICATE, { id: quote.id })).duplicateDocument;
     await adv.data(DELETE, { id: copy.id, version: copy.version });
-    const rows = await t.app.dataSource.getRepository(HistoryEntry).find({ where: { entityId: copy.id }, order: { sequence: 'ASC' } });
+    const rows = await t.app.dataSource.getRepository(HistoryEntry).find({ where: { dossierId: d.dossier.id, entityId: copy.id }, order: { sequence: 'ASC' } });
     expect(rows.map((r) => r.type)).toEqual(['CREATED', 'DUPLICATED', 'DELETED']);
     expect((await historyOfDoc(adv, quote.id)).map((h) => h.type)).toEqual(['CREATED', 'DUPLICATED']);
   });
@@ -91,7 +91,7 @@ describe('history', () => {
       input: { lines: Array.from({ length: 40 }, (_, i) => line({ description: text(`après ${i}`) })) },
     })).updateDocument;
     expect(edited.version).toBe(quote.version + 1);
-    const [entry] = await t.app.dataSource.getRepository(HistoryEntry).find({ where: { entityId: quote.id, type: HistoryEntryType.UPDATED } });
+    const [entry] = await t.app.dataSource.getRepository(HistoryEntry).find({ where: { dossierId: d.dossier.id, entityId: quote.id, type: HistoryEntryType.UPDATED } });
     const changes = (entry.data as { changes: { field: string; before: string | null; after: string | null }[] }).changes;
     expect(changes.filter((c) => /^lines\.\d+\.description$/.test(c.field))).toHaveLength(40);
     expect(changes.find((c) => c.field === 'lines.39.description')).toEqual({ field: 'lines.39.description', before: text('avant 39'), after: text('après 39') });
@@ -104,7 +104,7 @@ describe('history', () => {
     expect(ok.verifyHistory.ok).toBe(true);
     expect(ok.verifyHistory.checkedEntries).toBeGreaterThan(10);
     const victim = await t.app.dataSource.getRepository(HistoryEntry).findOneOrFail({ where: { dossierId: d.dossier.id, sequence: 4 } });
-    await t.app.dataSource.query('UPDATE `history_entries` SET `data` = ? WHERE `id` = ?', [JSON.stringify({ from: 'DRAFT', to: 'REFUSED' }), victim.id]);
+    await t.app.dataSource.query('UPDATE `history_entries` SET `data` = ? WHERE `dossierId` = ? AND `id` = ?', [JSON.stringify({ from: 'DRAFT', to: 'REFUSED' }), d.dossier.id, victim.id]);
     const broken = await owner.data<Verify>(VERIFY);
     expect(broken.verifyHistory).toMatchObject({ ok: false, brokenAtSequence: 4, brokenEntryId: victim.id, reason: expect.stringMatching(/hash/) });
     expect(await d.client(Profile.COMMERCIAL).errorCode(VERIFY)).toBe('FORBIDDEN');

@@ -9,7 +9,7 @@ import type { TrackedRecord } from './tracked.entity';
 
 /** CONFLICT carrying what the client needs to tell who changed the record and reload it. */
 export async function staleVersion(ctx: RequestContext, label: string, current: TrackedRecord): Promise<Error> {
-  const user = await ctx.em.findOne(User, { where: { id: current.updatedById }, select: { id: true, name: true } });
+  const user = await ctx.platform(User).findOne({ where: { id: current.updatedById }, select: { id: true, name: true } });
   return conflict('STALE_VERSION', `${label} was changed by ${user?.name ?? 'someone else'} in the meantime: reload it`, {
     currentVersion: current.version,
     updatedBy: user?.name ?? null,
@@ -48,18 +48,15 @@ export async function updateVersioned<T extends TrackedRecord & ObjectLiteral>(
   changes: Partial<T>,
 ): Promise<T> {
   const now = clock.now();
-  const result = await ctx.em
-    .createQueryBuilder()
-    .update(entity)
-    .set({ ...changes, version: () => 'version + 1', updatedById: ctx.userId, updatedAt: now } as never)
-    .where('id = :id AND dossierId = :dossierId AND version = :version', {
-      id: record.id,
-      dossierId: ctx.dossierId,
-      version: expectedVersion,
-    })
-    .execute();
-  if (result.affected !== 1) {
-    const current = await ctx.em.getRepository(entity).findOneByOrFail({ id: record.id } as never);
+  const repo = ctx.scoped(entity, label);
+  const affected = await repo.update({ id: record.id, version: expectedVersion } as never, {
+    ...changes,
+    version: () => 'version + 1',
+    updatedById: ctx.userId,
+    updatedAt: now,
+  } as never);
+  if (affected !== 1) {
+    const current = await repo.get(record.id);
     throw await staleVersion(ctx, label, current);
   }
   Object.assign(record, changes, { version: expectedVersion + 1, updatedById: ctx.userId, updatedAt: now });

@@ -28,8 +28,7 @@ export async function issueToken(
   const token = newToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + (extra.lifetimeMs ?? TOKEN_LIFETIME_MS[purpose]));
-  await ctx.em.save(
-    ctx.em.create(AuthToken, {
+  await ctx.platform(AuthToken).save(ctx.platform(AuthToken).create({
       tokenHash: hashToken(token),
       purpose,
       userId,
@@ -45,7 +44,7 @@ export async function issueToken(
 /** The unused, unexpired token of that purpose, or null (unknown, used, expired alike). */
 export async function findUsableToken(ctx: RequestContext, purpose: AuthTokenPurpose, token: string): Promise<AuthToken | null> {
   if (!token || token.length > 100) return null;
-  const found = await ctx.em.findOneBy(AuthToken, { tokenHash: hashToken(token), purpose, usedAt: IsNull() });
+  const found = await ctx.platform(AuthToken).findOneBy({ tokenHash: hashToken(token), purpose, usedAt: IsNull() });
   if (!found || found.expiresAt.getTime() <= Date.now()) return null;
   return found;
 }
@@ -55,11 +54,11 @@ export async function findUsableToken(ctx: RequestContext, purpose: AuthTokenPur
  * cannot both succeed. Returns false when someone else consumed it first.
  */
 export async function consumeToken(ctx: RequestContext, token: AuthToken): Promise<boolean> {
-  const result = await ctx.em.update(AuthToken, { id: token.id, usedAt: IsNull() }, { usedAt: new Date() });
+  const result = await ctx.platform(AuthToken).update({ id: token.id, usedAt: IsNull() }, { usedAt: new Date() });
   return (result.affected ?? 0) === 1;
 }
 
 /** Voids every pending link of a user (after their password is set, every older link is moot). */
 export async function voidTokensOf(ctx: RequestContext, userId: string): Promise<void> {
-  await ctx.em.update(AuthToken, { userId, usedAt: IsNull() }, { usedAt: new Date() });
+  await ctx.platform(AuthToken).update({ userId, usedAt: IsNull() }, { usedAt: new Date() });
 }

@@ -15,8 +15,9 @@ export class ColleaguesResolver {
   @Query(() => [UserSummary])
   @Auth(...PROFILES.all)
   async colleagues(@Ctx() ctx: RequestContext): Promise<UserSummary[]> {
-    const rows = await ctx.em
-      .createQueryBuilder(User, 'u')
+    const rows = await ctx
+      .platform(User)
+      .createQueryBuilder('u')
       .innerJoin(Membership, 'm', 'm.userId = u.id AND m.dossierId = :dossierId', { dossierId: ctx.dossierId })
       .select(['u.id', 'u.name'])
       .orderBy('u.name', 'ASC')

@@ -29,7 +29,7 @@ export interface InvitationParams {
  * login e-mail. No password is ever sent.
  */
 export async function sendInvitation(ctx: RequestContext, params: InvitationParams): Promise<void> {
-  const user = await ctx.em.findOneBy(User, { id: params.userId });
+  const user = await ctx.platform(User).findOneBy({ id: params.userId });
   if (!user) throw notFound('User', params.userId);
   const { link, token } = await issueToken(ctx, AuthTokenPurpose.INVITATION, user.id, { dossierName: params.dossierName });
   const text = [
@@ -46,13 +46,13 @@ export async function sendInvitation(ctx: RequestContext, params: InvitationPara
     'Si vous ne vous attendiez pas à cette invitation, ignorez ce message.',
   ].join('\n');
   // Written to the outbox through the caller's manager: part of its transaction.
-  await ctx.app.mailer.enqueue(ctx.em, { to: user.email, subject: `Invitation au dossier ${params.dossierName} sur Comptoir`, text, secrets: [token] });
+  await ctx.mail({ to: user.email, subject: `Invitation au dossier ${params.dossierName} sur Comptoir`, text, secrets: [token] });
 }
 
 /** What the accept page shows before the password is chosen; NOT_FOUND when unknown, used or expired. */
 export async function invitationPreview(ctx: RequestContext, token: string): Promise<{ email: string; name: string; dossierName: string | null }> {
   const found = await findUsableToken(ctx, AuthTokenPurpose.INVITATION, token);
-  const user = found ? await ctx.em.findOneBy(User, { id: found.userId }) : null;
+  const user = found ? await ctx.platform(User).findOneBy({ id: found.userId }) : null;
   if (!found || !user) throw notFound('Invitation', undefined, 'LINK_INVALID');
   return { email: user.email, name: user.name, dossierName: found.dossierName };
 }

@@ -16,10 +16,13 @@ export interface JobActor {
  * and shows in /admin → Tâches.
  */
 export async function jobContext(app: AppServices, actor: JobActor, jobId: string): Promise<RequestContext> {
-  const em = app.dataSource.manager;
-  const membership = await em.findOneBy(Membership, { userId: actor.userId, dossierId: actor.dossierId });
-  const user = await em.findOneBy(User, { id: actor.userId });
-  if (!membership || !user) throw notFound('Membership', `${actor.userId}@${actor.dossierId}`);
-  const principal = { sessionId: `job:${jobId}`, userId: user.id, email: user.email, name: user.name, dossierId: actor.dossierId, profile: membership.profile, platformRole: null };
-  return new RequestContext(app, principal, { requestId: jobId, ip: null, userAgent: 'job' }, new MemoryCookieJar());
+  const meta = { requestId: jobId, ip: null, userAgent: 'job' };
+  const nobody = new RequestContext(app, null, meta, new MemoryCookieJar());
+  const user = await nobody.platform(User).findOneBy({ id: actor.userId });
+  if (!user) throw notFound('Membership', `${actor.userId}@${actor.dossierId}`);
+  const principal = { sessionId: `job:${jobId}`, userId: user.id, email: user.email, name: user.name, dossierId: actor.dossierId, profile: null, platformRole: null };
+  // The dossier is the one the job was asked for: its membership row is read in that dossier's scope.
+  const membership = await nobody.withPrincipal(principal).scoped(Membership, 'Membership').findOneBy({ userId: user.id });
+  if (!membership) throw notFound('Membership', `${actor.userId}@${actor.dossierId}`);
+  return nobody.withPrincipal({ ...principal, profile: membership.profile });
 }

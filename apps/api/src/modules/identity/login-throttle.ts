@@ -171,5 +171,5 @@ export async function throttledCheck(ctx: RequestContext, email: string, check: 
 
 /** After a successful login: the e-mail starts afresh. */
 export async function clearEmailFailures(ctx: RequestContext, email: string): Promise<void> {
-  await ctx.em.delete(LoginThrottle, { scope: 'email', key: clip(email) });
+  await ctx.platform(LoginThrottle).delete({ scope: 'email', key: clip(email) });
 }

@@ -34,7 +34,7 @@ export function userSummaryOf(ctx: RequestContext, id: string): UserSummary | nu
 export const userSummaryLoader = (ctx: RequestContext) =>
   new DataLoader<string, UserSummary | null>(async (ids) => {
     // Two plain columns: written out rather than built and hydrated by TypeORM on every list page.
-    const users = (await ctx.em.query(`SELECT id, name FROM users WHERE id IN (${ids.map(() => '?').join(', ')})`, [...ids])) as UserSummary[];
+    const users = (await ctx.query(`SELECT id, name FROM users WHERE id IN (${ids.map(() => '?').join(', ')})`, [...ids])) as UserSummary[];
     const byId = new Map(users.map((u) => [u.id, { id: u.id, name: u.name }]));
     const known = ctx.loader(knownUsers);
     for (const id of ids) known.set(id, byId.get(id) ?? null);

@@ -116,7 +116,7 @@ export class DocumentSettingsInput {
 }
 
 async function view(ctx: RequestContext): Promise<DocumentSettingsType> {
-  const dossier = await ctx.em.findOneByOrFail(Dossier, { id: ctx.dossierId });
+  const dossier = await ctx.platform(Dossier).findOneByOrFail({ id: ctx.dossierId });
   const s = dossier.settings;
   const logo = await ctx.scoped(DossierLogo, 'Logo').findOneBy({});
   return {
@@ -165,9 +165,8 @@ function validate(input: DocumentSettingsInput): Partial<DossierSettings> {
 }
 
 async function bumpVersion(tx: RequestContext, version: number, settings?: Partial<DossierSettings>): Promise<void> {
-  const dossier = await tx.em.findOneByOrFail(Dossier, { id: tx.dossierId });
-  const result = await tx.em.update(
-    Dossier,
+  const dossier = await tx.platform(Dossier).findOneByOrFail({ id: tx.dossierId });
+  const result = await tx.platform(Dossier).update(
     { id: tx.dossierId, settingsVersion: version },
     { settings: { ...dossier.settings, ...(settings ?? {}) }, settingsVersion: version + 1 },
   );

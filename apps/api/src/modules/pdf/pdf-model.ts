@@ -27,8 +27,8 @@ export interface PdfModel {
 }
 
 export async function loadPdfModel(ctx: RequestContext, doc: Document): Promise<PdfModel> {
-  const dossier = await ctx.em.findOneByOrFail(Dossier, { id: ctx.dossierId });
-  const lines = await ctx.em.getRepository(DocumentLine).find({ where: { dossierId: ctx.dossierId, documentId: doc.id }, order: { position: 'ASC' } });
+  const dossier = await ctx.platform(Dossier).findOneByOrFail({ id: ctx.dossierId });
+  const lines = await ctx.scoped(DocumentLine).find({ where: { dossierId: ctx.dossierId, documentId: doc.id }, order: { position: 'ASC' } });
   const sales = doc.type === DocumentType.QUOTE || doc.type === DocumentType.INVOICE || doc.type === DocumentType.CREDIT_NOTE;
   const party = doc.partyId ? await ctx.scoped<PartyRecord>(sales ? Customer : Supplier, 'Party').findOneBy({ id: doc.partyId }) : null;
   const logo = await ctx.scoped(DossierLogo, 'Logo').findOneBy({});

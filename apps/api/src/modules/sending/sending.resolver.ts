@@ -15,7 +15,7 @@ import { EmailDocumentInput, EmailDraftType, ReminderInput } from './sending.typ
 /** Reminders sent per invoice (from its history): count and last one. */
 const remindersLoader = (ctx: RequestContext) =>
   new DataLoader<string, { count: number; last: HistoryEntry | null }>(async (ids) => {
-    const rows = await ctx.em.getRepository(HistoryEntry).find({
+    const rows = await ctx.scoped(HistoryEntry).find({
       where: { dossierId: ctx.dossierId, documentId: In([...ids]), type: HistoryEntryType.REMINDED },
       order: { sequence: 'ASC' },
     });

@@ -73,7 +73,7 @@ function recipients(list: string[] | null | undefined, fallback: string[], field
 
 /** What the sending form proposes: the customer's address, the dossier's templates filled in. */
 export async function emailDraftOf(ctx: RequestContext, doc: Document, reminderLevel?: number): Promise<EmailDraft> {
-  const dossier = await ctx.em.findOneByOrFail(Dossier, { id: ctx.dossierId });
+  const dossier = await ctx.platform(Dossier).findOneByOrFail({ id: ctx.dossierId });
   const party = await partyOf(ctx, doc);
   const values = await valuesOf(ctx, doc, party, dossier.name);
   const templates = reminderLevel ? reminderTemplates(dossier.settings, reminderLevel) : documentTemplates(dossier.settings);
@@ -86,7 +86,7 @@ async function enqueueWithPdf(tx: RequestContext, doc: Document, to: string[], s
   const ids: string[] = [];
   for (const address of to) {
     const messageId = `<${randomUUID()}@comptoir.local>`;
-    await tx.app.mailer.enqueue(tx.em, {
+    await tx.mail({
       to: address,
       subject,
       text: body,

@@ -15,6 +15,7 @@ import { AdminActionKind } from '../admin/admin-action.entity';
 import { Dossier } from '../identity/dossier.entity';
 import { lockDossier } from '../dossiers/seats.service';
 import { clock } from '../../core/clock';
+import { acrossDossiers } from '../../core/cross-dossier';
 import { HistoryEntityType, HistoryEntry, HistoryEntryType, type FieldChangeData } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
 import { toHistoryView } from '../history/history.types';
@@ -52,8 +53,9 @@ function history(tx: RequestContext, request: SupportRequest, type: HistoryEntry
   });
 }
 
+/** Which dossier a request belongs to: the desk's one lookup by id alone (requests of every dossier). */
 async function dossierOf(em: EntityManager, id: string): Promise<string> {
-  const found = await em.findOne(SupportRequest, { where: { id }, select: { id: true, dossierId: true } });
+  const found = await acrossDossiers('supportDesk', () => em.findOne(SupportRequest, { where: { id }, select: { id: true, dossierId: true } }));
   if (!found) throw notFound('Support request', id);
   return found.dossierId;
 }
@@ -66,7 +68,7 @@ async function dossierOf(em: EntityManager, id: string): Promise<string> {
 async function lockRequest(tx: RequestContext, id: string): Promise<{ request: SupportRequest; dossier: Dossier }> {
   const dossier = await lockDossier(tx.em, await dossierOf(tx.em, id));
   const request = await tx.em.findOne(SupportRequest, {
-    where: { id },
+    where: { id, dossierId: dossier.id },
     ...(tx.em.connection.options.type !== 'better-sqlite3' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
   if (!request) throw notFound('Support request', id);
@@ -91,13 +93,14 @@ async function startIfOpen(tx: RequestContext, request: SupportRequest, now: Dat
     await history(tx, request, HistoryEntryType.ASSIGNED, { label: tx.user.name });
   }
   if (Object.keys(changes).length) {
-    await tx.em.update(SupportRequest, { id: request.id }, { ...changes, updatedAt: now });
+    await tx.em.update(SupportRequest, { id: request.id, dossierId: request.dossierId }, { ...changes, updatedAt: now });
     Object.assign(request, changes);
   }
 }
 
 async function addMessage(tx: RequestContext, request: SupportRequest, text: string, now: Date): Promise<void> {
-  await tx.em.save(
+  await tx.em.insert(
+    SupportMessage,
     tx.em.create(SupportMessage, {
       dossierId: request.dossierId,
       requestId: request.id,
@@ -108,7 +111,7 @@ async function addMessage(tx: RequestContext, request: SupportRequest, text: str
       updatedAt: now,
     }),
   );
-  await tx.em.update(SupportRequest, { id: request.id }, { lastMessageAt: now });
+  await tx.em.update(SupportRequest, { id: request.id, dossierId: request.dossierId }, { lastMessageAt: now });
 }
 
 // ---------------------------------------------------------------- reads
@@ -145,23 +148,25 @@ export async function supportQueue(ctx: RequestContext, filter: AdminSupportFilt
   const take = first ?? 50;
   if (!Number.isInteger(take) || take < 1 || take > QUEUE_CAP) throw badInput('OUT_OF_RANGE', `first must be between 1 and ${QUEUE_CAP}`, 'first');
   const qb = filtered(ctx, filter, true).orderBy('r.createdAt', 'ASC').addOrderBy('r.id', 'ASC');
-  const [requests, totalCount] = await Promise.all([qb.clone().take(take).getMany(), qb.clone().getCount()]);
+  const [requests, totalCount] = await acrossDossiers('supportDesk', () => Promise.all([qb.clone().take(take).getMany(), qb.clone().getCount()]));
   return { nodes: await adminViews(ctx, requests), totalCount };
 }
 
 /** How many requests per status, with the other filters applied. */
 export async function supportCounts(ctx: RequestContext, filter: AdminSupportFilterInput | null | undefined) {
-  const rows = await filtered(ctx, filter, false)
-    .select('r.status', 'status')
-    .addSelect('COUNT(*)', 'n')
-    .groupBy('r.status')
-    .getRawMany<{ status: SupportRequestStatus; n: string | number }>();
+  const rows = await acrossDossiers('supportDesk', () =>
+    filtered(ctx, filter, false)
+      .select('r.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('r.status')
+      .getRawMany<{ status: SupportRequestStatus; n: string | number }>(),
+  );
   const count = new Map(rows.map((r) => [r.status, Number(r.n)]));
   return Object.values(SupportRequestStatus).map((status) => ({ status, count: count.get(status) ?? 0 }));
 }
 
 export async function adminSupportRequest(ctx: RequestContext, id: string): Promise<AdminRequestView> {
-  const request = await ctx.em.findOneBy(SupportRequest, { id });
+  const request = await acrossDossiers('supportDesk', () => ctx.em.findOneBy(SupportRequest, { id }));
   if (!request) throw notFound('Support request', id);
   return (await adminViews(ctx, [request]))[0];
 }
@@ -208,7 +213,7 @@ export async function takeSupportRequest(ctx: RequestContext, id: string, force 
     }
     const now = clock.now();
     if (request.assignedToId) {
-      await tx.em.update(SupportRequest, { id }, { assignedToId: tx.userId, assignedAt: now, updatedAt: now });
+      await tx.em.update(SupportRequest, { id, dossierId: request.dossierId }, { assignedToId: tx.userId, assignedAt: now, updatedAt: now });
       await history(tx, request, HistoryEntryType.ASSIGNED, { label: tx.user.name });
       request.assignedToId = tx.userId;
     }
@@ -293,7 +298,7 @@ export async function processSupportRequest(ctx: RequestContext, id: string, mes
       const locked = await lockRequest(tx, id);
       const found = locked.request;
       assertOpen(found);
-      if (found.heldBySeatOrderId && (await pendingOrderIds(tx.em, [found.heldBySeatOrderId])).size) {
+      if (found.heldBySeatOrderId && (await pendingOrderIds(tx.em, found.dossierId, [found.heldBySeatOrderId])).size) {
         throw planLimit('HELD_UNTIL_PAID', 'This request waits for its seat order to be paid', { seatOrderId: found.heldBySeatOrderId });
       }
       applying = true;
@@ -301,7 +306,7 @@ export async function processSupportRequest(ctx: RequestContext, id: string, mes
       applying = false;
       const now = clock.now();
       if (answer) await addMessage(tx, found, answer, now);
-      await tx.em.update(SupportRequest, { id }, {
+      await tx.em.update(SupportRequest, { id, dossierId: found.dossierId }, {
         status: SupportRequestStatus.DONE,
         closedAt: now,
         closedById: tx.userId,
@@ -330,7 +335,7 @@ async function recordFailure(ctx: RequestContext, id: string, err: AppError): Pr
     if (!(OPEN_STATUSES as readonly string[]).includes(request.status)) return;
     const now = clock.now();
     const reason = err.reason;
-    await tx.em.update(SupportRequest, { id }, { failureMessage: err.message.slice(0, 1000), failureReason: reason.slice(0, 40), failedAt: now, updatedAt: now });
+    await tx.em.update(SupportRequest, { id, dossierId: request.dossierId }, { failureMessage: err.message.slice(0, 1000), failureReason: reason.slice(0, 40), failedAt: now, updatedAt: now });
     await history(tx, request, HistoryEntryType.PROCESSING_FAILED, { label: err.message.slice(0, 500), reason });
   });
 }
@@ -346,7 +351,7 @@ export async function rejectSupportRequest(ctx: RequestContext, id: string, reas
     assertOpen(found);
     const now = clock.now();
     await addMessage(tx, found, text, now);
-    await tx.em.update(SupportRequest, { id }, {
+    await tx.em.update(SupportRequest, { id, dossierId: found.dossierId }, {
       status: SupportRequestStatus.REJECTED,
       rejectionReason: text,
       closedAt: now,
@@ -369,7 +374,7 @@ export async function rejectSupportRequest(ctx: RequestContext, id: string, reas
 /** A seat order paid: its held ADD_USER requests can be processed (their history says so). */
 seatOrderPaidHooks.push(async (tx, order) => {
   const held = await tx.em.find(SupportRequest, {
-    where: { heldBySeatOrderId: order.id, status: In([...OPEN_STATUSES]) },
+    where: { dossierId: order.dossierId, heldBySeatOrderId: order.id, status: In([...OPEN_STATUSES]) },
     order: { createdAt: 'ASC' },
   });
   for (const request of held) {

@@ -13,7 +13,7 @@ export function requestReference(id: string): string {
  * only if the change commits, and the outbox worker delivers it (with retries).
  */
 export async function queueMail(tx: RequestContext, to: string, subject: string, lines: string[]): Promise<void> {
-  await tx.app.mailer.enqueue(tx.em, { to, subject, text: lines.join('\n') });
+  await tx.mail({ to, subject, text: lines.join('\n') });
 }
 
 const SUPPORT_NOTICE_CAP = 20;
@@ -21,10 +21,10 @@ const SUPPORT_NOTICE_CAP = 20;
 /** The support team's addresses: the agent in charge, or every support account when nobody is. */
 async function supportAddresses(tx: RequestContext, assignedToId: string | null): Promise<string[]> {
   if (assignedToId) {
-    const agent = await tx.em.findOneBy(User, { id: assignedToId });
+    const agent = await tx.platform(User).findOneBy({ id: assignedToId });
     if (agent) return [agent.email];
   }
-  const team = await tx.em.find(User, { where: { platformRole: PlatformRole.SUPPORT }, order: { email: 'ASC' }, take: SUPPORT_NOTICE_CAP });
+  const team = await tx.platform(User).find({ where: { platformRole: PlatformRole.SUPPORT }, order: { email: 'ASC' }, take: SUPPORT_NOTICE_CAP });
   return team.map((u) => u.email);
 }
 
@@ -79,7 +79,7 @@ export async function mailSupportAnswer(
   outcome: 'ANSWER' | 'DONE' | 'REJECTED',
   text: string | null,
 ): Promise<void> {
-  const requester = await tx.em.findOneBy(User, { id: facts.request.requestedById });
+  const requester = await tx.platform(User).findOneBy({ id: facts.request.requestedById });
   if (!requester) return;
   const ref = requestReference(facts.request.id);
   const subject = {

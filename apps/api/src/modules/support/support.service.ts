@@ -195,7 +195,7 @@ export async function createSupportRequest(ctx: RequestContext, input: SupportRe
       data: { label: summarize(kind, payload) },
     });
     // The acknowledgement and the notice to support go to the outbox in this transaction.
-    const requester = await tx.em.findOneByOrFail(User, { id: tx.userId });
+    const requester = await tx.platform(User).findOneByOrFail({ id: tx.userId });
     await mailRequestReceived(tx, { request, summary: summarize(kind, payload), dossierName: dossier.name }, requester, message);
     return { request, dossier };
   });
@@ -259,9 +259,9 @@ export async function postSupportMessage(ctx: RequestContext, id: string, text: 
     await tx.scoped(SupportMessage).save(
       tx.scoped(SupportMessage).create({ requestId: found.id, authorId: tx.userId, side: SupportMessageSide.REQUESTER, text: body, createdAt: now, updatedAt: now }),
     );
-    await tx.em.update(SupportRequest, { id: found.id }, { lastMessageAt: now });
+    await tx.scoped(SupportRequest).update({ id: found.id }, { lastMessageAt: now });
     announceSupportMessage(tx, tx.dossierId, found.id, SupportMessageSide.REQUESTER, now);
-    const dossier = await tx.em.findOneByOrFail(Dossier, { id: tx.dossierId });
+    const dossier = await tx.platform(Dossier).findOneByOrFail({ id: tx.dossierId });
     await mailRequesterMessage(tx, { request: found, summary: summarize(found.kind, found.payload), dossierName: dossier.name }, tx.user.name, body);
   });
   return getSupportRequest(ctx, id);

@@ -45,10 +45,11 @@ export function payloadView(p: StoredPayload): SupportPayloadType {
 }
 
 /** Seat orders (among these ids) still awaiting payment: their ADD_USER requests are on hold. */
-export async function pendingOrderIds(em: EntityManager, ids: (string | null)[]): Promise<Set<string>> {
+export async function pendingOrderIds(em: EntityManager, dossierIds: string | string[], ids: (string | null)[]): Promise<Set<string>> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
   if (wanted.length === 0) return new Set();
-  const orders = await em.find(SeatOrder, { where: { id: In(wanted), status: SeatOrderStatus.PENDING_PAYMENT }, select: { id: true } });
+  const dossiers = [...new Set(typeof dossierIds === 'string' ? [dossierIds] : dossierIds)];
+  const orders = await em.find(SeatOrder, { where: { dossierId: In(dossiers), id: In(wanted), status: SeatOrderStatus.PENDING_PAYMENT }, select: { id: true } });
   return new Set(orders.map((o) => o.id));
 }
 
@@ -59,8 +60,10 @@ export async function pendingOrderIds(em: EntityManager, ids: (string | null)[])
 export async function requestViews(ctx: RequestContext, requests: SupportRequest[]): Promise<(SupportRequestView & { requestedByEmail: string; assignedToId: string | null })[]> {
   if (requests.length === 0) return [];
   const em = ctx.em;
+  // Requests of one dossier (its members' views) or of several (the support desk): each one's messages are in its dossier.
+  const dossierIds = [...new Set(requests.map((r) => r.dossierId))];
   const messages = await em.find(SupportMessage, {
-    where: { requestId: In(requests.map((r) => r.id)) },
+    where: { dossierId: In(dossierIds), requestId: In(requests.map((r) => r.id)) },
     order: { createdAt: 'ASC', id: 'ASC' },
   });
   const userIds = new Set<string>();
@@ -71,7 +74,7 @@ export async function requestViews(ctx: RequestContext, requests: SupportRequest
   for (const m of messages) userIds.add(m.authorId);
   const users = await em.find(User, { where: { id: In([...userIds]) }, select: { id: true, name: true, email: true } });
   const userById = new Map(users.map((u) => [u.id, u]));
-  const pending = await pendingOrderIds(em, requests.map((r) => r.heldBySeatOrderId));
+  const pending = await pendingOrderIds(em, dossierIds, requests.map((r) => r.heldBySeatOrderId));
   const byRequest = new Map<string, SupportMessageType[]>();
   for (const m of messages) {
     const list = byRequest.get(m.requestId) ?? [];
