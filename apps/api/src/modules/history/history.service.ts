@@ -161,7 +161,10 @@ const VERIFY_BATCH = 500;
  * whose seal does not match (head rolled back).
  */
 export async function verifyHistoryChain(ctx: RequestContext): Promise<ChainVerification> {
-  return verifyDossierHistory(ctx.em, ctx.app.keys, ctx.dossierId);
+  // One transaction, so every read sees the same state (InnoDB's snapshot; SQLite's serialized
+  // transactions): read outside one, an entry appended by a colleague or a job between reading
+  // the entries and reading the chain head would look like a broken chain.
+  return ctx.transaction((tx) => verifyDossierHistory(tx.em, tx.app.keys, tx.dossierId));
 }
 
 export async function verifyDossierHistory(em: EntityManager, keys: AppKeys, dossierId: string): Promise<ChainVerification> {
