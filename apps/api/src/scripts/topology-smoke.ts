@@ -34,12 +34,14 @@ function check(ok: unknown, what: string): void {
   console.log(`ok   ${what}`);
 }
 
-async function waitFor(what: string, test: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+/** Polls `test` until it holds (FAILED after `ms`); `report` prints the check once it holds. */
+async function waitFor(what: string, test: () => boolean | Promise<boolean>, ms = 15_000, report = false): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await test())) {
     if (Date.now() > deadline) throw new Error(`FAILED: ${what} (waited ${ms} ms)`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  if (report) console.log(`ok   ${what}`);
 }
 
 interface Node {
@@ -193,8 +195,7 @@ async function main(): Promise<void> {
     await waitFor('Sophie is present on the quote', () => presence.some((p) => p.documentPresence.viewers.length === 1));
     const marcPresence: typeof presence = [];
     const marcClient = marc.subscribe('subscription($id: ID!) { documentPresence(id: $id) { viewers { name } } }', { id: quote.id }, marcPresence);
-    await waitFor('Sophie sees Marc arrive', () => presence.some((p) => p.documentPresence.viewers.length === 2));
-    check(true, 'presence: Sophie sees Marc arrive on the quote');
+    await waitFor('presence: Sophie sees Marc arrive on the quote', () => presence.some((p) => p.documentPresence.viewers.length === 2), 15_000, true);
     const EDITS = 10;
     for (let i = 1; i <= EDITS; i++) {
       const started = changes.length;
@@ -205,8 +206,7 @@ async function main(): Promise<void> {
     }
     check(changes.length === EDITS, `each of Marc's ${EDITS} edits reached Sophie's subscription once (${changes.length})`);
     await marcClient.dispose();
-    await waitFor('Marc leaves', () => presence.at(-1)?.documentPresence.viewers.length === 1);
-    check(true, 'presence: Marc is gone once his socket closes');
+    await waitFor('presence: Marc is gone once his socket closes', () => presence.at(-1)?.documentPresence.viewers.length === 1, 15_000, true);
 
     // An export started through the proxy, written by whichever node's worker takes the job, and
     // downloaded through the proxy (either node: the file is in the shared EXPORT_DIR).
@@ -228,8 +228,7 @@ async function main(): Promise<void> {
     let closed = 0;
     for (const client of clients) client.on('closed', () => closed++);
     await sophie.gql('mutation { logout }');
-    await waitFor("Sophie's sockets are closed once she logs out", () => closed === clients.length, 5000);
-    check(true, `logging out closes the session's sockets, wherever they landed (${closed} of ${clients.length})`);
+    await waitFor(`logging out closes the session's ${clients.length} sockets, wherever they landed`, () => closed === clients.length, 5000, true);
 
     const counts = nodes.map((n) => n.graphqlRequests);
     check(counts.every((c) => c > 0), `both nodes served GraphQL requests through the proxy (api-1: ${counts[0]}, api-2: ${counts[1]})`);
