@@ -98,7 +98,7 @@ describe('the doors beyond the session’s dossier', () => {
   });
 
   describe('ctx.acrossDossiers(reason, work)', () => {
-    it('hands a door of reads, not the manager: no em, manager, connection, query runner or repository getter', async () => {
+    it('hands a door of reads, not the manager: no em, manager, connection or repository getter', async () => {
       const keys = await support.acrossDossiers('supportDesk', async (data) => {
         // @ts-expect-error the door has no manager
         expect(data.manager).toBeUndefined();
