@@ -3,7 +3,7 @@ import { PlatformRole, type Profile } from '@comptoir/schema';
 import type { AppConfig } from './config';
 import type { CookieJar } from './cookies';
 import { assertCrossDossierReason, withCrossDossierData, type CrossDossierData, type CrossDossierReason } from './cross-dossier';
-import { isDossierTable, type DossierScoped } from './entity';
+import { isDossierTable, type DossierRow, type DossierScoped } from './entity';
 import { dossierNotSelected, forbidden, unauthenticated } from './errors';
 import type { Logger } from './logger';
 import type { AppKeys } from './keys';
@@ -135,7 +135,7 @@ export class RequestContext {
   }
 
   /** Data access confined to the session's dossier. */
-  scoped<T extends DossierScoped>(entity: EntityTarget<T>, label = 'Record'): ScopedRepository<T> {
+  scoped<T extends DossierRow>(entity: EntityTarget<T>, label = 'Record'): ScopedRepository<T> {
     return new ScopedRepository(this[MANAGER], entity, this.dossierId, label);
   }
 
