@@ -50,7 +50,10 @@ export function acrossDossiers<T>(reason: CrossDossierReason, work: () => Promis
   return current.run(reason, work);
 }
 
-/** `findOne` across dossiers; `lock` takes the row for the rest of the transaction (MySQL/MariaDB; SQLite runs one transaction at a time). */
+/**
+ * `findOne` across dossiers; `lock` takes the row for the rest of the transaction (MySQL/MariaDB;
+ * SQLite runs one transaction at a time) and is refused outside one, on every dialect.
+ */
 export type CrossDossierFindOne<T> = Omit<FindOneOptions<T>, 'lock'> & { lock?: boolean };
 
 /**
@@ -90,12 +93,14 @@ export function withCrossDossierData<T>(em: EntityManager, reason: CrossDossierR
     reason,
     find: <E extends DossierScoped>(entity: EntityTarget<E>, options: FindManyOptions<E> = {}) => read(() => em.getRepository(entity).find(options)),
     findOne: <E extends DossierScoped>(entity: EntityTarget<E>, { lock, ...options }: CrossDossierFindOne<E>) =>
-      read(() =>
-        em.getRepository(entity).findOne({
+      read(async () => {
+        // On every dialect alike (SQLite would ignore it): a lock outside a transaction holds nothing.
+        if (lock && !em.queryRunner?.isTransactionActive) throw new Error('findOne({ lock: true }) across dossiers needs a transaction: run it inside ctx.transaction(…)');
+        return em.getRepository(entity).findOne({
           ...options,
           ...(lock && em.connection.options.type !== 'better-sqlite3' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-        }),
-      ),
+        });
+      }),
     select: <E extends DossierScoped>(entity: EntityTarget<E>, alias: string) => {
       opened();
       return em.getRepository(entity).createQueryBuilder(alias);

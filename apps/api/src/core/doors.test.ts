@@ -4,7 +4,9 @@ import { createDossier, createSupportClient } from '../../test/fixtures';
 import { sqlAudit } from '../../test/sql-audit';
 import { createCustomer } from '../modules/documents/document.test-kit';
 import { Customer } from '../modules/parties/party.entity';
+import { In } from 'typeorm';
 import { Dossier } from '../modules/identity/dossier.entity';
+import { Membership } from '../modules/identity/membership.entity';
 import type { RequestContext } from './context';
 import { acrossDossiers, CROSS_DOSSIER_REASONS, type CrossDossierReason } from './cross-dossier';
 
@@ -118,7 +120,7 @@ describe('the doors beyond the session’s dossier', () => {
       const found = await unscoped(async () => {
         const rows = await support.acrossDossiers('supportDesk', (data) => data.find(Customer, { order: { legalName: 'ASC' } }));
         expect(rows.map((c) => c.id)).toEqual(expect.arrayContaining([mine, theirs]));
-        const one = await support.acrossDossiers('platformAdmin', (data) => data.findOne(Customer, { where: { id: theirs }, lock: true }));
+        const one = await support.acrossDossiers('platformAdmin', (data) => data.findOne(Customer, { where: { id: theirs } }));
         expect(one?.dossierId).toBe(theirDossier);
         const ids = await support.acrossDossiers('supportDesk', (data) =>
           data.select(Customer, 'c').innerJoin(Dossier, 'd', 'd.id = c.dossierId').where('c.id IN (:...ids)', { ids: [mine, theirs] }).orderBy('c.legalName').getMany(),
@@ -128,11 +130,19 @@ describe('the doors beyond the session’s dossier', () => {
       expect(found).toEqual([]);
     });
 
-    it('takes the lock in the caller’s transaction', async () => {
+    it('takes the lock in the caller’s transaction, and refuses a lock outside one (on every dialect)', async () => {
       await support.transaction(async (tx) => {
         const row = await tx.acrossDossiers('platformAdmin', (data) => data.findOne(Customer, { where: { id: mine }, lock: true }));
         expect(row?.id).toBe(mine);
       });
+      await expect(support.acrossDossiers('platformAdmin', (data) => data.findOne(Customer, { where: { id: mine }, lock: true }))).rejects.toThrow(/needs a transaction/);
+    });
+
+    it('leaves memberships to ctx.platform: a platform table that names its dossier, by type and at run time', async () => {
+      const rows = await support.platform(Membership).find({ where: { dossierId: In([mineDossier, theirDossier]) } });
+      expect(rows.map((m) => m.dossierId).sort()).toEqual([mineDossier, theirDossier].sort());
+      // In one dossier's scope too (a job's context reads its actor's membership so).
+      expect(await support.inDossier(theirDossier, 'supportDesk').scoped(Membership).count()).toBe(1);
     });
 
     it('closes with its work: the door kept for later refuses to read', async () => {
