@@ -52,6 +52,7 @@ type LoaderFactory<L> = (ctx: RequestContext) => L;
 /**
  * An entity class of the platform's own tables (users, sessions, dossiers, memberships, outbox…);
  * a class of dossier data is a type error (and refused at run time, like tables keyed by their dossier).
+ * `DossierScoped` is nominal, so a platform table with a `dossierId` column (memberships) passes.
  */
 export type PlatformEntity<E extends new (...args: never[]) => ObjectLiteral> = E & (InstanceType<E> extends DossierScoped ? { 'dossier data: use ctx.scoped(...)': never } : unknown);
 
@@ -64,6 +65,9 @@ export type Dialect = 'better-sqlite3' | 'mariadb' | 'mysql';
  * prototype), which copies symbol-keyed properties and drops private fields.
  */
 const MANAGER = Symbol('RequestContext.manager');
+
+/** Why a context made by `inDossier` works on a dossier that is not its session's (named in its log lines). */
+const ACTING_FOR = new WeakMap<RequestContext, CrossDossierReason>();
 
 /**
  * Core only (transactions, locks, the mailer's outbox write): the raw manager of a context.
@@ -131,7 +135,8 @@ export class RequestContext {
   /** The app's logger naming this request, its user and dossier: every line about the request goes through it. */
   get log(): Logger {
     const who = this.principal ? { userId: this.principal.userId, ...(this.principal.dossierId ? { dossierId: this.principal.dossierId } : {}) } : {};
-    return this.app.logger.child({ reqId: this.meta.requestId, ...who });
+    const actingFor = ACTING_FOR.get(this);
+    return this.app.logger.child({ reqId: this.meta.requestId, ...who, ...(actingFor ? { actingFor } : {}) });
   }
 
   /** Data access confined to the session's dossier. */
@@ -175,14 +180,17 @@ export class RequestContext {
    * processing a request of dossier X, /admin on dossier X), for one of `CROSS_DOSSIER_REASONS`:
    * a context in the same transaction, acting as this user without a profile, whose
    * `dossierId` is `dossierId`, so that `scoped(...)`, history entries and the dossier helpers
-   * keep their dossier condition. Support team only (FORBIDDEN for anyone else).
+   * keep their dossier condition. Support team only (FORBIDDEN for anyone else). Its log
+   * lines name the dossier and the reason (`actingFor`).
    */
   inDossier(dossierId: string, reason: CrossDossierReason): RequestContext {
     assertCrossDossierReason(reason);
     const user = this.user;
     if (user.platformRole !== PlatformRole.SUPPORT) throw forbidden('Reserved to the support team', 'SUPPORT_ONLY');
     if (typeof dossierId !== 'string' || !dossierId) throw new Error('inDossier needs a dossier id');
-    return new RequestContext(this.app, { ...user, dossierId, profile: null }, this.meta, this.cookies, this[MANAGER]);
+    const acting = new RequestContext(this.app, { ...user, dossierId, profile: null }, this.meta, this.cookies, this[MANAGER]);
+    ACTING_FOR.set(acting, reason);
+    return acting;
   }
 
   /** Queues an e-mail in the outbox, in this context's transaction (sent once it commits). */

@@ -66,6 +66,11 @@ describe('the doors beyond the session’s dossier', () => {
       await expect(support.inDossier(theirDossier, 'platformAdmin').scoped(Customer).get(mine)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
+    it('names the dossier and the reason in its log lines', () => {
+      expect(support.inDossier(mineDossier, 'platformAdmin').log.bindings()).toMatchObject({ userId: support.userId, dossierId: mineDossier, actingFor: 'platformAdmin' });
+      expect(support.log.bindings()).not.toHaveProperty('actingFor');
+    });
+
     it('needs no exemption from the SQL audit: nothing it runs is left unscoped', async () => {
       const inA = support.inDossier(mineDossier, 'supportDesk');
       expect(await unscoped(() => inA.scoped(Customer).find())).toEqual([]);
