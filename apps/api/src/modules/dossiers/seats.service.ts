@@ -33,9 +33,11 @@ export async function seatUsage(ctx: RequestContext, dossier: Pick<Dossier, 'id'
 /**
  * The context's dossier row, locked for the rest of the transaction on MySQL/MariaDB
  * (SQLite runs one transaction at a time), so two concurrent additions cannot both
- * take the last seat.
+ * take the last seat. Refused outside a transaction.
  */
 export async function lockDossier(ctx: RequestContext): Promise<Dossier> {
+  // On every dialect alike (SQLite would take no lock anyway): outside a transaction a lock holds nothing.
+  if (!ctx.inTransaction) throw new Error('lockDossier runs inside the transaction it locks for: ctx.transaction(…)');
   const dossierId = ctx.dossierId;
   const dossier = await ctx.platform(Dossier).findOne({
     where: { id: dossierId },
