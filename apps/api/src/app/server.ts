@@ -66,7 +66,7 @@ export function createApolloServer(app: AppServices, schema: GraphQLSchema, plug
   const costLimit = costLimitPlugin({ production: app.config.env === 'production', isAuthenticated: (ctx) => !!(ctx as RequestContext).principal });
   return new ApolloServer<RequestContext>({
     // The schema, executed by graphql-jit (queries compiled once per document; see compiled-executor).
-    gateway: localGateway(schema),
+    gateway: localGateway(schema, { compileOnFirstRun: app.config.env === 'test' }),
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: false,
