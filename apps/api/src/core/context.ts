@@ -1,8 +1,7 @@
-import type { Readable } from 'node:stream';
-import type { DataSource, EntityManager, EntitySubscriberInterface, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import type { PlatformRole, Profile } from '@comptoir/schema';
 import type { AppConfig } from './config';
-import { MemoryCookieJar, type CookieJar } from './cookies';
+import type { CookieJar } from './cookies';
 import { acrossDossiers, type CrossDossierReason } from './cross-dossier';
 import { isDossierTable, type DossierScoped } from './entity';
 import { dossierNotSelected, unauthenticated } from './errors';
@@ -13,6 +12,9 @@ import { ScopedRepository } from './scoped-repository';
 import { afterCommit, runInTransaction } from './transaction';
 import type { EventBus } from './bus';
 import type { JobQueue } from './jobs';
+import type { Readable } from 'node:stream';
+import type { EntitySubscriberInterface } from 'typeorm';
+import { MemoryCookieJar } from './cookies';
 import { DossierKeyedRepository, type DossierKeyed } from './keyed-repository';
 import { entityMapper, hydrated } from './raw-rows';
 
@@ -52,26 +54,12 @@ export interface RequestMeta {
 
 type LoaderFactory<L> = (ctx: RequestContext) => L;
 
-/** The rows of `RequestContext.streamQuery`, and how to end it. */
-export interface StreamedRows {
-  /** The result's rows, in paused (object) mode: read them as fast as you can use them. */
-  rows: Readable;
-  /**
-   * Ends the query and gives its connection back. `readToEnd` false (cancelled, client gone,
-   * failure): the rest of the result is still on its way, so the connection is closed instead
-   * of being handed back busy; true: the `after` statements run first.
-   */
-  close(readToEnd: boolean): Promise<void>;
-}
-
 /**
  * An entity class of the platform's own tables (users, sessions, dossiers, memberships, outbox…);
  * a class of dossier data is a type error (and refused at run time, like tables keyed by their dossier).
- * A platform table whose rows name a dossier (memberships) looks like dossier data to the type
- * system: it says it is not with a `platformTable` brand (a declared, never set property).
+ * `DossierScoped` is nominal, so a platform table with a `dossierId` column (memberships) passes.
  */
-export type PlatformEntity<E extends new (...args: never[]) => ObjectLiteral> = E &
-  (InstanceType<E> extends DossierScoped ? ('platformTable' extends keyof InstanceType<E> ? unknown : { 'dossier data: use ctx.scoped(...)': never }) : unknown);
+export type PlatformEntity<E extends new (...args: never[]) => ObjectLiteral> = E & (InstanceType<E> extends DossierScoped ? { 'dossier data: use ctx.scoped(...)': never } : unknown);
 
 /** The database dialect, for the few statements that differ (locks, upserts, date literals). */
 export type Dialect = 'better-sqlite3' | 'mariadb' | 'mysql';
@@ -312,4 +300,16 @@ export class RequestContext {
       if (at >= 0) subscribers.splice(at, 1);
     };
   }
+}
+
+/** The rows of `RequestContext.streamQuery`, and how to end it. */
+export interface StreamedRows {
+  /** The result's rows, in paused (object) mode: read them as fast as you can use them. */
+  rows: Readable;
+  /**
+   * Ends the query and gives its connection back. `readToEnd` false (cancelled, client gone,
+   * failure): the rest of the result is still on its way, so the connection is closed instead
+   * of being handed back busy; true: the `after` statements run first.
+   */
+  close(readToEnd: boolean): Promise<void>;
 }

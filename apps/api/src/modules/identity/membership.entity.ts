@@ -8,9 +8,6 @@ import { User } from './user.entity';
 @Entity('memberships')
 @Index('uq_memberships_user_dossier', ['userId', 'dossierId'], { unique: true })
 export class Membership extends Timestamped {
-  /** A platform table (users' access to dossiers), though its rows name a dossier: `ctx.platform(Membership)`. Type only. */
-  declare readonly platformTable?: true;
-
   @Column({ type: 'varchar', length: 36 })
   userId: string;
 
