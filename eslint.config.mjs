@@ -36,21 +36,11 @@ export default tseslint.config(
         { selector: "Identifier[name='dataSource']", message: 'The data source stays in src/core and src/app: modules use the request context doors.' },
         { selector: "Identifier[name='coreManager']", message: 'coreManager is for src/core only.' },
         { selector: "Identifier[name='EntityManager']", message: 'No raw EntityManager in modules: take the RequestContext and use its doors.' },
+        {
+          selector: "ImportSpecifier[imported.name=/^(acrossDossiers|verifiedInDossier|withCrossDossierData)$/]",
+          message: 'The bare cross-dossier markers are for src/core: use ctx.acrossDossiers(reason, (data) => …) or ctx.inDossier(dossierId, reason).',
+        },
       ],
     },
-  },
-  // Not yet moved to the doors (issue 8, item 2): each file below still takes the raw manager.
-  // Remove a line when its file is moved; the list only shrinks.
-  {
-    files: [
-      'apps/api/src/modules/admin/admin.service.ts',
-      'apps/api/src/modules/dossiers/dossier.service.ts',
-      'apps/api/src/modules/dossiers/seats.service.ts',
-      'apps/api/src/modules/dossiers/subscription.service.ts',
-      'apps/api/src/modules/support/support-desk.service.ts',
-      'apps/api/src/modules/support/support.service.ts',
-      'apps/api/src/modules/support/support.views.ts',
-    ],
-    rules: { 'no-restricted-syntax': 'off' },
   },
 );
