@@ -108,14 +108,6 @@ export class RequestContext {
     return this[MANAGER].queryRunner?.isTransactionActive ?? false;
   }
 
-  /**
-   * @deprecated The raw manager, kept only for the modules not yet moved to the doors above;
-   * each of them is listed as an exception of the lint rule that forbids `.em` in src/modules.
-   */
-  get em(): EntityManager {
-    return this[MANAGER];
-  }
-
   get dialect(): Dialect {
     return this[MANAGER].connection.options.type as Dialect;
   }
