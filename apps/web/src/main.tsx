@@ -14,6 +14,9 @@ import '@mantine/notifications/styles.css';
 import './app/styles.css';
 import './ui/ui.css';
 
+// From here on the app sends its own queries: the start-up preload (src/boot/boot.ts), if it
+// has not run yet, stays out of the way.
+window.__comptoirStarted = true;
 const client = createApolloClient();
 preloadPagesOf(router.routes, window.location.pathname);
 
