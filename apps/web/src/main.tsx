@@ -9,7 +9,7 @@ import { UiProvider } from './app/ui/ui-provider';
 import { router } from './app/router';
 import { preloadPagesOf } from './app/lazy-page';
 // Mantine's styles first: the app's own rules come after and win at equal specificity.
-import '@mantine/core/styles.css';
+import './app/ui/mantine-styles';
 import '@mantine/notifications/styles.css';
 import './app/styles.css';
 import './ui/ui.css';

@@ -1,12 +1,12 @@
 import { Table } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DocumentType, shortId } from '@comptoir/schema';
 import { useSession } from '../../app/auth';
 import { useI18n, type MessageKey } from '../../app/i18n/i18n';
 import { getFragmentData } from '../../gql';
-import type { DocumentFilter, DocumentSort, DocumentSortField } from '../../gql/graphql';
+import type { DocumentFilter, DocumentListFieldsFragment as ListNode, DocumentSort, DocumentSortField } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/error-message';
 import { Cell, Row } from '../../ui/table-rows';
 import { TableSkeleton } from '../../ui/table-skeleton';
@@ -62,7 +62,7 @@ function useListParams() {
 export default function DocumentListPage({ type }: { type: DocumentType }) {
   const i18n = useI18n();
   const statusLabel = useStatusLabel();
-  const { t, formatAmount, formatDate } = i18n;
+  const { t } = i18n;
   const session = useSession();
   const kind = DOCUMENT_KINDS[type];
   const params = useListParams();
@@ -234,32 +234,7 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
                   <Table.Th scope="col">{t('list.col.updatedBy')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
-              <Table.Tbody>
-                {nodes.map((d) => (
-                  <Row key={d.id} data-testid="document-row">
-                    <Cell>
-                      <Link to={documentPath(d.type, d.id)}>{d.number ?? t('doc.noNumber')}</Link>
-                    </Cell>
-                    <Cell>{formatDate(d.date)}</Cell>
-                    <Cell>{d.partyName || '—'}</Cell>
-                    <Cell>
-                      <DocumentStatusBadge type={d.type} status={d.status} />
-                      {'daysLate' in d && typeof d.daysLate === 'number' ? (
-                        <small className="late" data-testid="days-late">
-                          {' '}
-                          {t('list.daysLate', { days: d.daysLate })}
-                        </small>
-                      ) : null}
-                    </Cell>
-                    <Cell className="num">{formatAmount(d.totalExclVatCents)}</Cell>
-                    <Cell className="num">{formatAmount(d.totalInclVatCents)}</Cell>
-                    <Cell>{d.createdBy?.name ?? '—'}</Cell>
-                    <Cell>
-                      {d.updatedBy?.name ?? '—'} <small className="muted">{formatDate(d.updatedAt)}</small>
-                    </Cell>
-                  </Row>
-                ))}
-              </Table.Tbody>
+              <ListRows nodes={nodes} />
             </Table>
           </TableScroll>
           {hasMore ? (
@@ -272,3 +247,37 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
     </>
   );
 }
+
+// The rows in a component of their own: the filters' options (customers, users) arrive after the
+// list and re-render the page; the 50 rows then stay as they are instead of being rendered again.
+const ListRows = memo(function ListRows({ nodes }: { nodes: readonly ListNode[] }) {
+  const { t, formatAmount, formatDate } = useI18n();
+  return (
+    <Table.Tbody>
+      {nodes.map((d) => (
+        <Row key={d.id} data-testid="document-row">
+          <Cell>
+            <Link to={documentPath(d.type, d.id)}>{d.number ?? t('doc.noNumber')}</Link>
+          </Cell>
+          <Cell>{formatDate(d.date)}</Cell>
+          <Cell>{d.partyName || '—'}</Cell>
+          <Cell>
+            <DocumentStatusBadge type={d.type} status={d.status} />
+            {'daysLate' in d && typeof d.daysLate === 'number' ? (
+              <small className="late" data-testid="days-late">
+                {' '}
+                {t('list.daysLate', { days: d.daysLate })}
+              </small>
+            ) : null}
+          </Cell>
+          <Cell className="num">{formatAmount(d.totalExclVatCents)}</Cell>
+          <Cell className="num">{formatAmount(d.totalInclVatCents)}</Cell>
+          <Cell>{d.createdBy?.name ?? '—'}</Cell>
+          <Cell>
+            {d.updatedBy?.name ?? '—'} <small className="muted">{formatDate(d.updatedAt)}</small>
+          </Cell>
+        </Row>
+      ))}
+    </Table.Tbody>
+  );
+});
