@@ -9,7 +9,7 @@ const apiUrl = process.env.COMPTOIR_API_URL ?? 'http://localhost:4000';
 const proxy = { '/graphql': apiUrl, '/healthz': apiUrl, '/api': apiUrl };
 
 export default defineConfig({
-  plugins: [react(), graphqlDocumentInlining('src/gql'), bootPreload('src/boot/boot.ts'), initialLoadBudget(900), precompressAssets()],
+  plugins: [react(), graphqlDocumentInlining('src/gql'), bootPreload('src/boot/boot.ts', { dashboard: 'src/features/dashboard/dashboard.page.tsx', list: 'src/features/documents/document-list.page.tsx' }), initialLoadBudget(900), precompressAssets()],
   resolve: {
     // Shared enums straight from the TypeScript sources: the package's own build is CommonJS.
     alias: { '@comptoir/schema': fileURLToPath(new URL('../../packages/schema/src/index.ts', import.meta.url)) },

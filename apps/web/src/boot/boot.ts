@@ -75,7 +75,28 @@ function pageOperation(profile: string): [BootOperation, Record<string, unknown>
   return list ? [list.operation as BootOperation, listVariables(new URLSearchParams(search), list.overdueFilter)] : null;
 }
 
+/**
+ * The page's code too (its chunk, the chunks it imports, its CSS; listed by the build in
+ * index.html): fetched now, in parallel with the main chunks, rather than once they have
+ * run (`preloadPagesOf` in app/lazy-page.ts then finds them there).
+ */
+function preloadPageFiles(): void {
+  const { pathname } = window.location;
+  const page = pathname === '/' ? 'dashboard' : LIST_OPERATIONS[pathname] ? 'list' : null;
+  const listed = document.getElementById('boot-pages')?.textContent;
+  if (!page || !listed) return;
+  for (const href of (JSON.parse(listed) as Record<string, string[]>)[page] ?? []) {
+    const link = document.createElement('link');
+    const css = href.endsWith('.css');
+    link.rel = css ? 'stylesheet' : 'modulepreload';
+    link.crossOrigin = '';
+    link.href = href;
+    document.head.appendChild(link);
+  }
+}
+
 if (!window.__comptoirStarted) {
+  preloadPageFiles();
   window.__comptoirPreload = {
     take(operationName, variables) {
       const k = key(operationName, variables);
