@@ -126,6 +126,9 @@ export const BOOT_OPERATIONS = [
   'CreditNotesList',
   'PriceRequestsList',
   'SupplierOrdersList',
+  'CustomerOptions',
+  'SupplierOptions',
+  'DossierMembersForFilters',
 ] as const;
 
 /**

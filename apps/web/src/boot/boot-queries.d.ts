@@ -10,7 +10,10 @@ declare module 'virtual:boot-queries' {
     | 'InvoicesList'
     | 'CreditNotesList'
     | 'PriceRequestsList'
-    | 'SupplierOrdersList';
+    | 'SupplierOrdersList'
+    | 'CustomerOptions'
+    | 'SupplierOptions'
+    | 'DossierMembersForFilters';
   /** Each operation's text as Apollo sends it (with `__typename`s). */
   export const BOOT_QUERIES: Record<BootOperation, string>;
 }

@@ -68,11 +68,18 @@ function post(operationName: BootOperation, variables: Record<string, unknown> =
   return answer;
 }
 
-function pageOperation(profile: string): [BootOperation, Record<string, unknown>?] | null {
+/** The queries the opened page sends as it appears: a dashboard, or a list and its filters' options. */
+function pageOperations(profile: string): [BootOperation, Record<string, unknown>?][] {
   const { pathname, search } = window.location;
-  if (pathname === '/') return DASHBOARD_OF_PROFILE[profile] ? [DASHBOARD_OF_PROFILE[profile]] : null;
+  if (pathname === '/') return DASHBOARD_OF_PROFILE[profile] ? [[DASHBOARD_OF_PROFILE[profile]]] : [];
   const list = LIST_OPERATIONS[pathname];
-  return list ? [list.operation as BootOperation, listVariables(new URLSearchParams(search), list.overdueFilter)] : null;
+  if (!list) return [];
+  return [
+    [list.operation as BootOperation, listVariables(new URLSearchParams(search), list.overdueFilter)],
+    // Otherwise they arrive after the list, each a new render of the whole page on a phone.
+    [list.partyOptions as BootOperation],
+    ['DossierMembersForFilters'],
+  ];
 }
 
 /**
@@ -109,8 +116,7 @@ if (!window.__comptoirStarted) {
     .then((result) => {
       const me = (result as { data?: { me?: { dossier?: unknown; profile?: string | null } | null } }).data?.me;
       if (!me?.dossier || !me.profile) return;
-      const page = pageOperation(me.profile);
-      if (page) void post(...page);
+      for (const [operationName, variables] of pageOperations(me.profile)) void post(operationName, variables);
     })
     .catch(() => undefined);
 }

@@ -3,13 +3,16 @@
 /** Rows a list page asks for at a time. */
 export const LIST_PAGE_SIZE = 50;
 
-/** Each document list's path, its query (by operation name) and whether it offers the overdue filter. */
-export const LIST_OPERATIONS: Record<string, { operation: string; overdueFilter: boolean }> = {
-  '/devis': { operation: 'QuotesList', overdueFilter: false },
-  '/factures': { operation: 'InvoicesList', overdueFilter: true },
-  '/avoirs': { operation: 'CreditNotesList', overdueFilter: false },
-  '/demandes-de-prix': { operation: 'PriceRequestsList', overdueFilter: false },
-  '/commandes-fournisseurs': { operation: 'SupplierOrdersList', overdueFilter: false },
+/**
+ * Each document list's path, its query (by operation name), whether it offers the overdue
+ * filter, and the query of its party filter's options (customers or suppliers).
+ */
+export const LIST_OPERATIONS: Record<string, { operation: string; overdueFilter: boolean; partyOptions: string }> = {
+  '/devis': { operation: 'QuotesList', overdueFilter: false, partyOptions: 'CustomerOptions' },
+  '/factures': { operation: 'InvoicesList', overdueFilter: true, partyOptions: 'CustomerOptions' },
+  '/avoirs': { operation: 'CreditNotesList', overdueFilter: false, partyOptions: 'CustomerOptions' },
+  '/demandes-de-prix': { operation: 'PriceRequestsList', overdueFilter: false, partyOptions: 'SupplierOptions' },
+  '/commandes-fournisseurs': { operation: 'SupplierOrdersList', overdueFilter: false, partyOptions: 'SupplierOptions' },
 };
 
 /**
