@@ -36,6 +36,10 @@ export default tseslint.config(
         { selector: "Identifier[name='dataSource']", message: 'The data source stays in src/core and src/app: modules use the request context doors.' },
         { selector: "Identifier[name='coreManager']", message: 'coreManager is for src/core only.' },
         { selector: "Identifier[name='EntityManager']", message: 'No raw EntityManager in modules: take the RequestContext and use its doors.' },
+        {
+          selector: "ImportSpecifier[imported.name=/^(acrossDossiers|verifiedInDossier|withCrossDossierData)$/]",
+          message: 'The bare cross-dossier markers are for src/core: use ctx.acrossDossiers(reason, (data) => …) or ctx.inDossier(dossierId, reason).',
+        },
       ],
     },
   },
@@ -44,12 +48,8 @@ export default tseslint.config(
   {
     files: [
       'apps/api/src/modules/accounting/immutability.sql.ts',
-      'apps/api/src/modules/admin/admin.service.ts',
       'apps/api/src/modules/documents/document.service.ts',
       'apps/api/src/modules/documents/immutability.sql.ts',
-      'apps/api/src/modules/dossiers/dossier.service.ts',
-      'apps/api/src/modules/dossiers/seats.service.ts',
-      'apps/api/src/modules/dossiers/subscription.service.ts',
       'apps/api/src/modules/exports/export-source.ts',
       'apps/api/src/modules/exports/export.jobs.ts',
       'apps/api/src/modules/exports/export.service.ts',
@@ -61,9 +61,6 @@ export default tseslint.config(
       'apps/api/src/modules/identity/session.service.ts',
       'apps/api/src/modules/identity/support-account.ts',
       'apps/api/src/modules/mail/outbox-worker.ts',
-      'apps/api/src/modules/support/support-desk.service.ts',
-      'apps/api/src/modules/support/support.service.ts',
-      'apps/api/src/modules/support/support.views.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
-import type { PlatformRole, Profile } from '@comptoir/schema';
+import { PlatformRole, type Profile } from '@comptoir/schema';
 import type { AppConfig } from './config';
 import type { CookieJar } from './cookies';
-import { acrossDossiers, type CrossDossierReason } from './cross-dossier';
-import { isDossierTable, type DossierScoped } from './entity';
-import { dossierNotSelected, unauthenticated } from './errors';
+import { assertCrossDossierReason, withCrossDossierData, type CrossDossierData, type CrossDossierReason } from './cross-dossier';
+import { isDossierTable, type DossierRow, type DossierScoped } from './entity';
+import { dossierNotSelected, forbidden, unauthenticated } from './errors';
 import type { Logger } from './logger';
 import type { AppKeys } from './keys';
 import type { MailMessage, Mailer, OutboxWorker } from './mail';
@@ -52,6 +52,7 @@ type LoaderFactory<L> = (ctx: RequestContext) => L;
 /**
  * An entity class of the platform's own tables (users, sessions, dossiers, memberships, outbox…);
  * a class of dossier data is a type error (and refused at run time, like tables keyed by their dossier).
+ * `DossierScoped` is nominal, so a platform table with a `dossierId` column (memberships) passes.
  */
 export type PlatformEntity<E extends new (...args: never[]) => ObjectLiteral> = E & (InstanceType<E> extends DossierScoped ? { 'dossier data: use ctx.scoped(...)': never } : unknown);
 
@@ -65,10 +66,13 @@ export type Dialect = 'better-sqlite3' | 'mariadb' | 'mysql';
  */
 const MANAGER = Symbol('RequestContext.manager');
 
+/** Why a context made by `inDossier` works on a dossier that is not its session's (named in its log lines). */
+const ACTING_FOR = new WeakMap<RequestContext, CrossDossierReason>();
+
 /**
  * Core only (transactions, locks, the mailer's outbox write): the raw manager of a context.
  * Modules never call it (lint: no-restricted-syntax in src/modules); they use the doors of
- * `RequestContext`: `scoped`, `platform`, `query`, `acrossDossiers`.
+ * `RequestContext`: `scoped`, `platform`, `query`, `acrossDossiers`, `inDossier`.
  */
 export function coreManager(ctx: RequestContext): EntityManager {
   return ctx[MANAGER];
@@ -131,11 +135,12 @@ export class RequestContext {
   /** The app's logger naming this request, its user and dossier: every line about the request goes through it. */
   get log(): Logger {
     const who = this.principal ? { userId: this.principal.userId, ...(this.principal.dossierId ? { dossierId: this.principal.dossierId } : {}) } : {};
-    return this.app.logger.child({ reqId: this.meta.requestId, ...who });
+    const actingFor = ACTING_FOR.get(this);
+    return this.app.logger.child({ reqId: this.meta.requestId, ...who, ...(actingFor ? { actingFor } : {}) });
   }
 
   /** Data access confined to the session's dossier. */
-  scoped<T extends DossierScoped>(entity: EntityTarget<T>, label = 'Record'): ScopedRepository<T> {
+  scoped<T extends DossierRow>(entity: EntityTarget<T>, label = 'Record'): ScopedRepository<T> {
     return new ScopedRepository(this[MANAGER], entity, this.dossierId, label);
   }
 
@@ -161,11 +166,31 @@ export class RequestContext {
 
   /**
    * The one door across dossiers, for the reasons listed in `CROSS_DOSSIER_REASONS` (support
-   * desk, /admin, sweeping jobs): `work` gets the manager, and its statements may leave out
-   * the dossier condition. Keep what runs inside to the lookups that need it.
+   * desk, /admin): `work` gets `CrossDossierData`, reads of dossier data of any dossier in this
+   * context's transaction (never the manager), and its statements may leave out the dossier
+   * condition. Keep what runs inside to the lookups that need it (which dossier a row is in, a
+   * queue of every dossier); work on the dossier found goes through `inDossier`.
    */
-  acrossDossiers<T>(reason: CrossDossierReason, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return acrossDossiers(reason, () => work(this[MANAGER]));
+  acrossDossiers<T>(reason: CrossDossierReason, work: (data: CrossDossierData) => Promise<T>): Promise<T> {
+    return withCrossDossierData(this[MANAGER], reason, work);
+  }
+
+  /**
+   * This user's work on one named dossier that is not the session's (the support desk
+   * processing a request of dossier X, /admin on dossier X), for one of `CROSS_DOSSIER_REASONS`:
+   * a context in the same transaction, acting as this user without a profile, whose
+   * `dossierId` is `dossierId`, so that `scoped(...)`, history entries and the dossier helpers
+   * keep their dossier condition. Support team only (FORBIDDEN for anyone else). Its log
+   * lines name the dossier and the reason (`actingFor`).
+   */
+  inDossier(dossierId: string, reason: CrossDossierReason): RequestContext {
+    assertCrossDossierReason(reason);
+    const user = this.user;
+    if (user.platformRole !== PlatformRole.SUPPORT) throw forbidden('Reserved to the support team', 'SUPPORT_ONLY');
+    if (typeof dossierId !== 'string' || !dossierId) throw new Error('inDossier needs a dossier id');
+    const acting = new RequestContext(this.app, { ...user, dossierId, profile: null }, this.meta, this.cookies, this[MANAGER]);
+    ACTING_FOR.set(acting, reason);
+    return acting;
   }
 
   /** Queues an e-mail in the outbox, in this context's transaction (sent once it commits). */
