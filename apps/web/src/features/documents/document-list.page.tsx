@@ -1,6 +1,6 @@
 import { Table } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { memo, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DocumentType, shortId } from '@comptoir/schema';
 import { useSession } from '../../app/auth';
@@ -82,7 +82,10 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
   const partyOptions = (kind.side === 'sales' ? customers.data?.list.nodes : suppliers.data?.list.nodes) ?? [];
   const members = useQuery(DossierMembersQuery);
 
-  const list = data?.list;
+  // Apollo hands results over through useSyncExternalStore, whose renders React runs in one piece:
+  // deferred, the render that mounts the rows is interruptible (as on the dashboard), instead of
+  // one long task on a phone when the list (preloaded at start-up) arrives with the page.
+  const list = useDeferredValue(data?.list);
   const nodes = useMemo(() => (list ? getFragmentData(DocumentListFieldsFragment, list.nodes) : []), [list]);
   const userOptions = useMemo(() => {
     const users = new Map<string, string>();
