@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { graphqlDocumentInlining, initialLoadBudget, precompressAssets } from './vite.plugins.ts';
+import { bootPreload, graphqlDocumentInlining, initialLoadBudget, precompressAssets } from './vite.plugins.ts';
 
 // In development the SPA runs on Vite and the API on its own port; in production
 // the API serves `dist/` from the same origin, so the app only ever uses relative URLs.
@@ -9,7 +9,7 @@ const apiUrl = process.env.COMPTOIR_API_URL ?? 'http://localhost:4000';
 const proxy = { '/graphql': apiUrl, '/healthz': apiUrl, '/api': apiUrl };
 
 export default defineConfig({
-  plugins: [react(), graphqlDocumentInlining('src/gql'), initialLoadBudget(900), precompressAssets()],
+  plugins: [react(), graphqlDocumentInlining('src/gql'), bootPreload('src/boot/boot.ts', { dashboard: 'src/features/dashboard/dashboard.page.tsx', list: 'src/features/documents/document-list.page.tsx' }), initialLoadBudget(900), precompressAssets()],
   resolve: {
     // Shared enums straight from the TypeScript sources: the package's own build is CommonJS.
     alias: { '@comptoir/schema': fileURLToPath(new URL('../../packages/schema/src/index.ts', import.meta.url)) },
@@ -27,6 +27,8 @@ export default defineConfig({
     // Only the lazily loaded playground (Monaco, GraphiQL) comes near this; the budget above guards the rest.
     chunkSizeWarningLimit: 3000,
     rolldownOptions: {
+      // The start-up preload is an entry of its own (see bootPreload in vite.plugins.ts).
+      input: { index: fileURLToPath(new URL('index.html', import.meta.url)), boot: fileURLToPath(new URL('src/boot/boot.ts', import.meta.url)) },
       output: {
         // Libraries in chunks of their own: they change less often than the app, so
         // browsers keep them across deploys. `graphql` stays out of these groups:

@@ -113,3 +113,96 @@ export function precompressAssets(minBytes = 1024): Plugin {
     },
   };
 }
+
+/** The operations `src/boot/boot.ts` may send at start-up (its `virtual:boot-queries`). */
+export const BOOT_OPERATIONS = [
+  'SessionMe',
+  'SalesDashboard',
+  'CommercialDashboard',
+  'PurchasesDashboard',
+  'AccountingDashboard',
+  'QuotesList',
+  'InvoicesList',
+  'CreditNotesList',
+  'PriceRequestsList',
+  'SupplierOrdersList',
+  'CustomerOptions',
+  'SupplierOptions',
+  'DossierMembersForFilters',
+] as const;
+
+/**
+ * The start-up preload (`src/boot/boot.ts`): a second entry, loaded `async` from
+ * index.html so it runs as soon as its few bytes arrive, long before the main chunks.
+ * (Vite would merge a second module script of index.html into the main entry.)
+ * Its `virtual:boot-queries` holds the text of each operation it may send, printed at
+ * build time from codegen's documents with the `__typename`s Apollo's cache adds, i.e.
+ * the query Apollo itself would send, so the answer can stand in for Apollo's own.
+ */
+export function bootPreload(entry: string, pageModules: Record<string, string>): Plugin {
+  const VIRTUAL = 'virtual:boot-queries';
+  let gqlFile = '';
+  let entryFile = '';
+  let root = '';
+  return {
+    name: 'comptoir:boot-preload',
+    configResolved(config) {
+      gqlFile = resolve(config.root, 'src/gql/graphql.ts');
+      entryFile = resolve(config.root, entry);
+      root = config.root;
+    },
+    resolveId(id) {
+      return id === VIRTUAL ? `\0${VIRTUAL}` : null;
+    },
+    async load(id) {
+      if (id !== `\0${VIRTUAL}`) return null;
+      this.addWatchFile(gqlFile);
+      const { print } = await import('graphql');
+      const { addTypenameToDocument } = await import('@apollo/client/utilities');
+      const generated = readFileSync(gqlFile, 'utf8');
+      const queries: Record<string, string> = {};
+      for (const name of BOOT_OPERATIONS) {
+        const match = new RegExp(`^export const ${name}Document = (\\{.*\\}) as unknown as DocumentNode<.*>;$`, 'm').exec(generated);
+        if (!match) this.error(`${name} is not in src/gql/graphql.ts: run \`pnpm codegen\``);
+        // print() keeps the indentation: one line with single spaces is enough for the server.
+        queries[name] = print(addTypenameToDocument(JSON.parse(match[1]))).replace(/\s+/g, ' ');
+      }
+      return `export const BOOT_QUERIES = ${JSON.stringify(queries)};`;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!ctx.bundle) return [{ tag: 'script', attrs: { type: 'module', async: true, src: `/${entry}` }, injectTo: 'head-prepend' }];
+        const chunk = Object.values(ctx.bundle).find((output) => output.type === 'chunk' && output.isEntry && output.facadeModuleId === entryFile);
+        if (!chunk || chunk.type !== 'chunk') throw new Error(`bootPreload: no entry chunk for ${entry}`);
+        // The files of the pages it preloads (their chunk, what it imports, their CSS) that the
+        // first load does not already bring, for boot.ts to ask for while the main chunks download.
+        const bundle = ctx.bundle;
+        const initial = new Set<string>();
+        const collect = (fileName: string, into: Set<string>) => {
+          const output = bundle[fileName];
+          if (!output || output.type !== 'chunk' || into.has(fileName) || initial.has(fileName)) return;
+          into.add(fileName);
+          for (const css of output.viteMetadata?.importedCss ?? []) into.add(css);
+          for (const imported of output.imports) collect(imported, into);
+        };
+        for (const output of Object.values(bundle)) if (output.type === 'chunk' && output.isEntry) collect(output.fileName, initial);
+        const pages: Record<string, string[]> = {};
+        for (const [name, module] of Object.entries(pageModules)) {
+          const page = Object.values(bundle).find((output) => output.type === 'chunk' && output.facadeModuleId === resolve(root, module));
+          if (!page) throw new Error(`bootPreload: no chunk for ${module}`);
+          const files = new Set<string>();
+          collect(page.fileName, files);
+          pages[name] = [...files].map((file) => `/${file}`);
+        }
+        return [
+          { tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `/${chunk.fileName}` }, injectTo: 'head-prepend' },
+          // The chunks it shares with the app (the list variables) fetched at once, not after it.
+          ...chunk.imports.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head-prepend' as const })),
+          // Data, not a script: the CSP lets it be.
+          { tag: 'script', attrs: { type: 'application/json', id: 'boot-pages' }, children: JSON.stringify(pages), injectTo: 'head' },
+        ];
+      },
+    },
+  };
+}

@@ -9,11 +9,14 @@ import { UiProvider } from './app/ui/ui-provider';
 import { router } from './app/router';
 import { preloadPagesOf } from './app/lazy-page';
 // Mantine's styles first: the app's own rules come after and win at equal specificity.
-import '@mantine/core/styles.css';
+import './app/ui/mantine-styles';
 import '@mantine/notifications/styles.css';
 import './app/styles.css';
 import './ui/ui.css';
 
+// From here on the app sends its own queries: the start-up preload (src/boot/boot.ts), if it
+// has not run yet, stays out of the way.
+window.__comptoirStarted = true;
 const client = createApolloClient();
 preloadPagesOf(router.routes, window.location.pathname);
 

@@ -1,4 +1,5 @@
-import { ApolloClient, HttpLink, InMemoryCache, type FieldPolicy } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldPolicy } from '@apollo/client';
+import { Observable } from 'rxjs';
 
 interface CursorPage {
   nodes: readonly unknown[];
@@ -23,6 +24,27 @@ const DOCUMENT_LIST = cursorPages(['first', 'filter', 'sort']);
 const PARTY_LIST = cursorPages(['first', 'search']);
 
 /**
+ * Answers the start-up preload (src/boot/boot.ts) already asked for: the session, the
+ * opened page's data. Taken once, by the first query with the same name and variables;
+ * a preload that failed sends the query as usual.
+ */
+const preloaded = new ApolloLink((operation, forward) => {
+  const answer = window.__comptoirPreload?.take(operation.operationName ?? '', operation.variables);
+  if (!answer) return forward(operation);
+  return new Observable<ApolloLink.Result>((observer) => {
+    let fallback: { unsubscribe(): void } | undefined;
+    answer.then(
+      (result) => {
+        observer.next(result as ApolloLink.Result);
+        observer.complete();
+      },
+      () => (fallback = forward(operation).subscribe(observer)),
+    );
+    return () => fallback?.unsubscribe();
+  });
+});
+
+/**
  * One client for the whole SPA. The API lives on the same origin (the API serves
  * the built SPA; Vite proxies in development), so the session cookie goes along
  * with `same-origin`. Apollo Server's CSRF prevention refuses requests that a
@@ -30,11 +52,13 @@ const PARTY_LIST = cursorPages(['first', 'search']);
  */
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
-    link: new HttpLink({
-      uri: '/graphql',
-      credentials: 'same-origin',
-      headers: { 'apollo-require-preflight': 'true' },
-    }),
+    link: preloaded.concat(
+      new HttpLink({
+        uri: '/graphql',
+        credentials: 'same-origin',
+        headers: { 'apollo-require-preflight': 'true' },
+      }),
+    ),
     cache: new InMemoryCache({
       typePolicies: {
         Query: {

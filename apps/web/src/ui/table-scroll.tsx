@@ -17,8 +17,10 @@ export function TableScroll({ label, children }: { label?: string; children: Rea
     const box = ref.current;
     if (!box) return;
     setCardLabel(box.closest('section[aria-label]')?.getAttribute('aria-label') ?? null);
+    // No check right here: reading the widths now would force a layout of the whole page in the
+    // middle of its first render (a tenth of a second on a slowed phone CPU). A ResizeObserver
+    // reports every observed element once after the next layout anyway.
     const check = () => setScrolls(box.scrollWidth > box.clientWidth + 1);
-    check();
     const observer = new ResizeObserver(check);
     observer.observe(box);
     if (box.firstElementChild) observer.observe(box.firstElementChild);

@@ -1,9 +1,6 @@
 import { MantineProvider } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { lazy, Suspense, type ReactNode } from 'react';
-import 'dayjs/locale/fr';
-import 'dayjs/locale/en';
 import { useI18n } from '../i18n/i18n';
 import { theme } from './theme';
 
@@ -11,22 +8,20 @@ import { theme } from './theme';
 const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
 
 /**
- * Mantine for the whole app: theme, French dates (dd/mm/yyyy whatever the
- * browser's language: the format comes from here, never from the browser),
- * confirmation modals and notifications.
+ * Mantine for the whole app: theme, confirmation modals and notifications. The date
+ * pickers' settings (dd/mm/yyyy whatever the browser's language) come with the pickers
+ * (ui/date-field.impl.tsx), loaded on first use.
  */
 export function UiProvider({ children }: { children: ReactNode }) {
   const { language } = useI18n();
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <DatesProvider settings={{ locale: language, firstDayOfWeek: 1, consistentWeeks: true }}>
-        <ModalsProvider labels={language === 'fr' ? { confirm: 'Confirmer', cancel: 'Annuler' } : { confirm: 'Confirm', cancel: 'Cancel' }}>
-          <Suspense fallback={null}>
-            <Notifications position="top-right" />
-          </Suspense>
-          {children}
-        </ModalsProvider>
-      </DatesProvider>
+      <ModalsProvider labels={language === 'fr' ? { confirm: 'Confirmer', cancel: 'Annuler' } : { confirm: 'Confirm', cancel: 'Cancel' }}>
+        <Suspense fallback={null}>
+          <Notifications position="top-right" />
+        </Suspense>
+        {children}
+      </ModalsProvider>
     </MantineProvider>
   );
 }
