@@ -12,6 +12,7 @@ import type { AppServices } from '../core/context';
 import { RequestContext } from '../core/context';
 import type { CookieJar, CookieOptions } from '../core/cookies';
 import { parseCookieHeader, SESSION_COOKIE } from '../core/cookies';
+import { localGateway } from '../core/compiled-executor';
 import { errorLogPlugin, formatErrorFor } from '../core/graphql-errors';
 import { armorRules, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS, queryShapeGuard } from '../core/graphql-limits';
 import type { HttpRoute } from '../core/http-route';
@@ -64,7 +65,8 @@ export function createApolloServer(app: AppServices, schema: GraphQLSchema, plug
   const armor = armorRules();
   const costLimit = costLimitPlugin({ production: app.config.env === 'production', isAuthenticated: (ctx) => !!(ctx as RequestContext).principal });
   return new ApolloServer<RequestContext>({
-    schema,
+    // The schema, executed by graphql-jit (queries compiled once per document; see compiled-executor).
+    gateway: localGateway(schema, { compileOnFirstRun: app.config.env === 'test' }),
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: false,

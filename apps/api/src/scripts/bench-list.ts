@@ -2,7 +2,7 @@
 //
 //   pnpm bench:list [--sizes 1000,10000,100000] [--pairs 3] [--seconds 10] [--connections 10]
 //                   [--workers 1] [--mariadb mariadb://root@127.0.0.1:3306/test] [--keep] [--reuse] [--db comptoir_bench_list]
-//                   [--only throughput]
+//                   [--only throughput] [--port 4901]
 //
 // Seeds one scratch MariaDB database (created here, dropped at the end unless --keep)
 // with a dossier per size (documents with their search terms, customers, five users,
@@ -66,6 +66,8 @@ const KEEP = args.includes('--keep');
 const REUSE = args.includes('--reuse');
 const ONLY = option('only');
 const BENCH_DB = option('db') ?? 'comptoir_bench_list';
+/** Comptoir listens on this port and the raw server on the next (another run on the same machine needs others). */
+const PORT = Number(option('port') ?? 4901);
 const SEEDED_FILE = join(tmpdir(), `${BENCH_DB}.json`);
 const PAGE = 50;
 
@@ -284,9 +286,9 @@ async function main(): Promise<void> {
       HISTORY_SIGNING_KEY: randomBytes(32).toString('hex'),
       KEYS_FILE: join(keysDir, 'keys.json'),
     };
-    const comptoirUrl = 'http://127.0.0.1:4901/graphql';
-    const rawUrl = 'http://127.0.0.1:4902/graphql';
-    children.push(startServer('main.js', 4901, env), startServer('scripts/bench-list-raw.js', 4902, env));
+    const comptoirUrl = `http://127.0.0.1:${PORT}/graphql`;
+    const rawUrl = `http://127.0.0.1:${PORT + 1}/graphql`;
+    children.push(startServer('main.js', PORT, env), startServer('scripts/bench-list-raw.js', PORT + 1, env));
     await Promise.all([waitFor(comptoirUrl), waitFor(rawUrl)]);
 
     // 1. Same answer, byte for byte.

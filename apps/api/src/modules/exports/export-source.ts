@@ -12,7 +12,15 @@ import type { ExportFilterValues } from './export.entity';
 import { asInstant } from './paris-time';
 
 export const MAX_COLUMNS = 40;
-export const BATCH_SIZE = 1000;
+/**
+ * Rows per batch. Small on purpose: a batch lives until the writer has turned it into
+ * XML, and rows that outlive two young-generation collections are copied to the old
+ * generation, which V8 collects late. With 1,000 rows (plus the one read ahead) most
+ * rows survived long enough to be promoted: an .xlsx export with the history columns
+ * peaked at 280–290 MB for 100,000 rows, against 190–200 MB with 100 (the live heap
+ * is about 40 MB either way; the rest was promoted garbage).
+ */
+export const BATCH_SIZE = 100;
 
 /** What a document filter may carry, from GraphQL or from the download URL. */
 export interface ExportFilterInputLike {
