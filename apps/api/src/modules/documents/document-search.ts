@@ -88,17 +88,30 @@ export function searchWords(search: string): string[] {
 
 /**
  * Keeps documents (`alias`) having every word typed as the prefix of one of their words:
- * joins `st0` (the driving word, restricted to `types`, which the caller may sort by
- * `st0.date, st0.documentId`) and one lookup per other word. Returns false when there
- * is nothing to search.
+ * joins one `st<i>` per word (the longest is `st0`, which the caller may sort by
+ * `st0.date, st0.documentId`), each restricted to `types`; the database starts from the
+ * word with the fewest documents (MariaDB knows each term's count by index dives).
+ * Returns false when there is nothing to search.
  */
 export function applySearch(q: SelectQueryBuilder<Document>, alias: string, search: string, types: readonly DocumentType[]): boolean {
   const words = searchWords(search);
   if (words.length === 0) return false;
-  words.forEach((word, i) => {
-    const st = `st${i}`;
-    const on = `${st}.documentId = ${alias}.id AND ${st}.dossierId = :scopeDossierId AND ${st}.type IN (:...searchTypes) AND ${st}.term = :searchWord${i}`;
-    q.innerJoin(DocumentSearchTerm, st, on, { [`searchWord${i}`]: word, searchTypes: [...types] });
-  });
+  words.forEach((word, i) => q.innerJoin(DocumentSearchTerm, `st${i}`, `st${i}.documentId = ${alias}.id AND ${termMatch(i)}`, { [`searchWord${i}`]: word, searchTypes: [...types] }));
   return true;
+}
+
+function termMatch(i: number): string {
+  return `st${i}.dossierId = :scopeDossierId AND st${i}.type IN (:...searchTypes) AND st${i}.term = :searchWord${i}`;
+}
+
+/**
+ * The documents a search alone finds, read from the terms' index only (no document row
+ * per match): the list's count when the search is its only filter. A document's terms
+ * carry its dossier and type and go with it, so these are the same documents.
+ */
+export function searchOnlyQuery(ctx: RequestContext, search: string, types: readonly DocumentType[]): SelectQueryBuilder<DocumentSearchTerm> {
+  const words = searchWords(search);
+  const q = ctx.scoped(DocumentSearchTerm, 'search term').query('st0').andWhere(termMatch(0), { searchWord0: words[0], searchTypes: [...types] });
+  words.slice(1).forEach((word, k) => q.innerJoin(DocumentSearchTerm, `st${k + 1}`, `st${k + 1}.documentId = st0.documentId AND ${termMatch(k + 1)}`, { [`searchWord${k + 1}`]: word }));
+  return q;
 }

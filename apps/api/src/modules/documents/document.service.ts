@@ -2,7 +2,7 @@ import { In, type SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { entityMapper } from '../../core/raw-rows';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
-import { applySearch, DocumentSearchTerm, indexDocumentSearch } from './document-search';
+import { applySearch, DocumentSearchTerm, indexDocumentSearch, searchOnlyQuery } from './document-search';
 import { decodeCursor, encodeCursor, lazyCount, pageSize, type Page } from '../../core/pagination';
 import { Article } from '../articles/article.entity';
 import { clock, isoDay } from '../../core/clock';
@@ -707,9 +707,13 @@ function cursorParam(ctx: RequestContext, kind: 'string' | 'number' | 'date', va
   return ctx.em.connection.options.type === 'better-sqlite3' ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
 }
 
-/** Applies the filters; true when a search joined the search terms (`st0` can then give the date order). */
-function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | null | undefined, types: readonly DocumentType[]): boolean {
-  if (!filter) return false;
+/**
+ * Applies the filters. `searched`: a search joined the terms (`st0` then gives the date
+ * order); `searchOnly`: the search is the only filter (its count needs no document row).
+ */
+function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | null | undefined, types: readonly DocumentType[]): { searched: string | null; searchOnly: boolean } {
+  if (!filter) return { searched: null, searchOnly: false };
+  const conditionsBefore = q.expressionMap.wheres.length;
   if (filter.statuses?.length) q.andWhere('d.status IN (:...statuses)', { statuses: filter.statuses });
   const from = optionalDay(filter.dateFrom, 'filter.dateFrom');
   const to = optionalDay(filter.dateTo, 'filter.dateTo');
@@ -721,8 +725,10 @@ function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | n
   if (filter.overdue) {
     q.andWhere('d.status IN (:...unpaid) AND d.dueDate < :today', { unpaid: [DocumentStatus.ISSUED, DocumentStatus.PARTIALLY_PAID], today: isoDay(clock.now()) });
   }
+  const filtered = q.expressionMap.wheres.length > conditionsBefore;
   const search = optionalText(filter.search, 'filter.search', 100);
-  return search ? applySearch(q, 'd', search, types) : false;
+  const searched = search && applySearch(q, 'd', search, types) ? search : null;
+  return { searched, searchOnly: searched !== null && !filtered };
 }
 
 /**
@@ -757,17 +763,18 @@ export async function listDocuments(ctx: RequestContext, types: readonly Documen
   const direction = args.sort?.direction ?? SortDirection.DESC;
   const column = SORT_COLUMN[sortField];
   const q = ctx.scoped(Document, LABEL).query('d').andWhere('d.type IN (:...types)', { types: wanted });
-  const searched = applyFilter(q, args.filter, wanted);
+  const { searched, searchOnly } = applyFilter(q, args.filter, wanted);
   // A search sorted by date reads the driving term's index in order: (st0.date,
   // st0.documentId) are the document's (date, id), kept equal by indexDocumentSearch.
-  const [sortSql, idSql] = searched && sortField === DocumentSortField.DATE ? ['st0.date', 'st0.documentId'] : [column.sql, 'd.id'];
+  const [sortSql, idSql] = searched !== null && sortField === DocumentSortField.DATE ? ['st0.date', 'st0.documentId'] : [column.sql, 'd.id'];
   const countQuery = q.clone();
   // COUNT(*) rather than TypeORM's getCount(), which counts DISTINCT ids (a temporary
   // table of every matching id on MariaDB): the search joins one row per document and
   // word (a term is unique per document), so rows are documents.
   const totalCount = lazyCount(async () => Number((await countQuery.clone().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>())?.n ?? 0));
   const count = lazyCount(async () => {
-    const [sql, parameters] = countQuery.clone().select('1', 'one').limit(LIST_COUNT_CAP + 1).getQueryAndParameters();
+    const capped = searched && searchOnly ? searchOnlyQuery(ctx, searched, wanted) : countQuery.clone();
+    const [sql, parameters] = capped.select('1', 'one').limit(LIST_COUNT_CAP + 1).getQueryAndParameters();
     const [row] = (await ctx.em.query(`SELECT COUNT(*) AS n FROM (${sql}) capped`, parameters)) as { n: string | number }[];
     const n = Number(row?.n ?? 0);
     return { value: Math.min(n, LIST_COUNT_CAP), more: n > LIST_COUNT_CAP };
