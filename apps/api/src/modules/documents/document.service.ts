@@ -2,7 +2,7 @@ import { In, type SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { entityMapper } from '../../core/raw-rows';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
-import { applySearch, DocumentSearchTerm, indexDocumentSearch, searchOnlyQuery } from './document-search';
+import { applySearch, DocumentSearchTerm, indexDocumentSearch, searchOnlyQuery, searchWords } from './document-search';
 import { decodeCursor, encodeCursor, lazyCount, pageSize, type Page } from '../../core/pagination';
 import { Article } from '../articles/article.entity';
 import { clock, isoDay } from '../../core/clock';
@@ -708,11 +708,11 @@ function cursorParam(ctx: RequestContext, kind: 'string' | 'number' | 'date', va
 }
 
 /**
- * Applies the filters. `searched`: a search joined the terms (`st0` then gives the date
- * order); `searchOnly`: the search is the only filter (its count needs no document row).
+ * Applies the filters but the search, returned (validated) for the caller to apply;
+ * `filtered`: another condition than the types was added.
  */
-function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | null | undefined, types: readonly DocumentType[]): { searched: string | null; searchOnly: boolean } {
-  if (!filter) return { searched: null, searchOnly: false };
+function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | null | undefined): { search: string | null; filtered: boolean } {
+  if (!filter) return { search: null, filtered: false };
   const conditionsBefore = q.expressionMap.wheres.length;
   if (filter.statuses?.length) q.andWhere('d.status IN (:...statuses)', { statuses: filter.statuses });
   const from = optionalDay(filter.dateFrom, 'filter.dateFrom');
@@ -725,10 +725,8 @@ function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | n
   if (filter.overdue) {
     q.andWhere('d.status IN (:...unpaid) AND d.dueDate < :today', { unpaid: [DocumentStatus.ISSUED, DocumentStatus.PARTIALLY_PAID], today: isoDay(clock.now()) });
   }
-  const filtered = q.expressionMap.wheres.length > conditionsBefore;
   const search = optionalText(filter.search, 'filter.search', 100);
-  const searched = search && applySearch(q, 'd', search, types) ? search : null;
-  return { searched, searchOnly: searched !== null && !filtered };
+  return { search: search && searchWords(search).length > 0 ? search : null, filtered: q.expressionMap.wheres.length > conditionsBefore };
 }
 
 /**
@@ -763,36 +761,50 @@ export async function listDocuments(ctx: RequestContext, types: readonly Documen
   const direction = args.sort?.direction ?? SortDirection.DESC;
   const column = SORT_COLUMN[sortField];
   const q = ctx.scoped(Document, LABEL).query('d').andWhere('d.type IN (:...types)', { types: wanted });
-  const { searched, searchOnly } = applyFilter(q, args.filter, wanted);
-  // A search sorted by date reads the driving term's index in order: (st0.date,
+  const { search, filtered } = applyFilter(q, args.filter);
+  // A search alone finds its documents in the terms' index: the count reads only that,
+  // and sorted by date the page's ids too (51 index entries, or the rarest word's
+  // matches sorted, before 51 document rows are read).
+  const searchOnly = search !== null && !filtered;
+  const pageFromTerms = searchOnly && sortField === DocumentSortField.DATE;
+  if (search && !pageFromTerms) applySearch(q, 'd', search, wanted);
+  // Otherwise a search sorted by date reads the longest word's terms in order: (st0.date,
   // st0.documentId) are the document's (date, id), kept equal by indexDocumentSearch.
-  const [sortSql, idSql] = searched !== null && sortField === DocumentSortField.DATE ? ['st0.date', 'st0.documentId'] : [column.sql, 'd.id'];
-  const countQuery = q.clone();
+  const [sortSql, idSql] = search && sortField === DocumentSortField.DATE ? ['st0.date', 'st0.documentId'] : [column.sql, 'd.id'];
+  const countQuery = search && searchOnly ? searchOnlyQuery(ctx, search, wanted) : q.clone();
   // COUNT(*) rather than TypeORM's getCount(), which counts DISTINCT ids (a temporary
   // table of every matching id on MariaDB): the search joins one row per document and
   // word (a term is unique per document), so rows are documents.
   const totalCount = lazyCount(async () => Number((await countQuery.clone().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>())?.n ?? 0));
   const count = lazyCount(async () => {
-    const capped = searched && searchOnly ? searchOnlyQuery(ctx, searched, wanted) : countQuery.clone();
-    const [sql, parameters] = capped.select('1', 'one').limit(LIST_COUNT_CAP + 1).getQueryAndParameters();
+    const [sql, parameters] = countQuery.clone().select('1', 'one').limit(LIST_COUNT_CAP + 1).getQueryAndParameters();
     const [row] = (await ctx.em.query(`SELECT COUNT(*) AS n FROM (${sql}) capped`, parameters)) as { n: string | number }[];
     const n = Number(row?.n ?? 0);
     return { value: Math.min(n, LIST_COUNT_CAP), more: n > LIST_COUNT_CAP };
   });
   const after = decodeCursor(args.after, 2);
-  if (after) {
-    const op = direction === SortDirection.ASC ? '>' : '<';
-    q.andWhere(`(${sortSql} ${op} :afterValue OR (${sortSql} = :afterValue AND ${idSql} ${op} :afterId))`, {
-      afterValue: cursorParam(ctx, column.kind, after[0]),
-      afterId: String(after[1]),
-    });
+  const keyset = after
+    ? {
+        sql: (op: string) => `(${sortSql} ${op} :afterValue OR (${sortSql} = :afterValue AND ${idSql} ${op} :afterId))`,
+        params: { afterValue: cursorParam(ctx, column.kind, after[0]), afterId: String(after[1]) },
+      }
+    : null;
+  const op = direction === SortDirection.ASC ? '>' : '<';
+  if (pageFromTerms) {
+    const ids = searchOnlyQuery(ctx, search, wanted).select('st0.documentId', 'documentId');
+    if (keyset) ids.andWhere(keyset.sql(op), keyset.params);
+    ids.orderBy(sortSql, direction).addOrderBy(idSql, direction).limit(size + 1);
+    const { scopeDossierId: _scope, ...parameters } = ids.getParameters();
+    q.andWhere(`d.id IN (SELECT page.documentId FROM (${ids.getQuery()}) page)`, parameters);
+  } else if (keyset) {
+    q.andWhere(keyset.sql(op), keyset.params);
   }
   // Plain rows of one entity: mapped without TypeORM's per-row join bookkeeping (see entityMapper).
   const toDocument = entityMapper(ctx.app.dataSource, Document, 'd');
   const rows = (
     await q
-      .orderBy(sortSql, direction)
-      .addOrderBy(idSql, direction)
+      .orderBy(pageFromTerms ? column.sql : sortSql, direction)
+      .addOrderBy(pageFromTerms ? 'd.id' : idSql, direction)
       .limit(size + 1)
       .getRawMany<Record<string, unknown>>()
   ).map(toDocument);
