@@ -23,7 +23,7 @@ const MAX_QUERY_WORDS = 5;
 /** One search term (a prefix of a word) of one document, with what the list sorts and filters by. */
 @Entity('document_search_terms')
 @Index('ix_document_search_terms_term', ['dossierId', 'type', 'term', 'date', 'documentId'])
-@Index('uq_document_search_terms_document', ['dossierId', 'documentId', 'term', 'type'], { unique: true })
+@Index('uq_document_search_terms_document', ['dossierId', 'documentId', 'term', 'type', 'date'], { unique: true })
 export class DocumentSearchTerm extends DossierScoped {
   @Column({ type: 'varchar', length: 36 })
   documentId: string;
