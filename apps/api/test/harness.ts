@@ -17,8 +17,7 @@ import { createLogger, type Logger } from '../src/core/logger';
 import { buildAppSchema } from '../src/app/schema';
 import { createApolloServer } from '../src/app/server';
 import { resolvePrincipal } from '../src/modules/identity/session.service';
-import { installImmutabilityTriggers } from '../src/modules/documents/immutability.sql';
-import { installAccountingTriggers } from '../src/modules/accounting/immutability.sql';
+import { installDatabaseTriggers } from '../src/app/triggers';
 import { sqlAudit } from './sql-audit';
 
 /**
@@ -193,8 +192,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   } else if (options.migrations) await dataSource.runMigrations({ transaction: 'each' });
   // What synchronize cannot build (the migrations carry the same SQL).
   else {
-    await installImmutabilityTriggers(dataSource);
-    await installAccountingTriggers(dataSource);
+    await installDatabaseTriggers(dataSource);
   }
   // From here on, every statement is audited for its dossier scope (schema building is exempt).
   sqlAudit.watch(dataSource);

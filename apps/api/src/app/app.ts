@@ -23,8 +23,9 @@ export function createAppServices(config: AppConfig, dataSource: DataSource, log
   const mailer = createMailer(keys);
   const bus = createBus(config);
   const jobs = createJobQueue(config, bus, logger);
-  const outbox = createOutboxWorker({ config, dataSource, logger, keys, mailer, jobs });
-  const app: AppServices = { config, dataSource, logger, keys, mailer, outbox, bus, jobs };
+  // The outbox worker is the app's own: it reaches the database through the app (its contexts), once running.
+  const app = { config, dataSource, logger, keys, mailer, bus, jobs } as AppServices;
+  app.outbox = createOutboxWorker(app);
   registerJobHandlers(app);
   return app;
 }

@@ -1,7 +1,6 @@
 // Commands of `node dist/cli.js`, one entry per feature that needs one.
 import { writeFileSync } from 'node:fs';
-import type { AppServices } from '../core/context';
-import { runInTransaction } from '../core/transaction';
+import { RequestContext, type AppServices } from '../core/context';
 import { checkpointNow, exportHistory } from '../modules/history/history.service';
 import { createSupportAccount } from '../modules/identity/support-account';
 
@@ -13,6 +12,12 @@ export interface CliCommand {
 }
 
 const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
+
+/** A one-off command's context bound to one dossier (no user: what runs in it records no history). */
+function dossierContext(app: AppServices, dossierId: string): RequestContext {
+  const principal = { sessionId: 'cli', userId: 'cli', email: '', name: 'CLI', dossierId, profile: null, platformRole: null };
+  return RequestContext.system(app, { requestId: 'cli', userAgent: 'cli' }).withPrincipal(principal);
+}
 
 /** The dossiers named by --dossier, or all that have history. */
 async function dossiersOf(app: AppServices, options: Record<string, string | true>): Promise<string[]> {
@@ -37,7 +42,7 @@ export const CLI_COMMANDS: CliCommand[] = [
     description: 'sign a checkpoint of the history of one dossier (default: all) now',
     async run(app, options) {
       for (const dossierId of await dossiersOf(app, options)) {
-        const cp = await runInTransaction(app.dataSource, (em) => checkpointNow(em, app.keys, dossierId));
+        const cp = await checkpointNow(dossierContext(app, dossierId));
         console.warn(cp ? `${dossierId}: checkpoint at entry ${cp.sequence}` : `${dossierId}: no history yet`);
       }
     },
@@ -48,7 +53,7 @@ export const CLI_COMMANDS: CliCommand[] = [
     description: 'export a dossier’s history and signed checkpoints for offline verification (verify-history)',
     async run(app, options) {
       if (!str(options.dossier)) throw new Error('history:export needs --dossier');
-      const data = `${JSON.stringify(await exportHistory(app.dataSource.manager, app.keys, str(options.dossier)!), null, 1)}\n`;
+      const data = `${JSON.stringify(await exportHistory(dossierContext(app, str(options.dossier)!)), null, 1)}\n`;
       if (str(options.out)) writeFileSync(str(options.out)!, data);
       else process.stdout.write(data);
     },

@@ -79,6 +79,23 @@ export abstract class Timestamped extends Identified {
 export abstract class DossierScoped extends Identified {
   @Column({ type: 'varchar', length: 36 })
   dossierId: string;
+
+  /**
+   * Type-level mark only (no column, no value at run time): makes this base nominal, so a
+   * platform table that merely has a `dossierId` column (memberships) is not taken for
+   * dossier data by `ctx.platform`'s type.
+   */
+  declare protected readonly dossierScoped: true;
+}
+
+/**
+ * What `ctx.scoped(...)` reads and writes in one dossier: a row of dossier data (the scoped
+ * base), or a row of a platform table that names its dossier (a membership), read in that
+ * dossier's scope.
+ */
+export interface DossierRow {
+  id: string;
+  dossierId: string;
 }
 
 /** A dossier row with creation and update timestamps. */

@@ -10,7 +10,7 @@ import type {
 } from 'typeorm';
 import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { DossierScoped } from './entity';
+import type { DossierRow } from './entity';
 import { verifiedInDossier } from './cross-dossier';
 import { notFound } from './errors';
 
@@ -21,7 +21,7 @@ type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
  * `dossierId = <the session's dossier>`, and every row it writes gets that
  * dossier; a row of another dossier is reported exactly as a missing one.
  */
-export class ScopedRepository<T extends DossierScoped> {
+export class ScopedRepository<T extends DossierRow> {
   /** Never exposed: a raw repository could query another dossier. */
   readonly #repo: Repository<T>;
 

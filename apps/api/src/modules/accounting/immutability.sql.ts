@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { TriggerSql } from '../../core/triggers';
 
 /**
  * The database refuses to change or delete an accounting entry or its lines, and
@@ -52,7 +52,9 @@ export function accountingTriggerNames(sqlite: boolean): string[] {
 
 export const ACCOUNTING_IMMUTABILITY_DROP_SQL: readonly string[] = ACCOUNTING_TRIGGER_NAMES.map((name) => `DROP TRIGGER IF EXISTS \`${name}\``);
 
-export async function installAccountingTriggers(dataSource: DataSource): Promise<void> {
-  const statements = dataSource.options.type === 'better-sqlite3' ? ACCOUNTING_IMMUTABILITY_SQL_SQLITE : ACCOUNTING_IMMUTABILITY_SQL_MYSQL;
-  for (const sql of [...ACCOUNTING_IMMUTABILITY_DROP_SQL, ...statements]) await dataSource.query(sql);
-}
+/** The accounting triggers, installed by the app (core/triggers.ts) and copied by the migrations. */
+export const ACCOUNTING_TRIGGERS: TriggerSql = {
+  drop: ACCOUNTING_IMMUTABILITY_DROP_SQL,
+  sqlite: ACCOUNTING_IMMUTABILITY_SQL_SQLITE,
+  mysql: ACCOUNTING_IMMUTABILITY_SQL_MYSQL,
+};

@@ -1,7 +1,6 @@
-import { In, IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { Plan, PlatformRole, Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
-import { acrossDossiers } from '../../core/cross-dossier';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../../core/pagination';
 import { Dossier } from '../identity/dossier.entity';
@@ -88,8 +87,9 @@ export async function recordAction(
   link: ActionLink = {},
 ): Promise<AdminAction> {
   if (!tx.inTransaction) throw new Error('admin actions are recorded inside the transaction of the change');
-  return tx.em.save(
-    tx.em.create(AdminAction, {
+  const actions = tx.platform(AdminAction);
+  return actions.save(
+    actions.create({
       supportUserId: tx.userId,
       kind,
       dossierId: target.dossierId ?? null,
@@ -131,17 +131,18 @@ function cleanQuery(query: string): string {
 
 /** Writes the message to the outbox in the caller's transaction; the outbox worker delivers it (with retries). */
 async function notify(tx: RequestContext, to: string, subject: string, text: string): Promise<void> {
-  await tx.app.mailer.enqueue(tx.em, { to, subject, text });
+  await tx.mail({ to, subject, text });
 }
 
-async function getUser(em: EntityManager, userId: string): Promise<User> {
-  const user = await em.findOneBy(User, { id: userId });
+async function getUser(ctx: RequestContext, userId: string): Promise<User> {
+  const user = await ctx.platform(User).findOneBy({ id: userId });
   if (!user) throw notFound('User', userId);
   return user;
 }
 
-async function getMembership(em: EntityManager, dossierId: string, userId: string): Promise<Membership> {
-  const membership = await em.findOneBy(Membership, { dossierId, userId });
+/** The membership of `userId` in the context's dossier, or NOT_FOUND. */
+async function getMembership(ctx: RequestContext, userId: string): Promise<Membership> {
+  const membership = await ctx.platform(Membership).findOneBy({ dossierId: ctx.dossierId, userId });
   if (!membership) throw notFound('Member', userId);
   return membership;
 }
@@ -152,8 +153,9 @@ function assertAssignable(profile: Profile, field: string): void {
   }
 }
 
-async function memberView(em: EntityManager, dossierId: string, userId: string): Promise<MemberView> {
-  const member = (await membersOf(em, dossierId)).find((m) => m.userId === userId);
+/** A member of the context's dossier. */
+async function memberView(ctx: RequestContext, userId: string): Promise<MemberView> {
+  const member = (await membersOf(ctx)).find((m) => m.userId === userId);
   if (!member) throw notFound('Member', userId);
   return member;
 }
@@ -163,7 +165,7 @@ async function memberView(em: EntityManager, dossierId: string, userId: string):
 export async function searchDossiers(ctx: RequestContext, query: string, first?: number | null): Promise<DossierSummaryView[]> {
   const text = cleanQuery(query);
   const take = searchSize(first);
-  const qb = ctx.em.createQueryBuilder(Dossier, 'd').orderBy('d.name', 'ASC').addOrderBy('d.id', 'ASC').take(take);
+  const qb = ctx.platform(Dossier).createQueryBuilder('d').orderBy('d.name', 'ASC').addOrderBy('d.id', 'ASC').take(take);
   if (text) {
     const pattern = containsPattern(text);
     const digits = text.replace(/\s+/g, '');
@@ -175,20 +177,21 @@ export async function searchDossiers(ctx: RequestContext, query: string, first?:
     );
   }
   const dossiers = await qb.getMany();
-  return summaries(ctx.em, dossiers);
+  return summaries(ctx, dossiers);
 }
 
-async function summaries(em: EntityManager, dossiers: Dossier[]): Promise<DossierSummaryView[]> {
+async function summaries(ctx: RequestContext, dossiers: Dossier[]): Promise<DossierSummaryView[]> {
   if (dossiers.length === 0) return [];
   const ids = dossiers.map((d) => d.id);
-  const counts = await em
-    .createQueryBuilder(Membership, 'm')
+  const counts = await ctx
+    .platform(Membership)
+    .createQueryBuilder('m')
     .select('m.dossierId', 'dossierId')
     .addSelect('COUNT(*)', 'n')
     .where('m.dossierId IN (:...ids)', { ids })
     .groupBy('m.dossierId')
     .getRawMany<{ dossierId: string; n: string | number }>();
-  const principals = await em.find(Membership, { where: { dossierId: In(ids), isPrincipal: true }, relations: { user: true } });
+  const principals = await ctx.platform(Membership).find({ where: { dossierId: In(ids), isPrincipal: true }, relations: { user: true } });
   const countOf = new Map(counts.map((c) => [c.dossierId, Number(c.n)]));
   const principalOf = new Map(principals.map((m) => [m.dossierId, m.user?.email ?? null]));
   return dossiers.map((d) => ({
@@ -206,19 +209,19 @@ async function summaries(em: EntityManager, dossiers: Dossier[]): Promise<Dossie
 export async function searchUsers(ctx: RequestContext, query: string, first?: number | null): Promise<AdminUserView[]> {
   const text = cleanQuery(query);
   const take = searchSize(first);
-  const qb = ctx.em.createQueryBuilder(User, 'u').orderBy('u.email', 'ASC').take(take);
+  const qb = ctx.platform(User).createQueryBuilder('u').orderBy('u.email', 'ASC').take(take);
   if (text) {
     qb.where(`u.email LIKE :pattern ESCAPE '!' OR LOWER(u.name) LIKE :pattern ESCAPE '!' OR u.id = :exact`, {
       pattern: containsPattern(text),
       exact: text,
     });
   }
-  return userViews(ctx.em, await qb.getMany());
+  return userViews(ctx, await qb.getMany());
 }
 
-async function userViews(em: EntityManager, users: User[]): Promise<AdminUserView[]> {
+async function userViews(ctx: RequestContext, users: User[]): Promise<AdminUserView[]> {
   if (users.length === 0) return [];
-  const memberships = await em.find(Membership, {
+  const memberships = await ctx.platform(Membership).find({
     where: { userId: In(users.map((u) => u.id)) },
     relations: { dossier: true },
   });
@@ -238,9 +241,10 @@ async function userViews(em: EntityManager, users: User[]): Promise<AdminUserVie
 }
 
 export async function adminDossier(ctx: RequestContext, id: string): Promise<AdminDossierView> {
-  const dossier = await ctx.em.findOneBy(Dossier, { id });
+  const dossier = await ctx.platform(Dossier).findOneBy({ id });
   if (!dossier) throw notFound('Dossier', id);
-  const orders = await ctx.em.find(SeatOrder, { where: { dossierId: id }, order: { createdAt: 'DESC', id: 'DESC' }, take: 100 });
+  const onDossier = ctx.inDossier(id, 'platformAdmin');
+  const orders = await onDossier.scoped(SeatOrder, 'Seat order').find({ order: { createdAt: 'DESC', id: 'DESC' }, take: 100 });
   return {
     id: dossier.id,
     name: dossier.name,
@@ -251,9 +255,9 @@ export async function adminDossier(ctx: RequestContext, id: string): Promise<Adm
     city: dossier.city,
     createdAt: dossier.createdAt,
     plan: dossier.plan,
-    seats: await seatUsage(ctx.em, dossier),
-    members: await membersOf(ctx.em, id),
-    seatOrders: await seatOrderViews(ctx.em, orders),
+    seats: await seatUsage(onDossier, dossier),
+    members: await membersOf(onDossier),
+    seatOrders: await seatOrderViews(ctx, orders),
     recentActions: await listActions(ctx, id, RECENT_ACTIONS),
   };
 }
@@ -262,15 +266,15 @@ export async function adminDossier(ctx: RequestContext, id: string): Promise<Adm
 export async function listActions(ctx: RequestContext, dossierId?: string | null, first?: number | null): Promise<AdminActionView[]> {
   const take = first ?? 50;
   if (!Number.isInteger(take) || take < 1 || take > ACTIONS_CAP) throw badInput('OUT_OF_RANGE', `first must be between 1 and ${ACTIONS_CAP}`, 'first');
-  const qb = ctx.em.createQueryBuilder(AdminAction, 'a').orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').take(take);
+  const qb = ctx.platform(AdminAction).createQueryBuilder('a').orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').take(take);
   if (dossierId) {
     qb.where(`a.dossierId = :dossierId OR a.targetUserId IN (SELECT m.userId FROM memberships m WHERE m.dossierId = :dossierId)`, { dossierId });
   }
   const actions = await qb.getMany();
   const userIds = [...new Set(actions.flatMap((a) => [a.supportUserId, a.targetUserId]).filter((x): x is string => !!x))];
   const dossierIds = [...new Set(actions.map((a) => a.dossierId).filter((x): x is string => !!x))];
-  const users = userIds.length ? await ctx.em.find(User, { where: { id: In(userIds) }, select: { id: true, name: true, email: true } }) : [];
-  const dossiers = dossierIds.length ? await ctx.em.find(Dossier, { where: { id: In(dossierIds) }, select: { id: true, name: true } }) : [];
+  const users = userIds.length ? await ctx.platform(User).find({ where: { id: In(userIds) }, select: { id: true, name: true, email: true } }) : [];
+  const dossiers = dossierIds.length ? await ctx.platform(Dossier).find({ where: { id: In(dossierIds) }, select: { id: true, name: true } }) : [];
   const userById = new Map(users.map((u) => [u.id, u]));
   const dossierById = new Map(dossiers.map((d) => [d.id, d.name]));
   return actions.map((a) => ({
@@ -293,13 +297,13 @@ export async function listActions(ctx: RequestContext, dossierId?: string | null
 export async function outbox(ctx: RequestContext, args: PageArgs): Promise<Page<OutboxMessage>> {
   const take = pageSize(args);
   const cursor = decodeCursor(args.after, 1);
-  const qb = ctx.em.createQueryBuilder(OutboxMessage, 'o').orderBy('o.createdAt', 'DESC').addOrderBy('o.id', 'DESC').take(take + 1);
+  const qb = ctx.platform(OutboxMessage).createQueryBuilder('o').orderBy('o.createdAt', 'DESC').addOrderBy('o.id', 'DESC').take(take + 1);
   if (cursor) {
     const afterId = String(cursor[0]);
     const anchor = `(SELECT x.createdAt FROM mail_outbox x WHERE x.id = :afterId)`;
     qb.where(`(o.createdAt < ${anchor} OR (o.createdAt = ${anchor} AND o.id < :afterId))`, { afterId });
   }
-  const [rows, totalCount] = await Promise.all([qb.getMany(), ctx.em.count(OutboxMessage)]);
+  const [rows, totalCount] = await Promise.all([qb.getMany(), ctx.platform(OutboxMessage).count()]);
   const nodes = rows.slice(0, take);
   return {
     nodes,
@@ -314,12 +318,12 @@ export async function outbox(ctx: RequestContext, args: PageArgs): Promise<Page<
 export async function applyChangeLoginEmail(tx: RequestContext, userId: string, newEmail: string, link?: ActionLink): Promise<Applied<User>> {
   const email = optionalEmail(normalizeEmail(newEmail ?? ''), 'newEmail');
   if (!email) throw badInput('REQUIRED', 'newEmail is required', 'newEmail');
-  const found = await getUser(tx.em, userId);
+  const found = await getUser(tx, userId);
   const before = found.email;
   if (before === email) throw badInput('SAME_EMAIL', 'This is already the login e-mail of this user', 'newEmail');
-  const taken = await tx.em.findOneBy(User, { email });
+  const taken = await tx.platform(User).findOneBy({ email });
   if (taken) throw conflict('EMAIL_TAKEN', `The e-mail ${email} is already the login of another user`, { field: 'newEmail' });
-  await tx.em.update(User, { id: found.id }, { email });
+  await tx.platform(User).update({ id: found.id }, { email });
   await recordAction(tx, AdminActionKind.CHANGE_LOGIN_EMAIL, { targetUserId: found.id }, { before: { email: before }, after: { email } }, link);
   // Both messages are written in this transaction (outbox): the change never goes untold.
   await notify(tx, before, 'Votre adresse de connexion Comptoir a changé', loginEmailChangedText(found.name, before, email, before));
@@ -344,11 +348,15 @@ function loginEmailChangedText(name: string, before: string, email: string, addr
 
 export async function changeLoginEmail(ctx: RequestContext, userId: string, newEmail: string): Promise<AdminUserView> {
   const applied = await ctx.transaction((tx) => applyChangeLoginEmail(tx, userId, newEmail));
-  return (await userViews(ctx.em, [applied.value]))[0];
+  return (await userViews(ctx, [applied.value]))[0];
 }
 
-/** Adds a user to a dossier: an existing login gets a membership, a new one an invitation (queued in the same transaction). */
-export async function applyAddUser(tx: RequestContext, dossierId: string, input: AdminAddUserInput, link?: ActionLink): Promise<Applied<User>> {
+/**
+ * Adds a user to the dossier of `onDossier` (`tx.inDossier(dossierId, reason)`, in the caller's
+ * transaction): an existing login gets a membership, a new one an invitation (queued in the same
+ * transaction).
+ */
+export async function applyAddUser(onDossier: RequestContext, input: AdminAddUserInput, link?: ActionLink): Promise<Applied<User>> {
   const email = optionalEmail(normalizeEmail(input.email ?? ''), 'input.email');
   if (!email) throw badInput('REQUIRED', 'input.email is required', 'input.email');
   const name = requiredText(input.name, 'input.name', 120);
@@ -357,19 +365,23 @@ export async function applyAddUser(tx: RequestContext, dossierId: string, input:
   assertAssignable(input.profile, 'input.profile');
   if (!Object.values(Profile).includes(input.profile)) throw badInput('INVALID_CHOICE', 'input.profile is not a profile', 'input.profile');
 
-  const dossier = await lockDossier(tx.em, dossierId);
-  let user = await tx.em.findOneBy(User, { email });
+  const tx = onDossier;
+  const dossierId = tx.dossierId;
+  const dossier = await lockDossier(tx);
+  const users = tx.platform(User);
+  let user = await users.findOneBy({ email });
   if (user) {
     if (user.platformRole === PlatformRole.SUPPORT) throw conflict('SUPPORT_ACCOUNT', 'A support account cannot be a member of a dossier');
-    const existing = await tx.em.findOneBy(Membership, { dossierId, userId: user.id });
+    const existing = await tx.platform(Membership).findOneBy({ dossierId, userId: user.id });
     if (existing) throw conflict('ALREADY_MEMBER', `${email} is already a member of this dossier (${existing.profile})`, { profile: existing.profile });
   }
-  await assertCanAddMember(tx.em, dossier, input.profile);
+  await assertCanAddMember(tx, dossier, input.profile);
   const isNew = !user;
   if (!user) {
-    user = await tx.em.save(tx.em.create(User, { email, name, phone, passwordHash: null, platformRole: null }));
+    user = await users.save(users.create({ email, name, phone, passwordHash: null, platformRole: null }));
   }
-  await tx.em.save(tx.em.create(Membership, { userId: user.id, dossierId, profile: input.profile, isPrincipal: false }));
+  const memberships = tx.platform(Membership);
+  await memberships.save(memberships.create({ userId: user.id, dossierId, profile: input.profile, isPrincipal: false }));
   await recordAction(tx, AdminActionKind.ADD_USER, { dossierId, targetUserId: user.id }, {
     before: null,
     after: { email, name: user.name, profile: input.profile },
@@ -399,18 +411,21 @@ export async function applyAddUser(tx: RequestContext, dossierId: string, input:
 }
 
 export async function addUser(ctx: RequestContext, dossierId: string, input: AdminAddUserInput): Promise<MemberView> {
-  const applied = await ctx.transaction((tx) => applyAddUser(tx, dossierId, input));
-  return memberView(ctx.em, dossierId, applied.value.id);
+  const applied = await ctx.transaction((tx) => applyAddUser(tx.inDossier(dossierId, 'platformAdmin'), input));
+  return memberView(ctx.inDossier(dossierId, 'platformAdmin'), applied.value.id);
 }
 
-export async function applyChangeProfile(tx: RequestContext, dossierId: string, userId: string, profile: Profile, link?: ActionLink): Promise<Applied<Profile>> {
+/** Changes a member's profile in the dossier of `onDossier` (`tx.inDossier(dossierId, reason)`). */
+export async function applyChangeProfile(onDossier: RequestContext, userId: string, profile: Profile, link?: ActionLink): Promise<Applied<Profile>> {
   assertAssignable(profile, 'profile');
-  const dossier = await lockDossier(tx.em, dossierId);
-  const membership = await getMembership(tx.em, dossierId, userId);
+  const tx = onDossier;
+  const dossierId = tx.dossierId;
+  const dossier = await lockDossier(tx);
+  const membership = await getMembership(tx, userId);
   if (membership.isPrincipal) throw conflict('PRINCIPAL_USER', 'The principal user keeps the OWNER profile');
   if (membership.profile !== profile) {
-    await assertCanChangeProfile(tx.em, dossier, membership.profile, profile);
-    await tx.em.update(Membership, { id: membership.id }, { profile });
+    await assertCanChangeProfile(tx, dossier, membership.profile, profile);
+    await tx.platform(Membership).update({ id: membership.id }, { profile });
     announceSessionsChanged(tx, [userId]);
     await recordAction(tx, AdminActionKind.CHANGE_PROFILE, { dossierId, targetUserId: userId }, {
       before: { profile: membership.profile },
@@ -421,18 +436,23 @@ export async function applyChangeProfile(tx: RequestContext, dossierId: string, 
 }
 
 export async function changeProfile(ctx: RequestContext, dossierId: string, userId: string, profile: Profile): Promise<MemberView> {
-  await ctx.transaction((tx) => applyChangeProfile(tx, dossierId, userId, profile));
-  return memberView(ctx.em, dossierId, userId);
+  await ctx.transaction((tx) => applyChangeProfile(tx.inDossier(dossierId, 'platformAdmin'), userId, profile));
+  return memberView(ctx.inDossier(dossierId, 'platformAdmin'), userId);
 }
 
-/** Removes a member (never the principal user) and revokes their sessions bound to the dossier. */
-export async function applyRemoveUser(tx: RequestContext, dossierId: string, userId: string, link?: ActionLink): Promise<Applied<User>> {
-  await lockDossier(tx.em, dossierId);
-  const membership = await getMembership(tx.em, dossierId, userId);
+/**
+ * Removes a member (never the principal user) from the dossier of `onDossier`
+ * (`tx.inDossier(dossierId, reason)`) and revokes their sessions bound to it.
+ */
+export async function applyRemoveUser(onDossier: RequestContext, userId: string, link?: ActionLink): Promise<Applied<User>> {
+  const tx = onDossier;
+  const dossierId = tx.dossierId;
+  await lockDossier(tx);
+  const membership = await getMembership(tx, userId);
   if (membership.isPrincipal) throw conflict('PRINCIPAL_USER', 'The principal user cannot be removed from the dossier');
-  const user = await getUser(tx.em, userId);
-  await tx.em.delete(Membership, { id: membership.id });
-  const revoked = await tx.em.update(Session, { userId, dossierId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  const user = await getUser(tx, userId);
+  await tx.platform(Membership).delete({ id: membership.id });
+  const revoked = await tx.platform(Session).update({ userId, dossierId, revokedAt: IsNull() }, { revokedAt: new Date() });
   announceSessionsChanged(tx, [userId]);
   await recordAction(tx, AdminActionKind.REMOVE_USER, { dossierId, targetUserId: userId }, {
     before: { email: user.email, name: user.name, profile: membership.profile },
@@ -443,17 +463,18 @@ export async function applyRemoveUser(tx: RequestContext, dossierId: string, use
 }
 
 export async function removeUser(ctx: RequestContext, dossierId: string, userId: string): Promise<boolean> {
-  await ctx.transaction((tx) => applyRemoveUser(tx, dossierId, userId));
+  await ctx.transaction((tx) => applyRemoveUser(tx.inDossier(dossierId, 'platformAdmin'), userId));
   return true;
 }
 
 export async function changePlan(ctx: RequestContext, dossierId: string, plan: Plan): Promise<AdminDossierView> {
   if (!Object.values(Plan).includes(plan)) throw badInput('INVALID_CHOICE', 'plan is not a plan', 'plan');
   await ctx.transaction(async (tx) => {
-    const dossier = await lockDossier(tx.em, dossierId);
+    const onDossier = tx.inDossier(dossierId, 'platformAdmin');
+    const dossier = await lockDossier(onDossier);
     if (dossier.plan === plan) return;
-    await assertPlanFits(tx.em, dossier, plan);
-    await tx.em.update(Dossier, { id: dossierId }, { plan });
+    await assertPlanFits(onDossier, dossier, plan);
+    await tx.platform(Dossier).update({ id: dossierId }, { plan });
     await recordAction(tx, AdminActionKind.CHANGE_PLAN, { dossierId }, { before: { plan: dossier.plan }, after: { plan } });
   });
   return adminDossier(ctx, dossierId);
@@ -462,39 +483,39 @@ export async function changePlan(ctx: RequestContext, dossierId: string, plan: P
 /**
  * Work that must happen in the same transaction as a seat order being marked paid
  * (the support desk releases the ADD_USER requests held for that order). Registered
- * by the modules that need it, so this module does not depend on them.
+ * by the modules that need it, so this module does not depend on them. Each hook gets
+ * the transaction's context bound to the order's dossier (`inDossier`).
  */
-export const seatOrderPaidHooks: ((tx: RequestContext, order: SeatOrder) => Promise<void>)[] = [];
+export const seatOrderPaidHooks: ((onDossier: RequestContext, order: SeatOrder) => Promise<void>)[] = [];
 
-/** An order of any dossier, by id (/admin settles every dossier's orders), locked for the transaction. */
-async function getOrder(tx: RequestContext, orderId: string): Promise<SeatOrder> {
-  const order = await acrossDossiers('platformAdmin', () =>
-    tx.em.findOne(SeatOrder, {
-      where: { id: orderId },
-      ...(tx.em.connection.options.type !== 'better-sqlite3' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    }),
-  );
+/**
+ * An order of any dossier, by id (/admin settles every dossier's orders), locked for the
+ * transaction, with the transaction's context bound to its dossier for the rest of the work.
+ */
+async function getOrder(tx: RequestContext, orderId: string): Promise<{ order: SeatOrder; onDossier: RequestContext }> {
+  const order = await tx.acrossDossiers('platformAdmin', (data) => data.findOne(SeatOrder, { where: { id: orderId }, lock: true }));
   if (!order) throw notFound('Seat order', orderId);
-  return order;
+  return { order, onDossier: tx.inDossier(order.dossierId, 'platformAdmin') };
 }
 
 /** The transfer is received: PAID, and the dossier's extra seats grow by the quantity, atomically. */
 export async function markSeatOrderPaid(ctx: RequestContext, orderId: string, reference?: string | null): Promise<SeatOrderView> {
   const receivedReference = optionalText(reference, 'reference', 120);
   const { order } = await ctx.transaction(async (tx) => {
-    const found = await getOrder(tx, orderId);
+    const { order: found, onDossier } = await getOrder(tx, orderId);
     if (found.status !== SeatOrderStatus.PENDING_PAYMENT) {
       throw conflict('SEAT_ORDER_NOT_PENDING', `This seat order is already ${found.status}`, { status: found.status });
     }
-    const dossierBefore = await lockDossier(tx.em, found.dossierId);
-    const paid = await tx.em.update(
-      SeatOrder,
-      { id: found.id, dossierId: found.dossierId, status: SeatOrderStatus.PENDING_PAYMENT },
+    const dossierBefore = await lockDossier(onDossier);
+    const orders = onDossier.scoped(SeatOrder, 'Seat order');
+    const paid = await orders.update(
+      { id: found.id, status: SeatOrderStatus.PENDING_PAYMENT },
       { status: SeatOrderStatus.PAID, paidAt: new Date(), markedPaidById: tx.userId, receivedReference },
     );
-    if (paid.affected !== 1) throw conflict('SEAT_ORDER_NOT_PENDING', 'This seat order is no longer pending');
-    await tx.em.increment(Dossier, { id: found.dossierId }, 'extraSeats', found.quantity);
-    const dossierAfter = await tx.em.findOneByOrFail(Dossier, { id: found.dossierId });
+    if (paid !== 1) throw conflict('SEAT_ORDER_NOT_PENDING', 'This seat order is no longer pending');
+    const dossiers = tx.platform(Dossier);
+    await dossiers.increment({ id: found.dossierId }, 'extraSeats', found.quantity);
+    const dossierAfter = await dossiers.findOneByOrFail({ id: found.dossierId });
     await recordAction(tx, AdminActionKind.MARK_SEAT_ORDER_PAID, { dossierId: found.dossierId }, {
       before: { status: found.status, extraSeats: dossierBefore.extraSeats },
       after: { status: SeatOrderStatus.PAID, extraSeats: dossierAfter.extraSeats },
@@ -503,8 +524,8 @@ export async function markSeatOrderPaid(ctx: RequestContext, orderId: string, re
       paymentReference: found.paymentReference,
       receivedReference,
     });
-    for (const hook of seatOrderPaidHooks) await hook(tx, found);
-    const orderer = await tx.em.findOneBy(User, { id: found.orderedById });
+    for (const hook of seatOrderPaidHooks) await hook(onDossier, found);
+    const orderer = await tx.platform(User).findOneBy({ id: found.orderedById });
     if (orderer) {
       await notify(
         tx,
@@ -519,15 +540,15 @@ export async function markSeatOrderPaid(ctx: RequestContext, orderId: string, re
         ].join('\n'),
       );
     }
-    return { order: await tx.em.findOneByOrFail(SeatOrder, { id: found.id, dossierId: found.dossierId }), dossier: dossierAfter };
+    return { order: await orders.get(found.id), dossier: dossierAfter };
   });
-  return (await seatOrderViews(ctx.em, [order]))[0];
+  return (await seatOrderViews(ctx, [order]))[0];
 }
 
 export async function cancelSeatOrderAdmin(ctx: RequestContext, orderId: string): Promise<SeatOrderView> {
   const order = await ctx.transaction(async (tx) => {
-    const found = await getOrder(tx, orderId);
-    const cancelled = await cancelPendingOrder(tx.em, found, tx.userId);
+    const { order: found, onDossier } = await getOrder(tx, orderId);
+    const cancelled = await cancelPendingOrder(onDossier, found);
     await recordAction(tx, AdminActionKind.CANCEL_SEAT_ORDER, { dossierId: found.dossierId }, {
       before: { status: found.status },
       after: { status: cancelled.status },
@@ -537,5 +558,5 @@ export async function cancelSeatOrderAdmin(ctx: RequestContext, orderId: string)
     });
     return cancelled;
   });
-  return (await seatOrderViews(ctx.em, [order]))[0];
+  return (await seatOrderViews(ctx, [order]))[0];
 }

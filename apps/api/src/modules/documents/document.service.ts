@@ -1,6 +1,5 @@
 import { In, type SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
-import { entityMapper } from '../../core/raw-rows';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { applySearch, DocumentSearchTerm, indexDocumentSearch, searchOnlyQuery, searchWords } from './document-search';
 import { decodeCursor, encodeCursor, lazyCount, pageSize, type Page } from '../../core/pagination';
@@ -153,8 +152,8 @@ export async function getDocument(ctx: RequestContext, id: string): Promise<Docu
 export async function linesOf(ctx: RequestContext, documentIds: readonly string[]): Promise<Map<string, DocumentLine[]>> {
   const byDoc = new Map<string, DocumentLine[]>();
   if (documentIds.length === 0) return byDoc;
-  const rows = await ctx.em.getRepository(DocumentLine).find({
-    where: { dossierId: ctx.dossierId, documentId: In([...documentIds]) },
+  const rows = await ctx.scoped(DocumentLine, 'Document line').find({
+    where: { documentId: In([...documentIds]) },
     order: { documentId: 'ASC', position: 'ASC' },
   });
   for (const row of rows) {
@@ -176,14 +175,14 @@ export async function creditedByLine(
 ): Promise<Map<string, number>> {
   const credited = new Map<string, number>();
   if (invoiceIds.length === 0) return credited;
-  const q = ctx.em
-    .getRepository(DocumentLine)
-    .createQueryBuilder('l')
+  const q = ctx
+    .scoped(DocumentLine, 'Document line')
+    .query('l')
     // Lines carry their dossier too: both sides scoped, so neither table is read across dossiers.
     .innerJoin(Document, 'd', 'd.id = l.documentId AND d.dossierId = l.dossierId')
     .select('l.sourceLineId', 'sourceLineId')
     .addSelect('SUM(l.quantityMilli)', 'credited')
-    .where('l.dossierId = :dossierId AND d.dossierId = :dossierId AND d.type = :type', { dossierId: ctx.dossierId, type: DocumentType.CREDIT_NOTE })
+    .andWhere('d.dossierId = :dossierId AND d.type = :type', { dossierId: ctx.dossierId, type: DocumentType.CREDIT_NOTE })
     .andWhere('d.sourceDocumentId IN (:...invoiceIds)', { invoiceIds: [...invoiceIds] })
     .andWhere('l.sourceLineId IS NOT NULL')
     .groupBy('l.sourceLineId');
@@ -208,10 +207,9 @@ function documentLabel(doc: Document): string {
 
 async function insertLines(tx: RequestContext, doc: Document, lines: readonly LineValues[], totals: DocumentTotals): Promise<void> {
   if (lines.length === 0) return;
-  const repo = tx.em.getRepository(DocumentLine);
+  const repo = tx.scoped(DocumentLine, 'Document line');
   const rows = lines.map((line, position) =>
     repo.create({
-      dossierId: tx.dossierId,
       documentId: doc.id,
       position,
       articleId: line.articleId,
@@ -294,7 +292,7 @@ async function checkCreditedLines(tx: RequestContext, creditNote: { id?: string;
   if (named.length === 0) return;
   if (!creditNote.sourceDocumentId) throw badInput('INVALID_CREDITED_LINE', 'sourceLineId only applies to credit notes made from an invoice', `${path}.${named[0].i}.sourceLineId`);
   const invoiceLines = new Map(
-    (await tx.em.getRepository(DocumentLine).findBy({ dossierId: tx.dossierId, documentId: creditNote.sourceDocumentId })).map((l) => [l.id, l]),
+    (await tx.scoped(DocumentLine, 'Document line').find({ where: { documentId: creditNote.sourceDocumentId } })).map((l) => [l.id, l]),
   );
   const credited = await creditedByLine(tx, [creditNote.sourceDocumentId], creditNote.id);
   const asked = new Map<string, number>();
@@ -415,7 +413,7 @@ export async function updateDocument(ctx: RequestContext, id: string, version: n
     const renamed = doc.partyName !== next.partyName;
     await updateVersioned(tx, Document, LABEL, doc, version, next);
     if (renamed) await indexDocumentSearch(tx, doc);
-    await tx.em.getRepository(DocumentLine).delete({ dossierId: tx.dossierId, documentId: doc.id });
+    await tx.scoped(DocumentLine, 'Document line').delete({ documentId: doc.id });
     await insertLines(tx, doc, values.lines, totals);
     await recordHistory(tx, { entityType: HistoryEntityType.DOCUMENT, entityId: doc.id, documentId: doc.id, type: HistoryEntryType.UPDATED, data: { changes } });
     return doc;
@@ -629,9 +627,9 @@ export async function deleteDocument(ctx: RequestContext, id: string, version: n
       throw conflict('WRONG_STATUS', `${documentLabel(doc)} is numbered: it is cancelled (cancelDocument), never deleted`, { currentStatus: doc.status, currentVersion: doc.version });
     }
     if (!isDeletable(doc.type, doc.status) || doc.number !== null) throw notInStatus(doc, 'deleted');
-    await tx.em.getRepository(DocumentLine).delete({ dossierId: tx.dossierId, documentId: doc.id });
+    await tx.scoped(DocumentLine, 'Document line').delete({ documentId: doc.id });
     await tx.scoped(DocumentSearchTerm, 'search term').delete({ documentId: doc.id });
-    await tx.em.getRepository(Document).delete({ id: doc.id, dossierId: tx.dossierId });
+    await tx.scoped(Document, LABEL).delete({ id: doc.id });
     await recordHistory(tx, {
       entityType: HistoryEntityType.DOCUMENT,
       entityId: doc.id,
@@ -704,7 +702,7 @@ function cursorParam(ctx: RequestContext, kind: 'string' | 'number' | 'date', va
   if (kind === 'string') return value;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw badInput('INVALID_CURSOR', 'Invalid cursor', 'after');
-  return ctx.em.connection.options.type === 'better-sqlite3' ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
+  return ctx.dialect === 'better-sqlite3' ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
 }
 
 /**
@@ -800,7 +798,7 @@ export async function listDocuments(ctx: RequestContext, types: readonly Documen
     q.andWhere(keyset.sql(op), keyset.params);
   }
   // Plain rows of one entity: mapped without TypeORM's per-row join bookkeeping (see entityMapper).
-  const toDocument = entityMapper(ctx.app.dataSource, Document, 'd');
+  const toDocument = ctx.rowMapper(Document, 'd');
   const rows = (
     await q
       .orderBy(pageFromTerms ? column.sql : sortSql, direction)

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { TriggerSql } from '../../core/triggers';
 
 /**
  * The database itself refuses to change or delete an issued invoice or credit
@@ -93,8 +93,5 @@ export const IMMUTABILITY_SQL_MYSQL: readonly string[] = [
 
 export const IMMUTABILITY_DROP_SQL: readonly string[] = IMMUTABILITY_TRIGGER_NAMES.map((name) => `DROP TRIGGER IF EXISTS \`${name}\``);
 
-/** Installs (or reinstalls) the triggers on a data source of either dialect. */
-export async function installImmutabilityTriggers(dataSource: DataSource): Promise<void> {
-  const statements = dataSource.options.type === 'better-sqlite3' ? IMMUTABILITY_SQL_SQLITE : IMMUTABILITY_SQL_MYSQL;
-  for (const sql of [...IMMUTABILITY_DROP_SQL, ...statements]) await dataSource.query(sql);
-}
+/** The documents' triggers, installed by the app (core/triggers.ts) and copied by the migrations. */
+export const IMMUTABILITY_TRIGGERS: TriggerSql = { drop: IMMUTABILITY_DROP_SQL, sqlite: IMMUTABILITY_SQL_SQLITE, mysql: IMMUTABILITY_SQL_MYSQL };

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { isValidSiret, type Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { badInput, conflict } from '../../core/errors';
@@ -50,9 +49,9 @@ export function settingsView(dossier: Dossier): DossierSettingsView {
   };
 }
 
-/** The members of a dossier, principal user first, then by name. */
-export async function membersOf(em: EntityManager, dossierId: string): Promise<MemberView[]> {
-  const memberships = await em.find(Membership, { where: { dossierId }, relations: { user: true } });
+/** The members of the context's dossier, principal user first, then by name. */
+export async function membersOf(ctx: RequestContext): Promise<MemberView[]> {
+  const memberships = await ctx.platform(Membership).find({ where: { dossierId: ctx.dossierId }, relations: { user: true } });
   return memberships
     .filter((m): m is Membership & { user: User } => !!m.user)
     .map((m) => ({
@@ -115,8 +114,7 @@ export async function updateDossierSettings(ctx: RequestContext, input: DossierS
     const dossierId = tx.dossierId;
     // Settings edited elsewhere (documents' legal mentions, templates) are kept.
     const before = await tx.platform(Dossier).findOneByOrFail({ id: dossierId });
-    const result = await tx.em.update(
-      Dossier,
+    const result = await tx.platform(Dossier).update(
       { id: dossierId, settingsVersion: input.version },
       { ...values, settings: { ...before.settings, ...values.settings }, settingsVersion: input.version + 1 },
     );
@@ -132,5 +130,5 @@ export async function updateDossierSettings(ctx: RequestContext, input: DossierS
 
 export async function dossierUsers(ctx: RequestContext): Promise<{ members: MemberView[]; seats: SeatUsage }> {
   const dossier = await ctx.platform(Dossier).findOneByOrFail({ id: ctx.dossierId });
-  return { members: await membersOf(ctx.em, dossier.id), seats: await seatUsage(ctx.em, dossier) };
+  return { members: await membersOf(ctx), seats: await seatUsage(ctx, dossier) };
 }

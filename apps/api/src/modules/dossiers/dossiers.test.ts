@@ -1,8 +1,10 @@
 import { Plan, Profile } from '@comptoir/schema';
 import { createTestApp, type TestApp } from '../../../test/harness';
-import { createDossier, type FixtureDossier } from '../../../test/fixtures';
+import { createDossier, createSupportClient, type FixtureDossier } from '../../../test/fixtures';
 import { Dossier } from '../identity/dossier.entity';
 import { SeatOrder } from './seat-order.entity';
+import { membersOf } from './dossier.service';
+import { lockDossier, seatUsage } from './seats.service';
 import { sqlAudit } from '../../../test/sql-audit';
 
 const SUBSCRIPTION = `{ mySubscription { plan includedSeats extraSeats totalSeats seatsUsed seatsAvailable accountantAccess accountants canOrderSeats seatUnitPriceCents
@@ -236,5 +238,29 @@ describe('subscription, seats and settings of the session’s dossier (Paramètr
       input: validSettingsInput(current.version, { legalMentions: 'x'.repeat(2000), paymentTermsDays: 120, defaultVatRate: 0, siret: null, invoicePrefix: 'ABC123' }),
     });
     expect(ok.errors).toBeUndefined();
+  });
+});
+
+describe('the seat helpers work on the dossier of the context they are given', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('counts and locks the session’s dossier, or the one named by inDossier, and refuses another dossier’s row', async () => {
+    const a = await createDossier(t, { plan: Plan.TPE, extraSeats: 0, profiles: [Profile.OWNER, Profile.ADV] });
+    const b = await createDossier(t, { plan: Plan.TPE_PLUS, extraSeats: 2, profiles: [Profile.OWNER] });
+    const owner = await a.client(Profile.OWNER).context();
+    expect((await seatUsage(owner, a.dossier)).seatsUsed).toBe(2);
+    expect((await membersOf(owner)).map((m) => m.profile)).toEqual([Profile.OWNER, Profile.ADV]);
+    await expect(seatUsage(owner, b.dossier)).rejects.toThrow(/not the context's/);
+    const support = await (await createSupportClient(t)).client.context();
+    const onB = support.inDossier(b.dossier.id, 'platformAdmin');
+    expect((await seatUsage(onB, b.dossier)).seatsUsed).toBe(1);
+    expect((await membersOf(onB)).map((m) => m.userId)).toEqual([b.as.OWNER!.user.id]);
+    await onB.transaction(async (tx) => expect((await lockDossier(tx)).id).toBe(b.dossier.id));
+    await expect(support.transaction((tx) => lockDossier(tx.inDossier('no-such-dossier', 'platformAdmin')))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(lockDossier(onB)).rejects.toThrow(/inside the transaction/);
   });
 });

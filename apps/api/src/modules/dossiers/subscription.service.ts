@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { conflict, planLimit } from '../../core/errors';
 import { intInRange } from '../../core/input-validation';
@@ -39,9 +39,9 @@ export interface SubscriptionView extends SeatUsage {
 }
 
 /** GraphQL views of orders, with the names of who ordered / marked paid in one query. */
-export async function seatOrderViews(em: EntityManager, orders: SeatOrder[]): Promise<SeatOrderView[]> {
+export async function seatOrderViews(ctx: RequestContext, orders: SeatOrder[]): Promise<SeatOrderView[]> {
   const ids = [...new Set(orders.flatMap((o) => [o.orderedById, o.markedPaidById]).filter((id): id is string => !!id))];
-  const users = ids.length ? await em.find(User, { where: { id: In(ids) }, select: { id: true, name: true } }) : [];
+  const users = ids.length ? await ctx.platform(User).find({ where: { id: In(ids) }, select: { id: true, name: true } }) : [];
   const names = new Map(users.map((u) => [u.id, u.name]));
   return orders.map((o) => ({
     id: o.id,
@@ -72,10 +72,10 @@ export async function mySubscription(ctx: RequestContext): Promise<SubscriptionV
   const dossier = await ctx.platform(Dossier).findOneByOrFail({ id: ctx.dossierId });
   const orders = await ctx.scoped(SeatOrder, 'Seat order').find({ order: { createdAt: 'DESC', id: 'DESC' }, take: ORDERS_SHOWN });
   return {
-    ...(await seatUsage(ctx.em, dossier)),
+    ...(await seatUsage(ctx, dossier)),
     canOrderSeats: canBuyExtraSeats(dossier.plan),
     seatUnitPriceCents: SEAT_UNIT_PRICE_CENTS,
-    orders: await seatOrderViews(ctx.em, orders),
+    orders: await seatOrderViews(ctx, orders),
   };
 }
 
@@ -111,31 +111,32 @@ export async function orderSeats(ctx: RequestContext, quantity: number): Promise
       }),
     );
   });
-  return (await seatOrderViews(ctx.em, [order]))[0];
+  return (await seatOrderViews(ctx, [order]))[0];
 }
 
 /**
- * PENDING_PAYMENT → CANCELLED, as one conditional UPDATE so that a concurrent
- * "paid" cannot be overwritten; CONFLICT when the order is no longer pending.
+ * PENDING_PAYMENT → CANCELLED by the context's user, as one conditional UPDATE so that
+ * a concurrent "paid" cannot be overwritten; CONFLICT when the order is no longer
+ * pending. `ctx` is bound to the order's dossier (the session's, or `ctx.inDossier`).
  */
-export async function cancelPendingOrder(em: EntityManager, order: SeatOrder, userId: string): Promise<SeatOrder> {
+export async function cancelPendingOrder(ctx: RequestContext, order: SeatOrder): Promise<SeatOrder> {
   if (order.status !== SeatOrderStatus.PENDING_PAYMENT) {
     throw conflict('SEAT_ORDER_NOT_PENDING', `This seat order is ${order.status}: only a pending order can be cancelled`, { status: order.status });
   }
   const now = new Date();
-  const result = await em.update(
-    SeatOrder,
-    { id: order.id, dossierId: order.dossierId, status: SeatOrderStatus.PENDING_PAYMENT },
-    { status: SeatOrderStatus.CANCELLED, cancelledAt: now, cancelledById: userId },
+  const orders = ctx.scoped(SeatOrder, 'Seat order');
+  const changed = await orders.update(
+    { id: order.id, status: SeatOrderStatus.PENDING_PAYMENT },
+    { status: SeatOrderStatus.CANCELLED, cancelledAt: now, cancelledById: ctx.userId },
   );
-  if (result.affected !== 1) throw conflict('SEAT_ORDER_NOT_PENDING', 'This seat order is no longer pending');
-  return em.findOneByOrFail(SeatOrder, { id: order.id, dossierId: order.dossierId });
+  if (changed !== 1) throw conflict('SEAT_ORDER_NOT_PENDING', 'This seat order is no longer pending');
+  return orders.get(order.id);
 }
 
 export async function cancelSeatOrder(ctx: RequestContext, id: string): Promise<SeatOrderView> {
   const order = await ctx.transaction(async (tx) => {
     const found = await tx.scoped(SeatOrder, 'Seat order').get(id, { lock: true });
-    return cancelPendingOrder(tx.em, found, tx.userId);
+    return cancelPendingOrder(tx, found);
   });
-  return (await seatOrderViews(ctx.em, [order]))[0];
+  return (await seatOrderViews(ctx, [order]))[0];
 }

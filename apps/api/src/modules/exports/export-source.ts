@@ -282,23 +282,19 @@ function rowReader<T>(stream: Readable): (n: number) => Promise<T[]> {
  */
 async function* streamedBatches(ctx: RequestContext, filter: ExportFilterValues, needs: ColumnNeeds, size: number): AsyncGenerator<ExportDocumentRow[]> {
   const [query, parameters] = selectDocuments(ctx, filter, needs).getQueryAndParameters();
-  const mariadb = ctx.dialect === 'mariadb';
-  // Its own connection: the loaders keep using the pool while this one streams.
-  const runner = ctx.em.connection.createQueryRunner();
+  // Its own connection (ctx.streamQuery): the loaders keep using the pool while this one streams.
+  const streamed =
+    ctx.dialect === 'mariadb'
+      ? await ctx.streamQuery(`SET STATEMENT max_length_for_sort_data = ${SORT_ROW_BYTES}, net_write_timeout = ${STALL_SECONDS} FOR ${query}`, parameters)
+      : // MySQL has no per-statement SET (and sorts packed rows by itself): session, restored once read to the end.
+        await ctx.streamQuery(query, parameters, {
+          before: [`SET SESSION net_write_timeout = ${STALL_SECONDS}`],
+          after: ['SET SESSION net_write_timeout = DEFAULT'],
+        });
   let next: Promise<ExportDocumentRow[]> | null = null;
   let complete = false;
-  let sessionChanged = false;
   try {
-    let sql: string;
-    if (mariadb) {
-      sql = `SET STATEMENT max_length_for_sort_data = ${SORT_ROW_BYTES}, net_write_timeout = ${STALL_SECONDS} FOR ${query}`;
-    } else {
-      // MySQL has no per-statement SET (and sorts packed rows by itself): session, restored below.
-      await runner.query(`SET SESSION net_write_timeout = ${STALL_SECONDS}`);
-      sessionChanged = true;
-      sql = query;
-    }
-    const take = rowReader<RawDocument>((await runner.stream(sql, parameters)) as unknown as Readable);
+    const take = rowReader<RawDocument>(streamed.rows);
     const read = async () => withLoaders(ctx, (await take(size)).map(toRow), needs);
     next = read();
     while (next) {
@@ -311,16 +307,10 @@ async function* streamedBatches(ctx: RequestContext, filter: ExportFilterValues,
     }
     complete = true;
   } finally {
-    try {
-      if (!complete) {
-        next?.catch(() => undefined);
-        // Stopped early (cancelled, client gone, failure): the rest of the result is still
-        // on its way; closing the connection stops it instead of handing it back busy.
-        (runner as unknown as { databaseConnection?: { destroy(): void } }).databaseConnection?.destroy();
-      } else if (sessionChanged) await runner.query('SET SESSION net_write_timeout = DEFAULT');
-    } finally {
-      await runner.release();
-    }
+    if (!complete) next?.catch(() => undefined);
+    // Stopped early (cancelled, client gone, failure): the rest of the result is still on its
+    // way; closing the connection stops it instead of handing it back busy.
+    await streamed.close(complete);
   }
 }
 

@@ -119,9 +119,9 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_40
  */
 export async function actionSummary(ctx: RequestContext, period: PeriodValues): Promise<ActionSummaryRow[]> {
   const sum = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
-  const qb = ctx.em
-    .getRepository(HistoryEntry)
-    .createQueryBuilder('e')
+  const qb = ctx
+    .scoped(HistoryEntry, 'History entry')
+    .query('e')
     .leftJoin(Document, 'd', 'd.id = e.documentId AND d.dossierId = e.dossierId')
     .select('e.userId', 'userId')
     .addSelect('d.type', 'documentType')
@@ -131,7 +131,6 @@ export async function actionSummary(ctx: RequestContext, period: PeriodValues): 
     .addSelect(sum("e.type = :converted AND e.data LIKE '%\"direction\":\"TO\"%'"), 'converted')
     .addSelect(sum('e.type = :deleted'), 'deleted')
     .addSelect('COUNT(*)', 'total')
-    .where('e.dossierId = :dossierId', { dossierId: ctx.dossierId })
     .andWhere('e.entityType = :entityType', { entityType: HistoryEntityType.DOCUMENT })
     .setParameters({
       created: HistoryEntryType.CREATED,

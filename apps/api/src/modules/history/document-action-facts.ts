@@ -40,15 +40,14 @@ export class DocumentActionFacts {
 
 /** Adds one history entry to its document's facts (inside the entry's transaction, after the chain head lock). */
 export async function addToDocumentActionFacts(ctx: RequestContext, documentId: string, type: HistoryEntryType, userId: string): Promise<void> {
-  const repo = ctx.em.getRepository(DocumentActionFacts);
-  const key = { dossierId: ctx.dossierId, documentId };
-  const facts = (await repo.findOneBy(key)) ?? repo.create({ ...key, modificationCount: 0, issuedById: null, actions: [] });
+  const rows = ctx.dossierRow(DocumentActionFacts, 'Document facts');
+  const facts = (await rows.findOneBy({ documentId })) ?? rows.create({ documentId, modificationCount: 0, issuedById: null, actions: [] });
   if (MODIFICATION_TYPES.includes(type)) facts.modificationCount += 1;
   if (type === HistoryEntryType.ISSUED) facts.issuedById = userId;
   const mine = facts.actions.find(([id]) => id === userId);
   if (mine) mine[1] += 1;
   else facts.actions.push([userId, 1]);
-  await repo.save(facts);
+  await rows.save(facts);
 }
 
 /** Whether an entry counts for a document's facts: entries about the document itself, as the export always counted. */

@@ -1,6 +1,5 @@
-import { In, MoreThan, type EntityManager } from 'typeorm';
+import { In, MoreThan } from 'typeorm';
 import type { RequestContext } from '../../core/context';
-import type { AppKeys } from '../../core/keys';
 import { clock } from '../../core/clock';
 import { topics } from '../../core/bus';
 import {
@@ -24,22 +23,21 @@ export interface NewHistoryEntry<K extends HistoryEntryType> {
   data: HistoryDataByType[K];
 }
 
-const sqliteOf = (em: EntityManager) => em.connection.options.type === 'better-sqlite3';
-
 /**
  * Locks the dossier's chain head for the rest of the transaction (creating it on
  * first use). MySQL/MariaDB: `INSERT … ON DUPLICATE KEY UPDATE` takes an exclusive
  * row lock, then `SELECT … FOR UPDATE`; SQLite transactions are serialized already.
  */
-async function lockHead(em: EntityManager, dossierId: string): Promise<HistoryChainHead> {
-  const sqlite = sqliteOf(em);
-  await em.query(
+async function lockHead(ctx: RequestContext): Promise<HistoryChainHead> {
+  const dossierId = ctx.dossierId;
+  const sqlite = ctx.dialect === 'better-sqlite3';
+  await ctx.query(
     sqlite
       ? "INSERT OR IGNORE INTO `history_chain_heads` (`dossierId`, `lastSequence`, `lastHash`, `lastDigest`, `seal`) VALUES (?, 0, ?, '', '')"
       : "INSERT INTO `history_chain_heads` (`dossierId`, `lastSequence`, `lastHash`, `lastDigest`, `seal`) VALUES (?, 0, ?, '', '') ON DUPLICATE KEY UPDATE `lastSequence` = `lastSequence`",
     [dossierId, GENESIS_HASH],
   );
-  const rows = (await em.query(
+  const rows = (await ctx.query(
     `SELECT \`lastSequence\`, \`lastHash\`, \`lastDigest\`, \`seal\` FROM \`history_chain_heads\` WHERE \`dossierId\` = ?${sqlite ? '' : ' FOR UPDATE'}`,
     [dossierId],
   )) as { lastSequence: number | string; lastHash: string; lastDigest: string; seal: string }[];
@@ -53,9 +51,11 @@ async function lockHead(em: EntityManager, dossierId: string): Promise<HistoryCh
 }
 
 /** Signs the head's current state as a checkpoint (inside the caller's transaction, head locked). */
-async function writeCheckpoint(em: EntityManager, keys: AppKeys, head: HistoryChainHead): Promise<HistoryCheckpoint | null> {
+async function writeCheckpoint(ctx: RequestContext, head: HistoryChainHead): Promise<HistoryCheckpoint | null> {
   if (head.lastSequence === 0) return null;
-  const existing = await em.findOneBy(HistoryCheckpoint, { dossierId: head.dossierId, sequence: head.lastSequence });
+  const keys = ctx.app.keys;
+  const checkpoints = ctx.scoped(HistoryCheckpoint, 'History checkpoint');
+  const existing = await checkpoints.findOneBy({ sequence: head.lastSequence });
   if (existing) return existing;
   const body = {
     dossierId: head.dossierId,
@@ -65,8 +65,8 @@ async function writeCheckpoint(em: EntityManager, keys: AppKeys, head: HistoryCh
     createdAt: clock.now().toISOString(),
     keyId: keyIdOf(keys.publicKey),
   };
-  const checkpoint = em.create(HistoryCheckpoint, { ...body, createdAt: new Date(body.createdAt), signature: signCheckpoint(keys.signingKey, body) });
-  await em.insert(HistoryCheckpoint, checkpoint);
+  const checkpoint = checkpoints.create({ ...body, createdAt: new Date(body.createdAt), signature: signCheckpoint(keys.signingKey, body) });
+  await checkpoints.insert(checkpoint);
   return checkpoint;
 }
 
@@ -78,8 +78,9 @@ async function writeCheckpoint(em: EntityManager, keys: AppKeys, head: HistoryCh
 export async function recordHistory<K extends HistoryEntryType>(ctx: RequestContext, input: NewHistoryEntry<K>): Promise<HistoryEntry> {
   if (!ctx.inTransaction) throw new Error('recordHistory must run inside the transaction of the change it records');
   const { keys, config } = ctx.app;
-  const head = await lockHead(ctx.em, ctx.dossierId);
-  const entry = ctx.em.create(HistoryEntry, {
+  const head = await lockHead(ctx);
+  const entries = ctx.scoped(HistoryEntry, 'History entry');
+  const entry = entries.create({
     dossierId: ctx.dossierId,
     sequence: head.lastSequence + 1,
     entityType: input.entityType,
@@ -94,14 +95,14 @@ export async function recordHistory<K extends HistoryEntryType>(ctx: RequestCont
   });
   const content = contentOf(entry);
   entry.hash = entryHash(keys.historyKey, head.lastHash, content);
-  await ctx.em.insert(HistoryEntry, entry);
+  await entries.insert(entry);
   if (countsForDocumentFacts(entry.entityType, entry.documentId)) await addToDocumentActionFacts(ctx, entry.documentId, entry.type, entry.userId);
   head.lastSequence = entry.sequence;
   head.lastHash = entry.hash;
   head.lastDigest = nextDigest(head.lastDigest, content);
   head.seal = headSeal(keys.historyKey, head);
-  await ctx.em.update(HistoryChainHead, { dossierId: ctx.dossierId }, { lastSequence: head.lastSequence, lastHash: head.lastHash, lastDigest: head.lastDigest, seal: head.seal });
-  if (entry.sequence % config.historyCheckpointEvery === 0) await writeCheckpoint(ctx.em, keys, head);
+  await ctx.dossierRow(HistoryChainHead, 'History chain head').update({}, { lastSequence: head.lastSequence, lastHash: head.lastHash, lastDigest: head.lastDigest, seal: head.seal });
+  if (entry.sequence % config.historyCheckpointEvery === 0) await writeCheckpoint(ctx, head);
   announceEntry(ctx, entry);
   return entry;
 }
@@ -138,9 +139,9 @@ function announceEntry(ctx: RequestContext, entry: HistoryEntry): void {
   if (entry.entityType === HistoryEntityType.SUPPORT_REQUEST) ctx.publishAfterCommit(topics.admin, event);
 }
 
-/** A signed checkpoint of the dossier's chain as it stands now (on demand: `history:checkpoint`). */
-export async function checkpointNow(em: EntityManager, keys: AppKeys, dossierId: string): Promise<HistoryCheckpoint | null> {
-  return writeCheckpoint(em, keys, await lockHead(em, dossierId));
+/** A signed checkpoint of the session's dossier's chain as it stands now (on demand: `history:checkpoint`), in one transaction. */
+export async function checkpointNow(ctx: RequestContext): Promise<HistoryCheckpoint | null> {
+  return ctx.transaction(async (tx) => writeCheckpoint(tx, await lockHead(tx)));
 }
 
 export interface ChainVerification {
@@ -164,12 +165,14 @@ export async function verifyHistoryChain(ctx: RequestContext): Promise<ChainVeri
   // One transaction, so every read sees the same state (InnoDB's snapshot; SQLite's serialized
   // transactions): read outside one, an entry appended by a colleague or a job between reading
   // the entries and reading the chain head would look like a broken chain.
-  return ctx.transaction((tx) => verifyDossierHistory(tx.em, tx.app.keys, tx.dossierId));
+  return ctx.transaction((tx) => verifyDossierHistory(tx));
 }
 
-export async function verifyDossierHistory(em: EntityManager, keys: AppKeys, dossierId: string): Promise<ChainVerification> {
-  const repo = em.getRepository(HistoryEntry);
-  const checkpoints = await em.find(HistoryCheckpoint, { where: { dossierId }, order: { sequence: 'ASC' } });
+/** The verification of `verifyHistoryChain`, in the caller's transaction (or none). */
+export async function verifyDossierHistory(ctx: RequestContext): Promise<ChainVerification> {
+  const keys = ctx.app.keys;
+  const entries = ctx.scoped(HistoryEntry, 'History entry');
+  const checkpoints = await ctx.scoped(HistoryCheckpoint, 'History checkpoint').find({ order: { sequence: 'ASC' } });
   const bySequence = new Map(checkpoints.map((c) => [c.sequence, c]));
   let previousHash = GENESIS_HASH;
   let digest = '';
@@ -189,7 +192,7 @@ export async function verifyDossierHistory(em: EntityManager, keys: AppKeys, dos
     }
   }
   for (;;) {
-    const batch = await repo.find({ where: { dossierId, sequence: MoreThan(expected - 1) }, order: { sequence: 'ASC' }, take: VERIFY_BATCH });
+    const batch = await entries.find({ where: { sequence: MoreThan(expected - 1) }, order: { sequence: 'ASC' }, take: VERIFY_BATCH });
     for (const entry of batch) {
       if (entry.sequence !== expected) return broken({ sequence: expected, id: entry.id }, `entry ${expected} is missing`);
       if (entry.previousHash !== previousHash) return broken(entry, 'previousHash does not match the hash of the entry before');
@@ -208,7 +211,7 @@ export async function verifyDossierHistory(em: EntityManager, keys: AppKeys, dos
   if (beyond) {
     return broken({ sequence: checked + 1, id: null }, `a signed checkpoint covers entry ${beyond.sequence} but the history ends at entry ${checked}: entries were deleted`);
   }
-  const head = await em.findOneBy(HistoryChainHead, { dossierId });
+  const head = await ctx.dossierRow(HistoryChainHead, 'History chain head').findOneBy();
   const lastSequence = head?.lastSequence ?? 0;
   if (lastSequence !== checked || (head && head.lastHash !== previousHash)) {
     return broken({ sequence: checked + 1, id: null }, `the chain head says ${lastSequence} entries, ${checked} found`);
@@ -219,15 +222,15 @@ export async function verifyDossierHistory(em: EntityManager, keys: AppKeys, dos
   return { ok: true, checkedEntries: checked, brokenAtSequence: null, brokenEntryId: null, reason: null };
 }
 
-/** Everything an auditor needs to verify the dossier's history offline with the public key. */
-export async function exportHistory(em: EntityManager, keys: AppKeys, dossierId: string): Promise<HistoryExport> {
-  const entries = await em.find(HistoryEntry, { where: { dossierId }, order: { sequence: 'ASC' } });
-  const checkpoints = await em.find(HistoryCheckpoint, { where: { dossierId }, order: { sequence: 'ASC' } });
+/** Everything an auditor needs to verify the session's dossier's history offline with the public key. */
+export async function exportHistory(ctx: RequestContext): Promise<HistoryExport> {
+  const entries = await ctx.scoped(HistoryEntry, 'History entry').find({ order: { sequence: 'ASC' } });
+  const checkpoints = await ctx.scoped(HistoryCheckpoint, 'History checkpoint').find({ order: { sequence: 'ASC' } });
   return {
     format: 'comptoir-history/1',
-    dossierId,
+    dossierId: ctx.dossierId,
     exportedAt: new Date().toISOString(),
-    publicKey: keys.publicKeyPem,
+    publicKey: ctx.app.keys.publicKeyPem,
     entries: entries.map((e) => ({ ...contentOf(e), previousHash: e.previousHash, hash: e.hash })),
     checkpoints: checkpoints.map((c) => ({
       dossierId: c.dossierId,
@@ -248,8 +251,8 @@ export async function historyOf(
 ): Promise<Map<string, HistoryEntry[]>> {
   const byKey = new Map<string, HistoryEntry[]>();
   if (keys.length === 0) return byKey;
-  const rows = await ctx.em.getRepository(HistoryEntry).find({
-    where: { dossierId: ctx.dossierId, entityId: In([...new Set(keys.map((k) => k.entityId))]) },
+  const rows = await ctx.scoped(HistoryEntry, 'History entry').find({
+    where: { entityId: In([...new Set(keys.map((k) => k.entityId))]) },
     order: { sequence: 'ASC' },
   });
   for (const row of rows) {

@@ -176,10 +176,11 @@ describe('history', () => {
     it('lets an auditor verify an export offline with the public key alone, and see a truncation with a checkpoint kept from before', async () => {
       const checkpoints = await ds().getRepository(HistoryCheckpoint).find({ where: { dossierId: f.dossier.id }, order: { sequence: 'ASC' } });
       expect(checkpoints.map((c) => c.sequence)).toEqual([3, 6]);
-      const onDemand = await ds().transaction((em) => checkpointNow(em, t3.app.keys, f.dossier.id));
+      const owner = await f.client(Profile.OWNER).context();
+      const onDemand = await checkpointNow(owner);
       expect(onDemand?.sequence).toBe(7);
       const publicKey = createPublicKey(t3.app.keys.publicKeyPem);
-      const before = JSON.parse(JSON.stringify(await exportHistory(ds().manager, t3.app.keys, f.dossier.id))) as HistoryExport;
+      const before = JSON.parse(JSON.stringify(await exportHistory(owner))) as HistoryExport;
       expect(verifyExport(before, publicKey)).toMatchObject({ ok: true, entries: 7, signedUpTo: 7, checkpoints: 3 });
       // Another key does not vouch for it.
       expect(verifyExport(before, generateKeyPairSync('ed25519').publicKey).ok).toBe(false);
@@ -192,7 +193,7 @@ describe('history', () => {
       // Truncated in the database (checkpoints after 5 deleted too): the auditor's kept checkpoint shows it.
       await ds().query('DELETE FROM `history_entries` WHERE `dossierId` = ? AND `sequence` > 5', [f.dossier.id]);
       await ds().query('DELETE FROM `history_checkpoints` WHERE `dossierId` = ? AND `sequence` > 5', [f.dossier.id]);
-      const after = JSON.parse(JSON.stringify(await exportHistory(ds().manager, t3.app.keys, f.dossier.id))) as HistoryExport;
+      const after = JSON.parse(JSON.stringify(await exportHistory(owner))) as HistoryExport;
       expect(verifyExport(after, publicKey)).toMatchObject({ ok: true, entries: 5, signedUpTo: 3 });
       const audit = verifyExport(after, publicKey, before.checkpoints);
       expect(audit.ok).toBe(false);

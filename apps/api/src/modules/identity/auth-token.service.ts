@@ -16,7 +16,7 @@ export const TOKEN_PAGE: Record<AuthTokenPurpose, string> = {
 };
 
 /**
- * Creates a single-use token for `userId` (stored hashed, through `ctx.em` so it
+ * Creates a single-use token for `userId` (stored hashed, through `ctx.platform` so it
  * joins the caller's transaction) and returns the link to e-mail.
  */
 export async function issueToken(

@@ -57,9 +57,9 @@ export interface SignUpData {
 
 /** The user, their dossiers (two queries whatever their number) and the session's dossier. */
 export async function buildMe(ctx: RequestContext, userId: string, dossierId: string | null): Promise<MeView> {
-  const user = await ctx.em.findOneBy(User, { id: userId });
+  const user = await ctx.platform(User).findOneBy({ id: userId });
   if (!user) throw unauthenticated();
-  const memberships = await ctx.em.find(Membership, { where: { userId }, relations: { dossier: true } });
+  const memberships = await ctx.platform(Membership).find({ where: { userId }, relations: { dossier: true } });
   const dossiers = memberships
     .filter((m) => m.dossier)
     .map((m) => ({ id: m.dossierId, name: m.dossier!.name, plan: m.dossier!.plan, profile: m.profile, isPrincipal: m.isPrincipal }))
@@ -85,7 +85,7 @@ export function me(ctx: RequestContext): Promise<MeView> {
  */
 async function startSession(tx: RequestContext, userId: string, dossierId: string | null): Promise<void> {
   if (tx.principal) {
-    await tx.em.update(Session, { id: tx.principal.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await tx.platform(Session).update({ id: tx.principal.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
     announceSessionsChanged(tx, [tx.principal.userId]);
   }
   const { token } = await openSession(tx, userId, dossierId);
@@ -94,7 +94,7 @@ async function startSession(tx: RequestContext, userId: string, dossierId: strin
 
 /** Bound to the only dossier, or unbound (picker) when there are several or none. */
 async function loginDossier(tx: RequestContext, userId: string): Promise<string | null> {
-  const memberships = await tx.em.find(Membership, { where: { userId }, select: { id: true, dossierId: true } });
+  const memberships = await tx.platform(Membership).find({ where: { userId }, select: { id: true, dossierId: true } });
   return memberships.length === 1 ? memberships[0].dossierId : null;
 }
 
@@ -103,7 +103,7 @@ async function loginDossier(tx: RequestContext, userId: string): Promise<string 
  * whether or not the user exists (a decoy hash is verified for unknown e-mails).
  */
 async function checkCredentials(ctx: RequestContext, email: string, password: string): Promise<User | null> {
-  const user = email ? await ctx.em.findOneBy(User, { email }) : null;
+  const user = email ? await ctx.platform(User).findOneBy({ email }) : null;
   const hash = user?.passwordHash ?? (await decoyHash());
   const ok = await throttledCheck(ctx, email, async () => (await passwordVerifier.verify(hash, password)) && !!user?.passwordHash);
   return ok ? user : null;
@@ -139,7 +139,7 @@ export async function signUp(ctx: RequestContext, input: SignUpData): Promise<Me
   const plan = checkPlan(input.plan, 'input.plan');
   if (typeof input.password !== 'string' || input.password.length === 0) checkPassword(input.password, 'input.password');
 
-  const existing = await ctx.em.findOneBy(User, { email });
+  const existing = await ctx.platform(User).findOneBy({ email });
   let passwordHash: string | null = null;
   if (existing) {
     if (!(await checkCredentials(ctx, email, input.password))) throw invalidCredentials();
@@ -151,12 +151,12 @@ export async function signUp(ctx: RequestContext, input: SignUpData): Promise<Me
   return ctx.transaction(async (tx) => {
     let userId = existing?.id;
     if (!userId) {
-      if (await tx.em.findOneBy(User, { email })) throw conflict('EMAIL_TAKEN', 'This e-mail address was just signed up: log in instead');
-      const user = await tx.em.save(tx.em.create(User, { email, name, phone, passwordHash, platformRole: null }));
+      if (await tx.platform(User).findOneBy({ email })) throw conflict('EMAIL_TAKEN', 'This e-mail address was just signed up: log in instead');
+      const user = await tx.platform(User).save(tx.platform(User).create({ email, name, phone, passwordHash, platformRole: null }));
       userId = user.id;
     }
-    const dossier = await tx.em.save(
-      tx.em.create(Dossier, {
+    const dossier = await tx.platform(Dossier).save(
+      tx.platform(Dossier).create({
         name: dossierName,
         siret,
         vatNumber: null,
@@ -169,7 +169,7 @@ export async function signUp(ctx: RequestContext, input: SignUpData): Promise<Me
         extraSeats: 0,
       }),
     );
-    await tx.em.save(tx.em.create(Membership, { userId, dossierId: dossier.id, profile: 'OWNER' as Profile, isPrincipal: true }));
+    await tx.platform(Membership).save(tx.platform(Membership).create({ userId, dossierId: dossier.id, profile: 'OWNER' as Profile, isPrincipal: true }));
     await startSession(tx, userId, dossier.id);
     if (existing) await clearEmailFailures(tx, email);
     return buildMe(tx, userId, dossier.id);
@@ -185,11 +185,10 @@ export async function selectDossier(ctx: RequestContext, dossierId: string): Pro
   const principal = ctx.user;
   if (principal.dossierId) throw dossierAlreadySelected();
   return ctx.transaction(async (tx) => {
-    const membership = await tx.em.findOneBy(Membership, { userId: principal.userId, dossierId });
+    const membership = await tx.platform(Membership).findOneBy({ userId: principal.userId, dossierId });
     if (!membership) throw notFound('Dossier', dossierId);
     // Guarded on the row still being unbound and live: two concurrent selections cannot both win.
-    const { affected } = await tx.em.update(
-      Session,
+    const { affected } = await tx.platform(Session).update(
       { id: principal.sessionId, revokedAt: IsNull(), dossierId: IsNull() },
       { revokedAt: new Date() },
     );
@@ -203,7 +202,7 @@ export async function selectDossier(ctx: RequestContext, dossierId: string): Pro
 export async function logout(ctx: RequestContext): Promise<boolean> {
   const principal = ctx.user;
   await ctx.transaction(async (tx) => {
-    await tx.em.update(Session, { id: principal.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await tx.platform(Session).update({ id: principal.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
     announceSessionsChanged(tx, [principal.userId]);
   });
   ctx.cookies.clear(SESSION_COOKIE);
@@ -215,7 +214,7 @@ export async function mySessions(ctx: RequestContext): Promise<SessionView[]> {
   const principal = ctx.user;
   const now = Date.now();
   const idleSince = new Date(now - ctx.app.config.sessionIdleMinutes * 60_000);
-  const rows = await ctx.em.find(Session, {
+  const rows = await ctx.platform(Session).find({
     where: { userId: principal.userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date(now)), lastSeenAt: MoreThan(idleSince) },
     order: { lastSeenAt: 'DESC' },
   });
@@ -234,7 +233,7 @@ export async function mySessions(ctx: RequestContext): Promise<SessionView[]> {
 export async function revokeSession(ctx: RequestContext, id: string): Promise<boolean> {
   const principal = ctx.user;
   await ctx.transaction(async (tx) => {
-    const { affected } = await tx.em.update(Session, { id, userId: principal.userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const { affected } = await tx.platform(Session).update({ id, userId: principal.userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     announceSessionsChanged(tx, [principal.userId]);
     if (!affected) throw notFound('Session', id);
   });
@@ -248,13 +247,13 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
   const email = principal.email;
   checkPassword(newPassword, 'newPassword', email);
   if (typeof currentPassword !== 'string' || currentPassword.length === 0) checkPassword(currentPassword, 'currentPassword');
-  const user = await ctx.em.findOneBy(User, { id: principal.userId });
+  const user = await ctx.platform(User).findOneBy({ id: principal.userId });
   const ok = await throttledCheck(ctx, email, async () => !!user && (await passwordVerifier.verify(user.passwordHash, currentPassword)));
   if (!user || !ok) throw badCurrentPassword();
   const passwordHash = await hashPassword(newPassword);
   await ctx.transaction(async (tx) => {
-    await tx.em.update(User, { id: user.id }, { passwordHash });
-    await tx.em.update(Session, { userId: user.id, revokedAt: IsNull(), id: Not(principal.sessionId) }, { revokedAt: new Date() });
+    await tx.platform(User).update({ id: user.id }, { passwordHash });
+    await tx.platform(Session).update({ userId: user.id, revokedAt: IsNull(), id: Not(principal.sessionId) }, { revokedAt: new Date() });
     announceSessionsChanged(tx, [user.id]);
     // Pending reset links were asked for the old password: void them.
     await voidTokensOf(tx, user.id);
@@ -276,14 +275,14 @@ export async function requestPasswordReset(ctx: RequestContext, rawEmail: string
   if (!email || email.length > 254) return true;
   try {
     await ctx.transaction(async (tx) => {
-      const user = await tx.em.findOneBy(User, { email });
+      const user = await tx.platform(User).findOneBy({ email });
       if (!user) return;
-      const recent = await tx.em.count(AuthToken, {
+      const recent = await tx.platform(AuthToken).count({
         where: { userId: user.id, purpose: AuthTokenPurpose.PASSWORD_RESET, createdAt: MoreThan(new Date(Date.now() - THROTTLE.windowMs)) },
       });
       if (recent >= MAX_RESET_MAILS) return;
       const { link, token } = await issueToken(tx, AuthTokenPurpose.PASSWORD_RESET, user.id);
-      await tx.app.mailer.enqueue(tx.em, {
+      await tx.mail({
         to: user.email,
         subject: 'Réinitialisation de votre mot de passe Comptoir',
         text: [
@@ -314,7 +313,7 @@ export async function resetPassword(ctx: RequestContext, token: string, newPassw
   await ctx.transaction(async (tx) => {
     const found = await findUsableToken(tx, AuthTokenPurpose.PASSWORD_RESET, token);
     if (!found || !(await consumeToken(tx, found))) throw linkNotFound();
-    const user = await tx.em.findOneByOrFail(User, { id: found.userId });
+    const user = await tx.platform(User).findOneByOrFail({ id: found.userId });
     checkPassword(newPassword, 'newPassword', user.email);
     await setPassword(tx, user, passwordHash);
   });
@@ -332,7 +331,7 @@ export async function acceptInvitation(ctx: RequestContext, token: string, passw
   return ctx.transaction(async (tx) => {
     const found = await findUsableToken(tx, AuthTokenPurpose.INVITATION, token);
     if (!found || !(await consumeToken(tx, found))) throw notFound('Invitation', undefined, 'LINK_INVALID');
-    const user = await tx.em.findOneByOrFail(User, { id: found.userId });
+    const user = await tx.platform(User).findOneByOrFail({ id: found.userId });
     checkPassword(password, 'password', user.email);
     await setPassword(tx, user, passwordHash);
     const dossierId = await loginDossier(tx, user.id);
@@ -345,9 +344,9 @@ const linkNotFound = () => notFound('Password reset link', undefined, 'LINK_INVA
 
 /** New password: older links are void, every session is revoked, the e-mail's failure counter is cleared. */
 async function setPassword(tx: RequestContext, user: User, passwordHash: string): Promise<void> {
-  await tx.em.update(User, { id: user.id }, { passwordHash });
+  await tx.platform(User).update({ id: user.id }, { passwordHash });
   await voidTokensOf(tx, user.id);
-  await tx.em.update(Session, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  await tx.platform(Session).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
   announceSessionsChanged(tx, [user.id]);
   await clearEmailFailures(tx, user.email);
 }

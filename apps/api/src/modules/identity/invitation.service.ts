@@ -24,7 +24,7 @@ export interface InvitationParams {
 
 /**
  * Invites a user who has no password yet: creates a single-use token (stored
- * hashed, valid 7 days) through `ctx.em`, so it belongs to the caller's
+ * hashed, valid 7 days) through `ctx.platform`, so it belongs to the caller's
  * transaction, and e-mails the link `${PUBLIC_URL}/invitation?token=…` with the
  * login e-mail. No password is ever sent.
  */

@@ -21,8 +21,8 @@ export async function jobContext(app: AppServices, actor: JobActor, jobId: strin
   const user = await nobody.platform(User).findOneBy({ id: actor.userId });
   if (!user) throw notFound('Membership', `${actor.userId}@${actor.dossierId}`);
   const principal = { sessionId: `job:${jobId}`, userId: user.id, email: user.email, name: user.name, dossierId: actor.dossierId, profile: null, platformRole: null };
-  // The dossier is the one the job was asked for: its membership row is read in that dossier's scope.
-  const membership = await nobody.withPrincipal(principal).scoped(Membership, 'Membership').findOneBy({ userId: user.id });
+  // The dossier is the one the job was asked for: the user's membership of that dossier (a platform table).
+  const membership = await nobody.platform(Membership).findOneBy({ userId: user.id, dossierId: actor.dossierId });
   if (!membership) throw notFound('Membership', `${actor.userId}@${actor.dossierId}`);
   return nobody.withPrincipal({ ...principal, profile: membership.profile });
 }

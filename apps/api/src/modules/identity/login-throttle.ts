@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Repository } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { tooManyAttempts } from '../../core/errors';
 import { LoginThrottle } from './login-throttle.entity';
@@ -46,18 +46,20 @@ export function ipDelayMs(failures: number): number {
   return Math.min(THROTTLE.ipMaxDelayMs, THROTTLE.ipDelayStepMs * (failures - THROTTLE.ipDelayAfter + 1));
 }
 
-function manager(ctx: RequestContext): EntityManager {
+type Counters = Repository<LoginThrottle>;
+
+function counters(ctx: RequestContext): Counters {
   // Never the request's transaction: a refusal that follows rolls it back, and the count must stay.
-  return ctx.app.dataSource.manager;
+  return ctx.detached().platform(LoginThrottle);
 }
 
-async function ensureRow(em: EntityManager, scope: Scope, key: string): Promise<void> {
-  await em.createQueryBuilder().insert().into(LoginThrottle).values({ scope, key, failures: 0, lastAtMs: 0 }).orIgnore().execute();
+async function ensureRow(repo: Counters, scope: Scope, key: string): Promise<void> {
+  await repo.createQueryBuilder().insert().into(LoginThrottle).values({ scope, key, failures: 0, lastAtMs: 0 }).orIgnore().execute();
 }
 
 /** A counter quiet for a whole window starts again from zero (idempotent, safe to race). */
-async function resetIfQuiet(em: EntityManager, scope: Scope, key: string, now: number): Promise<void> {
-  await em
+async function resetIfQuiet(repo: Counters, scope: Scope, key: string, now: number): Promise<void> {
+  await repo
     .createQueryBuilder()
     .update(LoginThrottle)
     .set({ failures: 0 })
@@ -66,8 +68,8 @@ async function resetIfQuiet(em: EntityManager, scope: Scope, key: string, now: n
 }
 
 /** Adds one to the counter, only while it is under `max`: the check and the count are one statement. */
-async function increment(em: EntityManager, scope: Scope, key: string, now: number, max: number | null): Promise<boolean> {
-  const qb = em
+async function increment(repo: Counters, scope: Scope, key: string, now: number, max: number | null): Promise<boolean> {
+  const qb = repo
     .createQueryBuilder()
     .update(LoginThrottle)
     .set({ failures: () => 'failures + 1', lastAtMs: now })
@@ -77,8 +79,8 @@ async function increment(em: EntityManager, scope: Scope, key: string, now: numb
   return (affected ?? 0) > 0;
 }
 
-async function read(em: EntityManager, scope: Scope, key: string): Promise<LoginThrottle | null> {
-  return em.findOneBy(LoginThrottle, { scope, key });
+async function read(repo: Counters, scope: Scope, key: string): Promise<LoginThrottle | null> {
+  return repo.findOneBy({ scope, key });
 }
 
 function live(row: LoginThrottle | null, now: number): row is LoginThrottle {
@@ -93,21 +95,21 @@ function locked(row: LoginThrottle, now: number) {
 /** Throws TOO_MANY_ATTEMPTS when the e-mail is locked (read only: for refusals that check nothing). */
 export async function assertNotThrottled(ctx: RequestContext, email: string): Promise<void> {
   const now = throttleRuntime.now();
-  const row = await read(manager(ctx), 'email', clip(email));
+  const row = await read(counters(ctx), 'email', clip(email));
   if (live(row, now) && row.failures >= THROTTLE.maxPerEmail) throw locked(row, now);
 }
 
 /** Reserves one password check for the e-mail, or throws TOO_MANY_ATTEMPTS. */
 async function reserve(ctx: RequestContext, email: string): Promise<void> {
-  const em = manager(ctx);
+  const repo = counters(ctx);
   const key = clip(email);
   // A few rounds at most: housekeeping may delete a quiet row between our statements.
   for (let round = 0; round < 3; round++) {
     const now = throttleRuntime.now();
-    await ensureRow(em, 'email', key);
-    await resetIfQuiet(em, 'email', key, now);
-    if (await increment(em, 'email', key, now, THROTTLE.maxPerEmail)) return;
-    const row = await read(em, 'email', key);
+    await ensureRow(repo, 'email', key);
+    await resetIfQuiet(repo, 'email', key, now);
+    if (await increment(repo, 'email', key, now, THROTTLE.maxPerEmail)) return;
+    const row = await read(repo, 'email', key);
     if (row && live(row, now)) throw locked(row, now);
   }
   throw tooManyAttempts(1);
@@ -115,7 +117,7 @@ async function reserve(ctx: RequestContext, email: string): Promise<void> {
 
 /** Gives a reserved slot back (the password was right, or the check could not run). */
 async function release(ctx: RequestContext, email: string): Promise<void> {
-  await manager(ctx)
+  await counters(ctx)
     .createQueryBuilder()
     .update(LoginThrottle)
     .set({ failures: () => 'failures - 1' })
@@ -127,21 +129,21 @@ async function release(ctx: RequestContext, email: string): Promise<void> {
 async function slowDownIp(ctx: RequestContext): Promise<void> {
   if (!ctx.meta.ip) return;
   const now = throttleRuntime.now();
-  const row = await read(manager(ctx), 'ip', clip(ctx.meta.ip));
+  const row = await read(counters(ctx), 'ip', clip(ctx.meta.ip));
   const delay = live(row, now) ? ipDelayMs(row.failures) : 0;
   if (delay > 0) await throttleRuntime.sleep(delay);
 }
 
 async function countIpFailure(ctx: RequestContext): Promise<void> {
   if (!ctx.meta.ip) return;
-  const em = manager(ctx);
+  const repo = counters(ctx);
   const key = clip(ctx.meta.ip);
   const now = throttleRuntime.now();
-  await ensureRow(em, 'ip', key);
-  await resetIfQuiet(em, 'ip', key, now);
-  await increment(em, 'ip', key, now, null);
+  await ensureRow(repo, 'ip', key);
+  await resetIfQuiet(repo, 'ip', key, now);
+  await increment(repo, 'ip', key, now, null);
   // Housekeeping: counters quiet for a whole window mean nothing any more.
-  await em
+  await repo
     .createQueryBuilder()
     .delete()
     .from(LoginThrottle)

@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PlatformRole, Profile } from '@comptoir/schema';
-import type { AppServices, Principal, RequestContext } from '../../core/context';
+import { RequestContext, type AppServices, type Principal } from '../../core/context';
 import { topics, type SessionsChanged } from '../../core/bus';
-import { hydrated } from '../../core/raw-rows';
 import { Session } from './session.entity';
 
 /**
@@ -39,7 +38,7 @@ export async function openSession(
 ): Promise<{ token: string; session: Session }> {
   const now = new Date();
   const token = newToken();
-  const session = ctx.em.create(Session, {
+  const session = ctx.platform(Session).create({
     tokenHash: hashToken(token),
     userId,
     dossierId,
@@ -50,7 +49,7 @@ export async function openSession(
     ip: ctx.meta.ip?.slice(0, 45) ?? null,
     userAgent: ctx.meta.userAgent?.slice(0, 255) ?? null,
   });
-  await ctx.em.save(session);
+  await ctx.platform(Session).save(session);
   return { token, session };
 }
 
@@ -79,17 +78,18 @@ interface PrincipalRow {
  */
 export async function resolvePrincipal(app: AppServices, token: string | undefined): Promise<Principal | null> {
   if (!token || token.length > 100) return null;
-  const ds = app.dataSource;
+  // Before the request has a principal: the session lookup runs in a context of its own.
+  const sys = RequestContext.system(app, { requestId: 'session' });
   // One statement per request for the session, its user and its membership: every
   // authenticated request pays it, so it is written once here (the columns the principal
   // needs, by the unique token index) rather than built and hydrated by TypeORM each time.
-  const rows = (await ds.query(PRINCIPAL_SQL, [hashToken(token)])) as PrincipalRow[];
+  const rows = await sys.query<PrincipalRow[]>(PRINCIPAL_SQL, [hashToken(token)]);
   const row = rows[0];
   if (!row) return null;
   const now = Date.now();
-  const lastSeenAt = hydrated<Date>(ds, Session, 'lastSeenAt', row.lastSeenAt).getTime();
+  const lastSeenAt = sys.hydrated<Date>(Session, 'lastSeenAt', row.lastSeenAt).getTime();
   const idleLimit = lastSeenAt + app.config.sessionIdleMinutes * 60_000;
-  if (hydrated<Date>(ds, Session, 'expiresAt', row.expiresAt).getTime() <= now || idleLimit <= now) return null;
+  if (sys.hydrated<Date>(Session, 'expiresAt', row.expiresAt).getTime() <= now || idleLimit <= now) return null;
 
   let profile: Profile | null = null;
   if (row.dossierId) {
@@ -98,7 +98,7 @@ export async function resolvePrincipal(app: AppServices, token: string | undefin
     profile = row.profile;
   }
   if (now - lastSeenAt > TOUCH_EVERY_MS) {
-    await ds.manager.update(Session, { id: row.id }, { lastSeenAt: new Date(now) });
+    await sys.platform(Session).update({ id: row.id }, { lastSeenAt: new Date(now) });
   }
   return {
     sessionId: row.id,

@@ -1,6 +1,5 @@
 import { PlatformRole } from '@comptoir/schema';
 import { RequestContext, type AppServices } from '../../core/context';
-import { MemoryCookieJar } from '../../core/cookies';
 import { AuthTokenPurpose } from './auth-token.entity';
 import { issueToken } from './auth-token.service';
 import { checkEmail, checkPassword, requiredText } from './identity-validation';
@@ -29,21 +28,21 @@ export async function createSupportAccount(
 ): Promise<SupportAccountResult> {
   const email = checkEmail(params.email, 'email');
   const passwordHash = params.password ? await hashPassword(checkPassword(params.password, 'password', email)) : null;
-  const ctx = new RequestContext(app, null, { requestId: 'cli', ip: null, userAgent: 'cli' }, new MemoryCookieJar());
+  const ctx = RequestContext.system(app, { requestId: 'cli', userAgent: 'cli' });
   return ctx.transaction(async (tx) => {
-    let user = await tx.em.findOneBy(User, { email });
+    let user = await tx.platform(User).findOneBy({ email });
     const created = !user;
     if (user) {
-      if ((await tx.em.countBy(Membership, { userId: user.id })) > 0) {
+      if ((await tx.platform(Membership).countBy({ userId: user.id })) > 0) {
         throw new Error(`${email} belongs to dossiers: a support account must be a separate login`);
       }
       user.platformRole = PlatformRole.SUPPORT;
       if (params.name) user.name = requiredText(params.name, 'name', 120);
       if (passwordHash) user.passwordHash = passwordHash;
-      user = await tx.em.save(user);
+      user = await tx.platform(User).save(user);
     } else {
       const name = requiredText(params.name, 'name', 120);
-      user = await tx.em.save(tx.em.create(User, { email, name, phone: null, passwordHash, platformRole: PlatformRole.SUPPORT }));
+      user = await tx.platform(User).save(tx.platform(User).create({ email, name, phone: null, passwordHash, platformRole: PlatformRole.SUPPORT }));
     }
     const link = passwordHash
       ? null

@@ -1,11 +1,8 @@
 import nodemailer from 'nodemailer';
-import { In, LessThanOrEqual, type DataSource, type EntityManager, type EntitySubscriberInterface } from 'typeorm';
+import { In, LessThanOrEqual } from 'typeorm';
 import type { AppConfig } from '../../core/config';
-import type { JobQueue } from '../../core/jobs';
-import type { AppKeys } from '../../core/keys';
-import type { Logger } from '../../core/logger';
-import { runInTransaction } from '../../core/transaction';
-import type { Mailer, OutboxRound, OutboxWorker } from '../../core/mail';
+import { RequestContext, type AppServices } from '../../core/context';
+import type { OutboxRound, OutboxWorker } from '../../core/mail';
 import { OutboxAttachment, OutboxMessage } from './outbox.entity';
 import { unseal } from './redaction';
 
@@ -52,15 +49,6 @@ export function smtpTransport(config: Pick<AppConfig, 'smtpUrl'>): MailTransport
   return { send: async (m) => void (await transport.sendMail(m)) };
 }
 
-export interface OutboxWorkerDeps {
-  config: AppConfig;
-  dataSource: DataSource;
-  logger: Logger;
-  keys: Pick<AppKeys, 'mailKey'>;
-  mailer: Mailer;
-  jobs: JobQueue;
-}
-
 /**
  * At-least-once delivery, each message by a job of the job queue (BullMQ when
  * REDIS_URL is set, in-process otherwise). The worker's loop only sweeps: every
@@ -76,9 +64,14 @@ export interface OutboxWorkerDeps {
  * Message-ID). A refused send throws: the queue retries the job with exponential
  * backoff (MAIL_RETRY_BASE_SECONDS × 2^(attempts−1)) up to MAIL_MAX_ATTEMPTS, and
  * the message records the same schedule for /admin.
+ *
+ * The worker reaches the database through contexts of its own (`RequestContext.system`):
+ * it may be created while `app` is being assembled (app.outbox is this worker), and reads
+ * nothing from `app` but its config, logger, keys, mailer and jobs until it runs.
  */
-export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransport | null = smtpTransport(deps.config)): OutboxWorker {
-  const { config, dataSource, logger, keys, jobs } = deps;
+export function createOutboxWorker(app: AppServices, transport: MailTransport | null = smtpTransport(app.config)): OutboxWorker {
+  const { config, logger, keys, jobs } = app;
+  const system = () => RequestContext.system(app, { requestId: 'outbox' });
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -89,23 +82,24 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
 
   async function claim(now: Date): Promise<OutboxMessage[]> {
     // Through the transaction queue: on SQLite the one connection may be inside a caller's transaction.
-    return runInTransaction(dataSource, async (em) => {
-      const due = await em.find(OutboxMessage, {
+    return system().transaction(async (tx) => {
+      const due = await tx.platform(OutboxMessage).find({
         where: { status: In(['pending', 'sending']), nextAttemptAt: LessThanOrEqual(now) },
         order: { nextAttemptAt: 'ASC' },
         take: CLAIM_BATCH,
       });
       const claimed: OutboxMessage[] = [];
       for (const message of due) {
-        if (await take(em, message, now)) claimed.push({ ...message, attempts: message.attempts + 1 } as OutboxMessage);
+        if (await take(tx, message, now)) claimed.push({ ...message, attempts: message.attempts + 1 } as OutboxMessage);
       }
       return claimed;
     });
   }
 
   /** Conditional: another process may have claimed it since the read. */
-  async function take(em: EntityManager, message: OutboxMessage, now: Date): Promise<boolean> {
-    const result = await em
+  async function take(tx: RequestContext, message: OutboxMessage, now: Date): Promise<boolean> {
+    const result = await tx
+      .platform(OutboxMessage)
       .createQueryBuilder()
       .update(OutboxMessage)
       .set({ status: 'sending', attempts: () => '`attempts` + 1', nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
@@ -120,17 +114,17 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
    * has run out (its worker died).
    */
   async function claimForJob(id: string, now: Date): Promise<OutboxMessage | 'done' | 'failed' | 'busy'> {
-    return runInTransaction(dataSource, async (em) => {
-      const message = await em.findOneBy(OutboxMessage, { id });
+    return system().transaction(async (tx) => {
+      const message = await tx.platform(OutboxMessage).findOneBy({ id });
       if (!message || message.status === 'sent' || message.status === 'logged') return 'done';
       if (message.status === 'failed') return 'failed';
       if (message.status === 'sending' && message.nextAttemptAt && message.nextAttemptAt > now) return 'busy';
-      return (await take(em, message, now)) ? ({ ...message, attempts: message.attempts + 1 } as OutboxMessage) : 'busy';
+      return (await take(tx, message, now)) ? ({ ...message, attempts: message.attempts + 1 } as OutboxMessage) : 'busy';
     });
   }
 
   async function settle(id: string, values: Partial<OutboxMessage>): Promise<void> {
-    await runInTransaction(dataSource, (em) => em.update(OutboxMessage, { id, status: 'sending' }, values));
+    await system().transaction((tx) => tx.platform(OutboxMessage).update({ id, status: 'sending' }, values));
   }
 
   async function deliver(message: OutboxMessage, now: Date): Promise<Outcome> {
@@ -146,7 +140,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
     }
     try {
       const { subject, text } = JSON.parse(unseal(keys.mailKey, message.id, message.sealed)) as { subject: string; text: string };
-      const files = await dataSource.manager.find(OutboxAttachment, { where: { messageId: message.id }, order: { position: 'ASC' } });
+      const files = await system().platform(OutboxAttachment).find({ where: { messageId: message.id }, order: { position: 'ASC' } });
       await transport.send({
         from: config.mailFrom,
         to: message.to,
@@ -185,8 +179,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
   /** Hands every due message to the job queue, once per message (its job id). */
   async function sweep(now: Date): Promise<void> {
     // Through the transaction queue, as the claim: on SQLite the one connection may be inside a caller's transaction.
-    const due = await runInTransaction(dataSource, (em) =>
-      em.find(OutboxMessage, {
+    const due = await system().transaction((tx) =>
+      tx.platform(OutboxMessage).find({
         select: { id: true },
         where: [
           { status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
@@ -257,22 +251,18 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, transport: MailTransp
       // Sweep soon after an enqueue, and again once the enqueuing transaction commits
       // (before that, another connection cannot see the message).
       let enqueued = false;
-      const off = deps.mailer.onEnqueued(() => {
+      const off = app.mailer.onEnqueued(() => {
         enqueued = true;
         setImmediate(tick);
       });
-      const subscriber: EntitySubscriberInterface = {
-        afterTransactionCommit: () => {
-          if (!enqueued) return;
-          enqueued = false;
-          setImmediate(tick);
-        },
-      };
-      dataSource.subscribers.push(subscriber);
+      const offCommit = system().onEveryCommit(() => {
+        if (!enqueued) return;
+        enqueued = false;
+        setImmediate(tick);
+      });
       unsubscribe = () => {
         off();
-        const at = dataSource.subscribers.indexOf(subscriber);
-        if (at >= 0) dataSource.subscribers.splice(at, 1);
+        offCommit();
       };
       timer = setInterval(tick, config.mailPollMs);
       timer.unref();

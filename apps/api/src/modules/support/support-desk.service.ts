@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import { fieldErrors, plainText, SUPPORT_LIMITS, type Plan, type Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { AppError, badInput, conflict, notFound, planLimit } from '../../core/errors';
@@ -15,7 +15,7 @@ import { AdminActionKind } from '../admin/admin-action.entity';
 import { Dossier } from '../identity/dossier.entity';
 import { lockDossier } from '../dossiers/seats.service';
 import { clock } from '../../core/clock';
-import { acrossDossiers } from '../../core/cross-dossier';
+import type { CrossDossierData } from '../../core/cross-dossier';
 import { HistoryEntityType, HistoryEntry, HistoryEntryType, type FieldChangeData } from '../history/history-entry.entity';
 import { recordHistory } from '../history/history.service';
 import { toHistoryView } from '../history/history.types';
@@ -27,6 +27,7 @@ import {
   SupportRequestKind,
   SupportRequestStatus,
 } from '@comptoir/schema';
+import { SeatOrder } from '../dossiers/seat-order.entity';
 import { SupportMessage, SupportRequest } from './support-request.entity';
 import { mailSupportAnswer } from './support.mail';
 import { announceSupportMessage, messageText, refusedInput } from './support.service';
@@ -36,16 +37,16 @@ import { pendingOrderIds, requestViews, summarize } from './support.views';
 const QUEUE_CAP = 200;
 
 /**
- * The support agent's context acting on one dossier, inside the caller's
- * transaction: history entries go to that dossier's chain, signed by the agent.
- * A support session has no dossier of its own; this one never leaves this module.
+ * The support agent's context acting on one dossier, inside the caller's transaction
+ * (`inDossier`): scoped statements, and history entries in that dossier's chain, signed
+ * by the agent. A support session has no dossier of its own.
  */
-function actingOn(tx: RequestContext, dossierId: string): RequestContext {
-  return tx.withPrincipal({ ...tx.user, dossierId, profile: null });
+function onDossierOf(tx: RequestContext, request: { dossierId: string }): RequestContext {
+  return tx.inDossier(request.dossierId, 'supportDesk');
 }
 
 function history(tx: RequestContext, request: SupportRequest, type: HistoryEntryType, data: Record<string, unknown>) {
-  return recordHistory(actingOn(tx, request.dossierId), {
+  return recordHistory(onDossierOf(tx, request), {
     entityType: HistoryEntityType.SUPPORT_REQUEST,
     entityId: request.id,
     type,
@@ -54,25 +55,23 @@ function history(tx: RequestContext, request: SupportRequest, type: HistoryEntry
 }
 
 /** Which dossier a request belongs to: the desk's one lookup by id alone (requests of every dossier). */
-async function dossierOf(em: EntityManager, id: string): Promise<string> {
-  const found = await acrossDossiers('supportDesk', () => em.findOne(SupportRequest, { where: { id }, select: { id: true, dossierId: true } }));
+async function dossierOf(ctx: RequestContext, id: string): Promise<string> {
+  const found = await ctx.acrossDossiers('supportDesk', (data) => data.findOne(SupportRequest, { where: { id }, select: { id: true, dossierId: true } }));
   if (!found) throw notFound('Support request', id);
   return found.dossierId;
 }
 
 /**
- * The request, locked for the rest of the transaction. The dossier row is locked
+ * The request, locked for the rest of the transaction, with the transaction's context
+ * bound to its dossier (`onDossier`) for the rest of the work. The dossier row is locked
  * first, in the same order as the admin operations and seat payments, so two
  * transactions never wait for each other crosswise.
  */
-async function lockRequest(tx: RequestContext, id: string): Promise<{ request: SupportRequest; dossier: Dossier }> {
-  const dossier = await lockDossier(tx.em, await dossierOf(tx.em, id));
-  const request = await tx.em.findOne(SupportRequest, {
-    where: { id, dossierId: dossier.id },
-    ...(tx.em.connection.options.type !== 'better-sqlite3' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
-  if (!request) throw notFound('Support request', id);
-  return { request, dossier };
+async function lockRequest(tx: RequestContext, id: string): Promise<{ request: SupportRequest; dossier: Dossier; onDossier: RequestContext }> {
+  const onDossier = onDossierOf(tx, { dossierId: await dossierOf(tx, id) });
+  const dossier = await lockDossier(onDossier);
+  const request = await onDossier.scoped(SupportRequest, 'Support request').get(id, { lock: true });
+  return { request, dossier, onDossier };
 }
 
 function assertOpen(request: SupportRequest): void {
@@ -93,16 +92,16 @@ async function startIfOpen(tx: RequestContext, request: SupportRequest, now: Dat
     await history(tx, request, HistoryEntryType.ASSIGNED, { label: tx.user.name });
   }
   if (Object.keys(changes).length) {
-    await tx.em.update(SupportRequest, { id: request.id, dossierId: request.dossierId }, { ...changes, updatedAt: now });
+    await onDossierOf(tx, request).scoped(SupportRequest).update({ id: request.id }, { ...changes, updatedAt: now });
     Object.assign(request, changes);
   }
 }
 
 async function addMessage(tx: RequestContext, request: SupportRequest, text: string, now: Date): Promise<void> {
-  await tx.em.insert(
-    SupportMessage,
-    tx.em.create(SupportMessage, {
-      dossierId: request.dossierId,
+  const onDossier = onDossierOf(tx, request);
+  const messages = onDossier.scoped(SupportMessage);
+  await messages.insert(
+    messages.create({
       requestId: request.id,
       authorId: tx.userId,
       side: SupportMessageSide.SUPPORT,
@@ -111,13 +110,14 @@ async function addMessage(tx: RequestContext, request: SupportRequest, text: str
       updatedAt: now,
     }),
   );
-  await tx.em.update(SupportRequest, { id: request.id, dossierId: request.dossierId }, { lastMessageAt: now });
+  await onDossier.scoped(SupportRequest).update({ id: request.id }, { lastMessageAt: now });
 }
 
 // ---------------------------------------------------------------- reads
 
-function filtered(ctx: RequestContext, filter: AdminSupportFilterInput | null | undefined, withStatus: boolean) {
-  const qb = ctx.em.createQueryBuilder(SupportRequest, 'r').innerJoin(Dossier, 'd', 'd.id = r.dossierId');
+/** The desk's requests of every dossier matching `filter` (a read through the door across dossiers). */
+function filtered(data: CrossDossierData, ctx: RequestContext, filter: AdminSupportFilterInput | null | undefined, withStatus: boolean) {
+  const qb = data.select(SupportRequest, 'r').innerJoin(Dossier, 'd', 'd.id = r.dossierId');
   const statuses = filter?.statuses?.length ? filter.statuses : [...OPEN_STATUSES];
   if (withStatus) qb.andWhere('r.status IN (:...statuses)', { statuses });
   if (filter?.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
@@ -136,9 +136,10 @@ function filtered(ctx: RequestContext, filter: AdminSupportFilterInput | null | 
 export type AdminRequestView = Awaited<ReturnType<typeof adminViews>>[number];
 
 async function adminViews(ctx: RequestContext, requests: SupportRequest[]) {
-  const views = await requestViews(ctx, requests);
+  // Requests of several dossiers: each one's messages and seat orders are read in its dossier.
+  const views = await ctx.acrossDossiers('supportDesk', (data) => requestViews(ctx, requests, data));
   const dossierIds = [...new Set(requests.map((r) => r.dossierId))];
-  const dossiers = dossierIds.length ? await ctx.em.find(Dossier, { where: { id: In(dossierIds) }, select: { id: true, name: true, plan: true } }) : [];
+  const dossiers = dossierIds.length ? await ctx.platform(Dossier).find({ where: { id: In(dossierIds) }, select: { id: true, name: true, plan: true } }) : [];
   const byId = new Map(dossiers.map((d) => [d.id, d]));
   return views.map((v) => ({ ...v, dossierName: byId.get(v.dossierId)?.name ?? '—', plan: byId.get(v.dossierId)?.plan as Plan }));
 }
@@ -147,15 +148,17 @@ async function adminViews(ctx: RequestContext, requests: SupportRequest[]) {
 export async function supportQueue(ctx: RequestContext, filter: AdminSupportFilterInput | null | undefined, first?: number | null) {
   const take = first ?? 50;
   if (!Number.isInteger(take) || take < 1 || take > QUEUE_CAP) throw badInput('OUT_OF_RANGE', `first must be between 1 and ${QUEUE_CAP}`, 'first');
-  const qb = filtered(ctx, filter, true).orderBy('r.createdAt', 'ASC').addOrderBy('r.id', 'ASC');
-  const [requests, totalCount] = await acrossDossiers('supportDesk', () => Promise.all([qb.clone().take(take).getMany(), qb.clone().getCount()]));
+  const [requests, totalCount] = await ctx.acrossDossiers('supportDesk', (data) => {
+    const qb = filtered(data, ctx, filter, true).orderBy('r.createdAt', 'ASC').addOrderBy('r.id', 'ASC');
+    return Promise.all([qb.clone().take(take).getMany(), qb.clone().getCount()]);
+  });
   return { nodes: await adminViews(ctx, requests), totalCount };
 }
 
 /** How many requests per status, with the other filters applied. */
 export async function supportCounts(ctx: RequestContext, filter: AdminSupportFilterInput | null | undefined) {
-  const rows = await acrossDossiers('supportDesk', () =>
-    filtered(ctx, filter, false)
+  const rows = await ctx.acrossDossiers('supportDesk', (data) =>
+    filtered(data, ctx, filter, false)
       .select('r.status', 'status')
       .addSelect('COUNT(*)', 'n')
       .groupBy('r.status')
@@ -166,7 +169,7 @@ export async function supportCounts(ctx: RequestContext, filter: AdminSupportFil
 }
 
 export async function adminSupportRequest(ctx: RequestContext, id: string): Promise<AdminRequestView> {
-  const request = await acrossDossiers('supportDesk', () => ctx.em.findOneBy(SupportRequest, { id }));
+  const request = await ctx.acrossDossiers('supportDesk', (data) => data.findOne(SupportRequest, { where: { id } }));
   if (!request) throw notFound('Support request', id);
   return (await adminViews(ctx, [request]))[0];
 }
@@ -177,11 +180,11 @@ function describeChange(c: FieldChangeData): string {
 
 /** The request's entries of its dossier's hash-chained history, oldest first. */
 export async function supportEvents(ctx: RequestContext, request: { id: string; dossierId: string }): Promise<AdminSupportEventType[]> {
-  const entries = await ctx.em.find(HistoryEntry, {
-    where: { dossierId: request.dossierId, entityType: HistoryEntityType.SUPPORT_REQUEST, entityId: request.id },
+  const entries = await onDossierOf(ctx, request).scoped(HistoryEntry, 'History entry').find({
+    where: { entityType: HistoryEntityType.SUPPORT_REQUEST, entityId: request.id },
     order: { sequence: 'ASC' },
   });
-  const users = entries.length ? await ctx.em.find(User, { where: { id: In([...new Set(entries.map((e) => e.userId))]) }, select: { id: true, name: true } }) : [];
+  const users = entries.length ? await ctx.platform(User).find({ where: { id: In([...new Set(entries.map((e) => e.userId))]) }, select: { id: true, name: true } }) : [];
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
   return entries.map((entry) => {
     const view = toHistoryView(entry);
@@ -204,16 +207,16 @@ export async function supportEvents(ctx: RequestContext, request: { id: string; 
 /** « Prendre en charge »: the caller becomes the agent in charge; CONFLICT when a colleague is, unless `force`. */
 export async function takeSupportRequest(ctx: RequestContext, id: string, force = false): Promise<AdminRequestView> {
   await ctx.transaction(async (tx) => {
-    const { request } = await lockRequest(tx, id);
+    const { request, onDossier } = await lockRequest(tx, id);
     assertOpen(request);
     if (request.assignedToId === tx.userId) return;
     if (request.assignedToId && !force) {
-      const agent = await tx.em.findOneBy(User, { id: request.assignedToId });
+      const agent = await tx.platform(User).findOneBy({ id: request.assignedToId });
       throw conflict('ALREADY_ASSIGNED', `${agent?.name ?? 'Another agent'} already took this request`, { assignedTo: agent?.name ?? null });
     }
     const now = clock.now();
     if (request.assignedToId) {
-      await tx.em.update(SupportRequest, { id, dossierId: request.dossierId }, { assignedToId: tx.userId, assignedAt: now, updatedAt: now });
+      await onDossier.scoped(SupportRequest).update({ id }, { assignedToId: tx.userId, assignedAt: now, updatedAt: now });
       await history(tx, request, HistoryEntryType.ASSIGNED, { label: tx.user.name });
       request.assignedToId = tx.userId;
     }
@@ -243,35 +246,37 @@ interface Outcome {
   changes: FieldChangeData[];
 }
 
-async function applyRequest(tx: RequestContext, request: SupportRequest): Promise<Outcome> {
+/** Carries out the request with the admin operation of its kind, `onDossier` bound to its dossier. */
+async function applyRequest(onDossier: RequestContext, request: SupportRequest): Promise<Outcome> {
+  const tx = onDossier;
   const p = request.payload;
   const link = { supportRequestId: request.id };
   const member = async () => {
-    const membership = await tx.em.findOneBy(Membership, { dossierId: request.dossierId, userId: p.memberId! });
+    const membership = await tx.platform(Membership).findOneBy({ dossierId: request.dossierId, userId: p.memberId! });
     if (!membership) throw notFound('Member', p.memberId);
     return membership;
   };
   switch (request.kind) {
     case SupportRequestKind.CHANGE_LOGIN_EMAIL: {
       await member();
-      const before = (await tx.em.findOneByOrFail(User, { id: p.memberId! })).email;
+      const before = (await tx.platform(User).findOneByOrFail({ id: p.memberId! })).email;
       const applied = await applyChangeLoginEmail(tx, p.memberId!, p.newEmail!, link);
       return { applied, changes: [{ field: 'email', before, after: p.newEmail! }] };
     }
     case SupportRequestKind.ADD_USER:
     case SupportRequestKind.ACCOUNTANT_ACCESS: {
       const profile = (request.kind === SupportRequestKind.ADD_USER ? p.profile : 'ACCOUNTANT') as Profile;
-      const applied = await applyAddUser(tx, request.dossierId, { email: p.email!, name: p.name!, phone: p.phone ?? null, profile, firmName: p.firmName ?? null }, link);
+      const applied = await applyAddUser(tx, { email: p.email!, name: p.name!, phone: p.phone ?? null, profile, firmName: p.firmName ?? null }, link);
       return { applied, changes: [{ field: 'member', before: null, after: `${p.email} (${profile})` }] };
     }
     case SupportRequestKind.CHANGE_PROFILE: {
       const before = (await member()).profile;
-      const applied = await applyChangeProfile(tx, request.dossierId, p.memberId!, p.profile as Profile, link);
+      const applied = await applyChangeProfile(tx, p.memberId!, p.profile as Profile, link);
       return { applied, changes: [{ field: 'profile', before, after: p.profile! }] };
     }
     case SupportRequestKind.REMOVE_USER: {
       const membership = await member();
-      const applied = await applyRemoveUser(tx, request.dossierId, p.memberId!, link);
+      const applied = await applyRemoveUser(tx, p.memberId!, link);
       return { applied, changes: [{ field: 'member', before: `${p.memberEmail} (${membership.profile})`, after: null }] };
     }
     case SupportRequestKind.OTHER: {
@@ -298,15 +303,15 @@ export async function processSupportRequest(ctx: RequestContext, id: string, mes
       const locked = await lockRequest(tx, id);
       const found = locked.request;
       assertOpen(found);
-      if (found.heldBySeatOrderId && (await pendingOrderIds(tx.em, found.dossierId, [found.heldBySeatOrderId])).size) {
+      if (found.heldBySeatOrderId && (await pendingOrderIds(locked.onDossier.scoped(SeatOrder, 'Seat order'), found.dossierId, [found.heldBySeatOrderId])).size) {
         throw planLimit('HELD_UNTIL_PAID', 'This request waits for its seat order to be paid', { seatOrderId: found.heldBySeatOrderId });
       }
       applying = true;
-      const result = await applyRequest(tx, found);
+      const result = await applyRequest(locked.onDossier, found);
       applying = false;
       const now = clock.now();
       if (answer) await addMessage(tx, found, answer, now);
-      await tx.em.update(SupportRequest, { id, dossierId: found.dossierId }, {
+      await locked.onDossier.scoped(SupportRequest).update({ id }, {
         status: SupportRequestStatus.DONE,
         closedAt: now,
         closedById: tx.userId,
@@ -331,11 +336,11 @@ export async function processSupportRequest(ctx: RequestContext, id: string, mes
 /** After a refused change (rolled back): the request keeps the reason and its history says so. */
 async function recordFailure(ctx: RequestContext, id: string, err: AppError): Promise<void> {
   await ctx.transaction(async (tx) => {
-    const { request } = await lockRequest(tx, id);
+    const { request, onDossier } = await lockRequest(tx, id);
     if (!(OPEN_STATUSES as readonly string[]).includes(request.status)) return;
     const now = clock.now();
     const reason = err.reason;
-    await tx.em.update(SupportRequest, { id, dossierId: request.dossierId }, { failureMessage: err.message.slice(0, 1000), failureReason: reason.slice(0, 40), failedAt: now, updatedAt: now });
+    await onDossier.scoped(SupportRequest).update({ id }, { failureMessage: err.message.slice(0, 1000), failureReason: reason.slice(0, 40), failedAt: now, updatedAt: now });
     await history(tx, request, HistoryEntryType.PROCESSING_FAILED, { label: err.message.slice(0, 500), reason });
   });
 }
@@ -351,7 +356,7 @@ export async function rejectSupportRequest(ctx: RequestContext, id: string, reas
     assertOpen(found);
     const now = clock.now();
     await addMessage(tx, found, text, now);
-    await tx.em.update(SupportRequest, { id, dossierId: found.dossierId }, {
+    await locked.onDossier.scoped(SupportRequest).update({ id }, {
       status: SupportRequestStatus.REJECTED,
       rejectionReason: text,
       closedAt: now,
@@ -372,13 +377,13 @@ export async function rejectSupportRequest(ctx: RequestContext, id: string, reas
 }
 
 /** A seat order paid: its held ADD_USER requests can be processed (their history says so). */
-seatOrderPaidHooks.push(async (tx, order) => {
-  const held = await tx.em.find(SupportRequest, {
-    where: { dossierId: order.dossierId, heldBySeatOrderId: order.id, status: In([...OPEN_STATUSES]) },
+seatOrderPaidHooks.push(async (onDossier, order) => {
+  const held = await onDossier.scoped(SupportRequest, 'Support request').find({
+    where: { heldBySeatOrderId: order.id, status: In([...OPEN_STATUSES]) },
     order: { createdAt: 'ASC' },
   });
   for (const request of held) {
-    await history(tx, request, HistoryEntryType.UPDATED, { changes: [{ field: 'onHold', before: 'true', after: 'false' }] });
+    await history(onDossier, request, HistoryEntryType.UPDATED, { changes: [{ field: 'onHold', before: 'true', after: 'false' }] });
   }
 });
 

@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import {
   fieldErrors,
   Profile,
@@ -69,15 +69,16 @@ export function parsePayload(input: SupportRequestInput): { kind: SupportRequest
   return { kind: value.kind as SupportRequestKind, payload, message: trimmed(value.message) || null };
 }
 
-async function memberOf(em: EntityManager, dossierId: string, userId: string): Promise<Membership & { user: User }> {
-  const membership = await em.findOne(Membership, { where: { dossierId, userId }, relations: { user: true } });
+/** A member of the context's dossier, with their user. */
+async function memberOf(ctx: RequestContext, userId: string): Promise<Membership & { user: User }> {
+  const membership = await ctx.platform(Membership).findOne({ where: { dossierId: ctx.dossierId, userId }, relations: { user: true } });
   if (!membership?.user) throw notFound('Member', userId);
   return membership as Membership & { user: User };
 }
 
-/** Open requests of the dossier still to be carried out. */
-function openRequests(em: EntityManager, dossierId: string, kinds: SupportRequestKind[]): Promise<SupportRequest[]> {
-  return em.find(SupportRequest, { where: { dossierId, kind: In(kinds), status: In([...OPEN_STATUSES]) } });
+/** Open requests of the context's dossier still to be carried out. */
+function openRequests(ctx: RequestContext, kinds: SupportRequestKind[]): Promise<SupportRequest[]> {
+  return ctx.scoped(SupportRequest, 'Support request').find({ where: { kind: In(kinds), status: In([...OPEN_STATUSES]) } });
 }
 
 /**
@@ -85,12 +86,12 @@ function openRequests(em: EntityManager, dossierId: string, kinds: SupportReques
  * or one of a seat order awaiting payment (the request is then held until it is
  * paid). Neither: PLAN_LIMIT, and the SPA offers the seat order page.
  */
-async function seatForNewUser(em: EntityManager, dossier: Dossier): Promise<{ heldBySeatOrderId: string | null }> {
-  const usage = await seatUsage(em, dossier);
-  const open = await openRequests(em, dossier.id, [SupportRequestKind.ADD_USER]);
+async function seatForNewUser(ctx: RequestContext, dossier: Dossier): Promise<{ heldBySeatOrderId: string | null }> {
+  const usage = await seatUsage(ctx, dossier);
+  const open = await openRequests(ctx, [SupportRequestKind.ADD_USER]);
   const heldIds = open.map((r) => r.heldBySeatOrderId).filter((x): x is string => !!x);
   const pendingOrders = canBuyExtraSeats(dossier.plan)
-    ? await em.find(SeatOrder, { where: { dossierId: dossier.id, status: SeatOrderStatus.PENDING_PAYMENT }, order: { createdAt: 'ASC', id: 'ASC' } })
+    ? await ctx.scoped(SeatOrder, 'Seat order').find({ where: { status: SeatOrderStatus.PENDING_PAYMENT }, order: { createdAt: 'ASC', id: 'ASC' } })
     : [];
   const pendingIds = new Set(pendingOrders.map((o) => o.id));
   const promised = open.filter((r) => !r.heldBySeatOrderId || !pendingIds.has(r.heldBySeatOrderId)).length;
@@ -107,12 +108,11 @@ async function seatForNewUser(em: EntityManager, dossier: Dossier): Promise<{ he
   );
 }
 
-/** Rules of each kind that depend on the dossier; fills the member snapshot. Runs with the dossier locked. */
+/** Rules of each kind that depend on the (session's) dossier; fills the member snapshot. Runs with the dossier locked. */
 async function checkAgainstDossier(tx: RequestContext, dossier: Dossier, kind: SupportRequestKind, payload: StoredPayload): Promise<{ heldBySeatOrderId: string | null }> {
-  const em = tx.em;
   const f = `input.${SUPPORT_PAYLOAD_FIELD[kind]}`;
   if (payload.memberId) {
-    const member = await memberOf(em, dossier.id, payload.memberId);
+    const member = await memberOf(tx, payload.memberId);
     Object.assign(payload, { memberName: member.user.name, memberEmail: member.user.email, memberProfile: member.profile });
     if (member.isPrincipal && (kind === SupportRequestKind.CHANGE_PROFILE || kind === SupportRequestKind.REMOVE_USER)) {
       throw conflict('PRINCIPAL_USER', 'The principal user keeps the OWNER profile and cannot be removed', { field: `${f}.memberId` });
@@ -121,7 +121,7 @@ async function checkAgainstDossier(tx: RequestContext, dossier: Dossier, kind: S
   switch (kind) {
     case SupportRequestKind.CHANGE_LOGIN_EMAIL: {
       if (payload.newEmail === payload.memberEmail) throw badInput('SAME_EMAIL', `${f}.newEmail is already this member’s login`, `${f}.newEmail`);
-      if (await em.existsBy(User, { email: payload.newEmail! })) {
+      if (await tx.platform(User).existsBy({ email: payload.newEmail! })) {
         throw conflict('EMAIL_TAKEN', `The e-mail ${payload.newEmail} is already the login of another user`, { field: `${f}.newEmail` });
       }
       return { heldBySeatOrderId: null };
@@ -132,11 +132,11 @@ async function checkAgainstDossier(tx: RequestContext, dossier: Dossier, kind: S
     case SupportRequestKind.ADD_USER:
     case SupportRequestKind.ACCOUNTANT_ACCESS: {
       const email = normalizeEmail(payload.email!);
-      const existing = await em.findOneBy(User, { email });
-      if (existing && (await em.existsBy(Membership, { dossierId: dossier.id, userId: existing.id }))) {
+      const existing = await tx.platform(User).findOneBy({ email });
+      if (existing && (await tx.platform(Membership).existsBy({ dossierId: dossier.id, userId: existing.id }))) {
         throw conflict('ALREADY_MEMBER', `${email} is already a member of this dossier`, { field: `${f}.email` });
       }
-      const pending = await openRequests(em, dossier.id, [SupportRequestKind.ADD_USER, SupportRequestKind.ACCOUNTANT_ACCESS]);
+      const pending = await openRequests(tx, [SupportRequestKind.ADD_USER, SupportRequestKind.ACCOUNTANT_ACCESS]);
       if (pending.some((r) => r.payload.email === email)) {
         throw conflict('ALREADY_REQUESTED', `A request to add ${email} is already in progress`, { field: `${f}.email` });
       }
@@ -146,7 +146,7 @@ async function checkAgainstDossier(tx: RequestContext, dossier: Dossier, kind: S
         }
         return { heldBySeatOrderId: null };
       }
-      return seatForNewUser(em, dossier);
+      return seatForNewUser(tx, dossier);
     }
     default:
       return { heldBySeatOrderId: null };
@@ -161,7 +161,7 @@ export async function createSupportRequest(ctx: RequestContext, input: SupportRe
     throw forbidden('Your profile may only send requests of kind OTHER', 'SUPPORT_KIND_NOT_ALLOWED');
   }
   const created = await ctx.transaction(async (tx) => {
-    const dossier = await lockDossier(tx.em, tx.dossierId);
+    const dossier = await lockDossier(tx);
     const { heldBySeatOrderId } = await checkAgainstDossier(tx, dossier, kind, payload);
     const now = clock.now();
     const request = tx.scoped(SupportRequest, 'Support request').create({

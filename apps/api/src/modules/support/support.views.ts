@@ -1,6 +1,7 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, type FindManyOptions } from 'typeorm';
 import { SupportRequestKind, type Profile } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
+import type { CrossDossierData } from '../../core/cross-dossier';
 import { SeatOrder, SeatOrderStatus } from '../dossiers/seat-order.entity';
 import { PROFILE_LABEL_FR } from '../identity/invitation.service';
 import { User } from '../identity/user.entity';
@@ -44,25 +45,36 @@ export function payloadView(p: StoredPayload): SupportPayloadType {
   };
 }
 
-/** Seat orders (among these ids) still awaiting payment: their ADD_USER requests are on hold. */
-export async function pendingOrderIds(em: EntityManager, dossierIds: string | string[], ids: (string | null)[]): Promise<Set<string>> {
+/** Where seat orders are read: `ctx.scoped(SeatOrder)` (one dossier), or the support desk's door across dossiers. */
+export interface SeatOrderRows {
+  find(options: FindManyOptions<SeatOrder>): Promise<SeatOrder[]>;
+}
+
+/** Seat orders (among these ids, of these dossiers) still awaiting payment: their ADD_USER requests are on hold. */
+export async function pendingOrderIds(rows: SeatOrderRows, dossierIds: string | string[], ids: (string | null)[]): Promise<Set<string>> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
   if (wanted.length === 0) return new Set();
   const dossiers = [...new Set(typeof dossierIds === 'string' ? [dossierIds] : dossierIds)];
-  const orders = await em.find(SeatOrder, { where: { dossierId: In(dossiers), id: In(wanted), status: SeatOrderStatus.PENDING_PAYMENT }, select: { id: true } });
+  const orders = await rows.find({ where: { dossierId: In(dossiers), id: In(wanted), status: SeatOrderStatus.PENDING_PAYMENT }, select: { id: true } });
   return new Set(orders.map((o) => o.id));
 }
 
 /**
  * Views of many requests in a fixed number of queries (messages, users, seat
- * orders), whatever their count.
+ * orders), whatever their count. Requests of the session's dossier (its members'
+ * views), or of several dossiers (the support desk): then `across`, the desk's door
+ * across dossiers, reads each one's messages and orders in its own dossier.
  */
-export async function requestViews(ctx: RequestContext, requests: SupportRequest[]): Promise<(SupportRequestView & { requestedByEmail: string; assignedToId: string | null })[]> {
+export async function requestViews(
+  ctx: RequestContext,
+  requests: SupportRequest[],
+  across?: CrossDossierData,
+): Promise<(SupportRequestView & { requestedByEmail: string; assignedToId: string | null })[]> {
   if (requests.length === 0) return [];
-  const em = ctx.em;
-  // Requests of one dossier (its members' views) or of several (the support desk): each one's messages are in its dossier.
   const dossierIds = [...new Set(requests.map((r) => r.dossierId))];
-  const messages = await em.find(SupportMessage, {
+  const messageRows = (options: FindManyOptions<SupportMessage>) => (across ? across.find(SupportMessage, options) : ctx.scoped(SupportMessage).find(options));
+  const orderRows: SeatOrderRows = across ? { find: (options) => across.find(SeatOrder, options) } : ctx.scoped(SeatOrder, 'Seat order');
+  const messages = await messageRows({
     where: { dossierId: In(dossierIds), requestId: In(requests.map((r) => r.id)) },
     order: { createdAt: 'ASC', id: 'ASC' },
   });
@@ -72,9 +84,9 @@ export async function requestViews(ctx: RequestContext, requests: SupportRequest
     if (r.assignedToId) userIds.add(r.assignedToId);
   }
   for (const m of messages) userIds.add(m.authorId);
-  const users = await em.find(User, { where: { id: In([...userIds]) }, select: { id: true, name: true, email: true } });
+  const users = await ctx.platform(User).find({ where: { id: In([...userIds]) }, select: { id: true, name: true, email: true } });
   const userById = new Map(users.map((u) => [u.id, u]));
-  const pending = await pendingOrderIds(em, dossierIds, requests.map((r) => r.heldBySeatOrderId));
+  const pending = await pendingOrderIds(orderRows, dossierIds, requests.map((r) => r.heldBySeatOrderId));
   const byRequest = new Map<string, SupportMessageType[]>();
   for (const m of messages) {
     const list = byRequest.get(m.requestId) ?? [];
