@@ -776,7 +776,7 @@ export async function listDocuments(ctx: RequestContext, types: readonly Documen
   const totalCount = lazyCount(async () => Number((await countQuery.clone().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>())?.n ?? 0));
   const count = lazyCount(async () => {
     const [sql, parameters] = countQuery.clone().select('1', 'one').limit(LIST_COUNT_CAP + 1).getQueryAndParameters();
-    const [row] = (await ctx.em.query(`SELECT COUNT(*) AS n FROM (${sql}) capped`, parameters)) as { n: string | number }[];
+    const [row] = await ctx.query<{ n: string | number }[]>(`SELECT COUNT(*) AS n FROM (${sql}) capped`, parameters);
     const n = Number(row?.n ?? 0);
     return { value: Math.min(n, LIST_COUNT_CAP), more: n > LIST_COUNT_CAP };
   });
