@@ -58,8 +58,8 @@ export interface Page<T> {
  * A count that costs nothing unless asked: GraphQL awaits `totalCount` only when the
  * query selects it, and a thenable starts its work on the first `then`.
  */
-export function lazyCount(count: () => Promise<number>): PromiseLike<number> {
-  let started: Promise<number> | null = null;
+export function lazyCount<T = number>(count: () => Promise<T>): PromiseLike<T> {
+  let started: Promise<T> | null = null;
   return {
     then: (onFulfilled, onRejected) => (started ??= count()).then(onFulfilled, onRejected),
   };

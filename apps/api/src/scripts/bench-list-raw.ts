@@ -45,7 +45,8 @@ if (cluster.isPrimary && workers > 1) {
         return;
       }
       const dossierId = session.dossierId as string;
-      const [[counted]] = await pool.query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM documents d WHERE d.dossierId = ? AND d.type IN ('INVOICE')", [dossierId]);
+      // The SPA's count: exact up to 1,000, then « more » (LIST_COUNT_CAP).
+      const [[counted]] = await pool.query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM (SELECT 1 FROM documents d WHERE d.dossierId = ? AND d.type IN ('INVOICE') LIMIT 1001) capped", [dossierId]);
       const [rows] = await pool.query<RowDataPacket[]>(
         "SELECT id, type, status, number, date, dueDate, partyId, partyName, totalExclVatCents, totalInclVatCents, createdAt, createdById, updatedAt, updatedById FROM documents d WHERE d.dossierId = ? AND d.type IN ('INVOICE') ORDER BY d.date DESC, d.id DESC LIMIT ?",
         [dossierId, variables.first + 1],
@@ -74,7 +75,7 @@ if (cluster.isPrimary && workers > 1) {
               updatedAt: (n.updatedAt as Date).toISOString(),
               updatedBy: { id: n.updatedById, name: nameOf.get(n.updatedById as string) },
             })),
-            totalCount: Number(counted.n),
+            count: { value: Math.min(Number(counted.n), 1000), more: Number(counted.n) > 1000 },
             pageInfo: {
               hasNextPage: rows.length > variables.first,
               endCursor: last ? Buffer.from(JSON.stringify([last.date, last.id])).toString('base64url') : null,

@@ -2,7 +2,7 @@
 //
 //   pnpm bench:list [--sizes 1000,10000,100000] [--pairs 3] [--seconds 10] [--connections 10]
 //                   [--workers 1] [--mariadb mariadb://root@127.0.0.1:3306/test] [--keep] [--reuse] [--db comptoir_bench_list]
-//                   [--only throughput] [--port 4901]
+//                   [--only throughput|growth] [--rounds 1] [--port 4901]
 //
 // Seeds one scratch MariaDB database (created here, dropped at the end unless --keep)
 // with a dossier per size (documents with their search terms, customers, five users,
@@ -20,7 +20,8 @@
 //    SPA offers at each size, and the ratio largest/smallest.
 // --keep leaves the scratch database and its sessions (in comptoir_bench_list.json, in the
 // system's temporary directory); --reuse starts from them instead of seeding again (the
-// same --sizes); --only throughput skips the checks after the throughput pairs.
+// same --sizes); --only throughput skips the checks after the throughput pairs, --only growth
+// goes from the same-answer check to the growth table; --rounds N repeats that table.
 // Not part of the test suite: figures depend on the machine; ratios are what to compare.
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -34,7 +35,7 @@ import { DocumentStatus, DocumentType, Plan, Profile } from '@comptoir/schema';
 import { parseDatabaseUrl } from '../core/config';
 import { newId } from '../core/entity';
 import { dataSourceOptions, openDataSource } from '../app/database';
-import { DocumentSearchTerm, searchTermsOf } from '../modules/documents/document-search';
+import { DocumentSearchTerm, searchTermRows } from '../modules/documents/document-search';
 import { Document } from '../modules/documents/document.entity';
 import { DEFAULT_DOSSIER_SETTINGS, Dossier } from '../modules/identity/dossier.entity';
 import { Membership } from '../modules/identity/membership.entity';
@@ -65,6 +66,7 @@ const SERVER = option('mariadb') ?? 'mariadb://root@127.0.0.1:3306/test';
 const KEEP = args.includes('--keep');
 const REUSE = args.includes('--reuse');
 const ONLY = option('only');
+const ROUNDS = Number(option('rounds') ?? 1);
 const BENCH_DB = option('db') ?? 'comptoir_bench_list';
 /** Comptoir listens on this port and the raw server on the next (another run on the same machine needs others). */
 const PORT = Number(option('port') ?? 4901);
@@ -77,7 +79,10 @@ const LIST_QUERY = `query InvoicesList($first: Int!, $after: String, $filter: Do
     nodes {
       ...DocumentListFields
     }
-    totalCount
+    count {
+      value
+      more
+    }
     pageInfo {
       hasNextPage
       endCursor
@@ -177,12 +182,13 @@ async function seed(url: string): Promise<Seeded[]> {
           updatedAt: day,
         };
         docs.push(doc);
-        for (const term of searchTermsOf({ number: doc.number!, partyName: doc.partyName! })) terms.push({ id: newId(), dossierId: dossier.id, documentId: doc.id!, term });
+        terms.push(...searchTermRows(dossier.id, doc as Document));
       }
       for (let i = 0; i < docs.length; i += 250) await em.insert(Document, docs.slice(i, i + 250));
-      for (let i = 0; i < terms.length; i += 500) await em.insert(DocumentSearchTerm, terms.slice(i, i + 500));
+      for (let i = 0; i < terms.length; i += 2000) await em.insert(DocumentSearchTerm, terms.slice(i, i + 2000));
     }
-    seeded.push({ size, token, partyId: customers[7].id, userIds: users.map((u) => u.id) });
+    // Invoices (i % 4 == 0) have customers (7i mod 200), multiples of 4: customers[8] has 1/50 of them.
+    seeded.push({ size, token, partyId: customers[8].id, userIds: users.map((u) => u.id) });
     console.log(`seeded ${size} documents (${Math.round((Date.now() - started) / 1000)} s)`);
   }
   await ds.query('ANALYZE TABLE documents, document_search_terms');
@@ -302,8 +308,11 @@ async function main(): Promise<void> {
     }
     console.log(`\nSame JSON from both servers for the first page at ${SIZES.join(', ')} documents.`);
 
-    // 2. Throughput, alternated.
     const middle = seeded[Math.floor(seeded.length / 2)];
+    if (ONLY !== 'growth') await throughputAndStatements();
+    if (ONLY === 'throughput') return;
+    async function throughputAndStatements(): Promise<void> {
+    // 2. Throughput, alternated.
     console.log(`\nThroughput on ${middle.size} documents, ${CONNECTIONS} connections, ${SECONDS} s per run, ${WORKERS} process(es) each:`);
     for (let i = 0; i < 2; i++) await post(comptoirUrl, middle.token, { first: PAGE }); // warm-up
     const ratios: number[] = [];
@@ -337,6 +346,7 @@ async function main(): Promise<void> {
     };
     console.log(`\nStatements per list request (MariaDB Questions): Comptoir ${fmt(await perRequest(comptoirUrl))}, raw ${fmt(await perRequest(rawUrl))}`);
     await counter.destroy();
+    }
 
     // 4. Growth with the dossier's size, per filter.
     const filters: [string, (s: Seeded) => Record<string, unknown>][] = [
@@ -347,23 +357,54 @@ async function main(): Promise<void> {
       ['created by', (s) => ({ filter: { createdById: s.userIds[2] } })],
       ['modified by', (s) => ({ filter: { updatedById: s.userIds[3] } })],
       ['search number', () => ({ filter: { search: 'IN-2024-0000' } })],
-      ['search party', () => ({ filter: { search: 'zola' } })],
-      ['search 2 words', () => ({ filter: { search: 'cafe zol' } })],
+      ['search party', () => ({ filter: { search: 'zola' } })], // 2 of the 50 invoice customers
+      // « Garage » is 10 of the 50 invoice customers, « Zola » 2, « Garage Zola SARL » 1.
+      ['search 2 words', () => ({ filter: { search: 'garage zol' } })],
     ];
-    console.log(`\nFirst-page latency (median of 15 sequential requests), ms:`);
-    console.log(`  ${'filter'.padEnd(14)}${SIZES.map((n) => String(n).padStart(10)).join('')}   ratio ${SIZES[SIZES.length - 1]}/${SIZES[0]}`);
-    for (const [name, variables] of filters) {
-      const medians: number[] = [];
-      for (const s of seeded) {
-        const times: number[] = [];
-        for (let i = 0; i < 15; i++) {
-          const t0 = performance.now();
-          await post(comptoirUrl, s.token, { first: PAGE, ...variables(s) });
-          times.push(performance.now() - t0);
+    // --rounds N repeats the table (sizes alternated within each filter) and ends with the
+    // median of the rounds' medians: on a shared machine one round is noisy.
+    const byFilter = new Map<string, number[][]>();
+    const minByFilter = new Map<string, number[][]>();
+    for (let round = 1; round <= ROUNDS; round++) {
+      console.log(`\nFirst-page latency (median of 15 sequential requests), ms${ROUNDS > 1 ? `, round ${round}/${ROUNDS}` : ''}:`);
+      console.log(`  ${'filter'.padEnd(14)}${SIZES.map((n) => String(n).padStart(10)).join('')}   ratio ${SIZES[SIZES.length - 1]}/${SIZES[0]}`);
+      for (const [name, variables] of filters) {
+        const medians: number[] = [];
+        const mins: number[] = [];
+        const shown: string[] = [];
+        for (const s of seeded) {
+          const times: number[] = [];
+          let answer = '';
+          for (let i = 0; i < 15; i++) {
+            const t0 = performance.now();
+            answer = await post(comptoirUrl, s.token, { first: PAGE, ...variables(s) });
+            times.push(performance.now() - t0);
+          }
+          medians.push(median(times));
+          mins.push(Math.min(...times));
+          // Rows on the page and the count shown: a small dossier's page may hold fewer rows.
+          const { list } = (JSON.parse(answer) as { data: { list: { nodes: unknown[]; count: { value: number; more: boolean } } } }).data;
+          shown.push(`${list.nodes.length}/${list.count.more ? '>' : ''}${list.count.value}`);
         }
-        medians.push(median(times));
+        byFilter.set(name, [...(byFilter.get(name) ?? []), medians]);
+        minByFilter.set(name, [...(minByFilter.get(name) ?? []), mins]);
+        console.log(`  ${name.padEnd(14)}${medians.map((m) => fmt(m, 1).padStart(10)).join('')}   ${fmt(medians[medians.length - 1] / medians[0]).padEnd(6)} rows/count ${shown.join(' · ')}`);
       }
-      console.log(`  ${name.padEnd(14)}${medians.map((m) => fmt(m, 1).padStart(10)).join('')}   ${fmt(medians[medians.length - 1] / medians[0])}`);
+    }
+    if (ROUNDS > 1) {
+      console.log(`\nMedian of ${ROUNDS} rounds, ms (ratio: median of the rounds' ratios):`);
+      for (const [name, rounds] of byFilter) {
+        const perSize = SIZES.map((_, i) => median(rounds.map((r) => r[i])));
+        const ratio = median(rounds.map((r) => r[r.length - 1] / r[0]));
+        console.log(`  ${name.padEnd(14)}${perSize.map((m) => fmt(m, 1).padStart(10)).join('')}   ${fmt(ratio)}`);
+      }
+      // The fastest of each 15: what the request costs when the machine's other load lets it run.
+      console.log(`\nFastest of 15, median of ${ROUNDS} rounds, ms (ratio: median of the rounds' ratios):`);
+      for (const [name, rounds] of minByFilter) {
+        const perSize = SIZES.map((_, i) => median(rounds.map((r) => r[i])));
+        const ratio = median(rounds.map((r) => r[r.length - 1] / r[0]));
+        console.log(`  ${name.padEnd(14)}${perSize.map((m) => fmt(m, 1).padStart(10)).join('')}   ${fmt(ratio)}`);
+      }
     }
   } finally {
     for (const child of children) child.kill('SIGTERM');

@@ -1,7 +1,7 @@
 import { In, type SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
-import { applySearch, DocumentSearchTerm, indexDocumentSearch } from './document-search';
+import { applySearch, DocumentSearchTerm, indexDocumentSearch, searchOnlyQuery, searchWords } from './document-search';
 import { decodeCursor, encodeCursor, lazyCount, pageSize, type Page } from '../../core/pagination';
 import { Article } from '../articles/article.entity';
 import { clock, isoDay } from '../../core/clock';
@@ -475,7 +475,7 @@ async function issue(tx: RequestContext, doc: Document, version: number): Promis
       issuedAt: now,
     }),
   );
-  await indexDocumentSearch(tx, { id: doc.id, number: numbered.number, partyName: doc.partyName });
+  await indexDocumentSearch(tx, { id: doc.id, type: doc.type, date: isoDay(now), number: numbered.number, partyName: doc.partyName });
   // Its sales-journal entry, in this transaction (refused in a collected period: nothing is written).
   await postIssuedDocument(tx, doc, (await linesOf(tx, [doc.id])).get(doc.id) ?? []);
   await recordHistory(tx, {
@@ -705,8 +705,13 @@ function cursorParam(ctx: RequestContext, kind: 'string' | 'number' | 'date', va
   return ctx.dialect === 'better-sqlite3' ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
 }
 
-function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | null | undefined): void {
-  if (!filter) return;
+/**
+ * Applies the filters but the search, returned (validated) for the caller to apply;
+ * `filtered`: another condition than the types was added.
+ */
+function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | null | undefined): { search: string | null; filtered: boolean } {
+  if (!filter) return { search: null, filtered: false };
+  const conditionsBefore = q.expressionMap.wheres.length;
   if (filter.statuses?.length) q.andWhere('d.status IN (:...statuses)', { statuses: filter.statuses });
   const from = optionalDay(filter.dateFrom, 'filter.dateFrom');
   const to = optionalDay(filter.dateTo, 'filter.dateTo');
@@ -715,18 +720,29 @@ function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | n
   if (filter.partyId) q.andWhere('d.partyId = :partyId', { partyId: filter.partyId });
   if (filter.createdById) q.andWhere('d.createdById = :createdById', { createdById: filter.createdById });
   if (filter.updatedById) q.andWhere('d.updatedById = :updatedById', { updatedById: filter.updatedById });
-  const search = optionalText(filter.search, 'filter.search', 100);
-  if (search) applySearch(q, 'd', search);
   if (filter.overdue) {
     q.andWhere('d.status IN (:...unpaid) AND d.dueDate < :today', { unpaid: [DocumentStatus.ISSUED, DocumentStatus.PARTIALLY_PAID], today: isoDay(clock.now()) });
   }
+  const search = optionalText(filter.search, 'filter.search', 100);
+  return { search: search && searchWords(search).length > 0 ? search : null, filtered: q.expressionMap.wheres.length > conditionsBefore };
 }
+
+/**
+ * What the lists show of their size: an exact count up to `LIST_COUNT_CAP`, then « more
+ * than » — a count that reads at most that many index entries, whatever the dossier's size.
+ */
+export const LIST_COUNT_CAP = 1000;
 
 /**
  * Documents of the given types (those the profile may read), filtered, sorted and
  * keyset-paginated: the cursor holds the sort value and id of the last row.
  */
-export async function listDocuments(ctx: RequestContext, types: readonly DocumentType[] | null, args: DocumentListArgs): Promise<Page<Document>> {
+/** A page of documents, with its count capped at `LIST_COUNT_CAP` (run only when GraphQL asks it). */
+export interface DocumentPage extends Page<Document> {
+  count: PromiseLike<{ value: number; more: boolean }>;
+}
+
+export async function listDocuments(ctx: RequestContext, types: readonly DocumentType[] | null, args: DocumentListArgs): Promise<DocumentPage> {
   const size = pageSize(args);
   let wanted: DocumentType[];
   if (types) {
@@ -743,25 +759,50 @@ export async function listDocuments(ctx: RequestContext, types: readonly Documen
   const direction = args.sort?.direction ?? SortDirection.DESC;
   const column = SORT_COLUMN[sortField];
   const q = ctx.scoped(Document, LABEL).query('d').andWhere('d.type IN (:...types)', { types: wanted });
-  applyFilter(q, args.filter);
-  const countQuery = q.clone();
+  const { search, filtered } = applyFilter(q, args.filter);
+  // A search alone finds its documents in the terms' index: the count reads only that,
+  // and sorted by date the page's ids too (51 index entries, or the rarest word's
+  // matches sorted, before 51 document rows are read).
+  const searchOnly = search !== null && !filtered;
+  const pageFromTerms = searchOnly && sortField === DocumentSortField.DATE;
+  if (search && !pageFromTerms) applySearch(q, 'd', search, wanted);
+  // Otherwise a search sorted by date reads the longest word's terms in order: (st0.date,
+  // st0.documentId) are the document's (date, id), kept equal by indexDocumentSearch.
+  const [sortSql, idSql] = search && sortField === DocumentSortField.DATE ? ['st0.date', 'st0.documentId'] : [column.sql, 'd.id'];
+  const countQuery = search && searchOnly ? searchOnlyQuery(ctx, search, wanted) : q.clone();
   // COUNT(*) rather than TypeORM's getCount(), which counts DISTINCT ids (a temporary
-  // table of every matching id on MariaDB): the filters never join, so rows are documents.
-  const totalCount = lazyCount(async () => Number((await countQuery.select('COUNT(*)', 'n').getRawOne<{ n: string | number }>())?.n ?? 0));
+  // table of every matching id on MariaDB): the search joins one row per document and
+  // word (a term is unique per document), so rows are documents.
+  const totalCount = lazyCount(async () => Number((await countQuery.clone().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>())?.n ?? 0));
+  const count = lazyCount(async () => {
+    const [sql, parameters] = countQuery.clone().select('1', 'one').limit(LIST_COUNT_CAP + 1).getQueryAndParameters();
+    const [row] = await ctx.query<{ n: string | number }[]>(`SELECT COUNT(*) AS n FROM (${sql}) capped`, parameters);
+    const n = Number(row?.n ?? 0);
+    return { value: Math.min(n, LIST_COUNT_CAP), more: n > LIST_COUNT_CAP };
+  });
   const after = decodeCursor(args.after, 2);
-  if (after) {
-    const op = direction === SortDirection.ASC ? '>' : '<';
-    q.andWhere(`(${column.sql} ${op} :afterValue OR (${column.sql} = :afterValue AND d.id ${op} :afterId))`, {
-      afterValue: cursorParam(ctx, column.kind, after[0]),
-      afterId: String(after[1]),
-    });
+  const keyset = after
+    ? {
+        sql: (op: string) => `(${sortSql} ${op} :afterValue OR (${sortSql} = :afterValue AND ${idSql} ${op} :afterId))`,
+        params: { afterValue: cursorParam(ctx, column.kind, after[0]), afterId: String(after[1]) },
+      }
+    : null;
+  const op = direction === SortDirection.ASC ? '>' : '<';
+  if (pageFromTerms) {
+    const ids = searchOnlyQuery(ctx, search, wanted).select('st0.documentId', 'documentId');
+    if (keyset) ids.andWhere(keyset.sql(op), keyset.params);
+    ids.orderBy(sortSql, direction).addOrderBy(idSql, direction).limit(size + 1);
+    const { scopeDossierId: _scope, ...parameters } = ids.getParameters();
+    q.andWhere(`d.id IN (SELECT page.documentId FROM (${ids.getQuery()}) page)`, parameters);
+  } else if (keyset) {
+    q.andWhere(keyset.sql(op), keyset.params);
   }
   // Plain rows of one entity: mapped without TypeORM's per-row join bookkeeping (see entityMapper).
   const toDocument = ctx.rowMapper(Document, 'd');
   const rows = (
     await q
-      .orderBy(column.sql, direction)
-      .addOrderBy('d.id', direction)
+      .orderBy(pageFromTerms ? column.sql : sortSql, direction)
+      .addOrderBy(pageFromTerms ? 'd.id' : idSql, direction)
       .limit(size + 1)
       .getRawMany<Record<string, unknown>>()
   ).map(toDocument);
@@ -770,6 +811,7 @@ export async function listDocuments(ctx: RequestContext, types: readonly Documen
   return {
     nodes,
     totalCount,
+    count,
     pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor([sortValue(last, sortField), last.id]) : null },
   };
 }

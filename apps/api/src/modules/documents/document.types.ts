@@ -203,9 +203,22 @@ export class DocumentGql {
   history: HistoryEntryView[];
 }
 
+@ObjectType('DocumentCount', { description: 'How many documents match, counted up to 1,000: the cost is bounded whatever the dossier size' })
+@Auth(...PROFILES.all)
+export class DocumentCount {
+  @Field(() => Int, { description: 'Documents matching the filters, at most 1,000' })
+  value: number;
+
+  @Field({ description: 'True when more than `value` (1,000) documents match: show « plus de 1 000 »' })
+  more: boolean;
+}
+
 @ObjectType('DocumentConnection')
 @Auth(...PROFILES.all)
 export class DocumentConnection {
+  @Field(() => DocumentCount, { description: 'What a list shows: an exact count up to 1,000, then « more ». Prefer it to `totalCount`, which reads every matching row' })
+  count: DocumentCount;
+
   @Field(() => [DocumentGql])
   nodes: DocumentGql[];
 

@@ -216,8 +216,9 @@ export default function DocumentListPage({ type }: { type: DocumentType }) {
         </p>
       ) : (
         <>
-          <p className="muted small" data-testid="list-count">
-            {t('list.count', { shown: nodes.length, total: list.totalCount })}
+          <p className="muted small" data-testid="list-count" data-total={list.count.value} data-more={list.count.more}>
+            {/* Counted up to 1,000 (a bounded cost whatever the dossier's size), then « plus de 1 000 ». */}
+            {t(list.count.more ? 'list.countMore' : 'list.count', { shown: nodes.length, total: list.count.value.toLocaleString(i18n.language) })}
           </p>
           <TableScroll>
             <Table data-testid="document-list">

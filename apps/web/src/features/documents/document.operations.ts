@@ -32,7 +32,10 @@ export const QuotesQuery = graphql(`
       nodes {
         ...DocumentListFields
       }
-      totalCount
+      count {
+        value
+        more
+      }
       pageInfo {
         hasNextPage
         endCursor
@@ -48,7 +51,10 @@ export const InvoicesQuery = graphql(`
         ...DocumentListFields
         daysLate
       }
-      totalCount
+      count {
+        value
+        more
+      }
       pageInfo {
         hasNextPage
         endCursor
@@ -63,7 +69,10 @@ export const CreditNotesQuery = graphql(`
       nodes {
         ...DocumentListFields
       }
-      totalCount
+      count {
+        value
+        more
+      }
       pageInfo {
         hasNextPage
         endCursor
@@ -78,7 +87,10 @@ export const PriceRequestsQuery = graphql(`
       nodes {
         ...DocumentListFields
       }
-      totalCount
+      count {
+        value
+        more
+      }
       pageInfo {
         hasNextPage
         endCursor
@@ -93,7 +105,10 @@ export const SupplierOrdersQuery = graphql(`
       nodes {
         ...DocumentListFields
       }
-      totalCount
+      count {
+        value
+        more
+      }
       pageInfo {
         hasNextPage
         endCursor
