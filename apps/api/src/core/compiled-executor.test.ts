@@ -1,5 +1,14 @@
 import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { execute } from 'graphql';
 import { compiledExecutor } from './compiled-executor';
+
+// Counts the runs that fall back to graphql-js, so the tests see which path answered.
+jest.mock('graphql', () => {
+  const actual = jest.requireActual('graphql');
+  return { ...actual, execute: jest.fn(actual.execute) };
+});
+const graphqlJsRuns = execute as jest.MockedFunction<typeof execute>;
+beforeEach(() => graphqlJsRuns.mockClear());
 import { forbidden } from './errors';
 
 const Row = new GraphQLObjectType({
@@ -38,12 +47,15 @@ describe('compiled executor', () => {
     const answers = [];
     for (let i = 0; i < 3; i++) answers.push(JSON.stringify(await run(executor, query, { allowed: true }, { first: 2 })));
     expect(new Set(answers).size).toBe(1);
+    // Only the first run went through graphql-js; the next two ran compiled.
+    expect(graphqlJsRuns).toHaveBeenCalledTimes(1);
     expect(JSON.parse(answers[0])).toEqual({ data: { rows: [{ id: 'a', count: 1, secret: 'hidden' }, { id: 'bb', count: 2, secret: 'hidden' }] } });
   });
 
   it('keeps a refusal’s code, path and locations once compiled, as a writable graphql-js error', async () => {
     const executor = compiledExecutor(schema, { compileOnFirstRun: true });
     const result = await run(executor, query, { allowed: false }, { first: 1 });
+    expect(graphqlJsRuns).not.toHaveBeenCalled();
     expect(result.data).toEqual({ rows: [{ id: 'a', count: 1, secret: null }] });
     const [error] = result.errors ?? [];
     expect(error.extensions).toMatchObject({ code: 'FORBIDDEN' });
@@ -61,5 +73,6 @@ describe('compiled executor', () => {
     const executor = compiledExecutor(schema, { compileOnFirstRun: true });
     const mutation = parse('mutation { a: bump b: bump }');
     expect((await run(executor, mutation, {})).data).toEqual({ a: 1, b: 2 });
+    expect(graphqlJsRuns).toHaveBeenCalledTimes(1);
   });
 });

@@ -41,23 +41,15 @@ export function compiledExecutor(schema: GraphQLSchema, options: { compileOnFirs
     let operations = compiled.get(document);
     if (!operations) compiled.set(document, (operations = new Map()));
     const key = operationName ?? '';
-    let query = operations.get(key);
-    if (query === undefined && !options.compileOnFirstRun) {
-      if (operations.size >= OPERATIONS_PER_DOCUMENT) operations.clear();
+    const known = operations.get(key);
+    if (known !== undefined && known !== SEEN_ONCE) return known;
+    if (operations.size >= OPERATIONS_PER_DOCUMENT) operations.clear();
+    if (known === undefined && !options.compileOnFirstRun) {
       operations.set(key, SEEN_ONCE);
       return null;
     }
-    if (query === undefined || query === SEEN_ONCE) {
-      if (operations.size >= OPERATIONS_PER_DOCUMENT) operations.clear();
-      let result: ReturnType<typeof compileQuery>;
-      try {
-        result = compileQuery(schema, document, operationName ?? undefined);
-      } catch {
-        result = { errors: [] };
-      }
-      query = isCompiledQuery(result as Parameters<typeof isCompiledQuery>[0]) ? (result as CompiledQuery) : null;
-      operations.set(key, query);
-    }
+    const query = compileOrNull(schema, document, operationName);
+    operations.set(key, query);
     return query;
   };
   return async (requestContext) => {
@@ -70,6 +62,16 @@ export function compiledExecutor(schema: GraphQLSchema, options: { compileOnFirs
     }
     return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
   };
+}
+
+/** The operation compiled, or null when graphql-jit cannot compile it (graphql-js runs it then). */
+function compileOrNull(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): CompiledQuery | null {
+  try {
+    const result = compileQuery(schema, document, operationName ?? undefined);
+    return isCompiledQuery(result as Parameters<typeof isCompiledQuery>[0]) ? (result as CompiledQuery) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
