@@ -150,7 +150,7 @@ function termMatch(i: number): string {
  * (dossier, type, term, date, document) with `st0`'s type, date and document.
  */
 export function searchOnlyQuery(ctx: RequestContext, words: readonly string[], types: readonly DocumentType[]): SelectQueryBuilder<DocumentSearchTerm> {
-  const q = ctx.scoped(DocumentSearchTerm, 'search term').query('st0').andWhere(termMatch(0), { searchWord0: words[0], searchTypes: [...types] });
+  const q = ctx.scoped(DocumentSearchTerm, 'search term').query('st0').andWhere('st0.type IN (:...searchTypes) AND st0.term = :searchWord0', { searchWord0: words[0], searchTypes: [...types] });
   words.slice(1).forEach((word, k) =>
     q.innerJoin(DocumentSearchTerm, `st${k + 1}`, `${termMatch(k + 1)} AND st${k + 1}.type = st0.type AND st${k + 1}.date = st0.date AND st${k + 1}.documentId = st0.documentId`, {
       [`searchWord${k + 1}`]: word,
