@@ -132,7 +132,9 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
     },
 
     plugin: {
-      async serverWillStart() {
+      async serverWillStart({ apollo }) {
+        // Usage reporting to Apollo's cloud (APOLLO_KEY) sees every request: none skips Apollo then.
+        if (apollo.key) running = false;
         return {
           async serverWillStop() {
             running = false;
@@ -146,7 +148,7 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
             const { body, http } = response;
             if (requestIsBatched || request.operationName === '') return;
             if (!document || operation?.operation !== 'query' || errors?.length) return;
-            if (body.kind !== 'single' || body.singleResult.errors?.length || (http.status !== undefined && http.status !== 200)) return;
+            if (body.kind !== 'single' || body.singleResult.errors?.length || body.singleResult.extensions || (http.status !== undefined && http.status !== 200)) return;
             if (http.headers.size > 0 || request.http?.method !== 'POST' || typeof request.query !== 'string') return;
             if (request.extensions && Object.keys(request.extensions).length > 0) return;
             remember(request.query, request.operationName ?? '', { document, operationName: operationName ?? null });
