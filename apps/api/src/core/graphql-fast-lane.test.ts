@@ -93,6 +93,16 @@ describe('GraphQL fast lane', () => {
     expect(cold.headers.etag).toBeDefined();
   });
 
+  it('takes the SPA’s requests as Apollo Client 4 sends them (accepted types, preflight header, client library extension)', async () => {
+    const spa = { ...cookie, accept: 'application/graphql-response+json,application/json;q=0.9', 'apollo-require-preflight': 'true' };
+    const body = { operationName: 'Customers', variables: { first: 3 }, extensions: { clientLibrary: { name: '@apollo/client', version: '4.3.8' } }, query: CUSTOMERS };
+    const { cold, fast, answered } = await compare(body, spa);
+    expect(cold.status).toBe(200);
+    expect(cold.headers['content-type']).toBe('application/graphql-response+json; charset=utf-8');
+    expect(answered).toBeGreaterThanOrEqual(2);
+    for (const answer of fast) expect(answer).toEqual(cold);
+  });
+
   it('negotiates the response type as Apollo does, and leaves a 406 to Apollo', async () => {
     for (const accept of ['application/graphql-response+json, application/json;q=0.9', '*/*', 'application/json']) {
       const { cold, fast } = await compare({ query: CUSTOMERS, variables: { first: 1 } }, { ...cookie, accept });
@@ -160,6 +170,8 @@ describe('GraphQL fast lane', () => {
       await post(warm.url, { query: '{ __type(name: "Query") { name } }' }, cookie);
       await post(warm.url, [{ query: CUSTOMERS, variables: { first: 1 } }], cookie);
       await post(warm.url, { query: CUSTOMERS, variables: { first: 1 }, extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } }, cookie);
+      await post(warm.url, { query: CUSTOMERS, variables: { first: 1 }, extensions: { clientLibrary: { name: 'x' }, other: true } }, cookie);
+      await post(warm.url, { query: CUSTOMERS, variables: { first: 1 }, extensions: 'clientLibrary' }, cookie);
       await post(warm.url, { query: CUSTOMERS, operationName: '', variables: { first: 1 } }, cookie);
       await fetch(`${warm.url}?query=${encodeURIComponent(CUSTOMERS)}&variables=${encodeURIComponent('{"first":1}')}`, { headers: { ...cookie, 'apollo-require-preflight': 'true' } });
     }

@@ -15,7 +15,8 @@ import type { RequestContext } from './context';
  * shape guard), just before Apollo's middleware, and hands the request on to
  * Apollo whenever anything is unusual:
  * - not a POST of a JSON object with only `query`, `operationName`, `variables`
- *   (GET, batches, persisted queries and other extensions go to Apollo);
+ *   and `extensions` naming the client library (GET, batches, persisted queries
+ *   and other extensions go to Apollo);
  * - a query text and operation name Apollo has not answered cleanly yet (first
  *   sight, mutations, introspection, refusals), or not compiled yet;
  * - variables whose cost was not checked yet (Apollo checks and remembers them);
@@ -78,6 +79,19 @@ interface Precomputed {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Request extensions Apollo Server does nothing with here: Apollo Client 4 names
+ * itself in every request (`clientLibrary`, read by usage reporting only, which is
+ * off when the lane runs). Anything else (a persisted query…) goes to Apollo.
+ */
+const IGNORED_EXTENSIONS = new Set(['clientLibrary']);
+function ignoredExtensions(extensions: unknown): boolean {
+  if (extensions === undefined || extensions === null) return true;
+  if (!isRecord(extensions)) return false;
+  for (const key in extensions) if (!IGNORED_EXTENSIONS.has(key)) return false;
+  return true;
 }
 
 /** Apollo's per-operation copy of the context value (`cloneObject`). */
@@ -150,7 +164,7 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
             if (!document || operation?.operation !== 'query' || errors?.length) return;
             if (body.kind !== 'single' || body.singleResult.errors?.length || body.singleResult.extensions || (http.status !== undefined && http.status !== 200)) return;
             if (http.headers.size > 0 || request.http?.method !== 'POST' || typeof request.query !== 'string') return;
-            if (request.extensions && Object.keys(request.extensions).length > 0) return;
+            if (!ignoredExtensions(request.extensions)) return;
             remember(request.query, request.operationName ?? '', { document, operationName: operationName ?? null });
           },
         };
@@ -176,8 +190,9 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
         if (!running || req.method !== 'POST') return next();
         const body: unknown = req.body;
         if (!isRecord(body)) return next();
-        for (const key in body) if (key !== 'query' && key !== 'operationName' && key !== 'variables') return next();
-        const { query, operationName, variables } = body;
+        for (const key in body) if (key !== 'query' && key !== 'operationName' && key !== 'variables' && key !== 'extensions') return next();
+        const { query, operationName, variables, extensions } = body;
+        if (!ignoredExtensions(extensions)) return next();
         if (typeof query !== 'string') return next();
         // '' names no operation (Apollo refuses it): only a name or none.
         if (operationName !== undefined && operationName !== null && (typeof operationName !== 'string' || operationName === '')) return next();
