@@ -2,7 +2,8 @@ import type { Readable } from 'node:stream';
 import { Profile } from '@comptoir/schema';
 import { createTestApp, type TestApp } from '../../test/harness';
 import { createDossier, type FixtureDossier } from '../../test/fixtures';
-import { createCustomer } from '../modules/documents/document.test-kit';
+import { createCustomer, createDoc } from '../modules/documents/document.test-kit';
+import { Document, DocumentLine } from '../modules/documents/document.entity';
 import { Customer } from '../modules/parties/party.entity';
 import { HistoryChainHead } from '../modules/history/history-entry.entity';
 import { DocumentActionFacts } from '../modules/history/document-action-facts';
@@ -108,6 +109,24 @@ describe('the doors of the request context', () => {
       expect(mapped).toHaveLength(1);
       expect(mapped[0]).toBeInstanceOf(Customer);
       expect({ ...mapped[0] }).toEqual({ ...loaded[0] });
+    });
+
+    it('maps every kind of column as TypeORM does (bigint transformers, JSON, dates, nulls)', async () => {
+      // A dossier of its own: the other tests count dossier A's customers.
+      const c = await createDossier(t, { profiles: [Profile.OWNER] });
+      const ctxC = await c.client(Profile.OWNER).context();
+      const customer = await createCustomer(c.client(Profile.OWNER), 'Atelier Mappé');
+      await createDoc(c.client(Profile.OWNER), 'INVOICE', {
+        partyId: customer.id,
+        lines: [{ description: 'Pain', quantity: '2.5', unitPriceCents: 1234, vatRate: '5.5' }, { description: 'Livre', quantity: '1', unitPriceCents: 990, vatRate: '0' }],
+      });
+      for (const [entity, alias] of [[Document, 'd'], [DocumentLine, 'l']] as const) {
+        const loaded = await ctxC.scoped<Document | DocumentLine>(entity).query(alias).orderBy(`${alias}.id`).getMany();
+        const mapped = (await ctxC.scoped<Document | DocumentLine>(entity).query(alias).orderBy(`${alias}.id`).getRawMany<Record<string, unknown>>()).map(ctxC.rowMapper(entity, alias));
+        expect(mapped.length).toBeGreaterThan(0);
+        expect(mapped.map((m) => m instanceof entity)).toEqual(mapped.map(() => true));
+        expect(mapped.map((m) => ({ ...m }))).toEqual(loaded.map((l) => ({ ...l })));
+      }
     });
 
     it('converts one raw column value as TypeORM does', async () => {

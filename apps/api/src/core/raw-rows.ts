@@ -1,5 +1,4 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { QueryFailedError, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 
 type Mapper<T> = (raw: Record<string, unknown>) => T;
@@ -28,19 +27,41 @@ export function entityMapper<T extends ObjectLiteral>(dataSource: DataSource, en
   return mapper;
 }
 
+/**
+ * Column types that MySQL's `prepareHydratedValue` hands back as read (it converts booleans,
+ * dates, times, JSON, arrays, enums and `Number`-typed columns); for them the mapper copies the
+ * value, or only applies the column's transformer, as `prepareHydratedValue` would.
+ */
+const MYSQL_AS_READ = new Set(['varchar', 'char', 'text', 'tinytext', 'mediumtext', 'longtext', 'int', 'integer', 'tinyint', 'smallint', 'mediumint', 'bigint', 'decimal', 'numeric', 'float', 'double']);
+
 function buildMapper<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, alias: string): Mapper<T> {
   const metadata = dataSource.getMetadata(entity);
   const driver = dataSource.driver;
   if (metadata.embeddeds.length > 0) throw new Error(`entityMapper: ${metadata.name} has embedded columns; use getMany()`);
-  const columns: { key: string; property: string; column: ColumnMetadata }[] = metadata.columns
-    .filter((c) => !c.isVirtual)
-    .map((column) => ({ key: DriverUtils.buildAlias(driver, undefined, alias, column.databaseName), property: column.propertyName, column }));
+  const mysql = dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb';
+  const columns = metadata.columns.filter((c) => !c.isVirtual);
+  // A function per entity and alias with the property names written out: V8 then stores
+  // and loads them as named properties (one hidden class per entity) instead of going
+  // through the keyed, megamorphic path of a loop over the columns.
+  const lines = columns.map((column, i) => {
+    const value = `raw[${JSON.stringify(DriverUtils.buildAlias(driver, undefined, alias, column.databaseName))}]`;
+    const transformer = column.transformer;
+    let converted: string;
+    if (mysql && typeof column.type === 'string' && MYSQL_AS_READ.has(column.type) && (!transformer || !Array.isArray(transformer))) {
+      converted = transformer ? `columns[${i}].transformer.from(${value})` : value;
+    } else {
+      converted = `driver.prepareHydratedValue(${value}, columns[${i}])`;
+    }
+    return `row[${JSON.stringify(column.propertyName)}] = ${converted};`;
+  });
   const prototype = (metadata.target as { prototype: object }).prototype;
-  return (raw) => {
-    const row = Object.create(prototype) as Record<string, unknown>;
-    for (const { key, property, column } of columns) row[property] = driver.prepareHydratedValue(raw[key], column);
-    return row as T;
-  };
+  // Generated from the entity's own metadata, once per entity and alias.
+  const make = new Function('prototype', 'driver', 'columns', `return function map(raw) {\n  const row = Object.create(prototype);\n  ${lines.join('\n  ')}\n  return row;\n};`) as (
+    prototype: object,
+    driver: DataSource['driver'],
+    columns: typeof metadata.columns,
+  ) => Mapper<T>;
+  return make(prototype, driver, columns);
 }
 
 /** One raw column value converted as TypeORM converts `entity.property` when it loads it. */
@@ -48,4 +69,62 @@ export function hydrated<T>(dataSource: DataSource, entity: EntityTarget<ObjectL
   const column = dataSource.getMetadata(entity).findColumnWithPropertyName(property);
   if (!column) throw new Error(`hydrated: no column ${property}`);
   return dataSource.driver.prepareHydratedValue(value, column) as T;
+}
+
+/** The little of mysql2's pool and connections used here. */
+interface PoolConnection {
+  query(sql: string, parameters: unknown[] | undefined, done: (error: Error | null, rows?: unknown) => void): void;
+  release(): void;
+}
+interface MysqlDriverPart {
+  pool?: { getConnection(done: (error: Error | null, connection: PoolConnection) => void): void };
+  poolCluster?: unknown;
+  options: { maxQueryExecutionTime?: number; enableQueryTimeout?: boolean };
+  prepareDbConnection(connection: PoolConnection): PoolConnection;
+}
+
+type PoolQuery = (sql: string, parameters?: unknown[]) => Promise<unknown>;
+const poolQueries = new WeakMap<DataSource, PoolQuery | null>();
+
+/**
+ * A statement outside any transaction, on MySQL/MariaDB, straight on a connection of TypeORM's
+ * pool: what TypeORM's `query` does there (the logger sees the statement first, the connection
+ * gets the driver's error handler, a failure is a `QueryFailedError`, the connection goes back
+ * to the pool once the result is read), without its query runner, broadcaster and mysql2's
+ * promise wrapper (an object and a captured stack trace per statement). Null on another
+ * driver, on a replicated pool, or with query time limits: use TypeORM's. Each call falls back
+ * to TypeORM's while a subscriber listens to queries (`beforeQuery` / `afterQuery`).
+ */
+export function poolQuery(dataSource: DataSource): PoolQuery | null {
+  let query = poolQueries.get(dataSource);
+  if (query === undefined) {
+    query = buildPoolQuery(dataSource);
+    poolQueries.set(dataSource, query);
+  }
+  return query;
+}
+
+function buildPoolQuery(dataSource: DataSource): PoolQuery | null {
+  const type = dataSource.options.type;
+  const driver = dataSource.driver as unknown as MysqlDriverPart;
+  if ((type !== 'mysql' && type !== 'mariadb') || !driver.pool || driver.poolCluster) return null;
+  if (driver.options.maxQueryExecutionTime || driver.options.enableQueryTimeout) return null;
+  const pool = driver.pool;
+  const listensToQueries = () => dataSource.subscribers.some((s) => s.beforeQuery || s.afterQuery);
+  return (sql, parameters) => {
+    if (listensToQueries()) return dataSource.query(sql, parameters);
+    return new Promise((resolve, reject) => {
+      pool.getConnection((connectError, connection) => {
+        if (connectError) return reject(connectError);
+        driver.prepareDbConnection(connection);
+        dataSource.logger.logQuery(sql, parameters);
+        connection.query(sql, parameters, (error, rows) => {
+          connection.release();
+          if (!error) return resolve(rows);
+          dataSource.logger.logQueryError(error, sql, parameters);
+          reject(new QueryFailedError(sql, parameters, error));
+        });
+      });
+    });
+  };
 }

@@ -1,4 +1,5 @@
 import type {
+  ObjectLiteral,
   EntityManager,
   EntityTarget,
   FindManyOptions,
@@ -173,4 +174,116 @@ export function scopeQueryBuilder<T extends object>(qb: SelectQueryBuilder<T>, a
     },
   });
   return qb;
+}
+
+/** SQL with `?` placeholders, and where each placeholder's value comes from (`spread`: one per element). */
+interface BuiltSql {
+  sql: string;
+  slots: { key: string; spread: boolean }[];
+}
+
+/**
+ * What decides the SQL text of a select query builder: its aliases, selections, joins,
+ * conditions (strings, or the clauses of `Brackets`), order, grouping, limits and locks,
+ * and for each parameter whether it is a list (and its length, which `:...list` spreads).
+ * Null when a part cannot be told by value (a parameter that is a function of SQL, relation
+ * ids or counts, common table expressions): that query is built by TypeORM each time.
+ */
+function shapeOf(qb: SelectQueryBuilder<ObjectLiteral>): string | null {
+  const m = qb.expressionMap;
+  if (m.relationIdAttributes.length > 0 || m.commonTableExpressions.length > 0) return null;
+  const parameters: unknown[] = [];
+  for (const [key, value] of Object.entries(qb.getParameters())) {
+    if (typeof value === 'function') return null;
+    parameters.push(key, Array.isArray(value) ? value.length : -1);
+  }
+  const alias = (a: { name: string; type: string; tablePath?: string; subQuery?: string; hasMetadata: boolean; metadata: { tableName: string } }) => [
+    a.name,
+    a.type,
+    a.tablePath ?? null,
+    a.subQuery ?? null,
+    a.hasMetadata ? a.metadata.tableName : null,
+  ];
+  return JSON.stringify([
+    m.queryType,
+    m.aliases.map(alias),
+    m.mainAlias ? m.mainAlias.name : null,
+    m.selects,
+    m.selectDistinct,
+    m.selectDistinctOn,
+    m.joinAttributes.map((j) => [j.direction, j.alias.name, typeof j.entityOrProperty === 'string' ? j.entityOrProperty : alias(j.alias), j.condition ?? null, j.mapToProperty ?? null]),
+    m.wheres,
+    m.havings,
+    m.orderBys,
+    m.groupBys,
+    [m.limit, m.offset, m.take, m.skip],
+    [m.lockMode, m.lockVersion instanceof Date ? m.lockVersion.getTime() : m.lockVersion, m.lockTables, m.onLocked],
+    [m.withDeleted, m.subQuery, m.aliasNamePrefixingEnabled, m.disableEscaping, m.comment, m.useIndex, m.maxExecutionTime, m.timeTravel],
+    m.extraAppendedAndWhereCondition,
+    parameters,
+  ]);
+}
+
+/** Where TypeORM's MySQL driver puts a parameter's value (`:name`, or `:...list` spread). */
+const PARAMETER = /:(\.\.\.)?([A-Za-z0-9_.]+)/g;
+
+/**
+ * The SQL of a page's query builders, built by TypeORM once per shape (`shapeOf`) and then
+ * reused with each request's parameters: building the text (aliases replaced by column
+ * names, every column of the entity listed, parameters located) cost more than reading the
+ * rows it returns. One per call site, so what the code there sets the same way every time
+ * never varies under one shape. The text is TypeORM's own, so it keeps the dossier condition
+ * of `scopeQueryBuilder`; under the tests each use is checked against TypeORM's build.
+ * MySQL/MariaDB only (SQLite's driver writes some values into the text): built each time on SQLite.
+ */
+export class SqlByShape {
+  readonly #built = new Map<string, BuiltSql>();
+
+  /** `qb.getQueryAndParameters()`, from the SQL built for this shape. */
+  sqlAndParameters(qb: SelectQueryBuilder<ObjectLiteral>): [string, unknown[]] {
+    // SQLite's driver writes numbers into the text and converts dates and booleans: built each time there.
+    const type = qb.connection.options.type;
+    const shape = type === 'mysql' || type === 'mariadb' ? shapeOf(qb) : null;
+    if (shape === null) return qb.getQueryAndParameters();
+    let built = this.#built.get(shape);
+    if (!built) {
+      built = this.build(qb);
+      // A bound on the shapes kept: filters combine in a few hundred ways at most.
+      if (this.#built.size >= 500) this.#built.clear();
+      this.#built.set(shape, built);
+    }
+    const parameters = qb.getParameters();
+    const values: unknown[] = [];
+    for (const { key, spread } of built.slots) {
+      const value = parameters[key];
+      if (spread) values.push(...(value as unknown[]));
+      else values.push(value);
+    }
+    if (process.env.NODE_ENV === 'test') {
+      const [sql, expected] = qb.getQueryAndParameters();
+      if (sql !== built.sql || JSON.stringify(expected) !== JSON.stringify(values)) {
+        throw new Error(`SqlByShape: the SQL kept for this shape is not TypeORM's:\n${built.sql}\n${sql}`);
+      }
+    }
+    return [built.sql, values];
+  }
+
+  /** Mirrors the MySQL driver's escapeQueryWithParameters, remembering which parameter each `?` takes. */
+  private build(qb: SelectQueryBuilder<ObjectLiteral>): BuiltSql {
+    const parameters = qb.getParameters();
+    const slots: BuiltSql['slots'] = [];
+    const hasAny = Object.keys(parameters).length > 0;
+    const sql = hasAny
+      ? qb.getQuery().replaceAll(PARAMETER, (full, spread: string | undefined, key: string) => {
+          if (!Object.prototype.hasOwnProperty.call(parameters, key)) return full;
+          if (spread) {
+            slots.push({ key, spread: true });
+            return (parameters[key] as unknown[]).map(() => '?').join(', ');
+          }
+          slots.push({ key, spread: false });
+          return '?';
+        })
+      : qb.getQuery();
+    return { sql, slots };
+  }
 }

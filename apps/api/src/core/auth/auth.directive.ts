@@ -6,6 +6,8 @@ import {
   GraphQLList,
   GraphQLNonNull,
   GraphQLSchema,
+  getNamedType,
+  isAbstractType,
   isObjectType,
   type GraphQLFieldConfig,
   type GraphQLObjectType,
@@ -14,7 +16,7 @@ import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import { Profile } from '@comptoir/schema';
 import type { RequestContext } from '../context';
 import { dossierNotSelected, forbidden, unauthenticated } from '../errors';
-import { Access, type Policy } from './policy';
+import { Access, PENDING_VALUE, type Policy } from './policy';
 
 const AccessEnum = new GraphQLEnumType({
   name: 'AuthAccess',
@@ -87,23 +89,82 @@ export function assertAllowed(policy: Policy, ctx: RequestContext): void {
   if (!policy.profiles.includes(ctx.principal.profile)) throw forbidden();
 }
 
+/** True when every principal `outer` lets through is let through by `inner` too. */
+export function policyImplies(outer: Policy, inner: Policy): boolean {
+  if (inner.kind === 'access') {
+    if (inner.access === Access.PUBLIC) return true;
+    // USER: logged in, which a profile of the session dossier and the support role both need.
+    if (inner.access === Access.USER) return outer.kind === 'profiles' || outer.access !== Access.PUBLIC;
+    return outer.kind === 'access' && outer.access === Access.SUPPORT;
+  }
+  return outer.kind === 'profiles' && outer.profiles.every((p) => inner.profiles.includes(p));
+}
+
+/**
+ * The fields whose check can never refuse: an object of their type is only ever reached
+ * through fields whose own policy implies theirs. The principal of a request is fixed, and
+ * a field returns an object only when its check has let the principal through (or, by the
+ * same argument one level up, could not have refused it); so the check of such a field is
+ * always passed. Root types are entered without any field: theirs are always checked, as are
+ * the fields of a type reached through any field with a wider policy. Keys: `Type.field`.
+ */
+function alwaysAllowed(schema: GraphQLSchema, policies: Map<string, Policy>): Set<string> {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter((t) => t).map((t) => t!.name));
+  /** Per object type, the policies of every field that can return it. */
+  const incoming = new Map<string, Policy[]>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const policy = policies.get(`${type.name}.${field.name}`);
+      if (!policy) continue;
+      const returned = getNamedType(field.type);
+      const objects = isObjectType(returned) ? [returned] : isAbstractType(returned) ? schema.getPossibleTypes(returned) : [];
+      for (const object of objects) incoming.set(object.name, [...(incoming.get(object.name) ?? []), policy]);
+    }
+  }
+  const allowed = new Set<string>();
+  for (const [key, policy] of policies) {
+    const typeName = key.slice(0, key.indexOf('.'));
+    const through = incoming.get(typeName);
+    if (roots.has(typeName) || !through || through.length === 0) continue;
+    if (through.every((outer) => policyImplies(outer, policy))) allowed.add(key);
+  }
+  return allowed;
+}
+
 /**
  * The one place where `@auth` is enforced: every field resolver of every object
  * type is wrapped by its policy. A field with no policy makes the build fail,
- * so an unprotected field cannot reach production.
+ * so an unprotected field cannot reach production. A field whose check can never
+ * refuse (`alwaysAllowed`: every way to its type already demanded as much, as for the
+ * plain columns of a document under `invoices`) keeps its own resolver, unwrapped:
+ * plain properties then resolve without a function call per row (graphql-jit reads them
+ * inline, without awaiting them: a plain field whose value may be a promise says so with
+ * `@Pending()` and keeps its resolver), which was most of the cost of a list page's rows.
  */
 export function applyAuthPolicies(schema: GraphQLSchema): GraphQLSchema {
   const missing: string[] = [];
-  const transformed = mapSchema(schema, {
+  const policies = new Map<string, Policy>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const fieldName of Object.keys(type.getFields())) {
+      const policy = effectivePolicy(schema, type, fieldName);
+      if (policy) policies.set(`${type.name}.${fieldName}`, policy);
+      else missing.push(`${type.name}.${fieldName}`);
+    }
+  }
+  if (missing.length > 0) {
+    throw new Error(`Deny by default: these fields have no @auth policy: ${missing.join(', ')}`);
+  }
+  const unchecked = alwaysAllowed(schema, policies);
+  return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (fieldConfig: GraphQLFieldConfig<unknown, RequestContext>, fieldName, typeName) => {
       if (typeName.startsWith('__')) return fieldConfig;
-      const type = schema.getType(typeName);
-      if (!isObjectType(type)) return fieldConfig;
-      const policy = effectivePolicy(schema, type, fieldName);
-      if (!policy) {
-        missing.push(`${typeName}.${fieldName}`);
-        return fieldConfig;
-      }
+      const key = `${typeName}.${fieldName}`;
+      const policy = policies.get(key);
+      if (!policy) throw new Error(`Deny by default: ${key} has no @auth policy`);
+      // A pending value (a promise) needs a resolver for graphql-jit to await it.
+      if (unchecked.has(key) && (fieldConfig.resolve || !fieldConfig.extensions?.[PENDING_VALUE])) return fieldConfig;
       const resolve = fieldConfig.resolve ?? defaultFieldResolver;
       const subscribe = fieldConfig.subscribe;
       return {
@@ -124,8 +185,4 @@ export function applyAuthPolicies(schema: GraphQLSchema): GraphQLSchema {
       };
     },
   });
-  if (missing.length > 0) {
-    throw new Error(`Deny by default: these fields have no @auth policy: ${missing.join(', ')}`);
-  }
-  return transformed;
 }

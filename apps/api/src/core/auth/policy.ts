@@ -1,4 +1,4 @@
-import { Directive } from 'type-graphql';
+import { Directive, Extensions } from 'type-graphql';
 import { Profile } from '@comptoir/schema';
 
 /** Who may resolve a field that is not dossier data. */
@@ -40,3 +40,15 @@ export const PROFILES = {
   articlesRead: [P.OWNER, P.ADV, P.COMMERCIAL, P.ACHAT],
   accounting: [P.OWNER, P.ADV, P.ACCOUNTANT],
 } as const satisfies Record<string, readonly Profile[]>;
+
+/** The extension that marks a plain field whose value may be a promise (see `Pending`). */
+export const PENDING_VALUE = 'comptoirPendingValue';
+
+/**
+ * A plain field (no resolver of its own) whose value may be a promise or a thenable, such as a
+ * list's lazy count. It keeps a resolver: graphql-jit reads other plain fields inline, without
+ * awaiting them, once `applyAuthPolicies` finds their check can never refuse.
+ */
+export function Pending(): PropertyDecorator & MethodDecorator {
+  return Extensions({ [PENDING_VALUE]: true });
+}

@@ -1,5 +1,6 @@
 import { In, type SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
+import { SqlByShape } from '../../core/scoped-repository';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { applySearch, DocumentSearchTerm, indexDocumentSearch, inWordOrder, searchOnlyQuery, searchPlan, searchWords } from './document-search';
 import { decodeCursor, encodeCursor, lazyCount, pageSize, type Page } from '../../core/pagination';
@@ -733,6 +734,10 @@ function applyFilter(q: SelectQueryBuilder<Document>, filter: DocumentFilter | n
  */
 export const LIST_COUNT_CAP = 1000;
 
+/** The SQL of the lists' count and page, built once per shape of filters and sort (see SqlByShape). */
+const COUNT_SQL = new SqlByShape();
+const PAGE_SQL = new SqlByShape();
+
 /**
  * Documents of the given types (those the profile may read), filtered, sorted and
  * keyset-paginated: the cursor holds the sort value and id of the last row.
@@ -787,7 +792,7 @@ export async function listDocuments(ctx: RequestContext, types: readonly Documen
   // word (a term is unique per document), so rows are documents.
   const totalCount = lazyCount(async () => Number((await countQuery.clone().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>())?.n ?? 0));
   const count = lazyCount(async () => {
-    const [query, parameters] = countQuery.clone().select('1', 'one').limit(LIST_COUNT_CAP + 1).getQueryAndParameters();
+    const [query, parameters] = COUNT_SQL.sqlAndParameters(countQuery.clone().select('1', 'one').limit(LIST_COUNT_CAP + 1));
     // Several words alone: from the rarest, as the page.
     const sql = words && searchOnly && words.length > 1 ? inWordOrder(ctx, query) : query;
     const [row] = await ctx.query<{ n: string | number }[]>(`SELECT COUNT(*) AS n FROM (${sql}) capped`, parameters);
@@ -808,13 +813,10 @@ export async function listDocuments(ctx: RequestContext, types: readonly Documen
   }
   // Plain rows of one entity: mapped without TypeORM's per-row join bookkeeping (see entityMapper).
   const toDocument = ctx.rowMapper(Document, 'd');
-  const rows = (
-    await q
-      .orderBy(pageFromTerms ? column.sql : sortSql, direction)
-      .addOrderBy(pageFromTerms ? 'd.id' : idSql, direction)
-      .limit(size + 1)
-      .getRawMany<Record<string, unknown>>()
-  ).map(toDocument);
+  q.orderBy(pageFromTerms ? column.sql : sortSql, direction)
+    .addOrderBy(pageFromTerms ? 'd.id' : idSql, direction)
+    .limit(size + 1);
+  const rows = (await ctx.query<Record<string, unknown>[]>(...PAGE_SQL.sqlAndParameters(q))).map(toDocument);
   const nodes = rows.slice(0, size);
   const last = nodes[nodes.length - 1];
   return {

@@ -2,7 +2,7 @@ import { GraphQLSafeInt } from 'graphql-scalars';
 import { DocumentType, VatExemption } from '@comptoir/schema';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDecimal, GraphQLLocalDate } from '../../core/scalars';
-import { Auth, PROFILES } from '../../core/auth/policy';
+import { Auth, Pending, PROFILES } from '../../core/auth/policy';
 import { PageArgs, PageInfo } from '../../core/pagination';
 import { ArticleType } from '../articles/article.types';
 import { UserSummary } from '../identity/user-summary.type';
@@ -217,6 +217,7 @@ export class DocumentCount {
 @Auth(...PROFILES.all)
 export class DocumentConnection {
   @Field(() => DocumentCount, { description: 'What a list shows: an exact count up to 1,000, then « more ». Prefer it to `totalCount`, which reads every matching row' })
+  @Pending()
   count: DocumentCount;
 
   @Field(() => [DocumentGql])
@@ -226,6 +227,7 @@ export class DocumentConnection {
   pageInfo: PageInfo;
 
   @Field(() => Int, { description: 'Rows matching the filters, all pages together' })
+  @Pending()
   totalCount: number;
 }
 
