@@ -183,6 +183,8 @@ describe('dossier isolation', () => {
         { id: v.issuedInvoice.id },
       )
     ).recordPayment.payments[0].id;
+    // The issued invoice's PDF and the export are written by jobs: done before any footprint is taken.
+    await t.jobsSettled();
   });
   afterAll(() => t.close());
 

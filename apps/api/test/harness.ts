@@ -152,6 +152,13 @@ export interface TestApp {
   client(token?: string): TestClient;
   /** Starts the full HTTP server on a free port (for cookie, CSRF and download tests). */
   http(): Promise<string>;
+  /**
+   * Resolves once no job is waiting, running or due for a retry: what a request started
+   * in the background (a PDF after an issue, an export) has then written. A test comparing
+   * the database before and after a call waits for this first, or a late job's row shows up
+   * as the call's doing on a busy machine.
+   */
+  jobsSettled(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -229,6 +236,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       // The full server: GraphQL over HTTP, /api routes, subscriptions over WebSocket.
       if (!server) server = await listen(app, { port: 0, host: '127.0.0.1' });
       return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    async jobsSettled(timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const { waiting, active, delayed } = await app.jobs.counts();
+        if (waiting + active + delayed === 0) return;
+        if (Date.now() > deadline) throw new Error(`jobs still pending after ${timeoutMs} ms: ${waiting} waiting, ${active} active, ${delayed} delayed`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     async close() {
       if (server) await new Promise((resolve) => server!.close(resolve));
