@@ -25,7 +25,7 @@ const ROWS: CellValue[][] = [
   [null, null, null, null, null, null],
   ['', 0, '1999-12-31', new Date('2026-10-25T01:30:00Z'), null, '=HYPERLINK("http://x")'],
   ['control \u0001\u0008\u000b chars \u007f and \t tab \r\n newline', 1, '2024-02-29', new Date(0), 1234567, ' '],
-  ['a', 99999999999, '2026-12-02', new Date('2026-12-02T16:05:00Z'), 7, 'b'],
+  ['a', 99999999999, '2026-12-02', new Date('2026-12-02T16:05:00Z'), 7, 42],
 ];
 
 const PARAMETERS: ParameterLine[] = [['Export', 'Liste'], ['Exporté le', new Date('2026-12-02T16:05:00Z')], ['Nombre de lignes', 6]];

@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type * as ExcelJS from 'exceljs';
 import type { CellValue, ExportCellType } from './export-columns';
-import { frenchDateTime, frenchDay, parisWallClock } from './paris-time';
+import { parisOffsetMs } from '@comptoir/schema';
+import { frenchDateTime, frenchDay } from './paris-time';
 
 /** What a writer needs of a column (the catalogue's columns and the action summary's). */
 export interface SheetColumn {
@@ -74,22 +75,9 @@ export const NUM_FMT: Record<ExportCellType, string | undefined> = {
   datetime: 'dd/mm/yyyy hh:mm',
 };
 
-/** The .xlsx value of a cell: real dates (Paris wall time for instants), euros as numbers. */
-function xlsxValue(type: ExportCellType, value: CellValue): ExcelJS.CellValue {
-  if (value === null || value === undefined || value === '') return null;
-  switch (type) {
-    case 'money':
-      return (value as number) / 100;
-    case 'date': {
-      const day = value as string;
-      return new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))));
-    }
-    case 'datetime':
-      return parisWallClock(value as Date);
-    default:
-      return value as string | number;
-  }
-}
+const DAY_MS = 24 * 3600 * 1000;
+/** exceljs's date serial (`utils.dateToExcel`, 1900 system) of a UTC time in ms: the same arithmetic, without a Date. */
+const excelSerial = (ms: number) => 25569 + ms / DAY_MS;
 
 /**
  * .xlsx through exceljs's streaming WorkbookWriter: no shared strings (flat memory),
@@ -189,8 +177,41 @@ export function xlsxWriter(out: Writable, sheetName: string, columns: readonly S
         let cells = '';
         let hasValues = false;
         for (let i = 0; i < n; i++) {
-          const value = xlsxValue(types[i], row[i]);
-          const valueType = value === null ? VALUE_NULL : typeof value === 'number' ? VALUE_NUMBER : value instanceof Date ? VALUE_DATE : VALUE_STRING;
+          // The .xlsx value: real dates (Paris wall time for instants), euros as numbers.
+          const value = row[i];
+          let valueType = VALUE_NULL;
+          let text = '';
+          if (value !== null && value !== undefined && value !== '') {
+            switch (types[i]) {
+              case 'money':
+                valueType = VALUE_NUMBER;
+                text = String((value as number) / 100);
+                break;
+              case 'date': {
+                const day = value as string;
+                valueType = VALUE_DATE;
+                text = String(excelSerial(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)))));
+                break;
+              }
+              case 'datetime': {
+                const ms = (value as Date).getTime();
+                valueType = VALUE_DATE;
+                text = String(excelSerial(ms + parisOffsetMs(ms)));
+                break;
+              }
+              default:
+                if (typeof value === 'number') {
+                  valueType = VALUE_NUMBER;
+                  text = String(value);
+                } else if (value instanceof Date) {
+                  valueType = VALUE_DATE;
+                  text = String(utils.dateToExcel(value));
+                } else {
+                  valueType = VALUE_STRING;
+                  text = utils.xmlEncode(value);
+                }
+            }
+          }
           let style = styleIds[i];
           // Decided by the column's first cell, as exceljs does (its style cache is keyed by the shared object).
           if (style < 0) style = styleIds[i] = styles.addStyleModel(cellStyles[i], valueType);
@@ -200,9 +221,7 @@ export function xlsxWriter(out: Writable, sheetName: string, columns: readonly S
             continue;
           }
           hasValues = true;
-          if (valueType === VALUE_STRING) cells += `<c r="${letters[i]}${number}"${s} t="str"><v>${utils.xmlEncode(value as string)}</v></c>`;
-          else if (valueType === VALUE_DATE) cells += `<c r="${letters[i]}${number}"${s}><v>${utils.dateToExcel(value as Date)}</v></c>`;
-          else cells += `<c r="${letters[i]}${number}"${s}><v>${utils.xmlEncode(String(value))}</v></c>`;
+          cells += `<c r="${letters[i]}${number}"${s}${valueType === VALUE_STRING ? ' t="str"' : ''}><v>${text}</v></c>`;
         }
         // exceljs leaves out a row whose every cell is empty (it keeps its number).
         if (hasValues) {
