@@ -12,9 +12,10 @@ import type { AppServices } from '../core/context';
 import { RequestContext } from '../core/context';
 import type { CookieJar, CookieOptions } from '../core/cookies';
 import { parseCookieHeader, SESSION_COOKIE } from '../core/cookies';
-import { localGateway } from '../core/compiled-executor';
+import { localExecution, localGateway } from '../core/compiled-executor';
+import { createFastLane, type FastLane } from '../core/graphql-fast-lane';
 import { errorLogPlugin, formatErrorFor } from '../core/graphql-errors';
-import { armorRules, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS, queryShapeGuard } from '../core/graphql-limits';
+import { armorRules, costAdmitted, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS, queryShapeGuard } from '../core/graphql-limits';
 import type { HttpRoute } from '../core/http-route';
 import { graphqlCompression, IMMUTABLE, precompressedAssets } from '../core/compression';
 import { apiNotFound, httpErrorHandler } from '../core/http-errors';
@@ -62,11 +63,32 @@ export { formatErrorFor };
 const APOLLO_CACHE_BYTES = 4 * 2 ** 20;
 
 export function createApolloServer(app: AppServices, schema: GraphQLSchema, plugins: ApolloServerPlugin[] = []) {
+  return createApolloServerWithLane(app, schema, plugins, { fastLane: false }).apollo;
+}
+
+/**
+ * The Apollo server, and with `fastLane` (the HTTP server's) the lane that answers again,
+ * without Apollo's request pipeline, the queries Apollo answered cleanly (see
+ * graphql-fast-lane): the same compiled queries, the same cost checks.
+ */
+function createApolloServerWithLane(app: AppServices, schema: GraphQLSchema, plugins: ApolloServerPlugin[], options: { fastLane: boolean }) {
   const armor = armorRules();
   const costLimit = costLimitPlugin({ production: app.config.env === 'production', isAuthenticated: (ctx) => !!(ctx as RequestContext).principal });
-  return new ApolloServer<RequestContext>({
-    // The schema, executed by graphql-jit (queries compiled once per document; see compiled-executor).
-    gateway: localGateway(schema, { compileOnFirstRun: app.config.env === 'test' }),
+  let fastLane: FastLane | null = null;
+  // The schema, executed by graphql-jit (queries compiled once per document; see compiled-executor).
+  const execution = localExecution(schema, {
+    compileOnFirstRun: app.config.env === 'test',
+    precomputed: (context, document, operationName) => fastLane?.takePrecomputed(context, document, operationName),
+  });
+  if (options.fastLane) {
+    fastLane = createFastLane({
+      compiled: execution.compiled,
+      run: execution.run,
+      admitted: (document, operationName, variables) => costAdmitted(document, operationName, variables),
+    });
+  }
+  const apollo = new ApolloServer<RequestContext>({
+    gateway: localGateway(schema, execution),
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -78,15 +100,23 @@ export function createApolloServer(app: AppServices, schema: GraphQLSchema, plug
     formatError: formatErrorFor(app),
     // The cache-control plugin wraps every field's resolver to compute HTTP cache hints
     // nobody uses here (responses are private): +15–29 % list throughput without it.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), errorLogPlugin(), ...armor.plugins, costLimit, ...plugins],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), errorLogPlugin(), ...armor.plugins, costLimit, ...plugins, ...(fastLane ? [fastLane.plugin] : [])],
   });
+  return { apollo, fastLane };
 }
 
 export type { HttpRoute } from '../core/http-route';
 
-export async function createHttpApp(app: AppServices, schema: GraphQLSchema, routes: HttpRoute[] = []): Promise<{ express: Express; apollo: ApolloServer<RequestContext> }> {
-  const apollo = createApolloServer(app, schema);
+export async function createHttpApp(
+  app: AppServices,
+  schema: GraphQLSchema,
+  routes: HttpRoute[] = [],
+): Promise<{ express: Express; apollo: ApolloServer<RequestContext>; fastLane: FastLane }> {
+  const { apollo, fastLane } = createApolloServerWithLane(app, schema, [], { fastLane: true });
+  if (!fastLane) throw new Error('unreachable: the fast lane was asked for');
   await apollo.start();
+
+  const buildContext = (req: Request, res: Response) => contextFromRequest(app, req, res);
 
   const server = express();
   server.disable('x-powered-by');
@@ -131,7 +161,9 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
     graphqlCompression(),
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     queryShapeGuard(),
-    expressMiddleware(apollo, { context: ({ req, res }) => contextFromRequest(app, req, res) }),
+    // Queries Apollo already answered cleanly: the same answer without its request pipeline.
+    fastLane.middleware(buildContext),
+    expressMiddleware(apollo, { context: ({ req, res }) => fastLane.contextFor(req, res, buildContext) }),
   );
 
   const api = express.Router();
@@ -155,7 +187,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema, rou
   }
   // Last: whatever failed above (body parsing, URL decoding, a route) answers JSON with a code.
   server.use(httpErrorHandler(app));
-  return { express: server, apollo };
+  return { express: server, apollo, fastLane };
 }
 
 function cacheAssets(res: Response, path: string): void {

@@ -35,7 +35,30 @@ const OPERATIONS_PER_DOCUMENT = 16;
  * is its documented way to supply one (validation, limits, plugins and error formatting
  * stay Apollo's).
  */
-export function compiledExecutor(schema: GraphQLSchema, options: { compileOnFirstRun?: boolean } = {}): Executor {
+export function compiledExecutor(schema: GraphQLSchema, options: CompiledExecutorOptions = {}): Executor {
+  return localExecution(schema, options).executor;
+}
+
+export interface CompiledExecutorOptions {
+  compileOnFirstRun?: boolean;
+  /**
+   * An outcome already computed for this request (the HTTP fast lane ran the compiled
+   * query, then handed the request to Apollo to answer its errors): returned as it is,
+   * nothing runs twice. Gets the context, the document and the operation name as sent.
+   */
+  precomputed?: (context: unknown, document: DocumentNode, operationName: string | null) => Promise<ExecutionResult> | undefined;
+}
+
+/** The executor, and what the HTTP fast lane needs of it: the compiled queries, run the same way. */
+export interface LocalExecution {
+  executor: Executor;
+  /** The compiled query of an operation (its resolved name), if compiled already: never compiles, never counts a run. */
+  compiled(document: DocumentNode, operationName: string | null): CompiledQuery | null;
+  /** Runs a compiled query as the executor does (errors as writable graphql-js errors). */
+  run(query: CompiledQuery, context: unknown, variables: Record<string, unknown>): Promise<ExecutionResult>;
+}
+
+export function localExecution(schema: GraphQLSchema, options: CompiledExecutorOptions = {}): LocalExecution {
   const compiled = new WeakMap<DocumentNode, Compiled>();
   const compiledFor = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
     let operations = compiled.get(document);
@@ -52,15 +75,26 @@ export function compiledExecutor(schema: GraphQLSchema, options: { compileOnFirs
     operations.set(key, query);
     return query;
   };
-  return async (requestContext) => {
+  const run = async (query: CompiledQuery, context: unknown, variables: Record<string, unknown>): Promise<ExecutionResult> => {
+    const result = (await query.query(undefined, context, variables)) as ExecutionResult;
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+  };
+  const executor: Executor = async (requestContext) => {
     const { document, operation, operationName, context } = requestContext;
+    const already = options.precomputed?.(context, document, requestContext.request.operationName ?? null);
+    if (already) return already;
     const variables = requestContext.request.variables ?? {};
     const query = operation.operation === 'query' ? compiledFor(document, operationName) : null;
-    if (query) {
-      const result = (await query.query(undefined, context, variables)) as ExecutionResult;
-      return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
-    }
+    if (query) return run(query, context, variables);
     return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+  };
+  return {
+    executor,
+    compiled(document, operationName) {
+      const known = compiled.get(document)?.get(operationName ?? '');
+      return known === undefined || known === SEEN_ONCE ? null : known;
+    },
+    run,
   };
 }
 
@@ -87,13 +121,14 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
 }
 
 /** The gateway Apollo Server takes in place of `schema`: the local schema, executed by `compiledExecutor`. */
-export function localGateway(schema: GraphQLSchema, options: { compileOnFirstRun?: boolean } = {}): Gateway {
+export function localGateway(schema: GraphQLSchema, options: CompiledExecutorOptions | LocalExecution = {}): Gateway {
+  const execution = 'executor' in options ? options : localExecution(schema, options);
   return {
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: '' });
       return () => undefined;
     },
-    load: () => Promise.resolve({ executor: compiledExecutor(schema, options) }),
+    load: () => Promise.resolve({ executor: execution.executor }),
     stop: () => Promise.resolve(),
   };
 }

@@ -14,7 +14,26 @@ export const GRAPHQL_COMPRESSION_THRESHOLD = 1024;
  * Accept-Encoding allows (brotli at a low quality: it runs on every request).
  */
 export function graphqlCompression(): RequestHandler {
-  return compression({ threshold: GRAPHQL_COMPRESSION_THRESHOLD, level: 6, brotli: { params: { [2 /* BROTLI_PARAM_QUALITY */]: 4 } } });
+  return compression({ threshold: GRAPHQL_COMPRESSION_THRESHOLD, level: 6, brotli: { params: { [2 /* BROTLI_PARAM_QUALITY */]: 4 } }, filter: compressibleType() });
+}
+
+/**
+ * compression's own filter (whether the Content-Type is compressible, from mime-db),
+ * remembered per Content-Type: GraphQL answers all have the same one, looked up once.
+ */
+function compressibleType(): compression.CompressionFilter {
+  const known = new Map<string, boolean>();
+  return (req, res) => {
+    const type = res.getHeader('Content-Type');
+    if (typeof type !== 'string') return compression.filter(req, res);
+    let compressible = known.get(type);
+    if (compressible === undefined) {
+      compressible = compression.filter(req, res);
+      if (known.size >= 64) known.clear();
+      known.set(type, compressible);
+    }
+    return compressible;
+  };
 }
 
 type Encoding = 'br' | 'gzip';

@@ -131,7 +131,7 @@ export function countSchemaFields(operation: OperationDefinitionNode, document: 
 function usesIntrospection(operation: OperationDefinitionNode, document: DocumentNode): boolean {
   if (countSchemaFields(operation, document) > 0) return true;
   // `__type` anywhere (`__typename` is not introspection: every client asks for it).
-  return /\b__type\b/.test(JSON.stringify(document, (key, value) => (key === 'loc' ? undefined : value)));
+  return /\b__type\b/.test(documentText(document));
 }
 
 export interface CostLimitOptions {
@@ -144,15 +144,38 @@ export interface CostLimitOptions {
 
 /** Per parsed document (Apollo reuses the same object for the same query text): what the checks below found. */
 interface DocumentMemo {
-  schemaFields?: number;
+  /** `__schema` fields per operation. */
+  schemaFields: Map<OperationDefinitionNode, number>;
+  /** Whether the document asks for `__schema` or `__type` anywhere. */
+  introspection?: boolean;
   costs: Map<string, number>;
 }
 const memos = new WeakMap<DocumentNode, DocumentMemo>();
 const COSTS_PER_DOCUMENT = 256;
 function memoOf(document: DocumentNode): DocumentMemo {
   let memo = memos.get(document);
-  if (!memo) memos.set(document, (memo = { costs: new Map() }));
+  if (!memo) memos.set(document, (memo = { schemaFields: new Map(), costs: new Map() }));
   return memo;
+}
+
+const costKey = (operationName: string | undefined, variables: Record<string, unknown> | undefined) => `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+
+/** The document without its locations, as text: what the introspection checks search. */
+const documentText = (document: DocumentNode) => JSON.stringify(document, (key, value: unknown) => (key === 'loc' ? undefined : value));
+
+/**
+ * Whether `costLimitPlugin` (with this `maxCost`) already admitted this call: a document
+ * without any introspection field, whose cost with these variables was computed and is
+ * within the limit. Never computes anything: false when in doubt (the HTTP fast lane
+ * then leaves the request to Apollo, whose plugin checks it).
+ */
+export function costAdmitted(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined, maxCost: number = GRAPHQL_LIMITS.maxCost): boolean {
+  const memo = memos.get(document);
+  if (!memo) return false;
+  memo.introspection ??= /\b__(schema|type)\b/.test(documentText(document));
+  if (memo.introspection) return false;
+  const cost = memo.costs.get(costKey(operationName, variables));
+  return cost !== undefined && cost <= maxCost;
 }
 
 /** The weighted cost limit and the introspection rules, checked before execution. */
@@ -164,14 +187,15 @@ export function costLimitPlugin(options: CostLimitOptions): ApolloServerPlugin {
         async didResolveOperation({ document, operation, request, schema, contextValue }) {
           if (!operation) return;
           const memo = memoOf(document);
-          const schemaFields = (memo.schemaFields ??= countSchemaFields(operation, document));
+          let schemaFields = memo.schemaFields.get(operation);
+          if (schemaFields === undefined) memo.schemaFields.set(operation, (schemaFields = countSchemaFields(operation, document)));
           if (schemaFields > 1) throw refusal(`Introspection is allowed once per request (asked ${schemaFields} times)`, 'introspection');
           if (options.production && !options.isAuthenticated(contextValue) && usesIntrospection(operation, document)) {
             throw refusal('Introspection needs a logged-in session', 'introspection');
           }
           // The cost depends only on the document, its variables and the operation chosen:
           // computed once per distinct call (a list paged through asks the same cost each time).
-          const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          const key = costKey(request.operationName, request.variables);
           let cost = memo.costs.get(key);
           if (cost === undefined) {
             try {

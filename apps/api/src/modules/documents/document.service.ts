@@ -1,7 +1,7 @@
 import { In, type SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
-import { applySearch, DocumentSearchTerm, indexDocumentSearch, searchOnlyQuery, searchWords } from './document-search';
+import { applySearch, DocumentSearchTerm, indexDocumentSearch, inWordOrder, searchOnlyQuery, searchPlan, searchWords } from './document-search';
 import { decodeCursor, encodeCursor, lazyCount, pageSize, type Page } from '../../core/pagination';
 import { Article } from '../articles/article.entity';
 import { clock, isoDay } from '../../core/clock';
@@ -760,40 +760,49 @@ export async function listDocuments(ctx: RequestContext, types: readonly Documen
   const column = SORT_COLUMN[sortField];
   const q = ctx.scoped(Document, LABEL).query('d').andWhere('d.type IN (:...types)', { types: wanted });
   const { search, filtered } = applyFilter(q, args.filter);
-  // A search alone finds its documents in the terms' index: the count reads only that,
-  // and sorted by date the page's ids too (51 index entries, or the rarest word's
-  // matches sorted, before 51 document rows are read).
-  const searchOnly = search !== null && !filtered;
-  const pageFromTerms = searchOnly && sortField === DocumentSortField.DATE;
-  if (search && !pageFromTerms) applySearch(q, 'd', search, wanted);
-  // Otherwise a search sorted by date reads the longest word's terms in order: (st0.date,
-  // st0.documentId) are the document's (date, id), kept equal by indexDocumentSearch.
-  const [sortSql, idSql] = search && sortField === DocumentSortField.DATE ? ['st0.date', 'st0.documentId'] : [column.sql, 'd.id'];
-  const countQuery = search && searchOnly ? searchOnlyQuery(ctx, search, wanted) : q.clone();
-  // COUNT(*) rather than TypeORM's getCount(), which counts DISTINCT ids (a temporary
-  // table of every matching id on MariaDB): the search joins one row per document and
-  // word (a term is unique per document), so rows are documents.
-  const totalCount = lazyCount(async () => Number((await countQuery.clone().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>())?.n ?? 0));
-  const count = lazyCount(async () => {
-    const [sql, parameters] = countQuery.clone().select('1', 'one').limit(LIST_COUNT_CAP + 1).getQueryAndParameters();
-    const [row] = await ctx.query<{ n: string | number }[]>(`SELECT COUNT(*) AS n FROM (${sql}) capped`, parameters);
-    const n = Number(row?.n ?? 0);
-    return { value: Math.min(n, LIST_COUNT_CAP), more: n > LIST_COUNT_CAP };
-  });
   const after = decodeCursor(args.after, 2);
+  // A search sorted by date reads its words' terms in order: (st0.date, st0.documentId) are
+  // the document's (date, id), kept equal by indexDocumentSearch.
+  const [sortSql, idSql] = search && sortField === DocumentSortField.DATE ? ['st0.date', 'st0.documentId'] : [column.sql, 'd.id'];
   const keyset = after
     ? {
         sql: (op: string) => `(${sortSql} ${op} :afterValue OR (${sortSql} = :afterValue AND ${idSql} ${op} :afterId))`,
         params: { afterValue: cursorParam(ctx, column.kind, after[0]), afterId: String(after[1]) },
       }
     : null;
+  // Several words: the rarest drives (st0); a word in no document finds nothing.
+  const words = search ? await searchPlan(ctx, search, wanted) : null;
+  if (search && !words) {
+    return { nodes: [], totalCount: Promise.resolve(0), count: Promise.resolve({ value: 0, more: false }), pageInfo: { hasNextPage: false, endCursor: null } };
+  }
+  // A search alone finds its documents in the terms' index: the count reads only that,
+  // and sorted by date the page's ids too (51 index entries, or the rarest word's
+  // matches in order until 51 have every word, before 51 document rows are read).
+  const searchOnly = words !== null && !filtered;
+  const pageFromTerms = searchOnly && sortField === DocumentSortField.DATE;
+  if (words && !pageFromTerms) applySearch(q, 'd', words, wanted);
+  const countQuery = words && searchOnly ? searchOnlyQuery(ctx, words, wanted) : q.clone();
+  // COUNT(*) rather than TypeORM's getCount(), which counts DISTINCT ids (a temporary
+  // table of every matching id on MariaDB): the search joins one row per document and
+  // word (a term is unique per document), so rows are documents.
+  const totalCount = lazyCount(async () => Number((await countQuery.clone().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>())?.n ?? 0));
+  const count = lazyCount(async () => {
+    const [query, parameters] = countQuery.clone().select('1', 'one').limit(LIST_COUNT_CAP + 1).getQueryAndParameters();
+    // Several words alone: from the rarest, as the page.
+    const sql = words && searchOnly && words.length > 1 ? inWordOrder(ctx, query) : query;
+    const [row] = await ctx.query<{ n: string | number }[]>(`SELECT COUNT(*) AS n FROM (${sql}) capped`, parameters);
+    const n = Number(row?.n ?? 0);
+    return { value: Math.min(n, LIST_COUNT_CAP), more: n > LIST_COUNT_CAP };
+  });
   const op = direction === SortDirection.ASC ? '>' : '<';
-  if (pageFromTerms) {
-    const ids = searchOnlyQuery(ctx, search, wanted).select('st0.documentId', 'documentId');
+  if (pageFromTerms && words) {
+    const ids = searchOnlyQuery(ctx, words, wanted).select('st0.documentId', 'documentId');
     if (keyset) ids.andWhere(keyset.sql(op), keyset.params);
     ids.orderBy(sortSql, direction).addOrderBy(idSql, direction).limit(size + 1);
     const { scopeDossierId: _scope, ...parameters } = ids.getParameters();
-    q.andWhere(`d.id IN (SELECT page.documentId FROM (${ids.getQuery()}) page)`, parameters);
+    // Several words: st0, the rarest, read first in its index's order, stops after the page's rows.
+    const idsSql = words.length > 1 ? inWordOrder(ctx, ids.getQuery()) : ids.getQuery();
+    q.andWhere(`d.id IN (SELECT page.documentId FROM (${idsSql}) page)`, parameters);
   } else if (keyset) {
     q.andWhere(keyset.sql(op), keyset.params);
   }
