@@ -39,10 +39,10 @@ const NO_TRANSFORM = /(?:^|,)\s*?no-transform\s*?(?:,|$)/;
  * are set first, as on-headers does, so the filter sees them.
  */
 function varyOnHeaders(req: Request, res: Response, filter: compression.CompressionFilter): void {
-  const writeHead = res.writeHead;
+  const writeHead = res.writeHead as (this: Response, ...args: unknown[]) => Response;
   let fired = false;
   res.writeHead = function writeHeadWithVary(this: Response, statusCode: number, ...rest: unknown[]) {
-    if (fired) return (writeHead as (...args: unknown[]) => Response).apply(this, [statusCode, ...rest]);
+    if (fired) return writeHead.call(this, statusCode, ...rest);
     fired = true;
     // on-headers' `setWriteHeadHeaders`: the status and the headers given here first.
     const headerIndex = typeof rest[0] === 'string' ? 1 : 0;
@@ -61,7 +61,7 @@ function varyOnHeaders(req: Request, res: Response, filter: compression.Compress
     }
     const cacheControl = this.getHeader('Cache-Control');
     if (filter(req, this) && (!cacheControl || !NO_TRANSFORM.test(String(cacheControl)))) this.vary('Accept-Encoding');
-    return headerIndex === 1 ? writeHead.call(this, this.statusCode, rest[0] as string) : writeHead.call(this, this.statusCode);
+    return headerIndex === 1 ? writeHead.call(this, this.statusCode, rest[0]) : writeHead.call(this, this.statusCode);
   } as Response['writeHead'];
 }
 
