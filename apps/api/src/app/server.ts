@@ -16,7 +16,7 @@ import { localExecution, localGateway } from '../core/compiled-executor';
 import { createFastLane, type FastLane } from '../core/graphql-fast-lane';
 import { errorLogPlugin, formatErrorFor } from '../core/graphql-errors';
 import { armorRules, costAdmitted, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS, queryShapeGuard } from '../core/graphql-limits';
-import type { HttpRoute } from '../core/http-route';
+import { inSeries, type HttpRoute } from '../core/http-route';
 import { graphqlCompression, IMMUTABLE, precompressedAssets } from '../core/compression';
 import { apiNotFound, httpErrorHandler } from '../core/http-errors';
 import { notePrincipal, requestLogger } from '../core/request-log';
@@ -156,14 +156,17 @@ export async function createHttpApp(
     }
     next();
   });
+  // One layer: the path matched once for the five.
   server.use(
     '/graphql',
-    graphqlCompression(),
-    express.json({ limit: GRAPHQL_BODY_LIMIT }),
-    queryShapeGuard(),
-    // Queries Apollo already answered cleanly: the same answer without its request pipeline.
-    fastLane.middleware(buildContext),
-    expressMiddleware(apollo, { context: ({ req, res }) => fastLane.contextFor(req, res, buildContext) }),
+    inSeries(
+      graphqlCompression(),
+      express.json({ limit: GRAPHQL_BODY_LIMIT }),
+      queryShapeGuard(),
+      // Queries Apollo already answered cleanly: the same answer without its request pipeline.
+      fastLane.middleware(buildContext),
+      expressMiddleware(apollo, { context: ({ req, res }) => fastLane.contextFor(req, res, buildContext) }),
+    ),
   );
 
   const api = express.Router();

@@ -118,6 +118,34 @@ describe('compression', () => {
     expect(JSON.parse(res.body.toString())).toEqual({ data: { __typename: 'Query' } });
   });
 
+  it('answers a client that sends no Accept-Encoding as compression would: uncompressed, with its Vary header', async () => {
+    const big = `{ ${Array.from({ length: 200 }, (_, i) => `field${i}: __typename`).join(' ')} }`;
+    const post = (query: string, headers: Record<string, string>) => raw(`${base}/graphql`, { 'content-type': 'application/json', ...headers }, JSON.stringify({ query }));
+    const bodies: string[] = [];
+    // Twice each: Apollo answers first, then the fast lane; small and large, refused too.
+    for (const query of [big, big, '{ __typename }', '{ __typename }', '{ nope }']) {
+      const none = await post(query, {});
+      const identity = await post(query, { 'accept-encoding': 'identity' });
+      const empty = await post(query, { 'accept-encoding': '' });
+      for (const res of [none, empty]) {
+        expect(res.status).toBe(identity.status);
+        expect(res.headers['content-encoding']).toBeUndefined();
+        expect(res.headers.vary).toBe(identity.headers.vary);
+        expect(res.headers.vary).toMatch(/Accept-Encoding/i);
+        expect(res.headers['content-length']).toBe(identity.headers['content-length']);
+        expect(res.body.toString()).toBe(identity.body.toString());
+      }
+      bodies.push(none.body.toString());
+    }
+    expect(bodies[0]).toBe(bodies[1]);
+    // A body the JSON parser refuses: the error handler's answer, with the same headers.
+    const broken = await raw(`${base}/graphql`, { 'content-type': 'application/json' }, '{"query":');
+    const brokenIdentity = await raw(`${base}/graphql`, { 'content-type': 'application/json', 'accept-encoding': 'identity' }, '{"query":');
+    expect(broken.status).toBe(brokenIdentity.status);
+    expect(broken.headers.vary).toBe(brokenIdentity.headers.vary);
+    expect(broken.body.toString()).toBe(brokenIdentity.body.toString());
+  });
+
   it('reads Accept-Encoding with its q-values', () => {
     expect(acceptedEncodings('gzip, deflate, br')).toEqual(['br', 'gzip']);
     expect(acceptedEncodings('br;q=0, gzip;q=0.5')).toEqual(['gzip']);

@@ -197,7 +197,9 @@ async function seed(url: string): Promise<Seeded[]> {
 }
 
 function startServer(script: string, port: number, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [join(__dirname, '..', script)], {
+  // BENCH_NODE_ARGS: flags for both servers' node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: NODE_OPTIONS refuses it).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '..', script)], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
