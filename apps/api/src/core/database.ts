@@ -27,6 +27,9 @@ export interface DataSourceExtras {
   logger?: TypeOrmLogger;
 }
 
+/** SQLite page cache per connection, in KiB (the pragma's negative form). */
+export const SQLITE_CACHE_KIB = 32_768;
+
 export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras = {}): DataSourceOptions {
   const common = {
     entities: extras.entities ?? [],
@@ -50,6 +53,9 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
         sqlite.pragma('foreign_keys = ON');
         // REPLACE conflict resolution then fires DELETE triggers (the immutability triggers see it).
         sqlite.pragma('recursive_triggers = ON');
+        // SQLite's default page cache is about 2 MB: an export of a large dossier, which reads
+        // each document's facts by key, went back to the file for most of them. Bounded, per connection.
+        sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
       },
     };
   }
