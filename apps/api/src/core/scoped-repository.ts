@@ -224,6 +224,9 @@ function shapeOf(qb: SelectQueryBuilder<ObjectLiteral>): string | null {
   ]);
 }
 
+/** Under the tests every reuse is compared with TypeORM's fresh build; read once, not per request (process.env is a slow lookup). */
+const CHECKED_AGAINST_TYPEORM = process.env.NODE_ENV === 'test';
+
 /** Where TypeORM's MySQL driver puts a parameter's value (`:name`, or `:...list` spread). */
 const PARAMETER = /:(\.\.\.)?([A-Za-z0-9_.]+)/g;
 
@@ -259,7 +262,7 @@ export class SqlByShape {
       if (spread) values.push(...(value as unknown[]));
       else values.push(value);
     }
-    if (process.env.NODE_ENV === 'test') {
+    if (CHECKED_AGAINST_TYPEORM) {
       const [sql, expected] = qb.getQueryAndParameters();
       if (sql !== built.sql || JSON.stringify(expected) !== JSON.stringify(values)) {
         throw new Error(`SqlByShape: the SQL kept for this shape is not TypeORM's:\n${built.sql}\n${sql}`);
