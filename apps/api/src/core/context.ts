@@ -266,10 +266,11 @@ export class RequestContext {
   /**
    * Turns raw rows of a query builder (`getRawMany`, columns named `<alias>_<column>`) into
    * entities, converted as TypeORM loads them, without its per-row bookkeeping: for list pages
-   * (see `entityMapper`). The mapper is built once per entity and alias.
+   * (see `entityMapper`). The mapper is built once per entity, alias and `properties` (the
+   * columns the query selected, when not all: the rows then hold only those).
    */
-  rowMapper<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string): (raw: Record<string, unknown>) => T {
-    return entityMapper(this.app.dataSource, entity, alias);
+  rowMapper<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, properties?: readonly string[]): (raw: Record<string, unknown>) => T {
+    return entityMapper(this.app.dataSource, entity, alias, properties);
   }
 
   /** One raw column value (from `query`) converted as TypeORM converts `entity.property` when it loads it. */

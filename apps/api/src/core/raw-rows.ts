@@ -3,7 +3,8 @@ import { DriverUtils } from 'typeorm/driver/DriverUtils';
 
 type Mapper<T> = (raw: Record<string, unknown>) => T;
 
-const mappers = new WeakMap<DataSource, Map<string, Map<EntityTarget<ObjectLiteral>, Mapper<ObjectLiteral>>>>();
+/** Per data source: per entity, the mappers built, by alias and properties (`d:*`, `d:id,type,…`). */
+const mappers = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<string, Mapper<ObjectLiteral>>>>();
 
 /**
  * Turns the raw rows of a query builder (`getRawMany`, columns named `<alias>_<column>`)
@@ -13,16 +14,21 @@ const mappers = new WeakMap<DataSource, Map<string, Map<EntityTarget<ObjectLiter
  * by primary key, relation ids and counts) and the entity's constructor (which would
  * draw a fresh id only to overwrite it): for a page of plain rows of one entity, such
  * as a list page, that bookkeeping was most of the cost of reading it.
+ *
+ * `properties`: the query selected only these columns (`qb.select(['d.id', …])`); the
+ * instances then hold only those properties — a partial row, for a caller that knows
+ * which properties its readers use (a list page reading what its GraphQL selection shows).
  */
-export function entityMapper<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, alias: string): Mapper<T> {
-  let byAlias = mappers.get(dataSource);
-  if (!byAlias) mappers.set(dataSource, (byAlias = new Map()));
-  let byEntity = byAlias.get(alias);
-  if (!byEntity) byAlias.set(alias, (byEntity = new Map()));
-  let mapper = byEntity.get(entity as EntityTarget<ObjectLiteral>) as Mapper<T> | undefined;
+export function entityMapper<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, alias: string, properties?: readonly string[]): Mapper<T> {
+  let byEntity = mappers.get(dataSource);
+  if (!byEntity) mappers.set(dataSource, (byEntity = new Map()));
+  let byKey = byEntity.get(entity as EntityTarget<ObjectLiteral>);
+  if (!byKey) byEntity.set(entity as EntityTarget<ObjectLiteral>, (byKey = new Map()));
+  const key = properties ? `${alias}:${properties.join(',')}` : `${alias}:*`;
+  let mapper = byKey.get(key) as Mapper<T> | undefined;
   if (!mapper) {
-    mapper = buildMapper<T>(dataSource, entity, alias);
-    byEntity.set(entity as EntityTarget<ObjectLiteral>, mapper as Mapper<ObjectLiteral>);
+    mapper = buildMapper<T>(dataSource, entity, alias, properties);
+    byKey.set(key, mapper as Mapper<ObjectLiteral>);
   }
   return mapper;
 }
@@ -34,12 +40,16 @@ export function entityMapper<T extends ObjectLiteral>(dataSource: DataSource, en
  */
 const MYSQL_AS_READ = new Set(['varchar', 'char', 'text', 'tinytext', 'mediumtext', 'longtext', 'int', 'integer', 'tinyint', 'smallint', 'mediumint', 'bigint', 'decimal', 'numeric', 'float', 'double']);
 
-function buildMapper<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, alias: string): Mapper<T> {
+function buildMapper<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, alias: string, properties?: readonly string[]): Mapper<T> {
   const metadata = dataSource.getMetadata(entity);
   const driver = dataSource.driver;
   if (metadata.embeddeds.length > 0) throw new Error(`entityMapper: ${metadata.name} has embedded columns; use getMany()`);
   const mysql = dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb';
-  const columns = metadata.columns.filter((c) => !c.isVirtual);
+  if (properties) {
+    const unknown = properties.find((p) => !metadata.findColumnWithPropertyName(p));
+    if (unknown) throw new Error(`entityMapper: ${metadata.name} has no column ${unknown}`);
+  }
+  const columns = metadata.columns.filter((c) => !c.isVirtual && (!properties || properties.includes(c.propertyName)));
   // A function per entity and alias with the property names written out: V8 then stores
   // and loads them as named properties (one hidden class per entity) instead of going
   // through the keyed, megamorphic path of a loop over the columns.
@@ -55,7 +65,7 @@ function buildMapper<T extends ObjectLiteral>(dataSource: DataSource, entity: En
     return `row[${JSON.stringify(column.propertyName)}] = ${converted};`;
   });
   const prototype = (metadata.target as { prototype: object }).prototype;
-  // Generated from the entity's own metadata, once per entity and alias.
+  // Generated from the entity's own metadata, once per entity, alias and set of properties.
   const make = new Function('prototype', 'driver', 'columns', `return function map(raw) {\n  const row = Object.create(prototype);\n  ${lines.join('\n  ')}\n  return row;\n};`) as (
     prototype: object,
     driver: DataSource['driver'],

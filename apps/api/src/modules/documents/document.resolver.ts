@@ -14,6 +14,7 @@ import { HistoryEntryView, historyKey, historyLoader } from '../history/history.
 import type { Customer, Supplier } from '../parties/party.entity';
 import { CustomerType, SupplierType } from '../parties/party.types';
 import { CONVERSIONS, DOCUMENT_READERS, DOCUMENT_WRITERS, mayAccess, mayConvert } from './document-access';
+import { columnsForFields } from './document-columns';
 import { Document, DocumentStatus, type DocumentLine } from './document.entity';
 import {
   articleLoader,
@@ -53,14 +54,15 @@ type Connection = Promise<DocumentConnection>;
 const asConnection = (page: Promise<unknown>) => page as Connection;
 
 /**
- * Loads what the selected fields of a page show (creator, modifier, party, lines), one
- * batch per relation, before the field resolvers run: they then hit the loaders' cache.
- * The statement count of a list is thus fixed by the query, not by when each field
- * resolver happens to run (DataLoader batches split across ticks under load).
+ * A list page: reads only the columns its selected fields show (`columnsForFields`), then
+ * loads what they show of other tables (creator, modifier, party, lines), one batch per
+ * relation, before the field resolvers run: they then hit the loaders' cache. The
+ * statement count of a list is thus fixed by the query, not by when each field resolver
+ * happens to run (DataLoader batches split across ticks under load).
  */
-async function withRelations(ctx: RequestContext, info: GraphQLResolveInfo, pending: Promise<Page<Document>>): Promise<Page<Document>> {
-  const page = await pending;
+async function listPage(ctx: RequestContext, info: GraphQLResolveInfo, types: readonly DocumentType[] | null, args: DocumentListArgs): Promise<Page<Document>> {
   const wanted = selectedFields(info, ['nodes']);
+  const page = await listDocuments(ctx, types, args, columnsForFields(wanted));
   const nodes = page.nodes;
   const loads: Promise<unknown>[] = [];
   const users = new Set<string>();
@@ -90,37 +92,37 @@ export class DocumentResolver {
   @Query(() => DocumentConnection, { description: 'Documents of the types your profile reads (filter.types narrows; FORBIDDEN for a type you may not read)' })
   @Auth(...DOCUMENT_READERS)
   documents(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
-    return asConnection(withRelations(ctx, info, listDocuments(ctx, null, args)));
+    return asConnection(listPage(ctx, info, null, args));
   }
 
   @Query(() => DocumentConnection, { description: 'Quotes (devis)' })
   @Auth(...PROFILES.sales)
   quotes(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
-    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.QUOTE], args)));
+    return asConnection(listPage(ctx, info, [DocumentType.QUOTE], args));
   }
 
   @Query(() => DocumentConnection, { description: 'Invoices (factures)' })
   @Auth(...PROFILES.invoicingRead)
   invoices(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
-    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.INVOICE], args)));
+    return asConnection(listPage(ctx, info, [DocumentType.INVOICE], args));
   }
 
   @Query(() => DocumentConnection, { description: 'Credit notes (avoirs)' })
   @Auth(...PROFILES.invoicingRead)
   creditNotes(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
-    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.CREDIT_NOTE], args)));
+    return asConnection(listPage(ctx, info, [DocumentType.CREDIT_NOTE], args));
   }
 
   @Query(() => DocumentConnection, { description: 'Price requests (demandes de prix)' })
   @Auth(...PROFILES.purchases)
   priceRequests(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
-    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.PRICE_REQUEST], args)));
+    return asConnection(listPage(ctx, info, [DocumentType.PRICE_REQUEST], args));
   }
 
   @Query(() => DocumentConnection, { description: 'Supplier orders (commandes fournisseur)' })
   @Auth(...PROFILES.purchases)
   supplierOrders(@Ctx() ctx: RequestContext, @Args() args: DocumentListArgs, @Info() info: GraphQLResolveInfo): Connection {
-    return asConnection(withRelations(ctx, info, listDocuments(ctx, [DocumentType.SUPPLIER_ORDER], args)));
+    return asConnection(listPage(ctx, info, [DocumentType.SUPPLIER_ORDER], args));
   }
 
   @Query(() => DocumentGql, { description: 'One document; FORBIDDEN when your profile does not read its type' })
