@@ -2,7 +2,7 @@
 //
 //   pnpm bench:list [--sizes 1000,10000,100000] [--pairs 3] [--seconds 10] [--connections 10]
 //                   [--workers 1] [--mariadb mariadb://root@127.0.0.1:3306/test] [--keep] [--reuse] [--db comptoir_bench_list]
-//                   [--only throughput|growth] [--rounds 1] [--port 4901]
+//                   [--only throughput|growth] [--rounds 1] [--port 4901] [--warmup 5] [--against other/dist/main.js]
 //
 // Seeds one scratch MariaDB database (created here, dropped at the end unless --keep)
 // with a dossier per size (documents with their search terms, customers, five users,
@@ -12,12 +12,19 @@
 // 2. throughput on the 10k dossier (or the middle size): autocannon at --connections,
 //    Comptoir and raw run alternately (order swapped every pair), --pairs pairs; prints
 //    req/s, p50 and p99 of each run and the ratio Comptoir/raw, min and median;
-//    --workers N runs Comptoir with WEB_CONCURRENCY=N against N raw processes;
+//    --workers N runs Comptoir with WEB_CONCURRENCY=N against N raw processes. Before the
+//    pairs, --warmup seconds (5) of the same load on each server, not counted: every process
+//    (each cluster worker) has then compiled the query (graphql-jit compiles on a text's
+//    second run) and let V8 optimise its hot code, raw's as well as Comptoir's, so the
+//    first pair measures neither server's start-up;
 // 3. statements per request, from MariaDB's own `Questions` counter over 50 sequential
 //    requests (the best of three windows: other clients of the server add to the count);
 //    and the CPU time per request of each (from /proc: what other load disturbs least);
 // 4. growth: first-page latency (median of 15 sequential requests) of every filter the
 //    SPA offers at each size, and the ratio largest/smallest.
+// --against runs another build of Comptoir (its dist/main.js, e.g. main's, copied aside) in
+// the raw server's place: "raw" then reads "that build", and the ratios compare two builds,
+// alternated in the same way (what a change is worth, on a machine too busy for absolute figures).
 // --keep leaves the scratch database and its sessions (in comptoir_bench_list.json, in the
 // system's temporary directory); --reuse starts from them instead of seeding again (the
 // same --sizes); --only throughput skips the checks after the throughput pairs, --only growth
@@ -28,7 +35,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { DocumentStatus, DocumentType, Plan, Profile } from '@comptoir/schema';
@@ -68,6 +75,8 @@ const REUSE = args.includes('--reuse');
 const ONLY = option('only');
 const ROUNDS = Number(option('rounds') ?? 1);
 const BENCH_DB = option('db') ?? 'comptoir_bench_list';
+const WARMUP = Number(option('warmup') ?? 5);
+const AGAINST = option('against');
 /** Comptoir listens on this port and the raw server on the next (another run on the same machine needs others). */
 const PORT = Number(option('port') ?? 4901);
 const SEEDED_FILE = join(tmpdir(), `${BENCH_DB}.json`);
@@ -199,7 +208,7 @@ async function seed(url: string): Promise<Seeded[]> {
 function startServer(script: string, port: number, env: Record<string, string>): ChildProcess {
   // BENCH_NODE_ARGS: flags for both servers' node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: NODE_OPTIONS refuses it).
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '..', script)], {
+  const child = spawn(process.execPath, [...nodeArgs, isAbsolute(script) ? script : join(__dirname, '..', script)], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -296,7 +305,8 @@ async function main(): Promise<void> {
     };
     const comptoirUrl = `http://127.0.0.1:${PORT}/graphql`;
     const rawUrl = `http://127.0.0.1:${PORT + 1}/graphql`;
-    children.push(startServer('main.js', PORT, env), startServer('scripts/bench-list-raw.js', PORT + 1, env));
+    children.push(startServer('main.js', PORT, env), startServer(AGAINST ? resolve(AGAINST) : 'scripts/bench-list-raw.js', PORT + 1, env));
+    if (AGAINST) console.log(`"raw" below is ${resolve(AGAINST)}`);
     await Promise.all([waitFor(comptoirUrl), waitFor(rawUrl)]);
 
     // 1. Same answer, byte for byte.
@@ -316,7 +326,12 @@ async function main(): Promise<void> {
     async function throughputAndStatements(): Promise<void> {
     // 2. Throughput, alternated.
     console.log(`\nThroughput on ${middle.size} documents, ${CONNECTIONS} connections, ${SECONDS} s per run, ${WORKERS} process(es) each:`);
-    for (let i = 0; i < 2; i++) await post(comptoirUrl, middle.token, { first: PAGE }); // warm-up
+    // Warm-up, not counted, the same for both: each process compiles and optimises before it is measured.
+    for (const url of WARMUP > 0 ? [comptoirUrl, rawUrl] : []) {
+      const warm = await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, ...request(middle.token, { first: PAGE }) });
+      if (warm.non2xx || warm.errors) throw new Error(`${url}: ${warm.non2xx} non-2xx, ${warm.errors} errors while warming up`);
+    }
+    console.log(WARMUP > 0 ? `  (after ${WARMUP} s of warm-up on each, not counted)` : '  (no warm-up)');
     const ratios: number[] = [];
     const cpuRatios: number[] = [];
     const [comptoirPid, rawPid] = children.map((c) => c.pid!);
