@@ -28,6 +28,9 @@ export function entityMapper<T extends ObjectLiteral>(dataSource: DataSource, en
   let mapper = byKey.get(key) as Mapper<T> | undefined;
   if (!mapper) {
     mapper = buildMapper<T>(dataSource, entity, alias, properties);
+    // A bound on the mappers kept: a client choosing its fields chooses the set of properties,
+    // and could otherwise make one function per combination.
+    if (byKey.size >= 256) byKey.clear();
     byKey.set(key, mapper as Mapper<ObjectLiteral>);
   }
   return mapper;
