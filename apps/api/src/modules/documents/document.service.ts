@@ -739,10 +739,6 @@ export const LIST_COUNT_CAP = 1000;
 const COUNT_SQL = new SqlByShape();
 const PAGE_SQL = new SqlByShape();
 
-/**
- * Documents of the given types (those the profile may read), filtered, sorted and
- * keyset-paginated: the cursor holds the sort value and id of the last row.
- */
 /** A page of documents, with its count capped at `LIST_COUNT_CAP` (run only when GraphQL asks it). */
 export interface DocumentPage extends Page<Document> {
   count: PromiseLike<{ value: number; more: boolean }>;
@@ -757,6 +753,8 @@ function selectionsOf(columns: readonly DocumentColumn[]): string[] {
 }
 
 /**
+ * Documents of the given types (those the profile may read), filtered, sorted and
+ * keyset-paginated: the cursor holds the sort value and id of the last row.
  * `columns`: read only these columns of each document (`columnsForFields`: what the GraphQL
  * selection shows); the page's documents then hold only those properties (and the sort's,
  * for the cursor). Without, whole rows, for any caller that hands the documents on.
