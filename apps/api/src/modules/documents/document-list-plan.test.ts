@@ -166,6 +166,8 @@ describe('document list plans (issue 14)', () => {
     const words = String((variables().filter as { search?: string } | undefined)?.search ?? '').split(' ').length;
     expect(listStatements).toHaveLength(words > 1 ? 3 : 2);
     for (const { sql, parameters } of listStatements) {
+      // MariaDB: the words' counts are its own estimates (EXPLAIN: no entry read).
+      if (isMysql(t) && sql.startsWith('EXPLAIN ')) continue;
       const wordCounts = sql.startsWith('SELECT (SELECT COUNT(*)');
       expect(await planProblem(t, sql, parameters, wordCounts ? (isMysql(t) ? null : WORD_COUNTS) : selective, wordCounts ? false : maySort)).toBeNull();
     }
@@ -235,7 +237,23 @@ describe('document list plans (issue 14)', () => {
     const measured = await t.queries.measure(() => adv.data<{ invoices: { nodes: unknown[]; count: { value: number; more: boolean } } }>(SPA_LIST, { filter: { search: 'client zzz' } }));
     expect(measured.result.invoices.nodes).toEqual([]);
     expect(measured.result.invoices.count).toEqual({ value: 0, more: false });
-    expect(measured.statements.filter((sql) => /FROM [`"](documents|document_search_terms)[`"]/.test(sql))).toHaveLength(1);
+    const statements = measured.statements.map((sql, i) => ({ sql, parameters: measured.parameters[i] })).filter(({ sql }) => /FROM [`"](documents|document_search_terms)[`"]/.test(sql));
+    if (!isMysql(t)) {
+      expect(statements).toHaveLength(1);
+      return;
+    }
+    // MariaDB estimates an empty range at 1 entry, never 0: « zzz » drives, and the count and
+    // the page read its empty range (ANALYZE: no entry of the terms read).
+    expect(statements.map(({ sql }) => sql.slice(0, 7))).toEqual(['EXPLAIN', 'SELECT ', 'SELECT ']);
+    for (const { sql, parameters } of statements.slice(1)) {
+      const [row] = (await t.app.dataSource.query(`ANALYZE FORMAT=JSON ${sql}`, parameters)) as Record<string, string>[];
+      const read: number[] = [];
+      JSON.stringify(JSON.parse(Object.values(row)[0]), (key, value: { table_name?: string; r_rows?: number; r_loops?: number }) => {
+        if (key === 'table' && value?.table_name && /^(st0|d)$/.test(value.table_name)) read.push((value.r_loops ?? 0) * (value.r_rows ?? 0));
+        return value;
+      });
+      expect(read.reduce((a, b) => a + b, 0)).toBe(0);
+    }
   });
 
   it('counts up to 1,000, then says « more » (the count reads at most 1,001 index entries)', async () => {
