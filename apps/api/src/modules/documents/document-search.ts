@@ -13,22 +13,32 @@ import type { Document } from './document.entity';
  * hands the list its first page already in order (date, id) — the join stops after a
  * page's rows whatever the number of matches (issue 14). More words: the one with the
  * fewest documents drives, read in that order (`searchPlan` counts each word's terms, up
- * to `WORD_COUNT_CAP`), each other one is a lookup of its exact key (dossier, type, term,
- * date, document) in the same index: the lookups of one word follow each other in date
- * order, through the same few index pages.
+ * to `WORD_COUNT_CAP`), and every word is checked against the document's words, which
+ * each term row carries (`words`) as the index's last column: the check reads nothing
+ * but the index entry the driving word already read — no lookup per match, so the count
+ * (up to 1,000 matches) costs index entries read in order, not one key each.
  */
 
 /** Prefixes longer than this are not stored: a longer word typed compares on its first 40 characters. */
 const TERM_LENGTH = 40;
 const MAX_QUERY_WORDS = 5;
-/** Each word of a search of several is counted up to this many documents, to find the rarest. */
+/** SQLite: each word of a search of several is counted up to this many documents, to find the rarest. */
 const WORD_COUNT_CAP = 1001;
+/**
+ * Room for a document's words (see `wordsOf`): a number (40 characters) and a party name
+ * (160) give at most about 510 characters even when decomposing them lengthens them
+ * (a Hangul syllable becomes up to 3 letters; each word is clipped to `TERM_LENGTH`).
+ * MariaDB's key is at most 3,072 bytes: the index's other columns take 568, these 600
+ * characters at most 2,400. A longer value is refused by the database (strict mode), not cut.
+ */
+const WORDS_LENGTH = 600;
 
 /** One search term (a prefix of a word) of one document, with what the list sorts and filters by. */
 @Entity('document_search_terms')
-// A term is unique per document (and a document has one type and one date): the search's
-// index is unique, so that the lookup of a word for a document is one key (eq_ref).
-@Index('uq_document_search_terms_term', ['dossierId', 'type', 'term', 'date', 'documentId'], { unique: true })
+// A term is unique per document (and a document has one type and one date). The document's
+// words close the key so that a search of several words checks the others in the entry it
+// reads (a covering index: no table row, no other key looked up).
+@Index('uq_document_search_terms_term', ['dossierId', 'type', 'term', 'date', 'documentId', 'words'], { unique: true })
 // A document's terms, to rewrite them.
 @Index('ix_document_search_terms_document', ['dossierId', 'documentId'])
 export class DocumentSearchTerm extends DossierScoped {
@@ -45,6 +55,10 @@ export class DocumentSearchTerm extends DossierScoped {
 
   @Column({ type: 'varchar', length: TERM_LENGTH })
   term: string;
+
+  /** The document's words (`wordsOf`), each after a space: « ␣f-2026-0001␣garage␣zola ». */
+  @Column({ type: 'varchar', length: WORDS_LENGTH })
+  words: string;
 }
 
 /** Lower case without accents: « Café » and « cafe » find each other. */
@@ -57,26 +71,48 @@ function clip(word: string): string {
   return Array.from(word).slice(0, TERM_LENGTH).join('');
 }
 
-/** The terms a document is found by: every prefix of each of its words. */
-export function searchTermsOf(doc: Pick<Document, 'number' | 'partyName'>): string[] {
+/** The words a document is found by (not yet clipped): its number; its party name split on spaces, and on punctuation. */
+function searchableWords(doc: Pick<Document, 'number' | 'partyName'>): Set<string> {
   const words = new Set<string>();
   if (doc.number) words.add(normalizeSearchText(doc.number));
   const name = normalizeSearchText(doc.partyName);
   for (const word of name.split(/\s+/)) words.add(word);
   for (const word of name.split(/[^\p{L}\p{N}]+/u)) words.add(word);
+  return words;
+}
+
+/** The terms a document is found by: every prefix of each of its words. */
+export function searchTermsOf(doc: Pick<Document, 'number' | 'partyName'>): string[] {
   const terms = new Set<string>();
-  for (const word of words) {
+  for (const word of searchableWords(doc)) {
     const chars = Array.from(clip(word));
     for (let n = 1; n <= chars.length; n++) terms.add(chars.slice(0, n).join(''));
   }
   return [...terms];
 }
 
+/**
+ * The document's words as one string, each after a space, for `LIKE '% word%'`: a typed
+ * word (no space in it) is one of the document's terms exactly when it starts one of these.
+ * So each is clipped as the terms are, and cut at its first space (only a number can hold
+ * one: a typed word matches the part before it, as with the terms); a word starting another
+ * is left out (it adds no match), as are empty ones. Sorted, so that equal documents store
+ * equal strings.
+ */
+export function wordsOf(doc: Pick<Document, 'number' | 'partyName'>): string {
+  const words = [...new Set([...searchableWords(doc)].map((word) => clip(word).split(/\s/)[0]).filter(Boolean))].sort();
+  return words
+    .filter((word, i) => !words.some((other, j) => j !== i && other.length > word.length && other.startsWith(word)))
+    .map((word) => ` ${word}`)
+    .join('');
+}
+
 type Indexed = Pick<Document, 'id' | 'type' | 'date' | 'number' | 'partyName'>;
 
 /** The rows of a document's terms (also used to seed benchmarks and tests). */
 export function searchTermRows(dossierId: string, doc: Indexed): Partial<DocumentSearchTerm>[] {
-  return searchTermsOf(doc).map((term) => ({ id: newId(), dossierId, documentId: doc.id, type: doc.type, date: doc.date, term }));
+  const words = wordsOf(doc);
+  return searchTermsOf(doc).map((term) => ({ id: newId(), dossierId, documentId: doc.id, type: doc.type, date: doc.date, term, words }));
 }
 
 /** Rewrites the document's terms; called wherever its number, party name or date is written. */
@@ -94,11 +130,12 @@ export function searchWords(search: string): string[] {
 }
 
 /**
- * The words of a search in the order the join takes them: the word found in the fewest
- * documents of `types` first (it drives: its terms are read in the list's order, each
- * other word a lookup), counted up to `WORD_COUNT_CAP` index entries each in one
- * statement (none for a single word); equal counts keep the longest first. Null when a
- * word is in no document: the search finds nothing.
+ * The words of a search in the order the query takes them: the word found in the fewest
+ * documents of `types` first (it drives: its terms are read in the list's order, every
+ * word then checked against each entry's `words`), in one statement (none for a single
+ * word): on SQLite each word's entries counted up to `WORD_COUNT_CAP`, on MariaDB the
+ * optimizer's estimate of each word's range. Equal counts keep the longest first. Null when
+ * a word is in no document (SQLite): the search finds nothing.
  */
 export async function searchPlan(ctx: RequestContext, search: string, types: readonly DocumentType[]): Promise<string[] | null> {
   const words = searchWords(search);
@@ -112,58 +149,73 @@ export async function searchPlan(ctx: RequestContext, search: string, types: rea
       .limit(WORD_COUNT_CAP)
       .getQueryAndParameters(),
   );
-  const sql = `SELECT ${parts.map(([part], i) => `(SELECT COUNT(*) FROM (${part}) c${i}) AS n${i}`).join(', ')}`;
-  const [row] = await ctx.query<Record<string, string | number>[]>(
-    sql,
-    parts.flatMap(([, parameters]) => parameters),
-  );
-  const counts = words.map((_, i) => Number(row?.[`n${i}`] ?? 0));
+  const parameters = parts.flatMap(([, values]) => values);
+  let counts: number[];
+  if (ctx.dialect === 'better-sqlite3') {
+    const sql = `SELECT ${parts.map(([part], i) => `(SELECT COUNT(*) FROM (${part}) c${i}) AS n${i}`).join(', ')}`;
+    const [row] = await ctx.query<Record<string, string | number>[]>(sql, parameters);
+    counts = words.map((_, i) => Number(row?.[`n${i}`] ?? 0));
+  } else {
+    // MariaDB: its own estimate of each word's range (index dives, no entry read): counting
+    // 1,001 entries of each common word cost more than the rest of the search (issue 14).
+    // InnoDB never estimates an empty range at 0, so a word in no document drives and its
+    // empty range ends the count and the page at once.
+    const plan = await ctx.query<{ table: string; rows: string | number | null }[]>(`EXPLAIN ${parts.map(([part]) => `(${part})`).join(' UNION ALL ')}`, parameters);
+    counts = words.map((_, i) => Number(plan.find((r) => r.table === `w${i}`)?.rows ?? 0));
+  }
   if (counts.some((n) => n === 0)) return null;
   return words.map((word, i) => ({ word, n: counts[i], i })).sort((a, b) => a.n - b.n || a.i - b.i).map((w) => w.word);
 }
 
 /**
- * Keeps documents (`alias`) having every word as the prefix of one of their words: joins
- * one `st<i>` per word, in `searchPlan`'s order (`st0`, the rarest, which the caller may
- * sort by `st0.date, st0.documentId`), each restricted to `types` and equal to the
- * document's type and date, so that it is a lookup of one key whichever table the
- * database starts from (the other filter's index or a word's terms).
+ * `st0`'s conditions: its term is the first word (`searchPlan`'s rarest); with several
+ * words, every word starts one of the entry's `words` — the first too, so that which word
+ * drives never changes what is found (MariaDB's `=` and `LIKE` differ on a few characters
+ * its collation expands, « ß » = « ss »: here all words meet both, as on SQLite).
+ * `LIKE '% word%' ESCAPE '!'` with the word's `%`, `_` and `!` escaped: on MariaDB it
+ * compares as the column's collation does character by character, on SQLite as is for
+ * anything but ASCII letters' case — both sides are already lower case without accents.
  */
-export function applySearch(q: SelectQueryBuilder<Document>, alias: string, words: readonly string[], types: readonly DocumentType[]): void {
-  words.forEach((word, i) =>
-    q.innerJoin(DocumentSearchTerm, `st${i}`, `${termMatch(i)} AND st${i}.type = ${alias}.type AND st${i}.date = ${alias}.date AND st${i}.documentId = ${alias}.id`, {
-      [`searchWord${i}`]: word,
-      searchTypes: [...types],
-    }),
-  );
-}
-
-function termMatch(i: number): string {
-  return `st${i}.dossierId = :scopeDossierId AND st${i}.type IN (:...searchTypes) AND st${i}.term = :searchWord${i}`;
+function wordsMatch(words: readonly string[]): { sql: string; parameters: Record<string, string> } {
+  const parameters: Record<string, string> = { searchWord0: words[0] };
+  const conditions = ['st0.term = :searchWord0'];
+  if (words.length > 1) {
+    words.forEach((word, i) => {
+      parameters[`searchLike${i}`] = `% ${word.replace(/[!%_]/g, '!$&')}%`;
+      conditions.push(`st0.words LIKE :searchLike${i} ESCAPE '!'`);
+    });
+  }
+  return { sql: conditions.join(' AND '), parameters };
 }
 
 /**
- * `sql` (a statement of `searchOnlyQuery`'s joins) told to read its tables in the order
- * written, `st0` first: MariaDB would pick it by its own estimate, not by the ORDER BY …
- * LIMIT (the page), and SQLite has no count per term to pick by (it guesses).
+ * Keeps documents (`alias`) having every word as the prefix of one of their words: joins
+ * the first word's term (`st0`, which the caller may sort by `st0.date, st0.documentId`),
+ * restricted to `types` and equal to the document's type and date, so that it is a lookup
+ * of one key whichever table the database starts from (the other filter's index or the
+ * word's terms); the other words are checked in that entry.
  */
-export function inWordOrder(ctx: RequestContext, sql: string): string {
-  return ctx.dialect === 'better-sqlite3' ? sql.replace(/ INNER JOIN /g, ' CROSS JOIN ') : sql.replace(/^SELECT /, 'SELECT STRAIGHT_JOIN ');
+export function applySearch(q: SelectQueryBuilder<Document>, alias: string, words: readonly string[], types: readonly DocumentType[]): void {
+  const match = wordsMatch(words);
+  q.innerJoin(
+    DocumentSearchTerm,
+    'st0',
+    `st0.dossierId = :scopeDossierId AND st0.type IN (:...searchTypes) AND ${match.sql} AND st0.type = ${alias}.type AND st0.date = ${alias}.date AND st0.documentId = ${alias}.id`,
+    { ...match.parameters, searchTypes: [...types] },
+  );
 }
 
 /**
  * The documents a search alone finds, read from the terms' index only (no document row
  * per match): the list's count, and its page's ids when sorted by date. A document's terms
  * carry its dossier, type and date and go with it, so these are the same documents.
- * `words` in `searchPlan`'s order: `st0` drives, each other word is the lookup of its key
- * (dossier, type, term, date, document) with `st0`'s type, date and document.
+ * `words` in `searchPlan`'s order: `st0`, the first word's entries, read in the index's
+ * order, each checked for the other words in place.
  */
 export function searchOnlyQuery(ctx: RequestContext, words: readonly string[], types: readonly DocumentType[]): SelectQueryBuilder<DocumentSearchTerm> {
-  const q = ctx.scoped(DocumentSearchTerm, 'search term').query('st0').andWhere('st0.type IN (:...searchTypes) AND st0.term = :searchWord0', { searchWord0: words[0], searchTypes: [...types] });
-  words.slice(1).forEach((word, k) =>
-    q.innerJoin(DocumentSearchTerm, `st${k + 1}`, `${termMatch(k + 1)} AND st${k + 1}.type = st0.type AND st${k + 1}.date = st0.date AND st${k + 1}.documentId = st0.documentId`, {
-      [`searchWord${k + 1}`]: word,
-    }),
-  );
-  return q;
+  const match = wordsMatch(words);
+  return ctx
+    .scoped(DocumentSearchTerm, 'search term')
+    .query('st0')
+    .andWhere(`st0.type IN (:...searchTypes) AND ${match.sql}`, { ...match.parameters, searchTypes: [...types] });
 }

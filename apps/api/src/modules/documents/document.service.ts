@@ -2,7 +2,7 @@ import { In, type SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { SqlByShape } from '../../core/scoped-repository';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
-import { applySearch, DocumentSearchTerm, indexDocumentSearch, inWordOrder, searchOnlyQuery, searchPlan, searchWords } from './document-search';
+import { applySearch, DocumentSearchTerm, indexDocumentSearch, searchOnlyQuery, searchPlan, searchWords } from './document-search';
 import { decodeCursor, encodeCursor, lazyCount, pageSize, type Page } from '../../core/pagination';
 import { Article } from '../articles/article.entity';
 import { clock, isoDay } from '../../core/clock';
@@ -809,9 +809,7 @@ export async function listDocuments(
   // word (a term is unique per document), so rows are documents.
   const totalCount = lazyCount(async () => Number((await countQuery.clone().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>())?.n ?? 0));
   const count = lazyCount(async () => {
-    const [query, parameters] = COUNT_SQL.sqlAndParameters(countQuery.clone().select('1', 'one').limit(LIST_COUNT_CAP + 1));
-    // Several words alone: from the rarest, as the page.
-    const sql = words && searchOnly && words.length > 1 ? inWordOrder(ctx, query) : query;
+    const [sql, parameters] = COUNT_SQL.sqlAndParameters(countQuery.clone().select('1', 'one').limit(LIST_COUNT_CAP + 1));
     const [row] = await ctx.query<{ n: string | number }[]>(`SELECT COUNT(*) AS n FROM (${sql}) capped`, parameters);
     const n = Number(row?.n ?? 0);
     return { value: Math.min(n, LIST_COUNT_CAP), more: n > LIST_COUNT_CAP };
@@ -822,9 +820,7 @@ export async function listDocuments(
     if (keyset) ids.andWhere(keyset.sql(op), keyset.params);
     ids.orderBy(sortSql, direction).addOrderBy(idSql, direction).limit(size + 1);
     const { scopeDossierId: _scope, ...parameters } = ids.getParameters();
-    // Several words: st0, the rarest, read first in its index's order, stops after the page's rows.
-    const idsSql = words.length > 1 ? inWordOrder(ctx, ids.getQuery()) : ids.getQuery();
-    q.andWhere(`d.id IN (SELECT page.documentId FROM (${idsSql}) page)`, parameters);
+    q.andWhere(`d.id IN (SELECT page.documentId FROM (${ids.getQuery()}) page)`, parameters);
   } else if (keyset) {
     q.andWhere(keyset.sql(op), keyset.params);
   }

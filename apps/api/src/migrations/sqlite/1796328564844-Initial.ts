@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796318429267 implements MigrationInterface {
-  name = 'Initial1796318429267';
+export class Initial1796328564844 implements MigrationInterface {
+  name = 'Initial1796328564844';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "dossiers" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "name" varchar(160) NOT NULL, "siret" varchar(14), "vatNumber" varchar(20), "addressLine" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "settings" text NOT NULL, "plan" varchar(12) NOT NULL, "extraSeats" integer NOT NULL DEFAULT (0), "settingsVersion" integer NOT NULL DEFAULT (1))`);
@@ -41,9 +41,9 @@ export class Initial1796318429267 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "document_lines" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "position" integer NOT NULL, "articleId" varchar(36), "description" text NOT NULL, "quantityMilli" bigint NOT NULL, "unit" varchar(20) NOT NULL, "unitPriceCents" bigint NOT NULL, "discountBp" integer NOT NULL DEFAULT (0), "vatRateBp" integer NOT NULL, "totalExclVatCents" bigint NOT NULL, "sourceLineId" varchar(36), "vatExemption" varchar(30))`);
     await queryRunner.query(`CREATE INDEX "ix_document_lines_document" ON "document_lines" ("dossierId", "documentId", "position") `);
     await queryRunner.query(`CREATE TABLE "document_counters" ("dossierId" varchar(36) NOT NULL, "type" varchar(20) NOT NULL, "year" integer NOT NULL, "lastNumber" integer NOT NULL DEFAULT (0), PRIMARY KEY ("dossierId", "type", "year"))`);
-    await queryRunner.query(`CREATE TABLE "document_search_terms" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "type" varchar(20) NOT NULL, "date" varchar(10) NOT NULL, "term" varchar(40) NOT NULL)`);
+    await queryRunner.query(`CREATE TABLE "document_search_terms" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "documentId" varchar(36) NOT NULL, "type" varchar(20) NOT NULL, "date" varchar(10) NOT NULL, "term" varchar(40) NOT NULL, "words" varchar(600) NOT NULL)`);
     await queryRunner.query(`CREATE INDEX "ix_document_search_terms_document" ON "document_search_terms" ("dossierId", "documentId") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_document_search_terms_term" ON "document_search_terms" ("dossierId", "type", "term", "date", "documentId") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_document_search_terms_term" ON "document_search_terms" ("dossierId", "type", "term", "date", "documentId", "words") `);
     await queryRunner.query(`CREATE TABLE "history_entries" ("id" varchar(36) PRIMARY KEY NOT NULL, "dossierId" varchar(36) NOT NULL, "sequence" integer NOT NULL, "entityType" varchar(20) NOT NULL, "entityId" varchar(36) NOT NULL, "documentId" varchar(36), "type" varchar(20) NOT NULL, "data" json NOT NULL, "userId" varchar(36) NOT NULL, "createdAt" datetime(6) NOT NULL, "previousHash" varchar(64) NOT NULL, "hash" varchar(64) NOT NULL)`);
     await queryRunner.query(`CREATE INDEX "ix_history_document" ON "history_entries" ("dossierId", "documentId", "entityType", "userId", "type", "sequence") `);
     await queryRunner.query(`CREATE INDEX "ix_history_entity" ON "history_entries" ("dossierId", "entityType", "entityId") `);
