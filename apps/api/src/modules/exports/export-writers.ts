@@ -125,6 +125,40 @@ const VALUE_NUMBER = 2;
 const VALUE_STRING = 3;
 const VALUE_DATE = 4;
 
+/**
+ * A text column's cells after the row number (`s="…" t="str"><v>…</v></c>`) by value, for
+ * values that repeat (user names, the history columns' texts, labels): escaped and
+ * assembled once per export instead of once per cell. A column whose values hardly
+ * repeat (numbers, names of parties) stops being memoised after a trial, so it pays no
+ * lookups; the memo is bounded either way. What is written is the same with or without it.
+ */
+class CellMemo {
+  private readonly cells = new Map<string, string>();
+  private lookups = 0;
+  private hits = 0;
+  on = true;
+
+  constructor(
+    private readonly max = 4096,
+    private readonly trial = 512,
+  ) {}
+
+  get(value: string): string | undefined {
+    const cell = this.cells.get(value);
+    this.lookups += 1;
+    if (cell !== undefined) this.hits += 1;
+    else if (this.lookups === this.trial && this.hits * 2 < this.lookups) {
+      this.on = false;
+      this.cells.clear();
+    }
+    return cell;
+  }
+
+  set(value: string, cell: string): void {
+    if (this.on && this.cells.size < this.max) this.cells.set(value, cell);
+  }
+}
+
 export function xlsxWriter(out: Writable, sheetName: string, columns: readonly SheetColumn[]): RowWriter {
   const workbook = new (loadExcel().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: true });
   workbook.creator = 'Comptoir';
@@ -160,6 +194,7 @@ export function xlsxWriter(out: Writable, sheetName: string, columns: readonly S
   // Every row exceljs writes carries its own `{}` style: the default style, unless it is not 0.
   const rowStyleId = styles.addStyleModel({}, VALUE_NUMBER);
   const rowStyle = rowStyleId ? ` s="${rowStyleId}" customFormat="1"` : '';
+  const memos = types.map((type) => (type === 'text' ? new CellMemo() : null));
   return {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     extension: 'xlsx',
@@ -177,6 +212,15 @@ export function xlsxWriter(out: Writable, sheetName: string, columns: readonly S
         for (let i = 0; i < n; i++) {
           // The .xlsx value: real dates (Paris wall time for instants), euros as numbers.
           const value = row[i];
+          const memo = memos[i];
+          if (memo?.on && typeof value === 'string' && value !== '') {
+            const cell = memo.get(value);
+            if (cell !== undefined) {
+              hasValues = true;
+              cells += `<c r="${letters[i]}${number}"${cell}`;
+              continue;
+            }
+          }
           let valueType = VALUE_NULL;
           let text = '';
           if (value !== null && value !== undefined && value !== '') {
@@ -219,7 +263,9 @@ export function xlsxWriter(out: Writable, sheetName: string, columns: readonly S
             continue;
           }
           hasValues = true;
-          cells += `<c r="${letters[i]}${number}"${s}${valueType === VALUE_STRING ? ' t="str"' : ''}><v>${text}</v></c>`;
+          const cell = `${s}${valueType === VALUE_STRING ? ' t="str"' : ''}><v>${text}</v></c>`;
+          if (valueType === VALUE_STRING) memo?.set(value as string, cell);
+          cells += `<c r="${letters[i]}${number}"${cell}`;
         }
         // exceljs leaves out a row whose every cell is empty (it keeps its number).
         if (hasValues) {
