@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import compression from 'compression';
+import onHeaders from 'on-headers';
 import type { Request, RequestHandler, Response } from 'express';
 
 /** Hashed build outputs (Vite fingerprints every file under /assets): cached for a year. */
@@ -35,34 +36,13 @@ const NO_TRANSFORM = /(?:^|,)\s*?no-transform\s*?(?:,|$)/;
 /**
  * What compression does, when it compresses nothing, just before the headers go out
  * (its on-headers listener): `Vary: Accept-Encoding` on a compressible type the
- * response does not ask to keep untransformed. Headers given to `writeHead` itself
- * are set first, as on-headers does, so the filter sees them.
+ * response does not ask to keep untransformed.
  */
 function varyOnHeaders(req: Request, res: Response, filter: compression.CompressionFilter): void {
-  const writeHead = res.writeHead as (this: Response, ...args: unknown[]) => Response;
-  let fired = false;
-  res.writeHead = function writeHeadWithVary(this: Response, statusCode: number, ...rest: unknown[]) {
-    if (fired) return writeHead.call(this, statusCode, ...rest);
-    fired = true;
-    // on-headers' `setWriteHeadHeaders`: the status and the headers given here first.
-    const headerIndex = typeof rest[0] === 'string' ? 1 : 0;
-    const headers = rest[headerIndex];
-    this.statusCode = statusCode;
-    if (Array.isArray(headers)) {
-      if (headers.length > 0 && Array.isArray(headers[0])) {
-        for (const [name, value] of headers as [string, string][]) if (name) this.setHeader(name, value);
-      } else {
-        if (headers.length % 2 !== 0) throw new TypeError('headers array is malformed');
-        for (let i = 0; i < headers.length; i += 2) this.removeHeader(headers[i] as string);
-        for (let i = 0; i < headers.length; i += 2) this.appendHeader(headers[i] as string, headers[i + 1] as string);
-      }
-    } else if (headers) {
-      for (const name of Object.keys(headers)) if (name) this.setHeader(name, (headers as Record<string, string>)[name]!);
-    }
-    const cacheControl = this.getHeader('Cache-Control');
-    if (filter(req, this) && (!cacheControl || !NO_TRANSFORM.test(String(cacheControl)))) this.vary('Accept-Encoding');
-    return headerIndex === 1 ? writeHead.call(this, this.statusCode, rest[0]) : writeHead.call(this, this.statusCode);
-  } as Response['writeHead'];
+  onHeaders(res, () => {
+    const cacheControl = res.getHeader('Cache-Control');
+    if (filter(req, res) && (!cacheControl || !NO_TRANSFORM.test(String(cacheControl)))) res.vary('Accept-Encoding');
+  });
 }
 
 /**
