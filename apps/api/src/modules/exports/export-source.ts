@@ -252,7 +252,8 @@ interface ActionTexts {
  * same few counts), so each is parsed, named and joined once per export instead of once per
  * row; every row of a value then carries the same two strings (which the .xlsx writer's
  * cell memo finds by identity). Keyed by the whole stored text: two documents share texts
- * only when their facts are equal. Bounded: started again when full.
+ * only when their facts are equal. Bounded: started again, when full, before a batch (never
+ * within one: a batch's rows find the texts its user lookup was made for).
  */
 export class HistoryTexts {
   private readonly texts = new Map<string, ActionTexts>();
@@ -269,9 +270,13 @@ export class HistoryTexts {
     const texts: ActionTexts = actions.length
       ? { touchedBy: actions.map(([userId]) => name(userId) ?? '?').join(', '), actionsByUser: actions.map(([userId, n]) => `${name(userId) ?? '?'} : ${n}`).join(', ') }
       : { touchedBy: null, actionsByUser: null };
-    if (this.texts.size >= this.max) this.texts.clear();
     this.texts.set(actionsText, texts);
     return texts;
+  }
+
+  /** Before a batch: empties a full memo (it then holds at most `max` plus one batch's values). */
+  startBatch(): void {
+    if (this.texts.size >= this.max) this.texts.clear();
   }
 
   size(): number {
@@ -294,6 +299,7 @@ async function withLoaders(ctx: RequestContext, rows: ExportDocumentRow[], needs
     // Stored values not met yet in this export: their users are looked up with the batch's.
     const unseen: string[] = [];
     if (needs.history) {
+      memo.startBatch();
       for (const r of rows) {
         if (r.actionsText && !memo.get(r.actionsText)) {
           unseen.push(r.actionsText);
@@ -306,11 +312,12 @@ async function withLoaders(ctx: RequestContext, rows: ExportDocumentRow[], needs
     for (const u of users) if (u && !(u instanceof Error)) names.set(u.id, u.name);
     const name = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
     for (const text of unseen) if (!memo.get(text)) memo.add(text, name);
+    // Every row's value is in the memo now: met before this batch (and kept), or added above.
     for (const r of rows) {
       r.createdByName = name(r.createdById);
       r.updatedByName = name(r.updatedById);
       if (needs.history) {
-        const texts = r.actionsText ? (memo.get(r.actionsText) ?? memo.add(r.actionsText, name)) : NO_ACTIONS;
+        const texts = r.actionsText ? memo.get(r.actionsText)! : NO_ACTIONS;
         r.modificationCount = r.modificationCount ?? 0;
         r.issuedByName = name(r.issuedById);
         r.touchedBy = texts.touchedBy;
