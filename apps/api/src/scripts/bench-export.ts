@@ -1,7 +1,12 @@
 // Benchmark of STATS / Exports avancés (issues 5 and 14).
 //
 //   pnpm --filter @comptoir/api build && pnpm --filter @comptoir/api bench:export [--rows 100000] [--pairs 3] [--mariadb mariadb://root@127.0.0.1:3306/test] [--no-mariadb] [--no-sqlite]
-//     [--node-flags "--max-semi-space-size=4"]
+//     [--node-flags "--max-semi-space-size=4"] [--keep NAME] [--seed-only]
+//
+// --keep NAME seeds a SQLite file under the system's temporary folder and a MariaDB
+// database both named after NAME, and keeps them: a later run with the same NAME and
+// --rows reuses them instead of seeding again (1,000,000 rows take about 19 minutes per
+// database). Drop them yourself (the script prints where they are). --seed-only stops after seeding.
 //
 // Seeds N documents and their history (creation, an edit, the issue of invoices and
 // credit notes, written in time order as the app writes them) into a scratch SQLite
@@ -29,7 +34,7 @@ import ExcelJS from 'exceljs';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { Profile } from '@comptoir/schema';
 import { createAppServices } from '../app/app';
-import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../core/config';
+import { loadConfig, parseDatabaseUrl, redactUrl, type DatabaseConfig } from '../core/config';
 import { RequestContext } from '../core/context';
 import { MemoryCookieJar } from '../core/cookies';
 import { dataSourceOptions, openDataSource } from '../app/database';
@@ -51,6 +56,9 @@ const ROWS = Number(option('rows') ?? 100_000);
 const PAIRS = Number(option('pairs') ?? 3);
 /** V8/Node flags for the scenario processes (e.g. `--node-flags "--max-semi-space-size=4"`), as production would start them. */
 const NODE_FLAGS = (option('node-flags') ?? '').split(' ').filter(Boolean);
+/** Keep (and reuse) the seeded databases under this name instead of scratch ones. */
+const KEEP = option('keep');
+if (KEEP !== undefined && !/^[a-z0-9_]+$/.test(KEEP)) throw new Error('--keep takes lowercase letters, digits and _');
 const HISTORY_COLUMNS = ['issuedBy', 'modificationCount', 'touchedBy', 'actionsByUser'];
 const DOSSIER = '00000000-0000-4000-8000-0000000000d1';
 const USERS = ['Alice Martin', 'Bruno Lefèvre', 'Céline Ançel'].map((name, i) => ({ id: `00000000-0000-4000-8000-00000000000${i + 1}`, name }));
@@ -81,6 +89,20 @@ function documentOf(i: number) {
 }
 
 const sqlTime = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+/** Whether a kept database already holds the seeded documents (a whole seed: the facts are written last). */
+async function alreadySeeded(db: DatabaseConfig): Promise<boolean> {
+  const ds = await openDataSource(db);
+  try {
+    const [docs] = (await ds.query('SELECT COUNT(*) AS n FROM `documents`')) as { n: number | string }[];
+    const [facts] = (await ds.query('SELECT COUNT(*) AS n FROM `document_action_facts`')) as { n: number | string }[];
+    return Number(docs.n) === ROWS && Number(facts.n) === ROWS;
+  } catch {
+    return false;
+  } finally {
+    await ds.destroy();
+  }
+}
 
 async function seed(db: DatabaseConfig): Promise<number> {
   const started = Date.now();
@@ -312,18 +334,29 @@ const fmt = (r: Result) =>
 
 async function parent(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'comptoir-bench-'));
-  const targets: { label: string; url: string; drop?: () => Promise<void> }[] = args.includes('--no-sqlite') ? [] : [{ label: 'SQLite', url: `sqlite:${join(dir, 'bench.sqlite')}` }];
+  const sqliteFile = KEEP ? join(tmpdir(), `comptoir_bench_${KEEP}_${ROWS}.sqlite`) : join(dir, 'bench.sqlite');
+  const targets: { label: string; url: string; drop?: () => Promise<void>; reset?: () => Promise<void> }[] = args.includes('--no-sqlite')
+    ? []
+    : [{ label: 'SQLite', url: `sqlite:${sqliteFile}`, reset: async () => ['', '-wal', '-shm'].forEach((end) => rmSync(sqliteFile + end, { force: true })) }];
   if (!args.includes('--no-mariadb')) {
     const server = parseDatabaseUrl(option('mariadb') ?? process.env.BENCH_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306/test');
-    const name = `comptoir_bench_${process.pid}`;
+    const name = KEEP ? `comptoir_bench_${KEEP}_${ROWS}` : `comptoir_bench_${process.pid}`;
     const admin = new DataSource({ ...dataSourceOptions(server), entities: [], migrations: [] });
     await admin.initialize();
-    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.query(`CREATE DATABASE ${KEEP ? 'IF NOT EXISTS ' : ''}\`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await admin.destroy();
     targets.push({
       label: server.kind === 'mariadb' ? 'MariaDB' : 'MySQL',
       url: server.url.replace(/\/[^/?]*(\?|$)/, `/${name}$1`),
-      drop: async () => {
+      // A kept database left half-seeded (an interrupted run) starts again empty.
+      reset: async () => {
+        const resetter = new DataSource({ ...dataSourceOptions(server), entities: [], migrations: [] });
+        await resetter.initialize();
+        await resetter.query(`DROP DATABASE IF EXISTS \`${name}\``);
+        await resetter.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+        await resetter.destroy();
+      },
+      drop: KEEP ? undefined : async () => {
         const dropper = new DataSource({ ...dataSourceOptions(server), entities: [], migrations: [] });
         await dropper.initialize();
         await dropper.query(`DROP DATABASE IF EXISTS \`${name}\``);
@@ -335,8 +368,14 @@ async function parent(): Promise<void> {
     console.log(`Comptoir export benchmark: ${ROWS.toLocaleString('en')} documents, ${BENCH_COLUMNS.length} columns (${BENCH_COLUMNS.join(', ')}), + ${HISTORY_COLUMNS.length} history columns in "history", ${PAIRS} alternated rounds, Node ${process.version}\n`);
     const summary: string[] = [];
     for (const target of targets) {
-      const seedMs = await seed(parseDatabaseUrl(target.url));
-      console.log(`${target.label}: seeded ${ROWS.toLocaleString('en')} documents and their history in ${(seedMs / 1000).toFixed(1)} s`);
+      if (KEEP && (await alreadySeeded(parseDatabaseUrl(target.url)))) {
+        console.log(`${target.label}: reusing the ${ROWS.toLocaleString('en')} documents kept in ${redactUrl(target.url)}`);
+      } else {
+        if (KEEP) await target.reset?.();
+        const seedMs = await seed(parseDatabaseUrl(target.url));
+        console.log(`${target.label}: seeded ${ROWS.toLocaleString('en')} documents and their history in ${(seedMs / 1000).toFixed(1)} s${KEEP ? ` (kept in ${redactUrl(target.url)})` : ''}`);
+      }
+      if (args.includes('--seed-only')) continue;
       const xlsxVsBare: number[] = [];
       const historyVsPlain: number[] = [];
       const cpuXlsxVsBare: number[] = [];

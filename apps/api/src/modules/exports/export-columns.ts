@@ -1,6 +1,5 @@
 import { statusLabel, typeLabel, type Profile } from '@comptoir/schema';
 import { PROFILES } from '../../core/auth/policy';
-import type { UserActions } from '../history/document-action-facts';
 
 /** Who may use STATS / Exports avancés: the GraphQL fields and the download endpoints share it. */
 export const EXPORTERS: readonly Profile[] = PROFILES.management;
@@ -38,7 +37,8 @@ export interface ExportDocumentRow {
   issuedAt: Date | null;
   /** The history's facts (document-action-facts), read when a history column is selected. */
   issuedById?: string | null;
-  actions?: UserActions[];
+  /** The facts' `actions` as stored (simple-json text of `UserActions[]`). */
+  actionsText?: string | null;
   // Filled by the batch loaders, when a selected column needs them.
   createdByName?: string | null;
   updatedByName?: string | null;

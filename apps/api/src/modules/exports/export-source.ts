@@ -202,9 +202,8 @@ function toRow(r: RawDocument): ExportDocumentRow {
     updatedById: r.updatedById,
     updatedAt: asInstant(r.updatedAt) as Date,
     issuedAt: asInstant(r.issuedAt),
-    ...(r.actions !== undefined
-      ? { modificationCount: Number(r.modificationCount ?? 0), issuedById: r.issuedById ?? null, actions: r.actions ? (JSON.parse(r.actions) as UserActions[]) : [] }
-      : {}),
+    // Kept as stored: parsed once per distinct value by the export's HistoryTexts, not once per row.
+    ...(r.actions !== undefined ? { modificationCount: Number(r.modificationCount ?? 0), issuedById: r.issuedById ?? null, actionsText: r.actions ?? null } : {}),
   };
 }
 
@@ -236,34 +235,93 @@ function pageReader(ctx: RequestContext, filter: ExportFilterValues, needs: Colu
 }
 
 /** One batch in (date, id) order after `after`: one indexed range query, then one query per loader. */
-async function fetchBatch(ctx: RequestContext, page: ReturnType<typeof pageReader>, needs: ColumnNeeds, after: Keyset | null, size: number): Promise<ExportDocumentRow[]> {
+async function fetchBatch(ctx: RequestContext, page: ReturnType<typeof pageReader>, needs: ColumnNeeds, memo: HistoryTexts, after: Keyset | null, size: number): Promise<ExportDocumentRow[]> {
   const raw = await page(after, size);
-  return withLoaders(ctx, raw.map(toRow), needs);
+  return withLoaders(ctx, raw.map(toRow), needs, memo);
 }
 
+/** The history columns' texts of one stored `actions` value. */
+interface ActionTexts {
+  touchedBy: string | null;
+  actionsByUser: string | null;
+}
+
+/**
+ * Per export: the "users who touched it" and "actions per user" texts by the facts' stored
+ * `actions` text. A dossier's documents share few distinct values (the same few users, the
+ * same few counts), so each is parsed, named and joined once per export instead of once per
+ * row; every row of a value then carries the same two strings (which the .xlsx writer's
+ * cell memo finds by identity). Keyed by the whole stored text: two documents share texts
+ * only when their facts are equal. Bounded: started again, when full, before a batch (never
+ * within one: a batch's rows find the texts its user lookup was made for).
+ */
+export class HistoryTexts {
+  private readonly texts = new Map<string, ActionTexts>();
+
+  constructor(private readonly max = 10_000) {}
+
+  get(actionsText: string): ActionTexts | undefined {
+    return this.texts.get(actionsText);
+  }
+
+  /** The texts of a stored value, with the user names of the export. */
+  add(actionsText: string, name: (userId: string) => string | null): ActionTexts {
+    const actions = JSON.parse(actionsText) as UserActions[];
+    const texts: ActionTexts = actions.length
+      ? { touchedBy: actions.map(([userId]) => name(userId) ?? '?').join(', '), actionsByUser: actions.map(([userId, n]) => `${name(userId) ?? '?'} : ${n}`).join(', ') }
+      : { touchedBy: null, actionsByUser: null };
+    this.texts.set(actionsText, texts);
+    return texts;
+  }
+
+  /** Before a batch: empties a full memo (it then holds at most `max` plus one batch's values). */
+  startBatch(): void {
+    if (this.texts.size >= this.max) this.texts.clear();
+  }
+
+  size(): number {
+    return this.texts.size;
+  }
+}
+
+const NO_ACTIONS: ActionTexts = { touchedBy: null, actionsByUser: null };
+
 /** Adds what the user and history columns need: one query per loader for the whole batch. */
-async function withLoaders(ctx: RequestContext, rows: ExportDocumentRow[], needs: ColumnNeeds): Promise<ExportDocumentRow[]> {
+async function withLoaders(ctx: RequestContext, rows: ExportDocumentRow[], needs: ColumnNeeds, memo: HistoryTexts): Promise<ExportDocumentRow[]> {
   if (rows.length === 0) return rows;
   if (needs.users || needs.history) {
     const ids = new Set<string>();
     for (const r of rows) {
       ids.add(r.createdById);
       ids.add(r.updatedById);
+      if (r.issuedById) ids.add(r.issuedById);
     }
-    if (needs.history) for (const r of rows) for (const [userId] of r.actions ?? []) ids.add(userId);
+    // Stored values not met yet in this export: their users are looked up with the batch's.
+    const unseen: string[] = [];
+    if (needs.history) {
+      memo.startBatch();
+      for (const r of rows) {
+        if (r.actionsText && !memo.get(r.actionsText)) {
+          unseen.push(r.actionsText);
+          for (const [userId] of JSON.parse(r.actionsText) as UserActions[]) ids.add(userId);
+        }
+      }
+    }
     const users = await ctx.loader(userSummaryLoader).loadMany([...ids]);
     const names = new Map<string, string>();
     for (const u of users) if (u && !(u instanceof Error)) names.set(u.id, u.name);
     const name = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
+    for (const text of unseen) if (!memo.get(text)) memo.add(text, name);
+    // Every row's value is in the memo now: met before this batch (and kept), or added above.
     for (const r of rows) {
       r.createdByName = name(r.createdById);
       r.updatedByName = name(r.updatedById);
       if (needs.history) {
-        const actions = r.actions ?? [];
+        const texts = r.actionsText ? memo.get(r.actionsText)! : NO_ACTIONS;
         r.modificationCount = r.modificationCount ?? 0;
         r.issuedByName = name(r.issuedById);
-        r.touchedBy = actions.length ? actions.map(([userId]) => name(userId) ?? '?').join(', ') : null;
-        r.actionsByUser = actions.length ? actions.map(([userId, n]) => `${name(userId) ?? '?'} : ${n}`).join(', ') : null;
+        r.touchedBy = texts.touchedBy;
+        r.actionsByUser = texts.actionsByUser;
       }
     }
   }
@@ -326,7 +384,7 @@ function rowReader<T>(stream: Readable): (n: number) => Promise<T[]> {
  * at 1,000,000 documents); one ordered statement lets the server scan the table
  * sequentially and sort (see SORT_ROW_BYTES), or use the index when the filter is narrow.
  */
-async function* streamedBatches(ctx: RequestContext, filter: ExportFilterValues, needs: ColumnNeeds, size: number): AsyncGenerator<ExportDocumentRow[]> {
+async function* streamedBatches(ctx: RequestContext, filter: ExportFilterValues, needs: ColumnNeeds, memo: HistoryTexts, size: number): AsyncGenerator<ExportDocumentRow[]> {
   const [query, parameters] = selectDocuments(ctx, filter, needs).getQueryAndParameters();
   // Its own connection (ctx.streamQuery): the loaders keep using the pool while this one streams.
   const streamed =
@@ -341,7 +399,7 @@ async function* streamedBatches(ctx: RequestContext, filter: ExportFilterValues,
   let complete = false;
   try {
     const take = rowReader<RawDocument>(streamed.rows);
-    const read = async () => withLoaders(ctx, (await take(size)).map(toRow), needs);
+    const read = async () => withLoaders(ctx, (await take(size)).map(toRow), needs, memo);
     next = read();
     while (next) {
       const batch: ExportDocumentRow[] = await next;
@@ -372,18 +430,19 @@ export async function* documentBatches(
   options: { batchSize?: number; limit?: number } = {},
 ): AsyncGenerator<ExportDocumentRow[]> {
   const needs = needsOf(columns);
+  const memo = new HistoryTexts();
   if (options.limit === undefined && ctx.dialect !== 'better-sqlite3' && !ctx.inTransaction) {
-    yield* streamedBatches(ctx, filter, needs, options.batchSize ?? STREAMED_BATCH_SIZE);
+    yield* streamedBatches(ctx, filter, needs, memo, options.batchSize ?? STREAMED_BATCH_SIZE);
     return;
   }
   if (options.limit === undefined && options.batchSize === undefined) {
-    yield* slicedPages(ctx, filter, needs, BATCH_SIZE, STREAMED_BATCH_SIZE);
+    yield* slicedPages(ctx, filter, needs, memo, BATCH_SIZE, STREAMED_BATCH_SIZE);
     return;
   }
   const size = options.batchSize ?? BATCH_SIZE;
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
   const page = pageReader(ctx, filter, needs);
-  let next: Promise<ExportDocumentRow[]> | null = fetchBatch(ctx, page, needs, null, Math.min(size, remaining));
+  let next: Promise<ExportDocumentRow[]> | null = fetchBatch(ctx, page, needs, memo, null, Math.min(size, remaining));
   try {
     while (next) {
       const batch = await next;
@@ -392,7 +451,7 @@ export async function* documentBatches(
       remaining -= batch.length;
       const last = batch[batch.length - 1];
       if (batch.length === size && remaining > 0) {
-        next = fetchBatch(ctx, page, needs, { date: last.date, id: last.id }, Math.min(size, remaining));
+        next = fetchBatch(ctx, page, needs, memo, { date: last.date, id: last.id }, Math.min(size, remaining));
       }
       yield batch;
     }
@@ -410,7 +469,7 @@ export async function* documentBatches(
  * export peaked near 280 MB with 100-row batches and the next page read ahead).
  * better-sqlite3 is synchronous, so reading ahead overlapped nothing anyway.
  */
-async function* slicedPages(ctx: RequestContext, filter: ExportFilterValues, needs: ColumnNeeds, pageSize: number, sliceSize: number): AsyncGenerator<ExportDocumentRow[]> {
+async function* slicedPages(ctx: RequestContext, filter: ExportFilterValues, needs: ColumnNeeds, memo: HistoryTexts, pageSize: number, sliceSize: number): AsyncGenerator<ExportDocumentRow[]> {
   const page = pageReader(ctx, filter, needs);
   let after: Keyset | null = null;
   for (;;) {
@@ -419,7 +478,7 @@ async function* slicedPages(ctx: RequestContext, filter: ExportFilterValues, nee
     const last = raw[raw.length - 1];
     after = { date: last.date, id: last.id };
     for (let i = 0; i < raw.length; i += sliceSize) {
-      yield await withLoaders(ctx, raw.slice(i, i + sliceSize).map(toRow), needs);
+      yield await withLoaders(ctx, raw.slice(i, i + sliceSize).map(toRow), needs, memo);
     }
     if (raw.length < pageSize) return;
   }

@@ -7,7 +7,8 @@ import { createDossier, type FixtureDossier } from '../../../test/fixtures';
 import { CONVERT_QUOTE, createCustomer, createDoc, createSupplier, ISSUE, line, UPDATE, type Doc } from '../documents/document.test-kit';
 import { ExportLog, ExportStatus } from './export.entity';
 import { cancelExport, claimExport, writeExport } from './export.service';
-import { countDocuments, documentBatches, validateColumns, validateFilter } from './export-source';
+import { countDocuments, documentBatches, HistoryTexts, validateColumns, validateFilter } from './export-source';
+import type { ExportDocumentRow } from './export-columns';
 import { csvWriter } from './export-writers';
 import { HistoryEntityType, HistoryEntry, HistoryEntryType } from '../history/history-entry.entity';
 import { DocumentActionFacts, MODIFICATION_TYPES } from '../history/document-action-facts';
@@ -160,6 +161,38 @@ describe('column catalogue and preview', () => {
       expect(rows.find((r) => r.id === quote.id)).toMatchObject({ createdByName: ownerName, touchedBy: `${ownerName}, ${advName}` });
     }
     expect((await read({ batchSize: 3 })).sizes).toEqual([3]);
+  });
+
+  it('gives each document the history texts of its own facts, across the batches of one export', async () => {
+    const ctx = await d.client(Profile.ADV).context();
+    const columns = validateColumns(ctx, ['number', 'issuedBy', 'modificationCount', 'touchedBy', 'actionsByUser']);
+    const names = new Map([
+      [d.as.OWNER!.user.id, ownerName],
+      [d.as.ADV!.user.id, advName],
+    ]);
+    const facts = await t.app.dataSource.getRepository(DocumentActionFacts).find({ where: { dossierId: d.dossier.id } });
+    const expected = new Map(
+      facts.map((f) => [
+        f.documentId,
+        {
+          issuedByName: f.issuedById ? names.get(f.issuedById) : null,
+          modificationCount: f.modificationCount,
+          touchedBy: f.actions.map(([userId]) => names.get(userId)).join(', '),
+          actionsByUser: f.actions.map(([userId, n]) => `${names.get(userId)} : ${n}`).join(', '),
+        },
+      ]),
+    );
+    // The three documents' facts differ, so a text shared between two of them would be wrong.
+    expect(new Set([...expected.values()].map((e) => e.actionsByUser)).size).toBe(3);
+    expect(expected.get(quote.id)?.touchedBy).toBe(`${ownerName}, ${advName}`);
+    // One row per batch: the export's texts (kept per stored value) are reused from batch to batch.
+    for (const options of [{ batchSize: 1 }, { batchSize: 1, limit: 10 }]) {
+      const rows: ExportDocumentRow[] = [];
+      for await (const batch of documentBatches(ctx, validateFilter({}), columns, options)) rows.push(...batch);
+      expect(rows).toHaveLength(3);
+      const pick = (r: ExportDocumentRow) => ({ id: r.id, issuedByName: r.issuedByName, modificationCount: r.modificationCount, touchedBy: r.touchedBy, actionsByUser: r.actionsByUser });
+      expect(rows.map(pick)).toEqual(rows.map((r) => ({ id: r.id, ...expected.get(r.id) })));
+    }
   });
 
   it('frees its database connection when an export stops before the end', async () => {
@@ -455,5 +488,41 @@ describe('export jobs and the log', () => {
     const stored = await t.app.dataSource.getRepository(ExportLog).findOneByOrFail({ id: running.id, dossierId: log.dossierId });
     expect(stored.status).toBe(ExportStatus.CANCELLED);
     expect(stored.finishedAt).not.toBeNull();
+  });
+});
+
+describe('HistoryTexts (the history columns\' texts, once per stored value of an export)', () => {
+  const names = new Map([
+    ['u1', 'Alice'],
+    ['u2', 'Bruno'],
+  ]);
+  const name = (id: string) => names.get(id) ?? null;
+
+  it('keys the texts by the whole stored value: equal facts share them, different facts never do', () => {
+    const memo = new HistoryTexts();
+    const a = JSON.stringify([['u1', 1], ['u2', 2]]);
+    const b = JSON.stringify([['u1', 2], ['u2', 1]]);
+    const c = JSON.stringify([['u2', 2], ['u1', 1]]);
+    expect(memo.add(a, name)).toEqual({ touchedBy: 'Alice, Bruno', actionsByUser: 'Alice : 1, Bruno : 2' });
+    expect(memo.add(b, name)).toEqual({ touchedBy: 'Alice, Bruno', actionsByUser: 'Alice : 2, Bruno : 1' });
+    expect(memo.add(c, name)).toEqual({ touchedBy: 'Bruno, Alice', actionsByUser: 'Bruno : 2, Alice : 1' });
+    expect(memo.get(JSON.stringify([['u1', 1], ['u2', 2]]))).toBe(memo.get(a));
+    expect(memo.get(JSON.stringify([['u1', 1]]))).toBeUndefined();
+    // An unknown user, and no actions at all.
+    expect(memo.add(JSON.stringify([['u3', 4]]), name)).toEqual({ touchedBy: '?', actionsByUser: '? : 4' });
+    expect(memo.add('[]', name)).toEqual({ touchedBy: null, actionsByUser: null });
+  });
+
+  it('stays bounded: starts again when full, between batches only', () => {
+    const memo = new HistoryTexts(2);
+    memo.startBatch();
+    memo.add(JSON.stringify([['u1', 1]]), name);
+    memo.add(JSON.stringify([['u1', 2]]), name);
+    // Within a batch, a full memo keeps what the batch already found in it.
+    expect(memo.add(JSON.stringify([['u1', 3]]), name)).toEqual({ touchedBy: 'Alice', actionsByUser: 'Alice : 3' });
+    expect(memo.get(JSON.stringify([['u1', 1]]))).toEqual({ touchedBy: 'Alice', actionsByUser: 'Alice : 1' });
+    memo.startBatch();
+    expect(memo.size()).toBe(0);
+    expect(memo.get(JSON.stringify([['u1', 1]]))).toBeUndefined();
   });
 });
