@@ -3,10 +3,18 @@
 //   pnpm --filter @comptoir/api build && pnpm --filter @comptoir/api bench:export [--rows 100000] [--pairs 3] [--mariadb mariadb://root@127.0.0.1:3306/test] [--no-mariadb] [--no-sqlite]
 //     [--node-flags "--max-semi-space-size=4"] [--keep NAME] [--seed-only]
 //
+// --node-flags: V8 flags of the scenario processes; by default those production starts
+// the API with (PRODUCTION_NODE_FLAGS). BENCH_MEM_DETAIL=1 in the environment of a
+// scenario run by hand (`--child --scenario xlsx --file F --rows N --db URL`) prints where
+// its peak is (V8 heap, array buffers, anonymous and file-backed pages); =all, every sample.
+//
 // --keep NAME seeds a SQLite file under the system's temporary folder and a MariaDB
 // database both named after NAME, and keeps them: a later run with the same NAME and
 // --rows reuses them instead of seeding again (1,000,000 rows take about 19 minutes per
-// database). Drop them yourself (the script prints where they are). --seed-only stops after seeding.
+// database on a quiet machine; MariaDB about 10 minutes at load 10 since its secondary indexes
+// are built after the load). A NAME starting `comptoir_` names the MariaDB database
+// itself (NAME_ROWS), for helpers who must use their own prefix. Drop them yourself (the
+// script prints where they are). --seed-only stops after seeding.
 //
 // Seeds N documents and their history (creation, an edit, the issue of invoices and
 // credit notes, written in time order as the app writes them) into a scratch SQLite
@@ -26,7 +34,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -54,8 +62,10 @@ const option = (name: string): string | undefined => {
 };
 const ROWS = Number(option('rows') ?? 100_000);
 const PAIRS = Number(option('pairs') ?? 3);
-/** V8/Node flags for the scenario processes (e.g. `--node-flags "--max-semi-space-size=4"`), as production would start them. */
-const NODE_FLAGS = (option('node-flags') ?? '').split(' ').filter(Boolean);
+/** The V8 flags production starts the API with (`apps/api/package.json` start, `docker/Dockerfile`). */
+const PRODUCTION_NODE_FLAGS = '--max-semi-space-size=4';
+/** V8/Node flags for the scenario processes: production's unless given (`--node-flags ""` for none). */
+const NODE_FLAGS = (option('node-flags') ?? PRODUCTION_NODE_FLAGS).split(' ').filter(Boolean);
 /** Keep (and reuse) the seeded databases under this name instead of scratch ones. */
 const KEEP = option('keep');
 if (KEEP !== undefined && !/^[a-z0-9_]+$/.test(KEEP)) throw new Error('--keep takes lowercase letters, digits and _');
@@ -96,7 +106,11 @@ async function alreadySeeded(db: DatabaseConfig): Promise<boolean> {
   try {
     const [docs] = (await ds.query('SELECT COUNT(*) AS n FROM `documents`')) as { n: number | string }[];
     const [facts] = (await ds.query('SELECT COUNT(*) AS n FROM `document_action_facts`')) as { n: number | string }[];
-    return Number(docs.n) === ROWS && Number(facts.n) === ROWS;
+    if (Number(docs.n) !== ROWS || Number(facts.n) !== ROWS) return false;
+    if (db.kind === 'sqlite') return true;
+    // MariaDB builds the secondary indexes last (see dropSecondaryIndexes).
+    const [built] = (await ds.query("SELECT COUNT(*) AS n FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'history_entries' AND INDEX_NAME = 'ix_history_document'")) as { n: number | string }[];
+    return Number(built.n) > 0;
   } catch {
     return false;
   } finally {
@@ -109,9 +123,13 @@ async function seed(db: DatabaseConfig): Promise<number> {
   const ds = await openDataSource(db, { synchronize: true });
   await ds.query('INSERT INTO `users` (`id`, `email`, `name`, `phone`, `platformRole`, `passwordHash`, `createdAt`, `updatedAt`) VALUES ' + USERS.map(() => '(?, ?, ?, NULL, NULL, NULL, ?, ?)').join(', '), USERS.flatMap((u, i) => [u.id, `bench${i}@example.test`, u.name, sqlTime(new Date()), sqlTime(new Date())]));
   const columns = ['id', 'dossierId', 'createdAt', 'updatedAt', 'version', 'createdById', 'updatedById', 'type', 'status', 'number', 'numberYear', 'numberSequence', 'date', 'dueDate', 'partyId', 'partyName', 'subject', 'notes', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'vatBreakdown', 'lineCount', 'sourceDocumentId', 'issuedAt'];
-  const chunk = 500;
+  const mysql = db.kind !== 'sqlite';
+  // MariaDB: bigger statements (a round trip per 500 rows was a good part of the time).
+  const chunk = mysql ? 1000 : 500;
   const ids: string[] = [];
   const runner = ds.createQueryRunner();
+  const indexes = mysql ? await dropSecondaryIndexes(runner, ['documents', 'history_entries']) : [];
+  if (mysql) await runner.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
   await runner.startTransaction();
   for (let start = 0; start < ROWS; start += chunk) {
     const n = Math.min(chunk, ROWS - start);
@@ -130,9 +148,46 @@ async function seed(db: DatabaseConfig): Promise<number> {
   }
   await runner.commitTransaction();
   await seedHistory(runner, ids);
+  await restoreIndexes(runner, indexes);
   await runner.release();
   await ds.destroy();
   return Date.now() - started;
+}
+
+interface DroppedIndexes {
+  table: string;
+  /** `ADD [UNIQUE] INDEX name (columns)` clauses, as they were. */
+  clauses: string[];
+}
+
+/**
+ * MariaDB: the tables' secondary indexes, dropped before seeding and built again once
+ * at the end, as a bulk load does. Inserted row by row, 1,000,000 documents updated 13
+ * secondary indexes in random order each, which with a small buffer pool went to disk
+ * for most rows (hours); built at the end, each index is one sort.
+ */
+async function dropSecondaryIndexes(runner: QueryRunner, tables: readonly string[]): Promise<DroppedIndexes[]> {
+  const dropped: DroppedIndexes[] = [];
+  for (const table of tables) {
+    const rows = (await runner.query(
+      'SELECT INDEX_NAME AS name, NON_UNIQUE AS nonUnique, COLUMN_NAME AS col, SUB_PART AS part FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND INDEX_NAME <> ? ORDER BY INDEX_NAME, SEQ_IN_INDEX',
+      [table, 'PRIMARY'],
+    )) as { name: string; nonUnique: number | string; col: string; part: number | null }[];
+    const byName = new Map<string, { unique: boolean; cols: string[] }>();
+    for (const r of rows) {
+      const index = byName.get(r.name) ?? { unique: Number(r.nonUnique) === 0, cols: [] };
+      byName.set(r.name, index);
+      index.cols.push(`\`${r.col}\`${r.part ? `(${r.part})` : ''}`);
+    }
+    if (byName.size === 0) continue;
+    await runner.query(`ALTER TABLE \`${table}\` ${[...byName.keys()].map((name) => `DROP INDEX \`${name}\``).join(', ')}`);
+    dropped.push({ table, clauses: [...byName].map(([name, index]) => `ADD ${index.unique ? 'UNIQUE ' : ''}INDEX \`${name}\` (${index.cols.join(', ')})`) });
+  }
+  return dropped;
+}
+
+async function restoreIndexes(runner: QueryRunner, dropped: readonly DroppedIndexes[]): Promise<void> {
+  for (const { table, clauses } of dropped) await runner.query(`ALTER TABLE \`${table}\` ${clauses.join(', ')}`);
 }
 
 /**
@@ -211,14 +266,42 @@ function cpuSince(start: NodeJS.CpuUsage): number {
 function rssSampler() {
   const samples: { at: number; rss: number }[] = [];
   const start = Date.now();
-  const timer = setInterval(() => samples.push({ at: Date.now() - start, rss: process.memoryUsage.rss() }), 50);
+  const detail = process.env.BENCH_MEM_DETAIL ? memoryDetail() : null;
+  const timer = setInterval(() => {
+    samples.push({ at: Date.now() - start, rss: process.memoryUsage.rss() });
+    detail?.sample();
+  }, 50);
   return () => {
     clearInterval(timer);
+    detail?.report();
     const total = Date.now() - start;
     const early = samples.filter((s) => s.at <= total * 0.1);
     const baseline = Math.max(...(early.length ? early : samples.slice(0, 1)).map((s) => s.rss));
     const peak = Math.max(...samples.map((s) => s.rss), process.resourceUsage().maxRSS * 1024);
     return { peakRssMb: peak / 1048576, growthMb: (Math.max(...samples.map((s) => s.rss)) - baseline) / 1048576 };
+  };
+}
+
+/** BENCH_MEM_DETAIL=1: where the peak's memory is (V8 heap, buffers, anonymous and file-backed pages), on stderr. */
+function memoryDetail() {
+  const started = Date.now();
+  let peak: Record<string, number> = { rss: 0 };
+  let peakAt = 0;
+  const max: Record<string, number> = {};
+  const show = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${k} ${(v / 1048576).toFixed(1)}`).join(', ');
+  return {
+    sample() {
+      const m = process.memoryUsage();
+      const status = readFileSync('/proc/self/status', 'utf8');
+      const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
+      const now: Record<string, number> = { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, rssAnon: kb('RssAnon'), rssFile: kb('RssFile') };
+      for (const [k, v] of Object.entries(now)) max[k] = Math.max(max[k] ?? 0, v);
+      if (now.rss > peak.rss) [peak, peakAt] = [now, Date.now() - started];
+      if (process.env.BENCH_MEM_DETAIL === 'all') process.stderr.write(`${((Date.now() - started) / 1000).toFixed(1)} s: ${show(now)} MB\n`);
+    },
+    report() {
+      process.stderr.write(`peak at ${(peakAt / 1000).toFixed(1)} s: ${show(peak)} MB\nmaxima: ${show(max)} MB\n`);
+    },
   };
 }
 
@@ -340,7 +423,8 @@ async function parent(): Promise<void> {
     : [{ label: 'SQLite', url: `sqlite:${sqliteFile}`, reset: async () => ['', '-wal', '-shm'].forEach((end) => rmSync(sqliteFile + end, { force: true })) }];
   if (!args.includes('--no-mariadb')) {
     const server = parseDatabaseUrl(option('mariadb') ?? process.env.BENCH_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306/test');
-    const name = KEEP ? `comptoir_bench_${KEEP}_${ROWS}` : `comptoir_bench_${process.pid}`;
+    // A --keep name of your own (`comptoir_…`) is used as it is, with the row count.
+    const name = KEEP ? `${KEEP.startsWith('comptoir_') ? KEEP : `comptoir_bench_${KEEP}`}_${ROWS}` : `comptoir_bench_${process.pid}`;
     const admin = new DataSource({ ...dataSourceOptions(server), entities: [], migrations: [] });
     await admin.initialize();
     await admin.query(`CREATE DATABASE ${KEEP ? 'IF NOT EXISTS ' : ''}\`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
