@@ -6,7 +6,7 @@ import { getMetadataStorage, type ContainerType } from 'type-graphql';
  * handed to `buildSchema`, so the direct resolvers below call the very same instances.
  */
 export function resolverContainer(): ContainerType {
-  const instances = new Map<Function, unknown>();
+  const instances = new Map<unknown, unknown>();
   return {
     get(someClass: new () => unknown) {
       let instance = instances.get(someClass);
@@ -31,7 +31,7 @@ type ParamMetadata = NonNullable<FieldResolverMetadata['params']>[number];
  * type-graphql converts it. A field this does not recognise keeps type-graphql's handler.
  * Must run on the schema `buildSchema` just returned (its metadata, built for it).
  */
-export function callFieldResolversDirectly(schema: GraphQLSchema, container: ContainerType, resolvers: readonly Function[]): number {
+export function callFieldResolversDirectly(schema: GraphQLSchema, container: ContainerType, resolvers: readonly unknown[]): number {
   const storage = getMetadataStorage();
   let direct = 0;
   for (const objectType of storage.objectTypes) {
@@ -63,7 +63,7 @@ function directResolver(metadata: FieldResolverMetadata, container: ContainerTyp
   const params = [...(metadata.params ?? [])].sort((a, b) => a.index - b.index);
   if (!params.every((p, i) => p.index === i && simpleParam(p))) return null;
   const getters = params.map(paramGetter);
-  const instance = (container as { get(someClass: Function): unknown }).get(metadata.target) as Record<string, (...args: unknown[]) => unknown>;
+  const instance = (container as { get(someClass: unknown): unknown }).get(metadata.target) as Record<string, (...args: unknown[]) => unknown>;
   const method = instance[metadata.methodName];
   if (typeof method !== 'function') return null;
   if (getters.length === 2) {
