@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 
 /**
- * What a feature asks the database to enforce by itself (triggers), as SQL text per dialect:
+ * What a feature asks the database to enforce by itself (triggers; or a column's collation,
+ * which an entity cannot give for one dialect only), as SQL text per dialect:
  * the feature declares it, the app installs it (`installTriggers`, for schemas built by
  * synchronize) and the migrations copy the same text (scripts/write-trigger-migrations.ts).
  * Modules never run DDL themselves.

@@ -2,6 +2,7 @@ import { Column, Entity, Index, type SelectQueryBuilder } from 'typeorm';
 import { DocumentType } from '@comptoir/schema';
 import type { RequestContext } from '../../core/context';
 import { DossierScoped, newId } from '../../core/entity';
+import type { TriggerSql } from '../../core/triggers';
 import type { Document } from './document.entity';
 
 /*
@@ -17,6 +18,12 @@ import type { Document } from './document.entity';
  * each term row carries (`words`) as the index's last column: the check reads nothing
  * but the index entry the driving word already read — no lookup per match, so the count
  * (up to 1,000 matches) costs index entries read in order, not one key each.
+ *
+ * Terms and words are compared as bytes, on MariaDB too (`SEARCH_TERMS_BINARY`): what
+ * equals what is `normalizeSearchText`'s business alone, the same on both databases.
+ * MariaDB's default collations hold « straße » = « strasse », « ﬁ » = « fi », ignore a
+ * zero-width space…: a document whose terms differed only so broke the unique index
+ * there (its creation or change of party failed), and a search found more than on SQLite.
  */
 
 /** Prefixes longer than this are not stored: a longer word typed compares on its first 40 characters. */
@@ -27,7 +34,7 @@ const WORD_COUNT_CAP = 1001;
 /**
  * Room for a document's words (see `wordsOf`): a number (40 characters) and a party name
  * (160) give at most about 510 characters even when decomposing them lengthens them
- * (a Hangul syllable becomes up to 3 letters; each word is clipped to `TERM_LENGTH`).
+ * (a Hangul syllable becomes up to 3 letters, « ﬃ » too; each word is clipped to `TERM_LENGTH`).
  * MariaDB's key is at most 3,072 bytes: the index's other columns take 568, these 600
  * characters at most 2,400. A longer value is refused by the database (strict mode), not cut.
  */
@@ -61,9 +68,26 @@ export class DocumentSearchTerm extends DossierScoped {
   words: string;
 }
 
-/** Lower case without accents: « Café » and « cafe » find each other. */
+/**
+ * Letters spelt out as one types them on a French keyboard (« oeuvre » for « œuvre »),
+ * and the final sigma as the other (a prefix typed in the middle of a word has no final
+ * one). Each is at most 3 letters: no more than a Hangul syllable decomposed, which
+ * `WORDS_LENGTH` allows for.
+ */
+const SPELT_OUT: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ĳ: 'ij', ﬀ: 'ff', ﬁ: 'fi', ﬂ: 'fl', ﬃ: 'ffi', ﬄ: 'ffl', ﬅ: 'st', ﬆ: 'st', ς: 'σ' };
+const SPELT_OUT_PATTERN = new RegExp(`[${Object.keys(SPELT_OUT).join('')}]`, 'gu');
+
+/**
+ * Lower case without accents: « Café » and « cafe » find each other; without invisible
+ * characters (a zero-width space, a soft hyphen: nobody types them), `SPELT_OUT` applied.
+ */
 export function normalizeSearchText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\p{M}\p{Cf}]+/gu, '')
+    .toLowerCase()
+    .replace(SPELT_OUT_PATTERN, (c) => SPELT_OUT[c])
+    .trim();
 }
 
 /** The first `TERM_LENGTH` characters (code points, never half a surrogate pair). */
@@ -81,11 +105,15 @@ function searchableWords(doc: Pick<Document, 'number' | 'partyName'>): Set<strin
   return words;
 }
 
-/** The terms a document is found by: every prefix of each of its words. */
+/**
+ * The terms a document is found by: every prefix of each of its words, up to its first
+ * space (only a number can hold one; a typed word never does). So no term ends with a
+ * space, which MariaDB's comparisons ignore (PAD SPACE, « fa » = « fa␣ »), binary too.
+ */
 export function searchTermsOf(doc: Pick<Document, 'number' | 'partyName'>): string[] {
   const terms = new Set<string>();
   for (const word of searchableWords(doc)) {
-    const chars = Array.from(clip(word));
+    const chars = Array.from(clip(word).split(/\s/)[0]);
     for (let n = 1; n <= chars.length; n++) terms.add(chars.slice(0, n).join(''));
   }
   return [...terms];
@@ -105,6 +133,21 @@ export function wordsOf(doc: Pick<Document, 'number' | 'partyName'>): string {
     .filter((word, i) => !words.some((other, j) => j !== i && other.length > word.length && other.startsWith(word)))
     .map((word) => ` ${word}`)
     .join('');
+}
+
+/**
+ * MariaDB compares terms and words byte by byte (`utf8mb4_bin`), as SQLite does: the
+ * entity cannot say so for one dialect only, so this is installed beside the triggers
+ * (synchronized schemas) and copied into a migration (scripts/write-trigger-migrations.ts).
+ * A range of `term = ?` or `LIKE 'abc%'` in a binary collation still reads the index.
+ */
+export const SEARCH_TERMS_BINARY: TriggerSql = { drop: [], sqlite: [], mysql: [termColumnsSql(' CHARACTER SET utf8mb4 COLLATE utf8mb4_bin')] };
+/** The migration's down: the table's default collation again. */
+export const SEARCH_TERMS_BINARY_UNDO_MYSQL: readonly string[] = [termColumnsSql('')];
+
+function termColumnsSql(collation: string): string {
+  const column = (name: string, length: number) => `MODIFY \`${name}\` varchar(${length})${collation} NOT NULL`;
+  return `ALTER TABLE \`document_search_terms\` ${column('term', TERM_LENGTH)}, ${column('words', WORDS_LENGTH)}`;
 }
 
 type Indexed = Pick<Document, 'id' | 'type' | 'date' | 'number' | 'partyName'>;
@@ -135,7 +178,7 @@ export function searchWords(search: string): string[] {
  * word then checked against each entry's `words`), in one statement (none for a single
  * word): on SQLite each word's entries counted up to `WORD_COUNT_CAP`, on MariaDB the
  * optimizer's estimate of each word's range. Equal counts keep the longest first. Null when
- * a word is in no document (SQLite): the search finds nothing.
+ * a word is in no document (SQLite only, which counts): the search finds nothing.
  */
 export async function searchPlan(ctx: RequestContext, search: string, types: readonly DocumentType[]): Promise<string[] | null> {
   const words = searchWords(search);
@@ -155,26 +198,26 @@ export async function searchPlan(ctx: RequestContext, search: string, types: rea
     const sql = `SELECT ${parts.map(([part], i) => `(SELECT COUNT(*) FROM (${part}) c${i}) AS n${i}`).join(', ')}`;
     const [row] = await ctx.query<Record<string, string | number>[]>(sql, parameters);
     counts = words.map((_, i) => Number(row?.[`n${i}`] ?? 0));
+    if (counts.some((n) => n === 0)) return null;
   } else {
     // MariaDB: its own estimate of each word's range (index dives, no entry read): counting
     // 1,001 entries of each common word cost more than the rest of the search (issue 14).
-    // InnoDB never estimates an empty range at 0, so a word in no document drives and its
-    // empty range ends the count and the page at once.
+    // An estimate proves nothing empty (InnoDB says 1 for an empty range anyway): a word in
+    // no document drives, and its empty range ends the count and the page at once. A word
+    // without an estimate comes last rather than finding nothing.
     const plan = await ctx.query<{ table: string; rows: string | number | null }[]>(`EXPLAIN ${parts.map(([part]) => `(${part})`).join(' UNION ALL ')}`, parameters);
-    counts = words.map((_, i) => Number(plan.find((r) => r.table === `w${i}`)?.rows ?? 0));
+    counts = words.map((_, i) => Number(plan.find((r) => r.table === `w${i}`)?.rows ?? Infinity));
   }
-  if (counts.some((n) => n === 0)) return null;
   return words.map((word, i) => ({ word, n: counts[i], i })).sort((a, b) => a.n - b.n || a.i - b.i).map((w) => w.word);
 }
 
 /**
  * `st0`'s conditions: its term is the first word (`searchPlan`'s rarest); with several
  * words, every word starts one of the entry's `words` — the first too, so that which word
- * drives never changes what is found (MariaDB's `=` and `LIKE` differ on a few characters
- * its collation expands, « ß » = « ss »: here all words meet both, as on SQLite).
- * `LIKE '% word%' ESCAPE '!'` with the word's `%`, `_` and `!` escaped: on MariaDB it
- * compares as the column's collation does character by character, on SQLite as is for
- * anything but ASCII letters' case — both sides are already lower case without accents.
+ * drives never changes what is found.
+ * `LIKE '% word%' ESCAPE '!'` with the word's `%`, `_` and `!` escaped: bytes on MariaDB
+ * (`SEARCH_TERMS_BINARY`), on SQLite as is for anything but ASCII letters' case — both
+ * sides are already normalized.
  */
 function wordsMatch(words: readonly string[]): { sql: string; parameters: Record<string, string> } {
   const parameters: Record<string, string> = { searchWord0: words[0] };

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796328564844 implements MigrationInterface {
-  name = 'Initial1796328564844';
+export class Initial1796341622070 implements MigrationInterface {
+  name = 'Initial1796341622070';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "dossiers" ("id" varchar(36) PRIMARY KEY NOT NULL, "createdAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime(6) NOT NULL DEFAULT (datetime('now')), "name" varchar(160) NOT NULL, "siret" varchar(14), "vatNumber" varchar(20), "addressLine" varchar(200), "postalCode" varchar(10), "city" varchar(100), "country" varchar(2) NOT NULL DEFAULT ('FR'), "settings" text NOT NULL, "plan" varchar(12) NOT NULL, "extraSeats" integer NOT NULL DEFAULT (0), "settingsVersion" integer NOT NULL DEFAULT (1))`);

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796328564844 implements MigrationInterface {
-  name = 'Initial1796328564844';
+export class Initial1796341622070 implements MigrationInterface {
+  name = 'Initial1796341622070';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE \`dossiers\` (\`id\` varchar(36) NOT NULL, \`createdAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), \`updatedAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), \`name\` varchar(160) NOT NULL, \`siret\` varchar(14) NULL, \`vatNumber\` varchar(20) NULL, \`addressLine\` varchar(200) NULL, \`postalCode\` varchar(10) NULL, \`city\` varchar(100) NULL, \`country\` varchar(2) NOT NULL DEFAULT 'FR', \`settings\` text NOT NULL, \`plan\` varchar(12) NOT NULL, \`extraSeats\` int NOT NULL DEFAULT '0', \`settingsVersion\` int NOT NULL DEFAULT '1', PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
