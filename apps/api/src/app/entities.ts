@@ -10,7 +10,6 @@ import { Article } from '../modules/articles/article.entity';
 import { Document, DocumentCounter, DocumentLine } from '../modules/documents/document.entity';
 import { DocumentSearchTerm } from '../modules/documents/document-search';
 import { HistoryChainHead, HistoryCheckpoint, HistoryEntry } from '../modules/history/history-entry.entity';
-import { DocumentActionFacts } from '../modules/history/document-action-facts';
 import { Customer, Supplier } from '../modules/parties/party.entity';
 import { SeatOrder } from '../modules/dossiers/seat-order.entity';
 import { AdminAction } from '../modules/admin/admin-action.entity';
@@ -38,7 +37,6 @@ export const ALL_ENTITIES = [
   DocumentCounter,
   HistoryEntry,
   HistoryChainHead,
-  DocumentActionFacts,
   HistoryCheckpoint,
   SeatOrder,
   AdminAction,

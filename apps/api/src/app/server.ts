@@ -14,6 +14,7 @@ import type { CookieJar, CookieOptions } from '../core/cookies';
 import { parseCookieHeader, SESSION_COOKIE } from '../core/cookies';
 import { localExecution, localGateway } from '../core/compiled-executor';
 import { createFastLane, type FastLane } from '../core/graphql-fast-lane';
+import { withoutETag } from '../core/graphql-send';
 import { errorLogPlugin, formatErrorFor } from '../core/graphql-errors';
 import { armorRules, costAdmitted, costLimitPlugin, GRAPHQL_BODY_LIMIT, PARSE_OPTIONS, queryShapeGuard } from '../core/graphql-limits';
 import { inSeries, type HttpRoute } from '../core/http-route';
@@ -165,7 +166,7 @@ export async function createHttpApp(
       queryShapeGuard(),
       // Queries Apollo already answered cleanly: the same answer without its request pipeline.
       fastLane.middleware(buildContext),
-      expressMiddleware(apollo, { context: ({ req, res }) => fastLane.contextFor(req, res, buildContext) }),
+      withoutETag(expressMiddleware(apollo, { context: ({ req, res }) => fastLane.contextFor(req, res, buildContext) })),
     ),
   );
 

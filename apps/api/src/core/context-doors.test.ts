@@ -1,12 +1,11 @@
 import type { Readable } from 'node:stream';
-import { Profile } from '@comptoir/schema';
+import { DocumentType, Profile } from '@comptoir/schema';
 import { createTestApp, type TestApp } from '../../test/harness';
 import { createDossier, type FixtureDossier } from '../../test/fixtures';
 import { createCustomer, createDoc } from '../modules/documents/document.test-kit';
-import { Document, DocumentLine } from '../modules/documents/document.entity';
+import { Document, DocumentCounter, DocumentLine } from '../modules/documents/document.entity';
 import { Customer } from '../modules/parties/party.entity';
 import { HistoryChainHead } from '../modules/history/history-entry.entity';
-import { DocumentActionFacts } from '../modules/history/document-action-facts';
 import { LoginThrottle } from '../modules/identity/login-throttle.entity';
 import { User } from '../modules/identity/user.entity';
 import { RequestContext } from './context';
@@ -83,18 +82,19 @@ describe('the doors of the request context', () => {
     });
 
     it('inserts then updates a row of the dossier, and refuses one of another dossier as missing', async () => {
-      const facts = ctxA.dossierRow(DocumentActionFacts, 'Document facts');
-      const row = facts.create({ documentId: 'doc-1', modificationCount: 0, issuedById: null, actions: [] });
+      // A counter of a year no document of these tests is numbered in.
+      const counters = ctxA.dossierRow(DocumentCounter, 'Document counter');
+      const row = counters.create({ type: DocumentType.QUOTE, year: 1999, lastNumber: 0 });
       expect(row.dossierId).toBe(a.dossier.id);
-      await facts.save(row);
-      row.modificationCount = 2;
-      await facts.save(row);
-      expect(await facts.findOneBy({ documentId: 'doc-1' })).toMatchObject({ dossierId: a.dossier.id, modificationCount: 2 });
-      expect(await ctxB.dossierRow(DocumentActionFacts).findOneBy({ documentId: 'doc-1' })).toBeNull();
+      await counters.save(row);
+      row.lastNumber = 2;
+      await counters.save(row);
+      expect(await counters.findOneBy({ type: DocumentType.QUOTE, year: 1999 })).toMatchObject({ dossierId: a.dossier.id, lastNumber: 2 });
+      expect(await ctxB.dossierRow(DocumentCounter).findOneBy({ type: DocumentType.QUOTE, year: 1999 })).toBeNull();
 
-      const theirs = ctxB.dossierRow(DocumentActionFacts).create({ documentId: 'doc-2', modificationCount: 0, issuedById: null, actions: [] });
-      await expect(facts.save(theirs)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
-      expect(await ctxB.dossierRow(DocumentActionFacts).findOneBy({ documentId: 'doc-2' })).toBeNull();
+      const theirs = ctxB.dossierRow(DocumentCounter).create({ type: DocumentType.QUOTE, year: 1998, lastNumber: 0 });
+      await expect(counters.save(theirs)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+      expect(await ctxB.dossierRow(DocumentCounter).findOneBy({ type: DocumentType.QUOTE, year: 1998 })).toBeNull();
     });
 
     it('refuses a table that is not keyed by its dossier', () => {

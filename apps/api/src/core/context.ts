@@ -257,7 +257,7 @@ export class RequestContext {
 
   /**
    * The rows of a table keyed by its dossier (`dossierId` in its primary key: history chain
-   * heads, per-document facts), confined to the session's dossier like `scoped(...)`.
+   * heads, document counters), confined to the session's dossier like `scoped(...)`.
    */
   dossierRow<T extends DossierKeyed & ObjectLiteral>(entity: EntityTarget<T>, label = 'Record'): DossierKeyedRepository<T> {
     return new DossierKeyedRepository(this[MANAGER], entity, this.dossierId, label);

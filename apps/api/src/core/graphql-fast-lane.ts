@@ -3,6 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { DocumentNode, ExecutionResult } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import type { RequestContext } from './context';
+import { sendGraphQLAnswer } from './graphql-send';
 
 /**
  * The fast lane of POST /graphql: a query operation Apollo has already answered
@@ -239,8 +240,8 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
     answered++;
     res.statusCode = 200;
     res.setHeader('content-type', call.contentType);
-    // Apollo's `prettyJSONStringify` of its ordered result (errors, data, extensions).
-    res.send(JSON.stringify({ data: result.data, extensions: result.extensions }) + '\n');
+    // Apollo's `prettyJSONStringify` of its ordered result (errors, data, extensions), sent as its answers are.
+    sendGraphQLAnswer(req, res, JSON.stringify({ data: result.data, extensions: result.extensions }) + '\n');
 
     function handOver(): void {
       handedOver++;

@@ -2,7 +2,7 @@ import type { DeepPartial, EntityManager, EntityTarget, FindOptionsWhere, Object
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { notFound } from './errors';
 
-/** A row of a table keyed by its dossier: `dossierId` is its primary key, or part of it (chain heads, per-document facts). */
+/** A row of a table keyed by its dossier: `dossierId` is its primary key, or part of it (chain heads, document counters). */
 export interface DossierKeyed {
   dossierId: string;
 }

@@ -52,7 +52,8 @@ function buildMapper<T extends ObjectLiteral>(dataSource: DataSource, entity: En
     const unknown = properties.find((p) => !metadata.findColumnWithPropertyName(p));
     if (unknown) throw new Error(`entityMapper: ${metadata.name} has no column ${unknown}`);
   }
-  const columns = metadata.columns.filter((c) => !c.isVirtual && (!properties || properties.includes(c.propertyName)));
+  // Whole rows: the columns a whole-row query selects (not those marked `select: false`).
+  const columns = metadata.columns.filter((c) => !c.isVirtual && (properties ? properties.includes(c.propertyName) : c.isSelect));
   // A function per entity and alias with the property names written out: V8 then stores
   // and loads them as named properties (one hidden class per entity) instead of going
   // through the keyed, megamorphic path of a loop over the columns.

@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, getMetadataStorage, registerEnumType, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { DocumentType, ErrorCode, Plan, PlatformRole, Profile } from '@comptoir/schema';
 import { applyAuthPolicies, withAuthDirectiveDeclared } from './auth/auth.directive';
+import { callFieldResolversDirectly, resolverContainer } from './direct-field-resolvers';
 import { applyInputValidation } from './input-schemas';
 import { GraphQLDateTime } from './scalars';
 
@@ -43,8 +44,10 @@ function plainFieldsResolveByDefault(): void {
 /** The schema as declared: `@auth` printed but not yet enforced (for emitting the SDL). */
 export async function buildDeclaredSchema(resolvers: Resolvers): Promise<GraphQLSchema> {
   plainFieldsResolveByDefault();
+  const container = resolverContainer();
   const schema = await buildSchema({
     resolvers,
+    container,
     validate: false,
     // Subscriptions bring their own `subscribe` (the bus of AppServices); type-graphql
     // still wants a PubSub for `topics`-style subscriptions, which the app does not use.
@@ -52,6 +55,7 @@ export async function buildDeclaredSchema(resolvers: Resolvers): Promise<GraphQL
     // Instants cross the wire as graphql-scalars' DateTime (ISO 8601, UTC).
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
   });
+  callFieldResolversDirectly(schema, container, resolvers);
   return withAuthDirectiveDeclared(schema);
 }
 

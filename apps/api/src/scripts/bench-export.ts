@@ -50,6 +50,7 @@ import { createLogger } from '../core/logger';
 import { statusLabel, typeLabel } from '@comptoir/schema';
 import { BENCH_COLUMNS, COLUMN_BY_KEY } from '../modules/exports/export-columns';
 import { newId } from '../core/entity';
+import { encodeUserActions } from '../modules/history/document-action-facts';
 import { ExportFormat, ExportStatus } from '../modules/exports/export.entity';
 import { startDocumentsExport, writeExport } from '../modules/exports/export.service';
 import { NUM_FMT, zipEntryRoom } from '../modules/exports/export-writers';
@@ -105,7 +106,7 @@ async function alreadySeeded(db: DatabaseConfig): Promise<boolean> {
   const ds = await openDataSource(db);
   try {
     const [docs] = (await ds.query('SELECT COUNT(*) AS n FROM `documents`')) as { n: number | string }[];
-    const [facts] = (await ds.query('SELECT COUNT(*) AS n FROM `document_action_facts`')) as { n: number | string }[];
+    const [facts] = (await ds.query("SELECT COUNT(*) AS n FROM `documents` WHERE `actionUsers` <> ''")) as { n: number | string }[];
     if (Number(docs.n) !== ROWS || Number(facts.n) !== ROWS) return false;
     if (db.kind === 'sqlite') return true;
     // MariaDB builds the secondary indexes last (see dropSecondaryIndexes).
@@ -232,13 +233,16 @@ async function seedHistory(runner: QueryRunner, ids: readonly string[]): Promise
     if (mine) mine[1] += 1;
     else f.actions.push([e.userId, 1]);
   }
-  const factColumns = ['dossierId', 'documentId', 'modificationCount', 'issuedById', 'actions'];
-  const all = [...facts];
+  // On each document's row, as recordHistory's UPDATE leaves them.
   await runner.startTransaction();
-  for (let start = 0; start < all.length; start += chunk) {
-    const batch = all.slice(start, start + chunk);
-    const params = batch.flatMap(([doc, f]) => [DOSSIER, ids[doc], f.modifications, f.issuedById, JSON.stringify(f.actions)]);
-    await runner.query(`INSERT INTO \`document_action_facts\` (${factColumns.map((c) => `\`${c}\``).join(', ')}) VALUES ${batch.map(() => `(${factColumns.map(() => '?').join(', ')})`).join(', ')}`, params);
+  for (const [doc, f] of facts) {
+    await runner.query('UPDATE `documents` SET `actionModificationCount` = ?, `actionIssuedById` = ?, `actionUsers` = ?, `updatedAt` = `updatedAt` WHERE `dossierId` = ? AND `id` = ?', [
+      f.modifications,
+      f.issuedById,
+      encodeUserActions(f.actions),
+      DOSSIER,
+      ids[doc],
+    ]);
   }
   await runner.commitTransaction();
 }

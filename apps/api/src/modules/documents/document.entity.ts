@@ -84,6 +84,30 @@ export class Document extends TrackedRecord {
 
   @Column({ ...TIMESTAMP, nullable: true })
   issuedAt: Date | null;
+
+  // The history's user-action facts of this document (history/document-action-facts.ts), on its
+  // own row so that the export reads them with it, without a join (issue 14). A projection of
+  // the history entries, written only by `recordHistory` with its own UPDATE: never read by the
+  // entity's ordinary loads (nor shown by GraphQL), never written by TypeORM's inserts and saves
+  // (a stale copy in a loaded entity could otherwise overwrite them), and moving neither
+  // `version` nor `updatedAt`.
+
+  /** Entries of MODIFICATION_TYPES about this document. */
+  @Column({ type: 'int', default: 0, select: false, insert: false, update: false })
+  actionModificationCount?: number;
+
+  /** Who issued it (its last ISSUED entry). */
+  @Column({ type: 'varchar', length: 36, nullable: true, select: false, insert: false, update: false })
+  actionIssuedById?: string | null;
+
+  /**
+   * Its users and their number of entries, in order of first entry (`encodeUserActions`), or
+   * `USER_ACTIONS_OVERFLOW` when they do not fit (the export then counts them from the entries).
+   * VARCHAR, not TEXT: MariaDB's filesort carries a VARCHAR in its sort rows, but sorts a TEXT
+   * row by key and row id and reads every row again.
+   */
+  @Column({ type: 'varchar', length: 2000, default: '', select: false, insert: false, update: false })
+  actionUsers?: string;
 }
 
 /** One line of a document; rows of an issued invoice or credit note are frozen by triggers. */

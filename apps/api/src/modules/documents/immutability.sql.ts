@@ -6,7 +6,8 @@ import type { TriggerSql } from '../../core/triggers';
  *
  * After issue, a document row may only move between ISSUED, PARTIALLY_PAID and PAID
  * (an invoice, as payments and credit notes settle it) and bump version /
- * updatedAt / updatedById; every other column is frozen; it cannot be deleted;
+ * updatedAt / updatedById; its history's facts (`action*`, what `recordHistory` keeps
+ * for the export) grow with its entries; every other column is frozen; it cannot be deleted;
  * its lines can be neither inserted, updated nor deleted.
  *
  * One constant per dialect, each a list of statements: the migrations copy them

@@ -35,9 +35,9 @@ export interface ExportDocumentRow {
   updatedById: string;
   updatedAt: Date;
   issuedAt: Date | null;
-  /** The history's facts (document-action-facts), read when a history column is selected. */
+  /** The history's facts (document-action-facts, on the document's row), read when a history column is selected. */
   issuedById?: string | null;
-  /** The facts' `actions` as stored (simple-json text of `UserActions[]`). */
+  /** The facts' `actionUsers` as stored (`encodeUserActions` text of `UserActions[]`). */
   actionsText?: string | null;
   // Filled by the batch loaders, when a selected column needs them.
   createdByName?: string | null;

@@ -11,7 +11,10 @@ import { countDocuments, documentBatches, HistoryTexts, validateColumns, validat
 import type { ExportDocumentRow } from './export-columns';
 import { csvWriter } from './export-writers';
 import { HistoryEntityType, HistoryEntry, HistoryEntryType } from '../history/history-entry.entity';
-import { DocumentActionFacts, MODIFICATION_TYPES } from '../history/document-action-facts';
+import { decodeUserActions, encodeUserActions, MODIFICATION_TYPES, USER_ACTIONS_OVERFLOW, withOneMoreAction, type UserActions } from '../history/document-action-facts';
+import { recordHistory } from '../history/history.service';
+import { User } from '../identity/user.entity';
+import { newId } from '../../core/entity';
 
 const PARTY = 'Crème brûlée & Cie; «Œuvres» è ç €';
 const COLUMNS = ['type', 'number', 'date', 'status', 'partyName', 'totalExclVat', 'totalVat', 'totalInclVat', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'issuedBy', 'modificationCount', 'touchedBy', 'sourceNumber'];
@@ -38,6 +41,23 @@ function cookie(client: TestClient): Record<string, string> {
 
 async function download(client: TestClient, path: string): Promise<Response> {
   return fetch(`${base}${path}`, { headers: cookie(client) });
+}
+
+/** The user-action facts kept on the rows of `dossierId`'s documents (this dossier's by default). */
+async function storedFacts(dossierId = d.dossier.id) {
+  const rows = (await t.app.dataSource.query(
+    'SELECT `id`, `actionModificationCount`, `actionIssuedById`, `actionUsers`, `version`, `updatedAt` FROM `documents` WHERE `dossierId` = ?',
+    [dossierId],
+  )) as { id: string; actionModificationCount: number | string; actionIssuedById: string | null; actionUsers: string; version: number | string; updatedAt: Date | string }[];
+  return rows.map((r) => ({
+    documentId: r.id,
+    modificationCount: Number(r.actionModificationCount),
+    issuedById: r.actionIssuedById,
+    actionUsers: r.actionUsers,
+    actions: decodeUserActions(r.actionUsers),
+    version: Number(r.version),
+    updatedAt: String(r.updatedAt instanceof Date ? r.updatedAt.toISOString() : r.updatedAt),
+  }));
 }
 
 function readXlsx(buffer: Buffer) {
@@ -133,7 +153,7 @@ describe('column catalogue and preview', () => {
       if (mine) mine[1] += 1;
       else facts.actions.push([e.userId, 1]);
     }
-    const stored = await t.app.dataSource.getRepository(DocumentActionFacts).find({ where: { dossierId: d.dossier.id } });
+    const stored = await storedFacts();
     expect(stored.length).toBe(expected.size);
     for (const facts of stored) expect({ modificationCount: facts.modificationCount, issuedById: facts.issuedById, actions: facts.actions }).toEqual(expected.get(facts.documentId));
     // The converted and issued invoice: ADV touched it (conversion counts for the new document too), and issued it.
@@ -170,7 +190,7 @@ describe('column catalogue and preview', () => {
       [d.as.OWNER!.user.id, ownerName],
       [d.as.ADV!.user.id, advName],
     ]);
-    const facts = await t.app.dataSource.getRepository(DocumentActionFacts).find({ where: { dossierId: d.dossier.id } });
+    const facts = await storedFacts();
     const expected = new Map(
       facts.map((f) => [
         f.documentId,
@@ -491,6 +511,61 @@ describe('export jobs and the log', () => {
   });
 });
 
+describe("user-action facts on the document's row", () => {
+  it('encodes the users in order of first action, and marks instead of cutting users that do not fit', () => {
+    const actions: UserActions[] = [
+      ['0190a1b2-0000-7000-8000-000000000001', 2],
+      ['0190a1b2-0000-7000-8000-000000000002', 1],
+    ];
+    expect(decodeUserActions(encodeUserActions(actions))).toEqual(actions);
+    expect(decodeUserActions('')).toEqual([]);
+    expect(withOneMoreAction(withOneMoreAction(encodeUserActions(actions), actions[1][0]), 'u3')).toBe(encodeUserActions([actions[0], [actions[1][0], 2], ['u3', 1]]));
+    let stored = '';
+    let fitted = 0;
+    for (let i = 0; i < 60; i++) {
+      stored = withOneMoreAction(stored, `0190a1b2-0000-7000-8000-${String(i).padStart(12, '0')}`);
+      if (stored !== USER_ACTIONS_OVERFLOW) fitted = i + 1;
+    }
+    // About 50 users fit in the column's 2,000 characters; once marked, a document stays marked.
+    expect(fitted).toBeGreaterThanOrEqual(48);
+    expect(stored).toBe(USER_ACTIONS_OVERFLOW);
+    expect(withOneMoreAction(stored, 'u1')).toBe(USER_ACTIONS_OVERFLOW);
+  });
+
+  it('moves neither version nor updatedAt, and exports every user of a document whose users overflow its row', async () => {
+    const x = await createDossier(t, { profiles: [Profile.OWNER] });
+    const owner = x.client(Profile.OWNER);
+    const customer = await createCustomer(owner, 'Client aux cent mains');
+    const doc = await createDoc(owner, 'QUOTE', { partyId: customer.id, lines: [line()] });
+    const ctx = await owner.context();
+    const [before] = await storedFacts(x.dossier.id);
+    expect(before.actions).toEqual([[ctx.userId, 1]]);
+    // 55 more users record a change each (in that order), then the owner another.
+    const users = Array.from({ length: 55 }, (_, i) => ({ id: newId(), name: `Utilisateur ${String(i + 1).padStart(2, '0')}` }));
+    await ctx.platform(User).insert(users.map((u) => ({ ...u, email: `facts-${u.id}@example.test`, passwordHash: null, phone: null, platformRole: null })));
+    await ctx.transaction(async (tx) => {
+      for (const u of [...users, { id: ctx.userId, name: ctx.user.name }]) {
+        const as = tx.withPrincipal({ ...tx.user, userId: u.id, name: u.name });
+        await recordHistory(as, { entityType: HistoryEntityType.DOCUMENT, entityId: doc.id, documentId: doc.id, type: HistoryEntryType.UPDATED, data: { changes: [] } });
+      }
+    });
+    const [after] = await storedFacts(x.dossier.id);
+    expect(after).toMatchObject({ documentId: doc.id, modificationCount: before.modificationCount + 56, issuedById: null, actionUsers: USER_ACTIONS_OVERFLOW, version: before.version, updatedAt: before.updatedAt });
+    const ownerName = x.as.OWNER!.user.name;
+    const columns = validateColumns(ctx, ['touchedBy', 'actionsByUser', 'modificationCount']);
+    for (const options of [{}, { batchSize: 1, limit: 10 }]) {
+      const rows: ExportDocumentRow[] = [];
+      for await (const batch of documentBatches(ctx, validateFilter({}), columns, options)) rows.push(...batch);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        modificationCount: after.modificationCount,
+        touchedBy: [ownerName, ...users.map((u) => u.name)].join(', '),
+        actionsByUser: [`${ownerName} : 2`, ...users.map((u) => `${u.name} : 1`)].join(', '),
+      });
+    }
+  });
+});
+
 describe('HistoryTexts (the history columns\' texts, once per stored value of an export)', () => {
   const names = new Map([
     ['u1', 'Alice'],
@@ -500,29 +575,29 @@ describe('HistoryTexts (the history columns\' texts, once per stored value of an
 
   it('keys the texts by the whole stored value: equal facts share them, different facts never do', () => {
     const memo = new HistoryTexts();
-    const a = JSON.stringify([['u1', 1], ['u2', 2]]);
-    const b = JSON.stringify([['u1', 2], ['u2', 1]]);
-    const c = JSON.stringify([['u2', 2], ['u1', 1]]);
+    const a = encodeUserActions([['u1', 1], ['u2', 2]]);
+    const b = encodeUserActions([['u1', 2], ['u2', 1]]);
+    const c = encodeUserActions([['u2', 2], ['u1', 1]]);
     expect(memo.add(a, name)).toEqual({ touchedBy: 'Alice, Bruno', actionsByUser: 'Alice : 1, Bruno : 2' });
     expect(memo.add(b, name)).toEqual({ touchedBy: 'Alice, Bruno', actionsByUser: 'Alice : 2, Bruno : 1' });
     expect(memo.add(c, name)).toEqual({ touchedBy: 'Bruno, Alice', actionsByUser: 'Bruno : 2, Alice : 1' });
-    expect(memo.get(JSON.stringify([['u1', 1], ['u2', 2]]))).toBe(memo.get(a));
-    expect(memo.get(JSON.stringify([['u1', 1]]))).toBeUndefined();
+    expect(memo.get(encodeUserActions([['u1', 1], ['u2', 2]]))).toBe(memo.get(a));
+    expect(memo.get(encodeUserActions([['u1', 1]]))).toBeUndefined();
     // An unknown user, and no actions at all.
-    expect(memo.add(JSON.stringify([['u3', 4]]), name)).toEqual({ touchedBy: '?', actionsByUser: '? : 4' });
-    expect(memo.add('[]', name)).toEqual({ touchedBy: null, actionsByUser: null });
+    expect(memo.add(encodeUserActions([['u3', 4]]), name)).toEqual({ touchedBy: '?', actionsByUser: '? : 4' });
+    expect(memo.add('', name)).toEqual({ touchedBy: null, actionsByUser: null });
   });
 
   it('stays bounded: starts again when full, between batches only', () => {
     const memo = new HistoryTexts(2);
     memo.startBatch();
-    memo.add(JSON.stringify([['u1', 1]]), name);
-    memo.add(JSON.stringify([['u1', 2]]), name);
+    memo.add(encodeUserActions([['u1', 1]]), name);
+    memo.add(encodeUserActions([['u1', 2]]), name);
     // Within a batch, a full memo keeps what the batch already found in it.
-    expect(memo.add(JSON.stringify([['u1', 3]]), name)).toEqual({ touchedBy: 'Alice', actionsByUser: 'Alice : 3' });
-    expect(memo.get(JSON.stringify([['u1', 1]]))).toEqual({ touchedBy: 'Alice', actionsByUser: 'Alice : 1' });
+    expect(memo.add(encodeUserActions([['u1', 3]]), name)).toEqual({ touchedBy: 'Alice', actionsByUser: 'Alice : 3' });
+    expect(memo.get(encodeUserActions([['u1', 1]]))).toEqual({ touchedBy: 'Alice', actionsByUser: 'Alice : 1' });
     memo.startBatch();
     expect(memo.size()).toBe(0);
-    expect(memo.get(JSON.stringify([['u1', 1]]))).toBeUndefined();
+    expect(memo.get(encodeUserActions([['u1', 1]]))).toBeUndefined();
   });
 });

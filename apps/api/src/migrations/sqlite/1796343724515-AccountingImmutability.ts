@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The database refuses to change or delete an accounting entry or its lines, or a collected batch. */
-export class AccountingImmutability1796341622072 implements MigrationInterface {
-  name = 'AccountingImmutability1796341622072';
+export class AccountingImmutability1796343724515 implements MigrationInterface {
+  name = 'AccountingImmutability1796343724515';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TRIGGER \`trg_accounting_entries_replace\` BEFORE INSERT ON \`accounting_entries\` FOR EACH ROW WHEN EXISTS (SELECT 1 FROM \`accounting_entries\` e WHERE e.\`id\` = NEW.\`id\` OR (e.\`dossierId\` = NEW.\`dossierId\` AND e.\`journalCode\` = NEW.\`journalCode\` AND e.\`number\` = NEW.\`number\`)) BEGIN SELECT RAISE(ABORT, 'Accounting entries are immutable'); END`);

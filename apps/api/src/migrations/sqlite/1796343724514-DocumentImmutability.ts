@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The database refuses to change or delete an issued invoice or credit note, or its lines. */
-export class DocumentImmutability1796341622071 implements MigrationInterface {
-  name = 'DocumentImmutability1796341622071';
+export class DocumentImmutability1796343724514 implements MigrationInterface {
+  name = 'DocumentImmutability1796343724514';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TRIGGER \`trg_documents_issued_replace\` BEFORE INSERT ON \`documents\` FOR EACH ROW WHEN EXISTS (SELECT 1 FROM \`documents\` d WHERE (d.\`id\` = NEW.\`id\` OR (d.\`dossierId\` = NEW.\`dossierId\` AND d.\`type\` = NEW.\`type\` AND d.\`number\` = NEW.\`number\`)) AND d.\`type\` IN ('INVOICE', 'CREDIT_NOTE') AND d.\`status\` <> 'DRAFT') BEGIN SELECT RAISE(ABORT, 'Issued invoices and credit notes are immutable'); END`);

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The database refuses to change or delete an accounting entry or its lines, or a collected batch. */
-export class AccountingImmutability1796341622072 implements MigrationInterface {
-  name = 'AccountingImmutability1796341622072';
+export class AccountingImmutability1796343724515 implements MigrationInterface {
+  name = 'AccountingImmutability1796343724515';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TRIGGER \`trg_accounting_entries_update\` BEFORE UPDATE ON \`accounting_entries\` FOR EACH ROW BEGIN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'Accounting entries are immutable'; END`);
