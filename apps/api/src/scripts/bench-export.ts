@@ -4,7 +4,7 @@
 //     [--node-flags "--max-semi-space-size=4"] [--keep NAME] [--seed-only]
 //
 // --node-flags: V8 flags of the scenario processes; by default those production starts
-// the API with (PRODUCTION_NODE_FLAGS). BENCH_MEM_DETAIL=1 in the environment of a
+// the API with (`productionNodeFlags`, from the API's start script). BENCH_MEM_DETAIL=1 in the environment of a
 // scenario run by hand (`--child --scenario xlsx --file F --rows N --db URL`) prints where
 // its peak is (V8 heap, array buffers, anonymous and file-backed pages); =all, every sample.
 //
@@ -55,6 +55,7 @@ import { ExportFormat, ExportStatus } from '../modules/exports/export.entity';
 import { startDocumentsExport, writeExport } from '../modules/exports/export.service';
 import { NUM_FMT, zipEntryRoom } from '../modules/exports/export-writers';
 import { parisWallClock } from '../modules/exports/paris-time';
+import { productionNodeFlags } from './production-node-flags';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -63,10 +64,8 @@ const option = (name: string): string | undefined => {
 };
 const ROWS = Number(option('rows') ?? 100_000);
 const PAIRS = Number(option('pairs') ?? 3);
-/** The V8 flags production starts the API with (`apps/api/package.json` start, `docker/Dockerfile`). */
-const PRODUCTION_NODE_FLAGS = '--max-semi-space-size=4';
 /** V8/Node flags for the scenario processes: production's unless given (`--node-flags ""` for none). */
-const NODE_FLAGS = (option('node-flags') ?? PRODUCTION_NODE_FLAGS).split(' ').filter(Boolean);
+const NODE_FLAGS = option('node-flags')?.split(' ').filter(Boolean) ?? productionNodeFlags();
 /** Keep (and reuse) the seeded databases under this name instead of scratch ones. */
 const KEEP = option('keep');
 if (KEEP !== undefined && !/^[a-z0-9_]+$/.test(KEEP)) throw new Error('--keep takes lowercase letters, digits and _');

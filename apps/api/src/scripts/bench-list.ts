@@ -3,6 +3,7 @@
 //   pnpm bench:list [--sizes 1000,10000,100000] [--pairs 3] [--seconds 10] [--connections 10]
 //                   [--workers 1] [--mariadb mariadb://root@127.0.0.1:3306/test] [--keep] [--reuse] [--db comptoir_bench_list]
 //                   [--only throughput|growth] [--rounds 1] [--port 4901] [--warmup 5] [--against other/dist/main.js]
+//                   [--node-flags "--max-semi-space-size=4"]  (Comptoir's; default: the API's start script's)
 //
 // Seeds one scratch MariaDB database (created here, dropped at the end unless --keep)
 // with a dossier per size (documents with their search terms, customers, five users,
@@ -49,6 +50,7 @@ import { Membership } from '../modules/identity/membership.entity';
 import { Session } from '../modules/identity/session.entity';
 import { User } from '../modules/identity/user.entity';
 import { Customer } from '../modules/parties/party.entity';
+import { productionNodeFlags } from './production-node-flags';
 
 // autocannon ships no types; the little used here is typed by hand.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -77,6 +79,8 @@ const ROUNDS = Number(option('rounds') ?? 1);
 const BENCH_DB = option('db') ?? 'comptoir_bench_list';
 const WARMUP = Number(option('warmup') ?? 5);
 const AGAINST = option('against');
+/** Node/V8 flags of the Comptoir servers: production's (the API's start script) unless given (`--node-flags ""` for none). */
+const COMPTOIR_FLAGS = option('node-flags')?.split(' ').filter(Boolean) ?? productionNodeFlags();
 /** Comptoir listens on this port and the raw server on the next (another run on the same machine needs others). */
 const PORT = Number(option('port') ?? 4901);
 const SEEDED_FILE = join(tmpdir(), `${BENCH_DB}.json`);
@@ -205,9 +209,10 @@ async function seed(url: string): Promise<Seeded[]> {
   return seeded;
 }
 
-function startServer(script: string, port: number, env: Record<string, string>): ChildProcess {
+function startServer(script: string, port: number, env: Record<string, string>, comptoir: boolean): ChildProcess {
   // BENCH_NODE_ARGS: flags for both servers' node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: NODE_OPTIONS refuses it).
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // A Comptoir build also gets the flags production starts it with (`--node-flags` instead).
+  const nodeArgs = [...(comptoir ? COMPTOIR_FLAGS : []), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, isAbsolute(script) ? script : join(__dirname, '..', script)], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -305,7 +310,7 @@ async function main(): Promise<void> {
     };
     const comptoirUrl = `http://127.0.0.1:${PORT}/graphql`;
     const rawUrl = `http://127.0.0.1:${PORT + 1}/graphql`;
-    children.push(startServer('main.js', PORT, env), startServer(AGAINST ? resolve(AGAINST) : 'scripts/bench-list-raw.js', PORT + 1, env));
+    children.push(startServer('main.js', PORT, env, true), startServer(AGAINST ? resolve(AGAINST) : 'scripts/bench-list-raw.js', PORT + 1, env, !!AGAINST));
     if (AGAINST) console.log(`"raw" below is ${resolve(AGAINST)}`);
     await Promise.all([waitFor(comptoirUrl), waitFor(rawUrl)]);
 

@@ -14,6 +14,7 @@ import { countDocuments, documentBatches, validateColumns, validateFilter, type 
 import { csvWriter, xlsxWriter, type ParameterLine, type RowWriter, type SheetColumn } from './export-writers';
 import { ExportFormat, ExportKind, ExportLog, ExportPreset, ExportStatus, type ExportFilterValues } from './export.entity';
 import { frenchDateTime, frenchDay, parisDayStart, parisWallClock, sqlInstant } from './paris-time';
+import { GarbagePacer } from '../../core/garbage';
 
 const PRESET = 'Export preset';
 const LOG = 'Export';
@@ -324,6 +325,13 @@ async function filterLines(ctx: RequestContext, filter: Partial<ExportFilterValu
 }
 
 /**
+ * Rows of an export between two full garbage collections: what 50,000 rows leave dead in
+ * the old generation stays well within the memory budget of an export (250 MB of RSS at
+ * 1,000,000 rows, issue 14), and a collection of a mostly dead heap takes milliseconds.
+ */
+const GARBAGE_EVERY_ROWS = 50_000;
+
+/**
  * Writes a RUNNING export into `out`, batch by batch, recording progress in its log
  * row and stopping when a cancel was asked (any process) or `gone()` says the
  * client left. Ends with the log COMPLETED, CANCELLED or FAILED.
@@ -353,9 +361,11 @@ export async function writeExport(ctx: RequestContext, log: ExportLog, out: Writ
       const columns = log.columns.map((key) => COLUMN_BY_KEY.get(key)).filter((c): c is ExportColumnDef => Boolean(c));
       const filter = validateFilter(log.filters);
       writer = log.format === ExportFormat.XLSX ? xlsxWriter(out, 'Liste des pièces', columns) : csvWriter(out, columns);
+      const garbage = new GarbagePacer(GARBAGE_EVERY_ROWS);
       for await (const batch of documentBatches(ctx, filter, columns)) {
         await writer.writeBatch(batch.map((row) => columns.map((c) => c.value(row))));
         written += batch.length;
+        garbage.add(batch.length);
         if (await stopAsked(false)) {
           cancelled = true;
           break;
