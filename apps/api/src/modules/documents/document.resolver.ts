@@ -15,6 +15,7 @@ import type { Customer, Supplier } from '../parties/party.entity';
 import { CustomerType, SupplierType } from '../parties/party.types';
 import { CONVERSIONS, DOCUMENT_READERS, DOCUMENT_WRITERS, mayAccess, mayConvert } from './document-access';
 import { columnsForFields } from './document-columns';
+import { documentForPage } from './document-page';
 import { Document, DocumentStatus, type DocumentLine } from './document.entity';
 import {
   articleLoader,
@@ -33,7 +34,6 @@ import {
   createDocument,
   deleteDocument,
   duplicateDocument,
-  getDocument,
   issueDocument,
   listDocuments,
   sendDocument,
@@ -127,8 +127,8 @@ export class DocumentResolver {
 
   @Query(() => DocumentGql, { description: 'One document; FORBIDDEN when your profile does not read its type' })
   @Auth(...DOCUMENT_READERS)
-  document(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Document> {
-    return getDocument(ctx, id);
+  document(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo): Promise<Document> {
+    return documentForPage(ctx, id, info);
   }
 
   // ----- Creation: one per type, each with the writers of that type.
